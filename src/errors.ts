@@ -1,0 +1,51 @@
+/**
+ * What went wrong, in words a workflow author can act on. Every failure the action reports is one of these;
+ * anything else reaching the top-level catch is a bug and is reported as such.
+ */
+export type FailureKind =
+  | 'settings'
+  | 'token-unavailable'
+  | 'token-service'
+  | 'token-invalid'
+  | 'token-validity'
+  | 'clock-skew'
+  | 'issuer-mismatch'
+  | 'sts-refused'
+  | 'sts-unavailable'
+  | 'sts-redirect'
+  | 'sts-bad-answer'
+  | 'credential-invalid'
+  | 'timeout'
+  | 'network';
+
+export interface ActionErrorOptions {
+  kind: FailureKind;
+  /** One line telling the user what to change. */
+  fix?: string;
+  /** gRPC status name Mondoo answered with, when it did. */
+  grpcStatus?: string;
+  cause?: unknown;
+}
+
+export class ActionError extends Error {
+  readonly kind: FailureKind;
+  readonly fix: string | undefined;
+  readonly grpcStatus: string | undefined;
+
+  constructor(message: string, options: ActionErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = 'ActionError';
+    this.kind = options.kind;
+    this.fix = options.fix;
+    this.grpcStatus = options.grpcStatus;
+  }
+
+  /** The message with its fix, as shown in the log, the annotation and the summary. */
+  describe(): string {
+    return this.fix ? `${this.message}\nFix: ${this.fix}` : this.message;
+  }
+}
+
+export function settingsError(input: string, problem: string, fix: string): ActionError {
+  return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
+}

@@ -1,0 +1,83 @@
+import type { JWTPayload } from 'jose';
+import type { ActionError } from '../errors.js';
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** The non-secret claims people need to register a provider or debug a refusal, in a fixed order. */
+const CLAIMS_SHOWN = [
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'repository',
+  'ref',
+  'environment',
+  'workflow_ref',
+  'job_workflow_ref',
+  'event_name',
+  'runner_environment',
+] as const;
+
+export function claimRows(claims: JWTPayload, nowSeconds: number): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const name of CLAIMS_SHOWN) {
+    const value = claims[name];
+    if (value === undefined || value === null || value === '') continue;
+    if (name === 'exp' && typeof value === 'number') {
+      rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
+    } else {
+      rows.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+    }
+  }
+  return rows;
+}
+
+const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
+
+/** Targeted advice for why Mondoo would not match this token to a provider. */
+export function hintsFor(error: ActionError, claims: JWTPayload | undefined): string[] {
+  if (!claims || !IDENTITY_FAILURES.has(error.kind)) return [];
+  const hints: string[] = [];
+  const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
+  if (sub) {
+    hints.push(
+      `Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`,
+    );
+    if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
+      hints.push(
+        'This subject uses the `repo:OWNER@id/REPO@id:...` form GitHub gives repositories created after 2026-07-15: register it with the numeric ids, as shown.',
+      );
+    }
+    if (sub.endsWith(':pull_request')) {
+      hints.push(
+        'Pull request runs carry the subject `repo:OWNER/REPO:pull_request`, not a branch subject: register that subject too if pull request jobs should authenticate.',
+      );
+    }
+    if (sub.includes(':environment:')) {
+      hints.push(
+        'Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.',
+      );
+    }
+  }
+  const { workflow_ref: workflowRef, job_workflow_ref: jobWorkflowRef } = claims;
+  if (
+    typeof jobWorkflowRef === 'string' &&
+    typeof workflowRef === 'string' &&
+    jobWorkflowRef !== workflowRef
+  ) {
+    hints.push(
+      `This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`,
+    );
+  }
+  const iss = typeof claims.iss === 'string' ? claims.iss : '';
+  if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
+    hints.push(
+      `This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`,
+    );
+  } else if (iss.endsWith('/_services/token')) {
+    hints.push(
+      `This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`,
+    );
+  }
+  return hints;
+}

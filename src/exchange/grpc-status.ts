@@ -1,0 +1,40 @@
+/** gRPC status codes as ranger-rpc sends them in `code`. */
+const NAMES = [
+  'OK',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+] as const;
+
+export function grpcStatusName(code: number): string {
+  return NAMES[code] ?? `code ${code}`;
+}
+
+/** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
+export function parseRangerError(
+  body: string,
+): { code: number; status: string; message: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { code, message } = parsed as { code?: unknown; message?: unknown };
+  if (typeof code !== 'number' || !Number.isInteger(code)) return undefined;
+  return { code, status: grpcStatusName(code), message: typeof message === 'string' ? message : '' };
+}

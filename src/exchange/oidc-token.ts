@@ -1,0 +1,122 @@
+import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { ActionError } from '../errors.js';
+
+/** Clocks may disagree by this much before we call one of them wrong. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
+export interface OidcToken {
+  jwt: string;
+  claims: JWTPayload;
+  alg: string | undefined;
+  expiresAt: number;
+  issuer: string;
+}
+
+/** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
+export function parseOidcToken(jwt: string, from: string): OidcToken {
+  let claims: JWTPayload;
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(jwt).alg;
+    claims = decodeJwt(jwt);
+  } catch {
+    throw new ActionError(`${from} is not a JWT (${describeShape(jwt)}).`, {
+      kind: 'token-invalid',
+      fix: 'Pass the OIDC ID token itself: three base64url parts joined by dots, as the CI system issued it.',
+    });
+  }
+  if (typeof claims.exp !== 'number') {
+    throw new ActionError(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
+      kind: 'token-invalid',
+      fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
+    });
+  }
+  if (typeof claims.iss !== 'string' || claims.iss === '') {
+    throw new ActionError(`${from} has no \`iss\` claim.`, {
+      kind: 'token-invalid',
+      fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
+    });
+  }
+  return { jwt, claims, alg, expiresAt: claims.exp, issuer: claims.iss };
+}
+
+/** Says what is wrong with a non-JWT without showing any of it. */
+function describeShape(value: string): string {
+  const parts = value.split('.').length;
+  if (parts !== 3) return `it has ${parts} dot-separated part${parts === 1 ? '' : 's'}, a JWT has 3`;
+  return 'its parts do not decode to a JWT header and claims';
+}
+
+export function secondsLeft(token: OidcToken, nowSeconds: number): number {
+  return Math.floor(token.expiresAt - nowSeconds);
+}
+
+export type ValidityProblem =
+  | { kind: 'issued-in-future'; seconds: number }
+  | { kind: 'expired-long-ago'; seconds: number }
+  | { kind: 'too-short'; secondsLeft: number };
+
+/** Pure check; the caller decides whether to ask for a new token or fail. */
+export function findValidityProblem(
+  token: OidcToken,
+  nowSeconds: number,
+  minValiditySeconds: number,
+): ValidityProblem | undefined {
+  const iat = token.claims.iat;
+  if (typeof iat === 'number' && iat - nowSeconds > CLOCK_TOLERANCE_SECONDS) {
+    return { kind: 'issued-in-future', seconds: Math.round(iat - nowSeconds) };
+  }
+  const left = secondsLeft(token, nowSeconds);
+  if (left < -CLOCK_TOLERANCE_SECONDS) return { kind: 'expired-long-ago', seconds: -left };
+  if (left < minValiditySeconds) return { kind: 'too-short', secondsLeft: left };
+  return undefined;
+}
+
+export function validityError(
+  problem: ValidityProblem,
+  from: string,
+  minValiditySeconds: number,
+): ActionError {
+  switch (problem.kind) {
+    case 'issued-in-future':
+      return new ActionError(
+        `${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`,
+        {
+          kind: 'clock-skew',
+          fix: 'Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine.',
+        },
+      );
+    case 'expired-long-ago':
+      return new ActionError(
+        `${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`,
+        {
+          kind: 'clock-skew',
+          fix: 'Mint the token right before this step; on self-hosted runners check the clock (NTP).',
+        },
+      );
+    case 'too-short':
+      return new ActionError(
+        `${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`,
+        {
+          kind: 'token-validity',
+          fix: 'Mint the token immediately before this step (GitHub tokens live about 5 minutes), or lower `min-validity` (never below 180).',
+        },
+      );
+  }
+}
+
+/**
+ * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
+ * Undefined `configured` means "use the token's own".
+ */
+export function resolveIssuer(configured: string | undefined, token: OidcToken): string {
+  if (configured === undefined || configured === token.issuer) return token.issuer;
+  const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
+  throw new ActionError(
+    `Input \`issuer\` is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`,
+    {
+      kind: 'issuer-mismatch',
+      fix: `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`,
+    },
+  );
+}

@@ -1,0 +1,103 @@
+import { ActionError } from '../errors.js';
+import { header, NetworkError, type Send } from '../http.js';
+import { type Attempt, DEFAULT_RETRY_POLICY, type Deadline, parseRetryAfterMs, retry } from '../retry.js';
+import { excerpt } from './answer-text.js';
+
+export interface RunnerTokenEndpoint {
+  requestUrl: string;
+  requestToken: string;
+}
+
+const PER_REQUEST_TIMEOUT_MS = 15_000;
+
+/** GitHub's token service URL with our audience; the runner's URL already carries `api-version`. */
+export function tokenRequestUrl(requestUrl: string, audience: string): string {
+  const url = new URL(requestUrl);
+  url.searchParams.set('audience', audience);
+  return url.toString();
+}
+
+/**
+ * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
+ * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
+ */
+export async function requestRunnerToken(
+  send: Send,
+  endpoint: RunnerTokenEndpoint,
+  audience: string,
+  deadline: Deadline,
+  onRetry: (message: string) => void,
+): Promise<string> {
+  const url = tokenRequestUrl(endpoint.requestUrl, audience);
+  return retry((n) => attemptTokenRequest(send, url, endpoint.requestToken, deadline, n), {
+    what: "the runner's token request",
+    policy: DEFAULT_RETRY_POLICY,
+    deadline,
+    onRetry: ({ attempt, delayMs, error }) =>
+      onRetry(
+        `Token service attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`,
+      ),
+  });
+}
+
+async function attemptTokenRequest(
+  send: Send,
+  url: string,
+  requestToken: string,
+  deadline: Deadline,
+  attempt: number,
+): Promise<Attempt<string>> {
+  let response: Awaited<ReturnType<Send>>;
+  try {
+    response = await send({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+      timeoutMs: Math.min(PER_REQUEST_TIMEOUT_MS, Math.max(1, deadline.remainingMs())),
+      maxBytes: 64 * 1024,
+    });
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return {
+      ok: false,
+      retryable: error.retryable,
+      error: new ActionError(`The runner's token service could not be reached: ${error.message}.`, {
+        kind: 'network',
+        cause: error,
+      }),
+    };
+  }
+  if (response.status === 200) return { ok: true, value: tokenFromAnswer(response.body) };
+  const transientForbidden = response.status === 403 && /pending|delayed/i.test(response.body);
+  const retryable = response.status >= 500 || response.status === 429 || transientForbidden;
+  return {
+    ok: false,
+    retryable,
+    retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
+    error: new ActionError(
+      `The runner's token service answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`,
+      {
+        kind: 'token-service',
+        fix: retryable
+          ? 'This is usually a passing GitHub outage; re-run the job.'
+          : 'Check that the job has `permissions: id-token: write` and that `token-audience` is a plain string.',
+      },
+    ),
+  };
+}
+
+function tokenFromAnswer(body: string): string {
+  let value: unknown;
+  try {
+    value = (JSON.parse(body) as { value?: unknown }).value;
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'string' || value === '') {
+    throw new ActionError('The runner\'s token service answered 200 without a token in {"value": ...}.', {
+      kind: 'token-service',
+      fix: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
+    });
+  }
+  return value;
+}

@@ -1,0 +1,73 @@
+import type { JWTPayload } from 'jose';
+import type { ActionError } from '../errors.js';
+import type { ServiceAccount } from './credential.js';
+import { claimRows, hintsFor } from './diagnosis.js';
+
+export interface SuccessFacts {
+  account: ServiceAccount;
+  subject: string;
+  issuer: string;
+  exported: boolean;
+}
+
+export function successSummary(facts: SuccessFacts): string {
+  return [
+    '### Mondoo keyless auth: authenticated',
+    '',
+    table(
+      ['', ''],
+      [
+        ['Service account', facts.account.mrn],
+        ['Space', facts.account.space_mrn],
+        ['API endpoint', facts.account.api_endpoint],
+        ['Subject', facts.subject],
+        ['Issuer', facts.issuer],
+        [
+          'MONDOO_CONFIG_BASE64',
+          facts.exported ? 'exported for later steps' : 'not exported (`export-env: false`)',
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
+}
+
+export function failureSummary(
+  error: ActionError,
+  claims: JWTPayload | undefined,
+  nowSeconds: number,
+): string {
+  const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
+  if (error.fix) lines.push('', `**Fix:** ${error.fix}`);
+  if (claims) {
+    lines.push(
+      '',
+      '#### The OIDC token this job presented',
+      '',
+      table(['Claim', 'Value'], claimRows(claims, nowSeconds)),
+    );
+  }
+  const hints = hintsFor(error, claims);
+  if (hints.length > 0) lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${hint}`));
+  lines.push('');
+  return lines.join('\n');
+}
+
+function quote(text: string): string[] {
+  return text.split('\n').map((line) => `> ${line}`);
+}
+
+function table(head: [string, string], rows: [string, string][]): string {
+  return [
+    `| ${head[0]} | ${head[1]} |`,
+    '|---|---|',
+    ...rows.map(([name, value]) => `| ${name} | ${code(value)} |`),
+  ].join('\n');
+}
+
+/** Inline code that survives pipes and backticks inside values. */
+function code(value: string): string {
+  const escaped = value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const fence = escaped.includes('`') ? '`` ' : '`';
+  return `${fence}${escaped}${fence.split('').reverse().join('')}`;
+}

@@ -1,0 +1,152 @@
+import type { IncomingHttpHeaders, RequestOptions } from 'node:http';
+import { HttpClient } from '@actions/http-client';
+import { USER_AGENT } from './version.js';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Whole-request budget: connect, send, and read the answer. */
+  timeoutMs: number;
+  /** Answers larger than this are refused rather than buffered. */
+  maxBytes?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export type Send = (request: HttpRequest) => Promise<HttpResponse>;
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/** The request never reached an answer: what happened, in words, and whether trying again can help. */
+export class NetworkError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+
+  constructor(message: string, code: string, retryable: boolean) {
+    super(message);
+    this.name = 'NetworkError';
+    this.code = code;
+    this.retryable = retryable;
+  }
+}
+
+/**
+ * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
+ * a redirect would carry the token to wherever the Location header points.
+ */
+export const send: Send = async (request) => {
+  const host = new URL(request.url).host;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  const client = new HttpClient(USER_AGENT, [abortOn(abort.signal)], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+    socketTimeout: request.timeoutMs,
+  });
+  try {
+    const response = await client.request(
+      request.method,
+      request.url,
+      request.body ?? '',
+      request.headers ?? {},
+    );
+    const body = await readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+    return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+  } catch (error) {
+    if (error instanceof NetworkError) throw error;
+    if (abort.signal.aborted) {
+      throw new NetworkError(
+        `${host} did not answer within ${Math.round(request.timeoutMs / 1000)} s`,
+        'TIMEOUT',
+        true,
+      );
+    }
+    throw describeNetworkError(error, host);
+  } finally {
+    clearTimeout(timer);
+    client.dispose();
+  }
+};
+
+/** The interfaces module is not exported by the package, so the handler type is taken from the constructor. */
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
+
+function abortOn(signal: AbortSignal): RequestHandler {
+  return {
+    prepareRequest: (options: RequestOptions) => {
+      options.signal = signal;
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not supported')),
+  };
+}
+
+async function readBody(stream: NodeJS.ReadableStream, maxBytes: number, host: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > maxBytes) {
+      (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+      throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const TLS_TRUST_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const EXPLANATIONS: Record<string, [string, boolean]> = {
+  ECONNREFUSED: ['refused the connection', true],
+  ECONNRESET: ['closed the connection before answering', true],
+  EPIPE: ['closed the connection while the request was sent', true],
+  ETIMEDOUT: ['did not accept the connection in time', true],
+  EAI_AGAIN: ['could not be resolved right now (temporary DNS failure)', true],
+  ENOTFOUND: ['does not resolve (DNS: no such host)', false],
+  EHOSTUNREACH: ['is unreachable from this runner', true],
+  ENETUNREACH: ['is unreachable: the runner has no route to it', true],
+};
+
+export function describeNetworkError(error: unknown, host: string): NetworkError {
+  const code = String((error as NodeJS.ErrnoException)?.code ?? '') || 'UNKNOWN';
+  if (TLS_TRUST_CODES.has(code)) {
+    return new NetworkError(
+      `${host} presented a TLS certificate this runner does not trust (${code}). If a TLS-inspecting proxy sits in between, give Node its CA with NODE_EXTRA_CA_CERTS`,
+      code,
+      false,
+    );
+  }
+  const known = EXPLANATIONS[code];
+  if (known) return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
+  if (/socket hang up/i.test(String((error as Error)?.message))) {
+    return new NetworkError(
+      `${host} closed the connection before answering (socket hang up)`,
+      'ECONNRESET',
+      true,
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new NetworkError(`request to ${host} failed: ${detail}`, code, true);
+}
+
+/** First value of a header, whatever shape Node gave it. */
+export function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}

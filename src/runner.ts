@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+
+/** What the exchange needs from wherever it runs: the GitHub runner today, a terminal for the CLI later. */
+export interface Runner {
+  info(message: string): void;
+  warning(message: string): void;
+  group<T>(title: string, body: () => T): T;
+  /** Registers a secret: the runner hides it from every later log line. */
+  mask(secret: string): void;
+  /** Replaces every registered secret in text we write ourselves (summaries are not masked by the runner). */
+  redact(text: string): string;
+  exportVariable(name: string, value: string): void;
+  setOutput(name: string, value: string): void;
+  appendSummary(markdown: string): Promise<void>;
+  fail(message: string): void;
+}
+
+export function createGitHubRunner(env: NodeJS.ProcessEnv = process.env): Runner {
+  const secrets = new Set<string>();
+  return {
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    group(title, body) {
+      core.startGroup(title);
+      try {
+        return body();
+      } finally {
+        core.endGroup();
+      }
+    },
+    mask(secret) {
+      if (!secret || secrets.has(secret)) return;
+      secrets.add(secret);
+      core.setSecret(secret);
+    },
+    redact: (text) => redactSecrets(text, secrets),
+    exportVariable: (name, value) => core.exportVariable(name, value),
+    setOutput: (name, value) => core.setOutput(name, value),
+    async appendSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) return;
+      try {
+        await core.summary.addRaw(markdown, true).write();
+      } catch (error) {
+        // The summary is a courtesy: failing to write it must not fail (or half-undo) the step.
+        core.warning(`Could not write the job summary: ${(error as Error).message}`);
+      }
+    },
+    fail: (message) => core.setFailed(message),
+  };
+}
+
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  // Longest first, so a secret that contains another is hidden whole.
+  const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+
+/** The event payload GitHub wrote for this run, when there is one to read. */
+export function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> | undefined {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,136 @@
+import { settingsError } from './errors.js';
+import { normalizeUniverseDomain } from './universe-domain.js';
+import { loadWifConfig, type WifConfig } from './wif-config.js';
+
+/** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
+export const MIN_VALIDITY_FLOOR_SECONDS = 180;
+const MAX_TIMEOUT_SECONDS = 900;
+
+export type Mode = 'exchange';
+
+/** Every input, read once and validated. */
+export interface Settings {
+  mode: Mode;
+  universeDomain: string;
+  audience: string;
+  /** The issuer_uri to send; undefined means "the token's own iss". */
+  issuer: string | undefined;
+  /** A token the user passed in, instead of the runner's. */
+  token: string | undefined;
+  /** The aud to ask the runner's token service for. */
+  tokenAudience: string;
+  minValiditySeconds: number;
+  exportEnv: boolean;
+  timeoutSeconds: number;
+  /** Things that work but look like a mistake. */
+  warnings: string[];
+}
+
+export type InputReader = (name: string) => string;
+
+export function readSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
+  const mode = readMode(getInput('mode'));
+  const wifText = getInput('wif-config').trim();
+  const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile) : {};
+  const warnings: string[] = [];
+
+  const explicitUniverse = getInput('universe-domain').trim();
+  const universeDomain = explicitUniverse
+    ? normalizeUniverseDomain(explicitUniverse)
+    : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
+
+  const audience = getInput('audience').trim() || wif.audience || '';
+  if (!audience) {
+    throw settingsError(
+      'audience',
+      'is required for the exchange.',
+      'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.',
+    );
+  }
+  if (!audience.startsWith('//')) {
+    warnings.push(
+      `Input \`audience\` is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`,
+    );
+  }
+
+  const issuer = getInput('issuer').trim() || wif.issuerUri || undefined;
+  const token = getInput('token').trim() || undefined;
+  const tokenAudience = getInput('token-audience').trim() || audience;
+
+  return {
+    mode,
+    universeDomain,
+    audience,
+    issuer,
+    token,
+    tokenAudience,
+    minValiditySeconds: readMinValidity(getInput('min-validity')),
+    exportEnv: readBoolean('export-env', getInput('export-env'), true),
+    timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+    warnings,
+  };
+}
+
+function readMode(raw: string): Mode {
+  const value = raw.trim().toLowerCase() || 'exchange';
+  if (value === 'exchange') return value;
+  if (value === 'lint') {
+    throw settingsError(
+      'mode',
+      '"lint" is not available in this release yet.',
+      'Use mode `exchange` (the default), or pin a release whose README documents lint mode.',
+    );
+  }
+  throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default).');
+}
+
+function readMinValidity(raw: string): number {
+  const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, 3600);
+  if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
+    throw settingsError(
+      'min-validity',
+      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`,
+      `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`,
+    );
+  }
+  return seconds;
+}
+
+export function readWholeNumber(
+  input: string,
+  raw: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) {
+    throw settingsError(
+      input,
+      `"${value}" is not a whole number of seconds.`,
+      `Use digits only, e.g. ${fallback}.`,
+    );
+  }
+  const seconds = Number(value);
+  if (seconds < min || seconds > max) {
+    throw settingsError(
+      input,
+      `${seconds} is outside ${min}..${max} seconds.`,
+      `Use a value in that range, e.g. ${fallback}.`,
+    );
+  }
+  return seconds;
+}
+
+function readBoolean(input: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw settingsError(
+    input,
+    `"${raw.trim()}" is not true or false.`,
+    `Use \`true\` or \`false\` (default ${fallback}).`,
+  );
+}

@@ -1,0 +1,50 @@
+import { settingsError } from './errors.js';
+
+export const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
+export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
+
+/**
+ * Turns what people paste (a bare host, a trailing slash, the full exchange URL) into the API base,
+ * and refuses anything that would send the token in clear text or somewhere odd.
+ */
+export function normalizeUniverseDomain(raw: string, input = 'universe-domain'): string {
+  const value = raw.trim();
+  if (value === '') return DEFAULT_UNIVERSE_DOMAIN;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw settingsError(
+      input,
+      `"${value}" is not a URL.`,
+      `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`,
+    );
+  }
+  if (url.protocol === 'http:') {
+    throw settingsError(
+      input,
+      `"${value}" uses http://, which would send the OIDC token unencrypted.`,
+      `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}.`,
+    );
+  }
+  if (url.protocol !== 'https:') {
+    throw settingsError(input, `"${value}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw settingsError(
+      input,
+      'must not carry credentials, a query or a fragment.',
+      `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`,
+    );
+  }
+  let path = url.pathname.replace(/\/+$/, '');
+  if (path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) {
+    path = path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
+  }
+  return `${url.origin}${path}`;
+}
+
+export function exchangeUrl(universeDomain: string): string {
+  return `${universeDomain}${EXCHANGE_PATH}`;
+}

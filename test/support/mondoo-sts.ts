@@ -1,0 +1,264 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { JSONWebKeySet, JWTPayload } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import type { RecordedRequest } from './https-stub.ts';
+import { dropConnection, sendJson, startHttpsServer } from './https-stub.ts';
+import { issueEcCertificate } from './service-account-cert.ts';
+import type { TestCa } from './test-ca.ts';
+
+export interface ServiceAccount {
+  mrn: string;
+  parent_mrn?: string;
+  space_mrn: string;
+  private_key?: string;
+  certificate?: string;
+  token?: string;
+  api_endpoint: string;
+}
+
+export type StsStep =
+  | { kind: 'exchange' }
+  | { kind: 'status'; status: number; body: string; contentType?: string; headers?: Record<string, string> }
+  | { kind: 'ranger'; code: number; message: string; headers?: Record<string, string> }
+  /** Never answer. */
+  | { kind: 'hang' }
+  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
+  /** 200 with exactly this base64_credential. */
+  | { kind: 'credential'; base64: string }
+  | { kind: 'drop' };
+
+/** The workload identity provider registered in the Mondoo space. */
+export interface Provider {
+  issuer: string;
+  audience: string;
+  subject: string;
+  jwks: { keys: object[] };
+}
+
+export interface ExchangeRequestBody {
+  audience: string;
+  issuer_uri: string;
+  jwt_token: string;
+}
+
+export interface MondooSts {
+  /** The universe-domain to give the action. */
+  url: string;
+  requests: RecordedRequest[];
+  /** Parsed JSON bodies of POSTs to the exchange path, as sent (fields are not validated here). */
+  exchanges: ExchangeRequestBody[];
+  /** Consumed per exchange POST; when empty, behaves as { kind: 'exchange' }. */
+  script: StsStep[];
+  provider: Provider;
+  account: ServiceAccount;
+  base64Credential: string;
+  secrets(): string[];
+  close(): Promise<void>;
+}
+
+export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
+const MIN_REMAINING_LIFETIME_SECONDS = 180;
+const SPACE = 'test-space-1234';
+
+// biome-ignore format: a lookup table
+const HTTP_STATUS_BY_GRPC_CODE: Record<number, number> = {
+  2: 500, 3: 400, 5: 404, 7: 403, 8: 429, 12: 501, 13: 500, 14: 503, 15: 500, 16: 401,
+};
+
+export function sendRangerError(
+  res: ServerResponse,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, HTTP_STATUS_BY_GRPC_CODE[code] ?? 500, { code, message }, headers);
+}
+
+function randomJwtLookingToken(mrn: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const header = part({ alg: 'ES384', typ: 'JWT' });
+  const payload = part({
+    sub: mrn,
+    iss: 'mondoo/ams',
+    iat: now,
+    exp: now + 3600,
+    jti: randomBytes(8).toString('hex'),
+  });
+  return `${header}.${payload}.${randomBytes(96).toString('base64url')}`;
+}
+
+function createServiceAccount(credentialForm: 'key' | 'token'): ServiceAccount {
+  const mrn = `//agents.api.mondoo.app/spaces/${SPACE}/serviceaccounts/${randomBytes(14).toString('hex')}`;
+  const base = { mrn, space_mrn: `//captain.api.mondoo.app/spaces/${SPACE}` };
+  if (credentialForm === 'token') {
+    return { ...base, token: randomJwtLookingToken(mrn), api_endpoint: 'https://us.api.mondoo.com' };
+  }
+  const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return {
+    ...base,
+    private_key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certificate: issueEcCertificate({
+      subjectKey: keys.publicKey,
+      subjectName: mrn,
+      issuerKey: issuer.privateKey,
+      issuerName: 'mondoo',
+    }),
+    api_endpoint: 'https://us.api.mondoo.com',
+  };
+}
+
+function isJsonContentType(value: string | string[] | undefined): boolean {
+  const mediaType = (Array.isArray(value) ? value[0] : value)?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+function parseExchangeBody(body: string): Partial<Record<keyof ExchangeRequestBody, unknown>> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Names what failed without echoing the token or its claims back.
+function describeVerificationFailure(error: unknown): string {
+  const { code, claim } = (error ?? {}) as { code?: string; claim?: string };
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'token is expired';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return `token ${claim ?? 'claim'} claim check failed`;
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'token signature is invalid';
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return "no key of the provider's JWKS matches the token";
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'token signing algorithm is not allowed';
+    default:
+      return 'token is malformed';
+  }
+}
+
+export async function startMondooSts(
+  ca: TestCa,
+  provider: Provider,
+  opts: { credentialForm?: 'key' | 'token' } = {},
+): Promise<MondooSts> {
+  const account = createServiceAccount(opts.credentialForm ?? 'key');
+  const decodedCredential = JSON.stringify(account);
+  const base64Credential = Buffer.from(decodedCredential, 'utf8').toString('base64');
+  const keySet = createLocalJWKSet(provider.jwks as JSONWebKeySet);
+  const exchanges: ExchangeRequestBody[] = [];
+  const script: StsStep[] = [];
+
+  async function exchange(req: RecordedRequest, res: ServerResponse): Promise<void> {
+    const body = isJsonContentType(req.headers['content-type']) ? parseExchangeBody(req.body) : undefined;
+    const { audience, issuer_uri: issuerUri, jwt_token: jwtToken } = body ?? {};
+    if (typeof audience !== 'string' || typeof issuerUri !== 'string' || typeof jwtToken !== 'string') {
+      sendRangerError(res, 3, 'request must be a JSON object with string audience, issuer_uri and jwt_token');
+      return;
+    }
+    if (issuerUri !== provider.issuer) {
+      sendRangerError(res, 16, `issuer ${JSON.stringify(issuerUri)} is not registered`);
+      return;
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(jwtToken, keySet, {
+        issuer: provider.issuer,
+        audience: provider.audience,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      sendRangerError(res, 16, `invalid external token: ${describeVerificationFailure(error)}`);
+      return;
+    }
+    const remainingSeconds = (payload.exp ?? 0) - Math.floor(Date.now() / 1000);
+    if (remainingSeconds < MIN_REMAINING_LIFETIME_SECONDS) {
+      sendRangerError(res, 16, 'token expires too soon');
+      return;
+    }
+    if (audience !== provider.audience) {
+      sendRangerError(res, 7, `audience ${JSON.stringify(audience)} does not match the provider`);
+      return;
+    }
+    if (payload.sub !== provider.subject) {
+      sendRangerError(res, 7, `no workload identity binding matches subject ${JSON.stringify(payload.sub)}`);
+      return;
+    }
+    sendJson(res, 200, { base64_credential: base64Credential });
+  }
+
+  const server = await startHttpsServer(ca, async (req, res) => {
+    const path = new URL(req.path, 'https://127.0.0.1').pathname;
+    if (req.method !== 'POST' || path !== EXCHANGE_PATH) {
+      sendRangerError(res, 5, `${req.method} ${path} not found`);
+      return;
+    }
+    const parsed = parseExchangeBody(req.body);
+    if (parsed) {
+      exchanges.push(parsed as ExchangeRequestBody);
+    }
+    const step = script.shift() ?? { kind: 'exchange' };
+    switch (step.kind) {
+      case 'exchange':
+        await exchange(req, res);
+        return;
+      case 'status':
+        res.writeHead(step.status, {
+          ...step.headers,
+          'content-type': step.contentType ?? 'application/json',
+          'content-length': Buffer.byteLength(step.body),
+        });
+        res.end(step.body);
+        return;
+      case 'ranger':
+        sendRangerError(res, step.code, step.message, step.headers);
+        return;
+      case 'hang':
+        return;
+      case 'redirect':
+        res.writeHead(step.status, { location: step.location, 'content-length': 0 });
+        res.end();
+        return;
+      case 'credential':
+        sendJson(res, 200, { base64_credential: step.base64 });
+        return;
+      case 'drop':
+        dropConnection(res);
+        return;
+    }
+  });
+
+  function secrets(): string[] {
+    const keyLines = (account.private_key ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/^-----(BEGIN|END) /.test(line));
+    const all = [
+      base64Credential,
+      decodedCredential,
+      account.private_key ?? '',
+      ...keyLines,
+      account.token ?? '',
+    ];
+    return all.filter((secret) => secret !== '');
+  }
+
+  return {
+    url: server.url,
+    requests: server.requests,
+    exchanges,
+    script,
+    provider,
+    account,
+    base64Credential,
+    secrets,
+    close: () => server.close(),
+  };
+}

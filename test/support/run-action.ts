@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseMasks } from './runner-log.ts';
+
+export { expectNoLeaks, findLeaks, runnerView } from './runner-log.ts';
+
+export interface ActionRun {
+  code: number | null;
+  signal: string | null;
+  /** True when the run was SIGKILLed for exceeding timeoutMs. */
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+  /** Parsed GITHUB_ENV file. */
+  env: Record<string, string>;
+  /** Parsed GITHUB_OUTPUT file. */
+  outputs: Record<string, string>;
+  /** GITHUB_STEP_SUMMARY contents. */
+  summary: string;
+  /** Values registered via ::add-mask:: lines on stdout, unescaped. */
+  masks: string[];
+  durationMs: number;
+  /** The run's RUNNER_TEMP, left in place so tests can inspect what the action wrote there. */
+  runnerTemp: string;
+}
+
+export interface RunActionOptions {
+  inputs?: Record<string, string>;
+  /** Applied last; undefined deletes a variable. */
+  env?: Record<string, string | undefined>;
+  nodePath?: string;
+  timeoutMs?: number;
+  entry?: string;
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function inputEnvName(input: string): string {
+  return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Parses the runner's file-command format: `name=value` lines and `name<<DELIMITER` heredocs. */
+export function parseFileCommands(text: string, fileName: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line === '') {
+      continue;
+    }
+    const equals = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+      result[line.slice(0, equals)] = line.slice(equals + 1);
+      continue;
+    }
+    if (heredoc < 0) {
+      throw new Error(`${fileName} line ${index + 1}: neither name=value nor name<<DELIMITER`);
+    }
+    const name = line.slice(0, heredoc);
+    const delimiter = line.slice(heredoc + 2);
+    const end = lines.indexOf(delimiter, index + 1);
+    if (delimiter === '' || end < 0) {
+      throw new Error(`${fileName}: heredoc for ${JSON.stringify(name)} is never terminated`);
+    }
+    result[name] = lines.slice(index + 1, end).join('\n');
+    index = end;
+  }
+  return result;
+}
+
+export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'action-run-'));
+  const files = {
+    GITHUB_ENV: join(dir, 'github-env'),
+    GITHUB_OUTPUT: join(dir, 'github-output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md'),
+    GITHUB_STATE: join(dir, 'github-state'),
+  };
+  for (const file of Object.values(files)) {
+    await writeFile(file, '');
+  }
+  const runnerTemp = join(dir, 'runner-temp');
+  const workspace = join(dir, 'workspace');
+  await mkdir(runnerTemp);
+  await mkdir(workspace);
+
+  // Only PATH and HOME come from outside: a developer's proxy or NODE_OPTIONS must not change the result.
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: runnerTemp,
+    ...files,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_ACTOR: 'octocat',
+  };
+  for (const [name, value] of Object.entries(opts.inputs ?? {})) {
+    env[inputEnvName(name)] = value;
+  }
+  Object.assign(env, opts.env);
+  const childEnv = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+
+  const started = Date.now();
+  const child = spawn(
+    opts.nodePath ?? process.execPath,
+    [opts.entry ?? join(REPO_ROOT, 'dist', 'index.js')],
+    {
+      cwd: workspace,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, opts.timeoutMs ?? 30_000);
+
+  const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+    },
+  ).finally(() => clearTimeout(timer));
+  const durationMs = Date.now() - started;
+
+  if (timedOut) {
+    stderr += `\n[run-action] killed with SIGKILL after ${opts.timeoutMs ?? 30_000} ms\n`;
+  }
+  const read = (file: string) => readFile(file, 'utf8');
+  return {
+    code,
+    signal,
+    timedOut,
+    stdout,
+    stderr,
+    env: parseFileCommands(await read(files.GITHUB_ENV), 'GITHUB_ENV'),
+    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT), 'GITHUB_OUTPUT'),
+    summary: await read(files.GITHUB_STEP_SUMMARY),
+    masks: parseMasks(stdout),
+    durationMs,
+    runnerTemp,
+  };
+}
