@@ -31391,6 +31391,9 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
     const trimmed = value.trim();
     if (/^\d+$/.test(trimmed))
         return Number(trimmed) * 1000;
+    // An HTTP date names its day and month; without letters, Date.parse would read "1.5" or "-1" as a year.
+    if (!/[A-Za-z]{3}/.test(trimmed))
+        return undefined;
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
@@ -31407,7 +31410,7 @@ async function retry(attempt, options) {
         if (!result.retryable)
             throw result.error;
         if (n >= options.policy.maxAttempts) {
-            throw withReason(result.error, `${options.what} failed ${n} times in a row.`);
+            throw withReason(result.error, `${options.what} failed ${n} time${n === 1 ? '' : 's'} in a row.`);
         }
         const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
         const remainingMs = options.deadline.remainingMs();
@@ -31441,28 +31444,33 @@ function normalizeUniverseDomain(raw, input = 'universe-domain') {
     const value = raw.trim();
     if (value === '')
         return DEFAULT_UNIVERSE_DOMAIN;
+    // Never repeat a password someone put in the URL.
+    const shown = value.replace(/\/\/[^/@\s]*@/, '//***@');
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
     let url;
     try {
         url = new URL(withScheme);
     }
     catch {
-        throw settingsError(input, `"${value}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+        throw settingsError(input, `"${shown}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
     if (url.protocol === 'http:') {
-        throw settingsError(input, `"${value}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}.`);
+        throw settingsError(input, `"${shown}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${apiPath(url.pathname)}.`);
     }
     if (url.protocol !== 'https:') {
-        throw settingsError(input, `"${value}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+        throw settingsError(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
         throw settingsError(input, 'must not carry credentials, a query or a fragment.', `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
-    let path = url.pathname.replace(/\/+$/, '');
-    if (path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) {
-        path = path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
-    }
-    return `${url.origin}${path}`;
+    return `${url.origin}${apiPath(url.pathname)}`;
+}
+/** The path part of the API base: no trailing slash, no pasted exchange endpoint. */
+function apiPath(pathname) {
+    const path = pathname.replace(/\/+$/, '');
+    if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase()))
+        return path;
+    return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
 }
 function exchangeUrl(universeDomain) {
     return `${universeDomain}${EXCHANGE_PATH}`;
@@ -32310,7 +32318,7 @@ function classifyExchangeAnswer(response, url) {
             ok: false,
             retryable,
             retryAfterMs,
-            error: new ActionError(`Mondoo refused the token (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
+            error: new ActionError(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
                 kind: retryable ? 'sts-unavailable' : 'sts-refused',
                 grpcStatus: ranger.status,
                 fix: rangerFix(ranger.status),
@@ -32557,6 +32565,9 @@ function explainMissingTokenService(context) {
 }
 function isFromFork(event) {
     const pullRequest = asRecord(event?.pull_request);
+    // A pull request whose fork was deleted has `head.repo: null`; only forks can vanish like that.
+    if (pullRequest && asRecord(pullRequest.head)?.repo === null)
+        return true;
     const head = asRecord(asRecord(pullRequest?.head)?.repo);
     const base = asRecord(asRecord(pullRequest?.base)?.repo);
     // A pull request inside a fork has head.repo.fork true too; what matters is head and base differing.
@@ -32797,8 +32808,9 @@ function optionalString(config, key, where) {
     }
     return value.trim() || undefined;
 }
+/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
 function looksLikePath(value) {
-    return value.length <= 260 && !/[\s{}"]/.test(value);
+    return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
 }
 /** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */
 function jsonErrorPosition(error) {
@@ -32928,7 +32940,7 @@ function asActionError(caught) {
         return caught;
     const detail = caught instanceof Error ? caught.message : String(caught);
     return new ActionError(`Unexpected error: ${detail}`, {
-        kind: 'network',
+        kind: 'internal',
         fix: 'This is a bug in mondoo-keyless-auth: please report it with this log.',
         cause: caught,
     });

@@ -16,7 +16,9 @@ export type FailureKind =
   | 'sts-bad-answer'
   | 'credential-invalid'
   | 'timeout'
-  | 'network';
+  | 'network'
+  /** A bug: something this code did not expect. */
+  | 'internal';
 
 export interface ActionErrorOptions {
   kind: FailureKind;

@@ -39,7 +39,7 @@ function asActionError(caught: unknown): ActionError {
   if (caught instanceof ActionError) return caught;
   const detail = caught instanceof Error ? caught.message : String(caught);
   return new ActionError(`Unexpected error: ${detail}`, {
-    kind: 'network',
+    kind: 'internal',
     fix: 'This is a bug in mondoo-keyless-auth: please report it with this log.',
     cause: caught,
   });

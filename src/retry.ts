@@ -40,6 +40,8 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number = Dat
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date names its day and month; without letters, Date.parse would read "1.5" or "-1" as a year.
+  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
@@ -74,7 +76,7 @@ export async function retry<T>(
     if (result.ok) return result.value;
     if (!result.retryable) throw result.error;
     if (n >= options.policy.maxAttempts) {
-      throw withReason(result.error, `${options.what} failed ${n} times in a row.`);
+      throw withReason(result.error, `${options.what} failed ${n} time${n === 1 ? '' : 's'} in a row.`);
     }
     const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
     const remainingMs = options.deadline.remainingMs();

@@ -10,6 +10,8 @@ export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
 export function normalizeUniverseDomain(raw: string, input = 'universe-domain'): string {
   const value = raw.trim();
   if (value === '') return DEFAULT_UNIVERSE_DOMAIN;
+  // Never repeat a password someone put in the URL.
+  const shown = value.replace(/\/\/[^/@\s]*@/, '//***@');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
   let url: URL;
   try {
@@ -17,19 +19,19 @@ export function normalizeUniverseDomain(raw: string, input = 'universe-domain'):
   } catch {
     throw settingsError(
       input,
-      `"${value}" is not a URL.`,
+      `"${shown}" is not a URL.`,
       `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`,
     );
   }
   if (url.protocol === 'http:') {
     throw settingsError(
       input,
-      `"${value}" uses http://, which would send the OIDC token unencrypted.`,
-      `Use https://${url.host}${url.pathname === '/' ? '' : url.pathname}.`,
+      `"${shown}" uses http://, which would send the OIDC token unencrypted.`,
+      `Use https://${url.host}${apiPath(url.pathname)}.`,
     );
   }
   if (url.protocol !== 'https:') {
-    throw settingsError(input, `"${value}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+    throw settingsError(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
   }
   if (url.username || url.password || url.search || url.hash) {
     throw settingsError(
@@ -38,11 +40,14 @@ export function normalizeUniverseDomain(raw: string, input = 'universe-domain'):
       `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`,
     );
   }
-  let path = url.pathname.replace(/\/+$/, '');
-  if (path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) {
-    path = path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
-  }
-  return `${url.origin}${path}`;
+  return `${url.origin}${apiPath(url.pathname)}`;
+}
+
+/** The path part of the API base: no trailing slash, no pasted exchange endpoint. */
+function apiPath(pathname: string): string {
+  const path = pathname.replace(/\/+$/, '');
+  if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) return path;
+  return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
 }
 
 export function exchangeUrl(universeDomain: string): string {

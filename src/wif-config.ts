@@ -76,8 +76,9 @@ function optionalString(config: Record<string, unknown>, key: string, where: str
   return value.trim() || undefined;
 }
 
+/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
 function looksLikePath(value: string): boolean {
-  return value.length <= 260 && !/[\s{}"]/.test(value);
+  return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
 }
 
 /** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */

@@ -76,7 +76,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
       retryable,
       retryAfterMs,
       error: new ActionError(
-        `Mondoo refused the token (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`,
+        `${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`,
         {
           kind: retryable ? 'sts-unavailable' : 'sts-refused',
           grpcStatus: ranger.status,

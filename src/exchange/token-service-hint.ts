@@ -51,6 +51,8 @@ export function explainMissingTokenService(context: MissingTokenContext): Missin
 
 function isFromFork(event: Record<string, unknown> | undefined): boolean {
   const pullRequest = asRecord(event?.pull_request);
+  // A pull request whose fork was deleted has `head.repo: null`; only forks can vanish like that.
+  if (pullRequest && asRecord(pullRequest.head)?.repo === null) return true;
   const head = asRecord(asRecord(pullRequest?.head)?.repo);
   const base = asRecord(asRecord(pullRequest?.base)?.repo);
   // A pull request inside a fork has head.repo.fork true too; what matters is head and base differing.

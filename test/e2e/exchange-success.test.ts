@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAction, runnerView } from '../support/run-action.ts';
-import { DEFAULT_SUBJECT, type Scenario, SPACE_AUDIENCE, startScenario } from '../support/scenario.ts';
+import { expectNoLeaks, runAction, runnerView } from '../support/run-action.ts';
+import { DEFAULT_SUBJECT, SPACE_AUDIENCE } from '../support/scenario.ts';
 import { expectAuthenticated, expectFailedCleanly, scenarioForTest } from './expectations.ts';
 
 describe.concurrent('exchange succeeds', () => {
@@ -67,6 +67,7 @@ describe.concurrent('exchange succeeds', () => {
     expect(run.env).not.toHaveProperty('MONDOO_CONFIG_BASE64');
     expect(run.outputs.credential).toBe(scenario.sts.base64Credential);
     expect(run.masks).toContain(scenario.sts.base64Credential);
+    expectNoLeaks(run, scenario.secrets());
   });
 
   it('exchanges a token passed in the `token` input without asking the runner', async ({

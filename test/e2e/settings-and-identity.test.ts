@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../support/run-action.ts';
-import { DEFAULT_SUBJECT, type Scenario, SPACE_AUDIENCE, startScenario } from '../support/scenario.ts';
+import { DEFAULT_SUBJECT, SPACE_AUDIENCE } from '../support/scenario.ts';
 import { expectFailedCleanly, scenarioForTest } from './expectations.ts';
 
 describe.concurrent('bad settings fail before any token is requested', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type StubServer, startHttpsServer } from '../support/https-stub.ts';
+import { startHttpsServer } from '../support/https-stub.ts';
 import { expectNoLeaks, runAction } from '../support/run-action.ts';
-import { type Scenario, startScenario } from '../support/scenario.ts';
 import { expectAuthenticated, expectFailedCleanly, failureMessage, scenarioForTest } from './expectations.ts';
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../support/run-action.ts';
-import { type Scenario, startScenario } from '../support/scenario.ts';
+import type { Scenario } from '../support/scenario.ts';
 import { expectAuthenticated, expectFailedCleanly, scenarioForTest } from './expectations.ts';
 
 const authorizedTokenRequests = (scenario: Scenario) =>

@@ -1,0 +1,95 @@
+// `npm run demo`: runs the real dist/index.js the way a GitHub runner starts it, against local HTTPS stand-ins
+// for GitHub's token service and Mondoo's STS (a test CA is made on the fly), and shows what a person would see.
+import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
+import { type Scenario, startScenario } from '../test/support/scenario.ts';
+
+const rule = (title: string) =>
+  console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
+/** Workflow commands rendered the way the runner's log viewer shows them. */
+function asDisplayed(log: string): string {
+  const unescapeCommand = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return log
+    .split('\n')
+    .filter((line) => line !== '::endgroup::')
+    .map((line) => {
+      const command = /^::(error|warning|notice|group)[^:]*::(.*)$/.exec(line);
+      if (!command) return line;
+      const [, name, text = ''] = command;
+      return name === 'group'
+        ? `> ${text}`
+        : `${name?.[0]?.toUpperCase()}${name?.slice(1)}: ${unescapeCommand(text)}`;
+    })
+    .join('\n');
+}
+
+const indent = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  | ${line}`)
+    .join('\n');
+
+async function successfulExchange(scenario: Scenario): Promise<number> {
+  rule('1. A job with `id-token: write` exchanges its token');
+  const inputs = scenario.inputs();
+  console.log('Step inputs:', JSON.stringify(inputs));
+  const run = await runAction({ inputs, env: scenario.runnerEnv() });
+  console.log(`\nThe step's log as the runner shows it (masks applied), exit code ${run.code}:`);
+  console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+  console.log('\nWhat later steps get (GITHUB_ENV):');
+  for (const [name, value] of Object.entries(run.env)) {
+    const decoded = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Record<string, unknown>;
+    console.log(`  ${name} = <${value.length} characters of base64, masked in logs>`);
+    console.log(`    decodes to a service account with keys: ${Object.keys(decoded).join(', ')}`);
+  }
+  console.log('\nStep outputs:');
+  for (const [name, value] of Object.entries(run.outputs)) {
+    console.log(`  ${name} = ${name === 'credential' ? '*** (masked)' : value}`);
+  }
+  console.log(
+    `\nMasks registered: ${run.masks.length} (tokens, the credential, its private key line by line)`,
+  );
+  return report(run, scenario);
+}
+
+async function wrongSubject(): Promise<number> {
+  rule('2. Mondoo lists a different subject: the step fails and says what to register');
+  const scenario = await startScenario({ subject: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' });
+  try {
+    console.log(
+      'Mondoo expects the subject: repo:Octo-Org/octo-repo:ref:refs/heads/main (note the capitals)',
+    );
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+    console.log(`\nThe step's log (exit code ${run.code}):`);
+    console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+    console.log(
+      `\nExported: ${Object.keys(run.env).length === 0 ? 'nothing' : Object.keys(run.env).join(', ')}`,
+    );
+    console.log('\nThe job summary (GITHUB_STEP_SUMMARY):');
+    console.log(indent(run.summary));
+    return report(run, scenario);
+  } finally {
+    await scenario.close();
+  }
+}
+
+/** The same secret scan the end-to-end tests apply; returns the number of leaks. */
+function report(run: Awaited<ReturnType<typeof runAction>>, scenario: Scenario): number {
+  const leaks = findLeaks(run, scenario.secrets());
+  console.log(
+    leaks.length === 0
+      ? `\nSecret scan: none of the ${scenario.secrets().length} secrets appears in the log, summary or outputs.`
+      : `\nSecret scan FAILED:\n${leaks.join('\n')}`,
+  );
+  return leaks.length;
+}
+
+const scenario = await startScenario();
+let leaks = 0;
+try {
+  leaks += await successfulExchange(scenario);
+} finally {
+  await scenario.close();
+}
+leaks += await wrongSubject();
+process.exitCode = leaks === 0 ? 0 : 1;

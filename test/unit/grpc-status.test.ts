@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { grpcStatusName, parseRangerError } from '../../src/exchange/grpc-status.js';
+
+describe('grpcStatusName', () => {
+  it.each([
+    [0, 'OK'],
+    [3, 'INVALID_ARGUMENT'],
+    [5, 'NOT_FOUND'],
+    [7, 'PERMISSION_DENIED'],
+    [8, 'RESOURCE_EXHAUSTED'],
+    [12, 'UNIMPLEMENTED'],
+    [13, 'INTERNAL'],
+    [14, 'UNAVAILABLE'],
+    [16, 'UNAUTHENTICATED'],
+  ])('names code %i %s', (code, name) => {
+    expect(grpcStatusName(code)).toBe(name);
+  });
+
+  it('falls back to "code N" for codes it does not know', () => {
+    expect(grpcStatusName(17)).toBe('code 17');
+    expect(grpcStatusName(-1)).toBe('code -1');
+  });
+});
+
+describe('parseRangerError', () => {
+  it('reads code, status name and message', () => {
+    expect(parseRangerError('{"code":16,"message":"invalid token","details":[]}')).toEqual({
+      code: 16,
+      status: 'UNAUTHENTICATED',
+      message: 'invalid token',
+    });
+  });
+
+  it('uses an empty message when message is absent or not a string', () => {
+    expect(parseRangerError('{"code":7}')?.message).toBe('');
+    expect(parseRangerError('{"code":7,"message":{"text":"x"}}')?.message).toBe('');
+  });
+
+  it.each([
+    ['non-JSON', '<html>oops</html>'],
+    ['empty', ''],
+    ['JSON null', 'null'],
+    ['a JSON string', '"code"'],
+    ['an array', '[16]'],
+    ['a string code', '{"code":"16","message":"m"}'],
+    ['a fractional code', '{"code":1.5,"message":"m"}'],
+    ['no code', '{"error":"unauthenticated"}'],
+  ])('is undefined for %s', (_name, body) => {
+    expect(parseRangerError(body)).toBeUndefined();
+  });
+});
