@@ -7,7 +7,8 @@ const rule = (title: string) =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
 /** Workflow commands rendered the way the runner's log viewer shows them. */
 function asDisplayed(log: string): string {
-  const unescapeCommand = (text: string) => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  const unescapeCommand = (text: string) =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
   return log
     .split('\n')
     .filter((line) => line !== '::endgroup::')

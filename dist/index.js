@@ -31603,10 +31603,18 @@ function claimRows(claims, nowSeconds) {
             rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
         }
         else {
-            rows.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+            rows.push([name, display(value)]);
         }
     }
     return rows;
+}
+/** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
+function display(value) {
+    if (Array.isArray(value))
+        return value.map(display).join(', ');
+    if (typeof value === 'object' && value !== null)
+        return JSON.stringify(value);
+    return String(value);
 }
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
 /** Targeted advice for why Mondoo would not match this token to a provider. */
@@ -32058,11 +32066,11 @@ function validityError(problem, from, minValiditySeconds) {
  * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
  * Undefined `configured` means "use the token's own".
  */
-function resolveIssuer(configured, token) {
+function resolveIssuer(configured, token, source = 'Input `issuer`') {
     if (configured === undefined || configured === token.issuer)
         return token.issuer;
     const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
-    throw new ActionError(`Input \`issuer\` is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, {
+    throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, {
         kind: 'issuer-mismatch',
         fix: `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`,
     });
@@ -32167,7 +32175,7 @@ const EXPLANATIONS = {
 function describeNetworkError(error, host) {
     const code = String(error?.code ?? '') || 'UNKNOWN';
     if (TLS_TRUST_CODES.has(code)) {
-        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}). If a TLS-inspecting proxy sits in between, give Node its CA with NODE_EXTRA_CA_CERTS`, code, false);
+        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
     }
     const known = EXPLANATIONS[code];
     if (known)
@@ -32177,6 +32185,16 @@ function describeNetworkError(error, host) {
     }
     const detail = error instanceof Error ? error.message : String(error);
     return new NetworkError(`request to ${host} failed: ${detail}`, code, true);
+}
+/** What to change after a request to `service` failed without an answer. */
+function networkFix(error, setting) {
+    if (error.code === 'ENOTFOUND')
+        return `Check ${setting}: its host name does not resolve.`;
+    if (error.code === 'TOO_LARGE')
+        return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
+    if (TLS_TRUST_CODES.has(error.code))
+        return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
+    return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
 }
 /** First value of a header, whatever shape Node gave it. */
 function header(response, name) {
@@ -32286,11 +32304,9 @@ async function postExchange(send, request, timeoutMs) {
         return {
             ok: false,
             retryable: error.retryable,
-            error: new ActionError(`Mondoo's token exchange at ${url} could not be reached: ${error.message}.`, {
+            error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
                 kind: 'network',
-                fix: error.code === 'ENOTFOUND'
-                    ? 'Check `universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com).'
-                    : 'Check that the runner can reach Mondoo (proxy settings: https_proxy / no_proxy).',
+                fix: networkFix(error, '`universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com)'),
                 cause: error,
             }),
         };
@@ -32325,7 +32341,11 @@ function classifyExchangeAnswer(response, url) {
             }),
         };
     }
-    const kindOfBody = looksLikeHtml(body) ? 'with' : 'with a non-JSON body,';
+    const kindOfBody = looksLikeHtml(body)
+        ? 'with'
+        : isJson(body)
+            ? 'with JSON that is not a Mondoo error,'
+            : 'with a non-JSON body,';
     return {
         ok: false,
         retryable,
@@ -32362,6 +32382,15 @@ function readCredentialAnswer(body, response) {
         return notJson('without a `base64_credential` string in its JSON');
     }
     return { ok: true, value: credential.trim() };
+}
+function isJson(body) {
+    try {
+        JSON.parse(body);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function redirectFix(location) {
     if (location) {
@@ -32494,8 +32523,9 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
         return {
             ok: false,
             retryable: error.retryable,
-            error: new ActionError(`The runner's token service could not be reached: ${error.message}.`, {
+            error: new ActionError(`The runner's token service failed to answer: ${error.message}.`, {
                 kind: 'network',
+                fix: networkFix(error, 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)'),
                 cause: error,
             }),
         };
@@ -32628,16 +32658,18 @@ function chooseTokenSource(settings, runner, send, env) {
 async function runExchange(settings, io, observed) {
     const deadline = new Deadline(settings.timeoutSeconds * 1000);
     const source = chooseTokenSource(settings, io.runner, io.send, io.env);
-    const token = await obtainUsableToken(source, settings, io, deadline);
-    observed.token = token;
-    logClaims(io.runner, token, io.nowSeconds());
-    const issuer = resolveIssuer(settings.issuer, token);
+    const token = await obtainUsableToken(source, settings, io, deadline, observed);
+    const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
     const credential = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
     publish(settings, io.runner, credential, token, issuer);
     return { credential, token, issuer };
 }
-/** A token with at least `min-validity` left; a runner token that is too short is requested once more. */
-async function obtainUsableToken(source, settings, io, deadline) {
+/**
+ * A token with at least `min-validity` left; a runner token that is too short is requested once more.
+ * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
+ * checks is exactly when people need to see them.
+ */
+async function obtainUsableToken(source, settings, io, deadline, observed) {
     let token = await fetchToken(source, io.runner, deadline);
     let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
     if (problem?.kind === 'too-short' && source.canRemint) {
@@ -32645,6 +32677,8 @@ async function obtainUsableToken(source, settings, io, deadline) {
         token = await fetchToken(source, io.runner, deadline);
         problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
     }
+    observed.token = token;
+    logClaims(io.runner, token, io.nowSeconds());
     if (problem)
         throw validityError(problem, source.label, settings.minValiditySeconds);
     return token;
@@ -32679,8 +32713,7 @@ async function exchangeForCredential(source, firstToken, issuer, settings, io, d
                 });
             }
             io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
-            token = await obtainUsableToken(source, settings, io, deadline);
-            observed.token = token;
+            token = await obtainUsableToken(source, settings, io, deadline, observed);
         },
     });
     // Masked before it is even validated: an error path must not be able to print it.
@@ -32844,7 +32877,9 @@ function readSettings(getInput, readFile) {
     if (!audience.startsWith('//')) {
         warnings.push(`Input \`audience\` is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`);
     }
-    const issuer = getInput('issuer').trim() || wif.issuerUri || undefined;
+    const explicitIssuer = getInput('issuer').trim();
+    const issuer = explicitIssuer || wif.issuerUri || undefined;
+    const issuerSource = explicitIssuer || !wif.issuerUri ? 'Input `issuer`' : '`issuerUri` in `wif-config`';
     const token = getInput('token').trim() || undefined;
     const tokenAudience = getInput('token-audience').trim() || audience;
     return {
@@ -32852,6 +32887,7 @@ function readSettings(getInput, readFile) {
         universeDomain,
         audience,
         issuer,
+        issuerSource,
         token,
         tokenAudience,
         minValiditySeconds: readMinValidity(getInput('min-validity')),

@@ -127,7 +127,7 @@ export function describeNetworkError(error: unknown, host: string): NetworkError
   const code = String((error as NodeJS.ErrnoException)?.code ?? '') || 'UNKNOWN';
   if (TLS_TRUST_CODES.has(code)) {
     return new NetworkError(
-      `${host} presented a TLS certificate this runner does not trust (${code}). If a TLS-inspecting proxy sits in between, give Node its CA with NODE_EXTRA_CA_CERTS`,
+      `${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`,
       code,
       false,
     );
@@ -143,6 +143,16 @@ export function describeNetworkError(error: unknown, host: string): NetworkError
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new NetworkError(`request to ${host} failed: ${detail}`, code, true);
+}
+
+/** What to change after a request to `service` failed without an answer. */
+export function networkFix(error: NetworkError, setting: string): string {
+  if (error.code === 'ENOTFOUND') return `Check ${setting}: its host name does not resolve.`;
+  if (error.code === 'TOO_LARGE')
+    return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
+  if (TLS_TRUST_CODES.has(error.code))
+    return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
+  return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
 }
 
 /** First value of a header, whatever shape Node gave it. */

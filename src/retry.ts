@@ -47,8 +47,7 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number = Dat
 }
 
 export type Attempt<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: ActionError; retryable: boolean; retryAfterMs?: number };
+  { ok: true; value: T } | { ok: false; error: ActionError; retryable: boolean; retryAfterMs?: number };
 
 export interface RetryOptions {
   what: string;

@@ -15,6 +15,8 @@ export interface Settings {
   audience: string;
   /** The issuer_uri to send; undefined means "the token's own iss". */
   issuer: string | undefined;
+  /** Where `issuer` came from, for messages: the input or the WIF config. */
+  issuerSource: string;
   /** A token the user passed in, instead of the runner's. */
   token: string | undefined;
   /** The aud to ask the runner's token service for. */
@@ -53,7 +55,9 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
     );
   }
 
-  const issuer = getInput('issuer').trim() || wif.issuerUri || undefined;
+  const explicitIssuer = getInput('issuer').trim();
+  const issuer = explicitIssuer || wif.issuerUri || undefined;
+  const issuerSource = explicitIssuer || !wif.issuerUri ? 'Input `issuer`' : '`issuerUri` in `wif-config`';
   const token = getInput('token').trim() || undefined;
   const tokenAudience = getInput('token-audience').trim() || audience;
 
@@ -62,6 +66,7 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
     universeDomain,
     audience,
     issuer,
+    issuerSource,
     token,
     tokenAudience,
     minValiditySeconds: readMinValidity(getInput('min-validity')),

@@ -26,10 +26,17 @@ export function claimRows(claims: JWTPayload, nowSeconds: number): [string, stri
     if (name === 'exp' && typeof value === 'number') {
       rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
     } else {
-      rows.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
+      rows.push([name, display(value)]);
     }
   }
   return rows;
+}
+
+/** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
+function display(value: unknown): string {
+  if (Array.isArray(value)) return value.map(display).join(', ');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
 }
 
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);

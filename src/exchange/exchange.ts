@@ -43,21 +43,24 @@ export async function runExchange(
 ): Promise<ExchangeResult> {
   const deadline = new Deadline(settings.timeoutSeconds * 1000);
   const source = chooseTokenSource(settings, io.runner, io.send, io.env);
-  const token = await obtainUsableToken(source, settings, io, deadline);
-  observed.token = token;
-  logClaims(io.runner, token, io.nowSeconds());
-  const issuer = resolveIssuer(settings.issuer, token);
+  const token = await obtainUsableToken(source, settings, io, deadline, observed);
+  const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
   const credential = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
   publish(settings, io.runner, credential, token, issuer);
   return { credential, token, issuer };
 }
 
-/** A token with at least `min-validity` left; a runner token that is too short is requested once more. */
+/**
+ * A token with at least `min-validity` left; a runner token that is too short is requested once more.
+ * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
+ * checks is exactly when people need to see them.
+ */
 async function obtainUsableToken(
   source: TokenSource,
   settings: Settings,
   io: ExchangeIo,
   deadline: Deadline,
+  observed: Observed,
 ): Promise<OidcToken> {
   let token = await fetchToken(source, io.runner, deadline);
   let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
@@ -66,6 +69,8 @@ async function obtainUsableToken(
     token = await fetchToken(source, io.runner, deadline);
     problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
   }
+  observed.token = token;
+  logClaims(io.runner, token, io.nowSeconds());
   if (problem) throw validityError(problem, source.label, settings.minValiditySeconds);
   return token;
 }
@@ -121,8 +126,7 @@ async function exchangeForCredential(
           );
         }
         io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
-        token = await obtainUsableToken(source, settings, io, deadline);
-        observed.token = token;
+        token = await obtainUsableToken(source, settings, io, deadline, observed);
       },
     },
   );

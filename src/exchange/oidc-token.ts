@@ -109,11 +109,15 @@ export function validityError(
  * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
  * Undefined `configured` means "use the token's own".
  */
-export function resolveIssuer(configured: string | undefined, token: OidcToken): string {
+export function resolveIssuer(
+  configured: string | undefined,
+  token: OidcToken,
+  source = 'Input `issuer`',
+): string {
   if (configured === undefined || configured === token.issuer) return token.issuer;
   const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
   throw new ActionError(
-    `Input \`issuer\` is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`,
+    `${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`,
     {
       kind: 'issuer-mismatch',
       fix: `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`,

@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js';
-import { header, NetworkError, type Send } from '../http.js';
+import { header, NetworkError, networkFix, type Send } from '../http.js';
 import { type Attempt, DEFAULT_RETRY_POLICY, type Deadline, parseRetryAfterMs, retry } from '../retry.js';
 import { excerpt } from './answer-text.js';
 
@@ -61,8 +61,9 @@ async function attemptTokenRequest(
     return {
       ok: false,
       retryable: error.retryable,
-      error: new ActionError(`The runner's token service could not be reached: ${error.message}.`, {
+      error: new ActionError(`The runner's token service failed to answer: ${error.message}.`, {
         kind: 'network',
+        fix: networkFix(error, 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)'),
         cause: error,
       }),
     };

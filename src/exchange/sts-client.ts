@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js';
-import { type HttpResponse, header, NetworkError, type Send } from '../http.js';
+import { type HttpResponse, header, NetworkError, networkFix, type Send } from '../http.js';
 import { type Attempt, parseRetryAfterMs } from '../retry.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { excerpt, looksLikeHtml } from './answer-text.js';
@@ -39,12 +39,12 @@ export async function postExchange(
     return {
       ok: false,
       retryable: error.retryable,
-      error: new ActionError(`Mondoo's token exchange at ${url} could not be reached: ${error.message}.`, {
+      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
         kind: 'network',
-        fix:
-          error.code === 'ENOTFOUND'
-            ? 'Check `universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com).'
-            : 'Check that the runner can reach Mondoo (proxy settings: https_proxy / no_proxy).',
+        fix: networkFix(
+          error,
+          '`universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com)',
+        ),
         cause: error,
       }),
     };
@@ -85,7 +85,11 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
       ),
     };
   }
-  const kindOfBody = looksLikeHtml(body) ? 'with' : 'with a non-JSON body,';
+  const kindOfBody = looksLikeHtml(body)
+    ? 'with'
+    : isJson(body)
+      ? 'with JSON that is not a Mondoo error,'
+      : 'with a non-JSON body,';
   return {
     ok: false,
     retryable,
@@ -125,6 +129,15 @@ function readCredentialAnswer(body: string, response: HttpResponse): Attempt<str
     return notJson('without a `base64_credential` string in its JSON');
   }
   return { ok: true, value: credential.trim() };
+}
+
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function redirectFix(location: string | undefined): string {

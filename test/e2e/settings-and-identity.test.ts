@@ -116,3 +116,40 @@ describe.concurrent('identity mismatches', () => {
     expect(run.outputs).not.toHaveProperty('subject');
   });
 });
+
+describe('what the failure shows', () => {
+  it('names wif-config when its issuerUri does not match the token', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const wifConfig = JSON.stringify({
+      universeDomain: scenario.sts.url,
+      audience: SPACE_AUDIENCE,
+      issuerUri: 'https://token.actions.githubusercontent.com',
+      type: 'external_account',
+    });
+    const run = await runAction({ inputs: { 'wif-config': wifConfig }, env: scenario.runnerEnv() });
+
+    expectFailedCleanly(
+      run,
+      scenario,
+      /^`issuerUri` in `wif-config` is "https:\/\/token\.actions\.githubusercontent\.com"/,
+    );
+  });
+
+  it('shows the claims of a token that failed its checks, in the log and the summary', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const token = await scenario.tokenService.mint({
+      audience: SPACE_AUDIENCE,
+      issuedAtOffsetSeconds: -1000,
+    });
+    const run = await runAction({
+      inputs: scenario.inputs({ token }),
+      env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile },
+    });
+
+    expectFailedCleanly(run, scenario, /expired \d+ s ago.*runner clock looks wrong/s);
+    expect(run.stdout).toContain(`sub: ${DEFAULT_SUBJECT}`);
+    expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
+  });
+});

@@ -178,3 +178,19 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     expect(run.stdout).not.toMatch(/retrying/);
   });
 });
+
+describe.concurrent('answers the client will not buffer', () => {
+  it('refuses an answer over 1 MiB without retrying it', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const huge = JSON.stringify({ base64_credential: 'A'.repeat(2 * 1024 * 1024) });
+    scenario.sts.script.push({ kind: 'status', status: 200, body: huge, contentType: 'application/json' });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectFailedCleanly(
+      run,
+      scenario,
+      /sent an answer larger than 1048576 bytes[\s\S]*Fix: Check `universe-domain`/,
+    );
+    expect(scenario.sts.requests).toHaveLength(1);
+  });
+});

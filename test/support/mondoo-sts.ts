@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { JSONWebKeySet, JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { RecordedRequest } from './https-stub.ts';
 import { dropConnection, sendJson, startHttpsServer } from './https-stub.ts';
@@ -61,9 +61,17 @@ export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
 const MIN_REMAINING_LIFETIME_SECONDS = 180;
 const SPACE = 'test-space-1234';
 
-// biome-ignore format: a lookup table
 const HTTP_STATUS_BY_GRPC_CODE: Record<number, number> = {
-  2: 500, 3: 400, 5: 404, 7: 403, 8: 429, 12: 501, 13: 500, 14: 503, 15: 500, 16: 401,
+  2: 500,
+  3: 400,
+  5: 404,
+  7: 403,
+  8: 429,
+  12: 501,
+  13: 500,
+  14: 503,
+  15: 500,
+  16: 401,
 };
 
 export function sendRangerError(
@@ -152,7 +160,7 @@ export async function startMondooSts(
   const account = createServiceAccount(opts.credentialForm ?? 'key');
   const decodedCredential = JSON.stringify(account);
   const base64Credential = Buffer.from(decodedCredential, 'utf8').toString('base64');
-  const keySet = createLocalJWKSet(provider.jwks as JSONWebKeySet);
+  const keySet = createLocalJWKSet(provider.jwks);
   const exchanges: ExchangeRequestBody[] = [];
   const script: StsStep[] = [];
 

@@ -46,9 +46,7 @@ export function issueEcCertificate(opts: {
   serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   const now = Date.now();
   const signatureAlgorithm = sequence(oid(ECDSA_WITH_SHA256));
-  const subjectPublicKeyInfo = asn1.fromDer(
-    binary(opts.subjectKey.export({ type: 'spki', format: 'der' }) as Buffer),
-  );
+  const subjectPublicKeyInfo = asn1.fromDer(binary(opts.subjectKey.export({ type: 'spki', format: 'der' })));
   const tbsCertificate = sequence(
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [
       asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, String.fromCharCode(2)),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { httpsRequest } from './https-request.ts';
-import { EXCHANGE_PATH, startMondooSts } from './mondoo-sts.ts';
+import { EXCHANGE_PATH, type ServiceAccount, startMondooSts } from './mondoo-sts.ts';
 import type { ActionRun } from './run-action.ts';
 import { findLeaks, runAction, runnerView } from './run-action.ts';
 import type { Scenario } from './scenario.ts';
@@ -79,7 +79,7 @@ describe('token service', () => {
 
   it('defaults the audience to the owner URL and applies claim overrides and removals', async () => {
     const noAudience = JSON.parse((await requestToken(undefined)).body) as { value: string };
-    const keys = createLocalJWKSet(scenario.tokenService.jwks as JSONWebKeySet);
+    const keys = createLocalJWKSet(scenario.tokenService.jwks);
     expect((await jwtVerify(noAudience.value, keys)).payload.aud).toBe('https://github.com/octo-org');
 
     const jwt = await scenario.tokenService.mint({
@@ -110,7 +110,9 @@ describe('Mondoo STS', () => {
   it('exchanges a correct token for the service account credential', async () => {
     const { status, json } = await exchangeMinted();
     expect(status).toBe(200);
-    const account = JSON.parse(Buffer.from(String(json.base64_credential), 'base64').toString('utf8'));
+    const account = JSON.parse(
+      Buffer.from(String(json.base64_credential), 'base64').toString('utf8'),
+    ) as Required<ServiceAccount>;
     expect(account).toEqual(scenario.sts.account);
     expect(account.mrn).toMatch(
       /^\/\/agents\.api\.mondoo\.app\/spaces\/test-space-1234\/serviceaccounts\/\w+$/,

@@ -28,8 +28,8 @@ function generateRsaKeyPair(): ForgeKeyPair {
   const privatePem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   return {
-    privateKey: forge.pki.privateKeyFromPem(privatePem) as forge.pki.rsa.PrivateKey,
-    publicKey: forge.pki.publicKeyFromPem(publicPem) as forge.pki.rsa.PublicKey,
+    privateKey: forge.pki.privateKeyFromPem(privatePem),
+    publicKey: forge.pki.publicKeyFromPem(publicPem),
   };
 }
 

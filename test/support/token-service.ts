@@ -43,12 +43,38 @@ const DEFAULT_LIFETIME_SECONDS = 300;
 const REPOSITORY = 'octo-org/octo-repo';
 const WORKFLOW_REF = `${REPOSITORY}/.github/workflows/ci.yml@refs/heads/main`;
 
-// biome-ignore format: a flat list reads better than one claim per line
 const CLAIMS_SUPPORTED = [
-  'sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'sha', 'repository', 'repository_id',
-  'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_id', 'run_number', 'run_attempt',
-  'actor', 'actor_id', 'workflow', 'workflow_ref', 'workflow_sha', 'job_workflow_ref', 'job_workflow_sha',
-  'head_ref', 'base_ref', 'event_name', 'ref_type', 'ref_protected', 'environment', 'runner_environment',
+  'sub',
+  'aud',
+  'exp',
+  'iat',
+  'iss',
+  'jti',
+  'nbf',
+  'ref',
+  'sha',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'repository_owner_id',
+  'repository_visibility',
+  'run_id',
+  'run_number',
+  'run_attempt',
+  'actor',
+  'actor_id',
+  'workflow',
+  'workflow_ref',
+  'workflow_sha',
+  'job_workflow_ref',
+  'job_workflow_sha',
+  'head_ref',
+  'base_ref',
+  'event_name',
+  'ref_type',
+  'ref_protected',
+  'environment',
+  'runner_environment',
 ];
 
 function applyOverrides(claims: MintedClaims, overrides: MintedClaims | undefined): void {
@@ -66,7 +92,7 @@ function ownerOf(...claimSets: (MintedClaims | undefined)[]): string {
   const overridden = claimSets
     .map((claims) => claims?.repository_owner)
     .findLast((owner) => typeof owner === 'string');
-  return (overridden as string | undefined) ?? 'octo-org';
+  return overridden ?? 'octo-org';
 }
 
 export async function startTokenService(

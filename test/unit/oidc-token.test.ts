@@ -176,6 +176,13 @@ describe('resolveIssuer', () => {
     expect(reverse.message).toContain('differ only by a trailing slash');
   });
 
+  it('names where a pinned issuer came from, so a wif-config mismatch is not blamed on the input', () => {
+    const error = thrownBy(() =>
+      resolveIssuer('https://gitlab.example.com', token, '`issuerUri` in `wif-config`'),
+    );
+    expect(error.message).toMatch(/^`issuerUri` in `wif-config` is "https:\/\/gitlab\.example\.com"/);
+  });
+
   it('gives no trailing-slash hint for a difference in case', () => {
     const error = thrownBy(() => resolveIssuer(ISS.toUpperCase(), token));
     expect(error.message).not.toContain('trailing slash');

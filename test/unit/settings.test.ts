@@ -29,6 +29,7 @@ describe('readSettings defaults', () => {
       universeDomain: 'https://us.api.mondoo.com',
       audience: AUDIENCE,
       issuer: undefined,
+      issuerSource: 'Input `issuer`',
       token: undefined,
       tokenAudience: AUDIENCE,
       minValiditySeconds: 180,
@@ -196,6 +197,17 @@ describe('readSettings wif-config', () => {
     expect(settings.audience).toBe(WIF_CONFIG.audience);
     expect(settings.tokenAudience).toBe(WIF_CONFIG.audience);
     expect(settings.issuer).toBe('https://token.actions.githubusercontent.com');
+  });
+
+  it('remembers whether the issuer came from the input or from the wif-config', () => {
+    const fromWif = readSettings(inputs({ 'wif-config': JSON.stringify(WIF_CONFIG) }), noFiles);
+    expect(fromWif.issuerSource).toBe('`issuerUri` in `wif-config`');
+    const fromInput = readSettings(
+      inputs({ 'wif-config': JSON.stringify(WIF_CONFIG), issuer: 'https://gitlab.example.com' }),
+      noFiles,
+    );
+    expect(fromInput.issuer).toBe('https://gitlab.example.com');
+    expect(fromInput.issuerSource).toBe('Input `issuer`');
   });
 
   it('reads the config from a file path through the given readFile', () => {

@@ -190,6 +190,12 @@ describe('classifyExchangeAnswer: answers from something in front of Mondoo', ()
     expect(error.grpcStatus).toBeUndefined();
   });
 
+  it('says JSON without a ranger code is not a Mondoo error, rather than calling it non-JSON', () => {
+    const { error } = failure(classifyExchangeAnswer(answer(403, '{"error":"blocked by WAF"}'), STS_URL));
+    expect(error.message).toContain('with JSON that is not a Mondoo error, "{"error":"blocked by WAF"}"');
+    expect(error.message).not.toContain('non-JSON');
+  });
+
   it('retries a plain 504 and honours an HTTP-date Retry-After', () => {
     const later = new Date(Date.now() + 120_000).toUTCString();
     const result = failure(classifyExchangeAnswer(answer(504, '', { 'retry-after': later }), STS_URL));
