@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url);
+const actionYml = readFileSync(new URL('action.yml', root), 'utf8');
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+
+/** Names and defaults of one top-level section of action.yml (`inputs:` or `outputs:`), read by indentation. */
+function actionSection(section: string): Map<string, string | undefined> {
+  const block = new RegExp(`^${section}:\\n((?:(?: {2}.*)?\\n)*)`, 'm').exec(actionYml)?.[1] ?? '';
+  const entries = new Map<string, string | undefined>();
+  let current: string | undefined;
+  for (const line of block.split('\n')) {
+    const name = /^ {2}([a-z-]+):\s*$/.exec(line)?.[1];
+    if (name) {
+      current = name;
+      entries.set(name, undefined);
+      continue;
+    }
+    const fallback = /^ {4}default:\s*'?([^']*)'?\s*$/.exec(line)?.[1];
+    if (current && fallback !== undefined) entries.set(current, fallback);
+  }
+  return entries;
+}
+
+/** The first column (a `code` name) and second column of the README table under a heading. */
+function readmeTable(heading: string): Map<string, string> {
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const rows = new Map<string, string>();
+  for (const line of readme.slice(start, end).split('\n')) {
+    const cells = /^\| `([a-z-]+)` +\| ([^|]*)\|/.exec(line);
+    if (cells?.[1]) rows.set(cells[1], (cells[2] ?? '').trim());
+  }
+  return rows;
+}
+
+describe('README tables against action.yml', () => {
+  it('lists exactly the inputs action.yml declares, in the same order', () => {
+    expect([...actionSection('inputs').keys()]).toContain('audience');
+    expect([...readmeTable('Inputs').keys()]).toEqual([...actionSection('inputs').keys()]);
+  });
+
+  it('shows the default action.yml declares for every input that has one', () => {
+    const documented = readmeTable('Inputs');
+    for (const [name, fallback] of actionSection('inputs')) {
+      if (fallback !== undefined) expect(documented.get(name), name).toBe(`\`${fallback}\``);
+    }
+  });
+
+  it('lists exactly the outputs action.yml declares, in the same order', () => {
+    expect([...actionSection('outputs').keys()]).toContain('credential');
+    expect([...readmeTable('Outputs').keys()]).toEqual([...actionSection('outputs').keys()]);
+  });
+
+  it('runs the action on node24, as the README says', () => {
+    expect(actionYml).toMatch(/^ {2}using: node24$/m);
+    expect(readme).toContain('`runs.using: node24`');
+  });
+});
