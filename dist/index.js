@@ -28377,6 +28377,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6792);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
+// over, so leave once stdout has drained. run() has set the exit code.
+process.stdout.write('', () => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31418,6 +31421,7 @@ async function retry(attempt, options) {
             const asked = result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
             throw withReason(result.error, `Gave up on ${options.what} after ${n} attempt${n === 1 ? '' : 's'}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
         }
+        options.beforeWait?.({ delayMs, error: result.error });
         options.onRetry?.({ attempt: n, delayMs, error: result.error });
         await sleep(delayMs);
         await options.beforeRetry?.();
@@ -31444,8 +31448,8 @@ function normalizeUniverseDomain(raw, input = 'universe-domain') {
     const value = raw.trim();
     if (value === '')
         return DEFAULT_UNIVERSE_DOMAIN;
-    // Never repeat a password someone put in the URL.
-    const shown = value.replace(/\/\/[^/@\s]*@/, '//***@');
+    // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
+    const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
     let url;
     try {
@@ -31987,7 +31991,168 @@ function decodeJwt(jwt) {
 }
 
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/wif-config.ts
+
+
+const INPUT = 'wif-config';
+/** Accepts the config as JSON text or as a path to a file holding it. */
+function loadWifConfig(value, readFile = readUtf8) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{'))
+        return parseWifConfig(trimmed, 'the JSON text given');
+    let text;
+    try {
+        text = readFile(trimmed);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        // Someone may paste a credential here by mistake: name the value only when it looks like a path.
+        const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
+        throw settingsError(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
+    }
+    return parseWifConfig(text, `the file ${trimmed}`);
+}
+function parseWifConfig(text, where) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw settingsError(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw settingsError(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    const config = parsed;
+    if (config.type !== 'external_account') {
+        throw settingsError(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
+    }
+    return {
+        universeDomain: optionalString(config, 'universeDomain', where),
+        audience: optionalString(config, 'audience', where),
+        issuerUri: optionalString(config, 'issuerUri', where),
+    };
+}
+function optionalString(config, key, where) {
+    const value = config[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string') {
+        throw settingsError(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    return value.trim() || undefined;
+}
+/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
+function looksLikePath(value) {
+    return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
+}
+/** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */
+function jsonErrorPosition(error) {
+    const match = /position (\d+)/.exec(String(error?.message));
+    return match ? `syntax error at character ${match[1]}` : 'syntax error';
+}
+function readUtf8(path) {
+    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+/** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
+const MIN_VALIDITY_FLOOR_SECONDS = 180;
+const MAX_MIN_VALIDITY_SECONDS = 3600;
+const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
+const ISSUER_FROM_INPUT = 'Input `issuer`';
+const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
+const MAX_TIMEOUT_SECONDS = 900;
+function readSettings(getInput, readFile) {
+    const mode = readMode(getInput('mode'));
+    const wifText = getInput('wif-config').trim();
+    const wif = wifText ? loadWifConfig(wifText, readFile) : {};
+    const warnings = [];
+    const explicitUniverse = getInput('universe-domain').trim();
+    const universeDomain = explicitUniverse
+        ? normalizeUniverseDomain(explicitUniverse)
+        : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
+    const audience = getInput('audience').trim() || wif.audience || '';
+    if (!audience) {
+        throw settingsError('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
+    }
+    if (!audience.startsWith('//')) {
+        const from = getInput('audience').trim() ? 'Input `audience`' : '`audience` in `wif-config`';
+        warnings.push(`${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`);
+    }
+    const explicitIssuer = getInput('issuer').trim();
+    const issuer = explicitIssuer || wif.issuerUri || undefined;
+    const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
+    const token = getInput('token').trim() || undefined;
+    const tokenAudience = getInput('token-audience').trim() || audience;
+    const minValiditySeconds = readMinValidity(getInput('min-validity'));
+    if (!token && minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
+        warnings.push(`Input \`min-validity\` is ${minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
+    }
+    return {
+        mode,
+        universeDomain,
+        audience,
+        issuer,
+        issuerSource,
+        token,
+        tokenAudience,
+        minValiditySeconds,
+        exportEnv: readBoolean('export-env', getInput('export-env'), true),
+        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        warnings,
+    };
+}
+function readMode(raw) {
+    const value = raw.trim().toLowerCase() || 'exchange';
+    if (value === 'exchange')
+        return value;
+    if (value === 'lint') {
+        throw settingsError('mode', '"lint" is not available in this release yet.', 'Use mode `exchange` (the default), or pin a release whose README documents lint mode.');
+    }
+    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default).');
+}
+function readMinValidity(raw) {
+    const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, Number.MAX_SAFE_INTEGER);
+    if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
+        throw settingsError('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
+    }
+    if (seconds > MAX_MIN_VALIDITY_SECONDS) {
+        throw settingsError('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
+    }
+    return seconds;
+}
+function readWholeNumber(input, raw, fallback, min, max) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value)) {
+        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+    }
+    const seconds = Number(value);
+    if (seconds < min || seconds > max) {
+        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    }
+    return seconds;
+}
+function readBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+}
+
 ;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
+
 
 
 /** Clocks may disagree by this much before we call one of them wrong. */
@@ -31995,9 +32160,8 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 /** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
 function parseOidcToken(jwt, from) {
     let claims;
-    let alg;
     try {
-        alg = decodeProtectedHeader(jwt).alg;
+        decodeProtectedHeader(jwt); // the header must decode too, though nothing here reads it
         claims = decodeJwt(jwt);
     }
     catch {
@@ -32018,7 +32182,7 @@ function parseOidcToken(jwt, from) {
             fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
         });
     }
-    return { jwt, claims, alg, expiresAt: claims.exp, issuer: claims.iss };
+    return { jwt, claims, expiresAt: claims.exp, issuer: claims.iss };
 }
 /** Says what is wrong with a non-JWT without showing any of it. */
 function describeShape(value) {
@@ -32043,7 +32207,7 @@ function findValidityProblem(token, nowSeconds, minValiditySeconds) {
         return { kind: 'too-short', secondsLeft: left };
     return undefined;
 }
-function validityError(problem, from, minValiditySeconds) {
+function validityError(problem, from, minValiditySeconds, renewable) {
     switch (problem.kind) {
         case 'issued-in-future':
             return new ActionError(`${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`, {
@@ -32058,7 +32222,10 @@ function validityError(problem, from, minValiditySeconds) {
         case 'too-short':
             return new ActionError(`${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`, {
                 kind: 'token-validity',
-                fix: 'Mint the token immediately before this step (GitHub tokens live about 5 minutes), or lower `min-validity` (never below 180).',
+                // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
+                fix: renewable
+                    ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
+                    : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
             });
     }
 }
@@ -32066,14 +32233,14 @@ function validityError(problem, from, minValiditySeconds) {
  * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
  * Undefined `configured` means "use the token's own".
  */
-function resolveIssuer(configured, token, source = 'Input `issuer`') {
+function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
     if (configured === undefined || configured === token.issuer)
         return token.issuer;
     const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
-    throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, {
-        kind: 'issuer-mismatch',
-        fix: `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`,
-    });
+    const fix = source === ISSUER_FROM_WIF_CONFIG
+        ? `This WIF config belongs to a provider for "${configured}", but the job's tokens come from "${token.issuer}": register "${token.issuer}" as the provider's issuer in Mondoo and use that provider's WIF config.`
+        : `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`;
+    throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -32107,6 +32274,11 @@ const send = async (request) => {
     const host = new URL(request.url).host;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+    // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
+    // so the deadline is also raced here: `timeout` must end the step whatever the network does.
+    const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
+        once: true,
+    }));
     const client = new lib_HttpClient(USER_AGENT, [abortOn(abort.signal)], {
         allowRedirects: false,
         allowRetries: false,
@@ -32114,23 +32286,31 @@ const send = async (request) => {
         socketTimeout: request.timeoutMs,
     });
     try {
-        const response = await client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
-        const body = await readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+        const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
+        pending.catch(() => undefined); // it may still fail after the deadline won the race
+        const response = await Promise.race([pending, deadline]);
+        const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+        reading.catch(() => undefined);
+        const body = await Promise.race([reading, deadline]);
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
     }
     catch (error) {
         if (error instanceof NetworkError)
             throw error;
-        if (abort.signal.aborted) {
-            throw new NetworkError(`${host} did not answer within ${Math.round(request.timeoutMs / 1000)} s`, 'TIMEOUT', true);
-        }
+        if (abort.signal.aborted)
+            throw timeoutError(host, request.timeoutMs);
         throw describeNetworkError(error, host);
     }
     finally {
         clearTimeout(timer);
+        abort.abort();
         client.dispose();
     }
 };
+function timeoutError(host, timeoutMs) {
+    const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
+}
 function abortOn(signal) {
     return {
         prepareRequest: (options) => {
@@ -32162,6 +32342,7 @@ const TLS_TRUST_CODES = new Set([
     'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+/** Failures that say nothing about the request itself, so a second try may well succeed. */
 const EXPLANATIONS = {
     ECONNREFUSED: ['refused the connection', true],
     ECONNRESET: ['closed the connection before answering', true],
@@ -32171,7 +32352,12 @@ const EXPLANATIONS = {
     ENOTFOUND: ['does not resolve (DNS: no such host)', false],
     EHOSTUNREACH: ['is unreachable from this runner', true],
     ENETUNREACH: ['is unreachable: the runner has no route to it', true],
+    CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
 };
+/**
+ * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
+ * connection's setup, which a second try repeats.
+ */
 function describeNetworkError(error, host) {
     const code = String(error?.code ?? '') || 'UNKNOWN';
     if (TLS_TRUST_CODES.has(code)) {
@@ -32184,12 +32370,14 @@ function describeNetworkError(error, host) {
         return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return new NetworkError(`request to ${host} failed: ${detail}`, code, true);
+    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
 }
 /** What to change after a request to `service` failed without an answer. */
 function networkFix(error, setting) {
     if (error.code === 'ENOTFOUND')
         return `Check ${setting}: its host name does not resolve.`;
+    if (error.code === 'CERT_NOT_YET_VALID')
+        return "Check the runner's clock (NTP): it looks behind.";
     if (error.code === 'TOO_LARGE')
         return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
     if (TLS_TRUST_CODES.has(error.code))
@@ -32268,9 +32456,12 @@ function parseRangerError(body) {
     if (typeof parsed !== 'object' || parsed === null)
         return undefined;
     const { code, message } = parsed;
-    if (typeof code !== 'number' || !Number.isInteger(code))
+    // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
         return undefined;
-    return { code, status: grpcStatusName(code), message: typeof message === 'string' ? message : '' };
+    if (message !== undefined && typeof message !== 'string')
+        return undefined;
+    return { code, status: grpcStatusName(code), message: message ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/sts-client.ts
@@ -32420,9 +32611,8 @@ function rangerFix(status) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/runner.ts
+
 
 
 function createGitHubRunner(env = process.env) {
@@ -32438,6 +32628,11 @@ function createGitHubRunner(env = process.env) {
             finally {
                 endGroup();
             }
+        },
+        checkCanPublish(exportEnv) {
+            checkFileCommand('GITHUB_OUTPUT', env.GITHUB_OUTPUT);
+            if (exportEnv)
+                checkFileCommand('GITHUB_ENV', env.GITHUB_ENV);
         },
         mask(secret) {
             if (!secret || secrets.has(secret))
@@ -32461,6 +32656,27 @@ function createGitHubRunner(env = process.env) {
         },
         fail: (message) => setFailed(message),
     };
+}
+/**
+ * Without the runner's file commands, @actions/core falls back to ::set-output / ::set-env, which would put
+ * the credential on stdout: refuse before any token is requested instead.
+ */
+function checkFileCommand(name, path) {
+    if (!path) {
+        throw new ActionError(`${name} is not set, so the credential cannot be handed to later steps without printing it.`, {
+            kind: 'runner',
+            fix: 'Run the step on a current GitHub Actions runner (it provides GITHUB_OUTPUT and GITHUB_ENV), or set `export-env: false` if only GITHUB_ENV is missing.',
+        });
+    }
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.W_OK);
+    }
+    catch (error) {
+        throw new ActionError(`${name} points at ${path}, which this step cannot write (${error.code ?? 'error'}).`, {
+            kind: 'runner',
+            fix: 'Check the runner: its file-command files must be writable by the job.',
+        });
+    }
 }
 function redactSecrets(text, secrets) {
     // Longest first, so a secret that contains another is hidden whole.
@@ -32522,7 +32738,8 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
             throw error;
         return {
             ok: false,
-            retryable: error.retryable,
+            // The runner chose this host, so "no such host" is a DNS hiccup on the runner, not a typo: try again.
+            retryable: error.retryable || error.code === 'ENOTFOUND',
             error: new ActionError(`The runner's token service failed to answer: ${error.message}.`, {
                 kind: 'network',
                 fix: networkFix(error, 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)'),
@@ -32532,6 +32749,16 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
     }
     if (response.status === 200)
         return { ok: true, value: tokenFromAnswer(response.body) };
+    if (response.status >= 300 && response.status < 400) {
+        return {
+            ok: false,
+            retryable: false,
+            error: new ActionError(`The runner's token service answered HTTP ${response.status}, a redirect${header(response, 'location') ? ` to ${header(response, 'location')}` : ''}; it was not followed, so the request token stayed here.`, {
+                kind: 'token-service',
+                fix: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
+            }),
+        };
+    }
     const transientForbidden = response.status === 403 && /pending|delayed/i.test(response.body);
     const retryable = response.status >= 500 || response.status === 429 || transientForbidden;
     return {
@@ -32654,15 +32881,16 @@ function chooseTokenSource(settings, runner, send, env) {
 
 
 
-/** The step: token → checks → exchange → validate → mask → export. */
+/** The step: can publish → token → checks → exchange → validate → mask → export. */
 async function runExchange(settings, io, observed) {
     const deadline = new Deadline(settings.timeoutSeconds * 1000);
+    io.runner.checkCanPublish(settings.exportEnv);
     const source = chooseTokenSource(settings, io.runner, io.send, io.env);
     const token = await obtainUsableToken(source, settings, io, deadline, observed);
     const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
-    const credential = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
-    publish(settings, io.runner, credential, token, issuer);
-    return { credential, token, issuer };
+    const exchanged = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
+    publish(settings, io.runner, exchanged.credential, exchanged.token, issuer);
+    return { ...exchanged, issuer };
 }
 /**
  * A token with at least `min-validity` left; a runner token that is too short is requested once more.
@@ -32680,7 +32908,7 @@ async function obtainUsableToken(source, settings, io, deadline, observed) {
     observed.token = token;
     logClaims(io.runner, token, io.nowSeconds());
     if (problem)
-        throw validityError(problem, source.label, settings.minValiditySeconds);
+        throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
     return token;
 }
 async function fetchToken(source, runner, deadline) {
@@ -32702,18 +32930,14 @@ async function exchangeForCredential(source, firstToken, issuer, settings, io, d
         policy: DEFAULT_RETRY_POLICY,
         deadline,
         onRetry: ({ attempt, delayMs, error }) => io.runner.info(`Exchange attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`),
+        beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
         beforeRetry: async () => {
             const left = secondsLeft(token, io.nowSeconds());
             if (left >= settings.minValiditySeconds)
                 return;
-            if (!source.canRemint) {
-                throw new ActionError(`${source.label} has ${Math.max(0, left)} s left, below \`min-validity\` (${settings.minValiditySeconds} s), and cannot be renewed to retry the exchange.`, {
-                    kind: 'token-validity',
-                    fix: 'Mint the token immediately before this step, or let the action use the runner token.',
-                });
-            }
             io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
             token = await obtainUsableToken(source, settings, io, deadline, observed);
+            resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
         },
     });
     // Masked before it is even validated: an error path must not be able to print it.
@@ -32721,23 +32945,52 @@ async function exchangeForCredential(source, firstToken, issuer, settings, io, d
     const credential = decodeCredential(base64);
     for (const secret of secretsToMask(credential))
         io.runner.mask(secret);
-    return credential;
+    return { credential, token };
 }
+/**
+ * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
+ * pointless: stop before waiting, and keep Mondoo's answer as the cause.
+ */
+function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, lastError) {
+    if (source.canRemint)
+        return;
+    const leftAtRetry = secondsLeft(token, retryAtSeconds);
+    if (leftAtRetry >= settings.minValiditySeconds)
+        return;
+    throw new ActionError(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
+        kind: lastError.kind,
+        grpcStatus: lastError.grpcStatus,
+        fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
+        cause: lastError,
+    });
+}
+/** Exports first: it is what later steps need; the outputs follow. */
 function publish(settings, runner, credential, token, issuer) {
     const { account } = credential;
     runner.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
-    runner.setOutput('credential', credential.base64);
-    runner.setOutput('service-account-mrn', account.mrn);
-    runner.setOutput('space-mrn', account.space_mrn);
-    runner.setOutput('api-endpoint', account.api_endpoint);
-    runner.setOutput('subject', typeof token.claims.sub === 'string' ? token.claims.sub : '');
-    runner.setOutput('issuer', issuer);
-    if (!settings.exportEnv) {
-        runner.info('`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
-        return;
+    try {
+        if (settings.exportEnv)
+            runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
+        runner.setOutput('credential', credential.base64);
+        runner.setOutput('service-account-mrn', account.mrn);
+        runner.setOutput('space-mrn', account.space_mrn);
+        runner.setOutput('api-endpoint', account.api_endpoint);
+        runner.setOutput('subject', subjectOf(token));
+        runner.setOutput('issuer', issuer);
     }
-    runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-    runner.info('Exported MONDOO_CONFIG_BASE64 for the following steps of this job.');
+    catch (error) {
+        throw new ActionError(`The runner would not take the credential: ${error.message}.`, {
+            kind: 'runner',
+            fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
+            cause: error,
+        });
+    }
+    runner.info(settings.exportEnv
+        ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
+        : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
+}
+function subjectOf(token) {
+    return typeof token.claims.sub === 'string' ? token.claims.sub : '';
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/summary.ts
@@ -32790,152 +33043,6 @@ function code(value) {
     return `${fence}${escaped}${fence.split('').reverse().join('')}`;
 }
 
-;// CONCATENATED MODULE: ./src/wif-config.ts
-
-
-const INPUT = 'wif-config';
-/** Accepts the config as JSON text or as a path to a file holding it. */
-function loadWifConfig(value, readFile = readUtf8) {
-    const trimmed = value.trim();
-    if (trimmed.startsWith('{'))
-        return parseWifConfig(trimmed, 'the JSON text given');
-    let text;
-    try {
-        text = readFile(trimmed);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        // Someone may paste a credential here by mistake: name the value only when it looks like a path.
-        const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
-        throw settingsError(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
-    }
-    return parseWifConfig(text, `the file ${trimmed}`);
-}
-function parseWifConfig(text, where) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw settingsError(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw settingsError(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    const config = parsed;
-    if (config.type !== 'external_account') {
-        throw settingsError(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
-    }
-    return {
-        universeDomain: optionalString(config, 'universeDomain', where),
-        audience: optionalString(config, 'audience', where),
-        issuerUri: optionalString(config, 'issuerUri', where),
-    };
-}
-function optionalString(config, key, where) {
-    const value = config[key];
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string') {
-        throw settingsError(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    return value.trim() || undefined;
-}
-/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
-function looksLikePath(value) {
-    return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
-}
-/** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */
-function jsonErrorPosition(error) {
-    const match = /position (\d+)/.exec(String(error?.message));
-    return match ? `syntax error at character ${match[1]}` : 'syntax error';
-}
-function readUtf8(path) {
-    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-/** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
-const MIN_VALIDITY_FLOOR_SECONDS = 180;
-const MAX_TIMEOUT_SECONDS = 900;
-function readSettings(getInput, readFile) {
-    const mode = readMode(getInput('mode'));
-    const wifText = getInput('wif-config').trim();
-    const wif = wifText ? loadWifConfig(wifText, readFile) : {};
-    const warnings = [];
-    const explicitUniverse = getInput('universe-domain').trim();
-    const universeDomain = explicitUniverse
-        ? normalizeUniverseDomain(explicitUniverse)
-        : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
-    const audience = getInput('audience').trim() || wif.audience || '';
-    if (!audience) {
-        throw settingsError('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
-    }
-    if (!audience.startsWith('//')) {
-        warnings.push(`Input \`audience\` is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`);
-    }
-    const explicitIssuer = getInput('issuer').trim();
-    const issuer = explicitIssuer || wif.issuerUri || undefined;
-    const issuerSource = explicitIssuer || !wif.issuerUri ? 'Input `issuer`' : '`issuerUri` in `wif-config`';
-    const token = getInput('token').trim() || undefined;
-    const tokenAudience = getInput('token-audience').trim() || audience;
-    return {
-        mode,
-        universeDomain,
-        audience,
-        issuer,
-        issuerSource,
-        token,
-        tokenAudience,
-        minValiditySeconds: readMinValidity(getInput('min-validity')),
-        exportEnv: readBoolean('export-env', getInput('export-env'), true),
-        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
-        warnings,
-    };
-}
-function readMode(raw) {
-    const value = raw.trim().toLowerCase() || 'exchange';
-    if (value === 'exchange')
-        return value;
-    if (value === 'lint') {
-        throw settingsError('mode', '"lint" is not available in this release yet.', 'Use mode `exchange` (the default), or pin a release whose README documents lint mode.');
-    }
-    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default).');
-}
-function readMinValidity(raw) {
-    const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, 3600);
-    if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
-        throw settingsError('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
-    }
-    return seconds;
-}
-function readWholeNumber(input, raw, fallback, min, max) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value)) {
-        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
-    }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
-    }
-    return seconds;
-}
-function readBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -32960,7 +33067,7 @@ async function run(io = githubIo()) {
         const result = await runExchange(settings, io, observed);
         await runner.appendSummary(successSummary({
             account: result.credential.account,
-            subject: String(result.token.claims.sub ?? ''),
+            subject: subjectOf(result.token),
             issuer: result.issuer,
             exported: settings.exportEnv,
         }));

@@ -44,6 +44,13 @@ export const send: Send = async (request) => {
   const host = new URL(request.url).host;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+  // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
+  // so the deadline is also raced here: `timeout` must end the step whatever the network does.
+  const deadline = new Promise<never>((_, reject) =>
+    abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
+      once: true,
+    }),
+  );
   const client = new HttpClient(USER_AGENT, [abortOn(abort.signal)], {
     allowRedirects: false,
     allowRetries: false,
@@ -51,29 +58,28 @@ export const send: Send = async (request) => {
     socketTimeout: request.timeoutMs,
   });
   try {
-    const response = await client.request(
-      request.method,
-      request.url,
-      request.body ?? '',
-      request.headers ?? {},
-    );
-    const body = await readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+    const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
+    pending.catch(() => undefined); // it may still fail after the deadline won the race
+    const response = await Promise.race([pending, deadline]);
+    const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+    reading.catch(() => undefined);
+    const body = await Promise.race([reading, deadline]);
     return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
   } catch (error) {
     if (error instanceof NetworkError) throw error;
-    if (abort.signal.aborted) {
-      throw new NetworkError(
-        `${host} did not answer within ${Math.round(request.timeoutMs / 1000)} s`,
-        'TIMEOUT',
-        true,
-      );
-    }
+    if (abort.signal.aborted) throw timeoutError(host, request.timeoutMs);
     throw describeNetworkError(error, host);
   } finally {
     clearTimeout(timer);
+    abort.abort();
     client.dispose();
   }
 };
+
+function timeoutError(host: string, timeoutMs: number): NetworkError {
+  const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+  return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
+}
 
 /** The interfaces module is not exported by the package, so the handler type is taken from the constructor. */
 type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
@@ -112,6 +118,7 @@ const TLS_TRUST_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** Failures that say nothing about the request itself, so a second try may well succeed. */
 const EXPLANATIONS: Record<string, [string, boolean]> = {
   ECONNREFUSED: ['refused the connection', true],
   ECONNRESET: ['closed the connection before answering', true],
@@ -121,8 +128,13 @@ const EXPLANATIONS: Record<string, [string, boolean]> = {
   ENOTFOUND: ['does not resolve (DNS: no such host)', false],
   EHOSTUNREACH: ['is unreachable from this runner', true],
   ENETUNREACH: ['is unreachable: the runner has no route to it', true],
+  CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
 };
 
+/**
+ * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
+ * connection's setup, which a second try repeats.
+ */
 export function describeNetworkError(error: unknown, host: string): NetworkError {
   const code = String((error as NodeJS.ErrnoException)?.code ?? '') || 'UNKNOWN';
   if (TLS_TRUST_CODES.has(code)) {
@@ -142,12 +154,13 @@ export function describeNetworkError(error: unknown, host: string): NetworkError
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`request to ${host} failed: ${detail}`, code, true);
+  return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
 }
 
 /** What to change after a request to `service` failed without an answer. */
 export function networkFix(error: NetworkError, setting: string): string {
   if (error.code === 'ENOTFOUND') return `Check ${setting}: its host name does not resolve.`;
+  if (error.code === 'CERT_NOT_YET_VALID') return "Check the runner's clock (NTP): it looks behind.";
   if (error.code === 'TOO_LARGE')
     return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
   if (TLS_TRUST_CODES.has(error.code))

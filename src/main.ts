@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
-import { type ExchangeIo, type Observed, runExchange } from './exchange/exchange.js';
+import { type ExchangeIo, type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
 import { send } from './http.js';
 import { createGitHubRunner } from './runner.js';
@@ -23,7 +23,7 @@ export async function run(io: ExchangeIo = githubIo()): Promise<void> {
     await runner.appendSummary(
       successSummary({
         account: result.credential.account,
-        subject: String(result.token.claims.sub ?? ''),
+        subject: subjectOf(result.token),
         issuer: result.issuer,
         exported: settings.exportEnv,
       }),

@@ -57,6 +57,8 @@ export interface RetryOptions {
   random?: () => number;
   /** Told about each retry before the wait, e.g. to log it. */
   onRetry?: (info: { attempt: number; delayMs: number; error: ActionError }) => void;
+  /** Runs before the wait and may throw to stop retrying: the place to refuse a retry that cannot succeed. */
+  beforeWait?: (info: { delayMs: number; error: ActionError }) => void;
   /** Runs after the wait, before the next attempt: the place to refresh a token that got too old. */
   beforeRetry?: () => Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function retry<T>(
         'timeout',
       );
     }
+    options.beforeWait?.({ delayMs, error: result.error });
     options.onRetry?.({ attempt: n, delayMs, error: result.error });
     await sleep(delayMs);
     await options.beforeRetry?.();

@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
+import { ActionError } from './errors.js';
 
 /** What the exchange needs from wherever it runs: the GitHub runner today, a terminal for the CLI later. */
 export interface Runner {
   info(message: string): void;
   warning(message: string): void;
   group<T>(title: string, body: () => T): T;
+  /** Throws unless outputs (and, when asked, exported variables) can be written without printing them. */
+  checkCanPublish(exportEnv: boolean): void;
   /** Registers a secret: the runner hides it from every later log line. */
   mask(secret: string): void;
   /** Replaces every registered secret in text we write ourselves (summaries are not masked by the runner). */
@@ -29,6 +32,10 @@ export function createGitHubRunner(env: NodeJS.ProcessEnv = process.env): Runner
         core.endGroup();
       }
     },
+    checkCanPublish(exportEnv) {
+      checkFileCommand('GITHUB_OUTPUT', env.GITHUB_OUTPUT);
+      if (exportEnv) checkFileCommand('GITHUB_ENV', env.GITHUB_ENV);
+    },
     mask(secret) {
       if (!secret || secrets.has(secret)) return;
       secrets.add(secret);
@@ -48,6 +55,33 @@ export function createGitHubRunner(env: NodeJS.ProcessEnv = process.env): Runner
     },
     fail: (message) => core.setFailed(message),
   };
+}
+
+/**
+ * Without the runner's file commands, @actions/core falls back to ::set-output / ::set-env, which would put
+ * the credential on stdout: refuse before any token is requested instead.
+ */
+function checkFileCommand(name: string, path: string | undefined): void {
+  if (!path) {
+    throw new ActionError(
+      `${name} is not set, so the credential cannot be handed to later steps without printing it.`,
+      {
+        kind: 'runner',
+        fix: 'Run the step on a current GitHub Actions runner (it provides GITHUB_OUTPUT and GITHUB_ENV), or set `export-env: false` if only GITHUB_ENV is missing.',
+      },
+    );
+  }
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    throw new ActionError(
+      `${name} points at ${path}, which this step cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      {
+        kind: 'runner',
+        fix: 'Check the runner: its file-command files must be writable by the job.',
+      },
+    );
+  }
 }
 
 export function redactSecrets(text: string, secrets: Iterable<string>): string {

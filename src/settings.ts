@@ -4,6 +4,10 @@ import { loadWifConfig, type WifConfig } from './wif-config.js';
 
 /** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
 export const MIN_VALIDITY_FLOOR_SECONDS = 180;
+const MAX_MIN_VALIDITY_SECONDS = 3600;
+export const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
+export const ISSUER_FROM_INPUT = 'Input `issuer`';
+export const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
 const MAX_TIMEOUT_SECONDS = 900;
 
 export type Mode = 'exchange';
@@ -50,16 +54,24 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
     );
   }
   if (!audience.startsWith('//')) {
+    const from = getInput('audience').trim() ? 'Input `audience`' : '`audience` in `wif-config`';
     warnings.push(
-      `Input \`audience\` is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`,
+      `${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`,
     );
   }
 
   const explicitIssuer = getInput('issuer').trim();
   const issuer = explicitIssuer || wif.issuerUri || undefined;
-  const issuerSource = explicitIssuer || !wif.issuerUri ? 'Input `issuer`' : '`issuerUri` in `wif-config`';
+  const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
   const token = getInput('token').trim() || undefined;
   const tokenAudience = getInput('token-audience').trim() || audience;
+
+  const minValiditySeconds = readMinValidity(getInput('min-validity'));
+  if (!token && minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
+    warnings.push(
+      `Input \`min-validity\` is ${minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`,
+    );
+  }
 
   return {
     mode,
@@ -69,7 +81,7 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
     issuerSource,
     token,
     tokenAudience,
-    minValiditySeconds: readMinValidity(getInput('min-validity')),
+    minValiditySeconds,
     exportEnv: readBoolean('export-env', getInput('export-env'), true),
     timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
     warnings,
@@ -90,12 +102,25 @@ function readMode(raw: string): Mode {
 }
 
 function readMinValidity(raw: string): number {
-  const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, 3600);
+  const seconds = readWholeNumber(
+    'min-validity',
+    raw,
+    MIN_VALIDITY_FLOOR_SECONDS,
+    0,
+    Number.MAX_SAFE_INTEGER,
+  );
   if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
     throw settingsError(
       'min-validity',
       `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`,
       `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`,
+    );
+  }
+  if (seconds > MAX_MIN_VALIDITY_SECONDS) {
+    throw settingsError(
+      'min-validity',
+      `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`,
+      `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`,
     );
   }
   return seconds;

@@ -10,8 +10,8 @@ export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
 export function normalizeUniverseDomain(raw: string, input = 'universe-domain'): string {
   const value = raw.trim();
   if (value === '') return DEFAULT_UNIVERSE_DOMAIN;
-  // Never repeat a password someone put in the URL.
-  const shown = value.replace(/\/\/[^/@\s]*@/, '//***@');
+  // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
+  const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
   let url: URL;
   try {

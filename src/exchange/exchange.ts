@@ -1,6 +1,6 @@
 import { ActionError } from '../errors.js';
 import type { Send } from '../http.js';
-import { DEFAULT_RETRY_POLICY, Deadline, retry } from '../retry.js';
+import { Deadline, DEFAULT_RETRY_POLICY, retry } from '../retry.js';
 import type { Runner } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
@@ -26,6 +26,7 @@ export interface ExchangeIo {
 
 export interface ExchangeResult {
   credential: MondooCredential;
+  /** The token Mondoo accepted (a later one than the first, when a retry needed a fresh token). */
   token: OidcToken;
   issuer: string;
 }
@@ -35,19 +36,20 @@ export interface Observed {
   token?: OidcToken;
 }
 
-/** The step: token → checks → exchange → validate → mask → export. */
+/** The step: can publish → token → checks → exchange → validate → mask → export. */
 export async function runExchange(
   settings: Settings,
   io: ExchangeIo,
   observed: Observed,
 ): Promise<ExchangeResult> {
   const deadline = new Deadline(settings.timeoutSeconds * 1000);
+  io.runner.checkCanPublish(settings.exportEnv);
   const source = chooseTokenSource(settings, io.runner, io.send, io.env);
   const token = await obtainUsableToken(source, settings, io, deadline, observed);
   const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
-  const credential = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
-  publish(settings, io.runner, credential, token, issuer);
-  return { credential, token, issuer };
+  const exchanged = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
+  publish(settings, io.runner, exchanged.credential, exchanged.token, issuer);
+  return { ...exchanged, issuer };
 }
 
 /**
@@ -71,7 +73,7 @@ async function obtainUsableToken(
   }
   observed.token = token;
   logClaims(io.runner, token, io.nowSeconds());
-  if (problem) throw validityError(problem, source.label, settings.minValiditySeconds);
+  if (problem) throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
   return token;
 }
 
@@ -95,7 +97,7 @@ async function exchangeForCredential(
   io: ExchangeIo,
   deadline: Deadline,
   observed: Observed,
-): Promise<MondooCredential> {
+): Promise<{ credential: MondooCredential; token: OidcToken }> {
   let token = firstToken;
   io.runner.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
   const base64 = await retry(
@@ -113,20 +115,14 @@ async function exchangeForCredential(
         io.runner.info(
           `Exchange attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`,
         ),
+      beforeWait: ({ delayMs, error }) =>
+        refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
       beforeRetry: async () => {
         const left = secondsLeft(token, io.nowSeconds());
         if (left >= settings.minValiditySeconds) return;
-        if (!source.canRemint) {
-          throw new ActionError(
-            `${source.label} has ${Math.max(0, left)} s left, below \`min-validity\` (${settings.minValiditySeconds} s), and cannot be renewed to retry the exchange.`,
-            {
-              kind: 'token-validity',
-              fix: 'Mint the token immediately before this step, or let the action use the runner token.',
-            },
-          );
-        }
         io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
         token = await obtainUsableToken(source, settings, io, deadline, observed);
+        resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
       },
     },
   );
@@ -134,9 +130,35 @@ async function exchangeForCredential(
   io.runner.mask(base64);
   const credential = decodeCredential(base64);
   for (const secret of secretsToMask(credential)) io.runner.mask(secret);
-  return credential;
+  return { credential, token };
 }
 
+/**
+ * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
+ * pointless: stop before waiting, and keep Mondoo's answer as the cause.
+ */
+function refuseRetryThatOutlivesToken(
+  source: TokenSource,
+  token: OidcToken,
+  retryAtSeconds: number,
+  settings: Settings,
+  lastError: ActionError,
+): void {
+  if (source.canRemint) return;
+  const leftAtRetry = secondsLeft(token, retryAtSeconds);
+  if (leftAtRetry >= settings.minValiditySeconds) return;
+  throw new ActionError(
+    `${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`,
+    {
+      kind: lastError.kind,
+      grpcStatus: lastError.grpcStatus,
+      fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
+      cause: lastError,
+    },
+  );
+}
+
+/** Exports first: it is what later steps need; the outputs follow. */
 function publish(
   settings: Settings,
   runner: Runner,
@@ -146,16 +168,28 @@ function publish(
 ): void {
   const { account } = credential;
   runner.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
-  runner.setOutput('credential', credential.base64);
-  runner.setOutput('service-account-mrn', account.mrn);
-  runner.setOutput('space-mrn', account.space_mrn);
-  runner.setOutput('api-endpoint', account.api_endpoint);
-  runner.setOutput('subject', typeof token.claims.sub === 'string' ? token.claims.sub : '');
-  runner.setOutput('issuer', issuer);
-  if (!settings.exportEnv) {
-    runner.info('`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
-    return;
+  try {
+    if (settings.exportEnv) runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
+    runner.setOutput('credential', credential.base64);
+    runner.setOutput('service-account-mrn', account.mrn);
+    runner.setOutput('space-mrn', account.space_mrn);
+    runner.setOutput('api-endpoint', account.api_endpoint);
+    runner.setOutput('subject', subjectOf(token));
+    runner.setOutput('issuer', issuer);
+  } catch (error) {
+    throw new ActionError(`The runner would not take the credential: ${(error as Error).message}.`, {
+      kind: 'runner',
+      fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
+      cause: error,
+    });
   }
-  runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-  runner.info('Exported MONDOO_CONFIG_BASE64 for the following steps of this job.');
+  runner.info(
+    settings.exportEnv
+      ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
+      : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.',
+  );
+}
+
+export function subjectOf(token: OidcToken): string {
+  return typeof token.claims.sub === 'string' ? token.claims.sub : '';
 }

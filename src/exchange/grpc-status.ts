@@ -35,6 +35,9 @@ export function parseRangerError(
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const { code, message } = parsed as { code?: unknown; message?: unknown };
-  if (typeof code !== 'number' || !Number.isInteger(code)) return undefined;
-  return { code, status: grpcStatusName(code), message: typeof message === 'string' ? message : '' };
+  // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
+    return undefined;
+  if (message !== undefined && typeof message !== 'string') return undefined;
+  return { code, status: grpcStatusName(code), message: message ?? '' };
 }

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import { ActionError } from '../errors.js';
+import { ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG } from '../settings.js';
 
 /** Clocks may disagree by this much before we call one of them wrong. */
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -7,7 +8,6 @@ const CLOCK_TOLERANCE_SECONDS = 60;
 export interface OidcToken {
   jwt: string;
   claims: JWTPayload;
-  alg: string | undefined;
   expiresAt: number;
   issuer: string;
 }
@@ -15,9 +15,8 @@ export interface OidcToken {
 /** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
 export function parseOidcToken(jwt: string, from: string): OidcToken {
   let claims: JWTPayload;
-  let alg: string | undefined;
   try {
-    alg = decodeProtectedHeader(jwt).alg;
+    decodeProtectedHeader(jwt); // the header must decode too, though nothing here reads it
     claims = decodeJwt(jwt);
   } catch {
     throw new ActionError(`${from} is not a JWT (${describeShape(jwt)}).`, {
@@ -37,7 +36,7 @@ export function parseOidcToken(jwt: string, from: string): OidcToken {
       fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
     });
   }
-  return { jwt, claims, alg, expiresAt: claims.exp, issuer: claims.iss };
+  return { jwt, claims, expiresAt: claims.exp, issuer: claims.iss };
 }
 
 /** Says what is wrong with a non-JWT without showing any of it. */
@@ -76,6 +75,7 @@ export function validityError(
   problem: ValidityProblem,
   from: string,
   minValiditySeconds: number,
+  renewable: boolean,
 ): ActionError {
   switch (problem.kind) {
     case 'issued-in-future':
@@ -99,7 +99,10 @@ export function validityError(
         `${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`,
         {
           kind: 'token-validity',
-          fix: 'Mint the token immediately before this step (GitHub tokens live about 5 minutes), or lower `min-validity` (never below 180).',
+          // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
+          fix: renewable
+            ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
+            : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
         },
       );
   }
@@ -112,15 +115,16 @@ export function validityError(
 export function resolveIssuer(
   configured: string | undefined,
   token: OidcToken,
-  source = 'Input `issuer`',
+  source: string = ISSUER_FROM_INPUT,
 ): string {
   if (configured === undefined || configured === token.issuer) return token.issuer;
   const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
+  const fix =
+    source === ISSUER_FROM_WIF_CONFIG
+      ? `This WIF config belongs to a provider for "${configured}", but the job's tokens come from "${token.issuer}": register "${token.issuer}" as the provider's issuer in Mondoo and use that provider's WIF config.`
+      : `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`;
   throw new ActionError(
     `${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`,
-    {
-      kind: 'issuer-mismatch',
-      fix: `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`,
-    },
+    { kind: 'issuer-mismatch', fix },
   );
 }

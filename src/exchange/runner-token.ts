@@ -60,7 +60,8 @@ async function attemptTokenRequest(
     if (!(error instanceof NetworkError)) throw error;
     return {
       ok: false,
-      retryable: error.retryable,
+      // The runner chose this host, so "no such host" is a DNS hiccup on the runner, not a typo: try again.
+      retryable: error.retryable || error.code === 'ENOTFOUND',
       error: new ActionError(`The runner's token service failed to answer: ${error.message}.`, {
         kind: 'network',
         fix: networkFix(error, 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)'),
@@ -69,6 +70,19 @@ async function attemptTokenRequest(
     };
   }
   if (response.status === 200) return { ok: true, value: tokenFromAnswer(response.body) };
+  if (response.status >= 300 && response.status < 400) {
+    return {
+      ok: false,
+      retryable: false,
+      error: new ActionError(
+        `The runner's token service answered HTTP ${response.status}, a redirect${header(response, 'location') ? ` to ${header(response, 'location')}` : ''}; it was not followed, so the request token stayed here.`,
+        {
+          kind: 'token-service',
+          fix: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
+        },
+      ),
+    };
+  }
   const transientForbidden = response.status === 403 && /pending|delayed/i.test(response.body);
   const retryable = response.status >= 500 || response.status === 429 || transientForbidden;
   return {

@@ -31,9 +31,16 @@ describe('parseRangerError', () => {
     });
   });
 
-  it('uses an empty message when message is absent or not a string', () => {
+  it('uses an empty message when message is absent', () => {
     expect(parseRangerError('{"code":7}')?.message).toBe('');
-    expect(parseRangerError('{"code":7,"message":{"text":"x"}}')?.message).toBe('');
+  });
+
+  it('does not take a gateway JSON error for Mondoo: HTTP-style codes and non-string messages are refused', () => {
+    expect(parseRangerError('{"code":403,"message":"Forbidden by WAF rule 1234"}')).toBeUndefined();
+    expect(parseRangerError('{"code":17,"message":"m"}')).toBeUndefined();
+    expect(parseRangerError('{"code":-1,"message":"m"}')).toBeUndefined();
+    expect(parseRangerError('{"code":7,"message":{"text":"x"}}')).toBeUndefined();
+    expect(parseRangerError('{"code":16,"message":"m"}')?.status).toBe('UNAUTHENTICATED');
   });
 
   it.each([

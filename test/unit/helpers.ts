@@ -33,7 +33,7 @@ export function jwtWith(claims: JWTPayload): string {
 
 /** An OidcToken as parseOidcToken would produce, without going through a JWT. */
 export function oidcToken(claims: JWTPayload & { exp: number; iss: string }): OidcToken {
-  return { jwt: 'header.payload.signature', claims, alg: 'RS256', expiresAt: claims.exp, issuer: claims.iss };
+  return { jwt: 'header.payload.signature', claims, expiresAt: claims.exp, issuer: claims.iss };
 }
 
 /** An EC P-256 private key in PKCS#8 PEM, like the ones Mondoo service accounts carry. */

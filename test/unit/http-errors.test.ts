@@ -35,6 +35,18 @@ describe('describeNetworkError', () => {
     expect(error.message).toBe('request to h failed: undefined');
     expect(error.code).toBe('UNKNOWN');
   });
+
+  it('does not retry failures it does not know, which a second try would repeat', () => {
+    expect(describeNetworkError(failure('ERR_SSL_WRONG_VERSION_NUMBER'), 'h').retryable).toBe(false);
+    expect(describeNetworkError(failure('ERR_INVALID_CHAR'), 'h').retryable).toBe(false);
+  });
+
+  it('calls a certificate that is not valid yet a clock problem', () => {
+    const error = describeNetworkError(failure('CERT_NOT_YET_VALID'), 'h');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain("not valid yet by this runner's clock");
+    expect(networkFix(error, 's')).toContain('clock');
+  });
 });
 
 describe('networkFix', () => {

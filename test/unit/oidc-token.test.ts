@@ -13,11 +13,10 @@ const NOW = 1_800_000_000;
 const FROM = 'The `token` input';
 
 describe('parseOidcToken', () => {
-  it('decodes claims, alg, exp and iss without verifying the signature', () => {
+  it('decodes claims, exp and iss without verifying the signature', () => {
     const jwt = jwtWith({ iss: ISS, sub: 'repo:octo-org/app:ref:refs/heads/main', exp: NOW + 300, iat: NOW });
     const token = parseOidcToken(jwt, FROM);
     expect(token.jwt).toBe(jwt);
-    expect(token.alg).toBe('none');
     expect(token.expiresAt).toBe(NOW + 300);
     expect(token.issuer).toBe(ISS);
     expect(token.claims.sub).toBe('repo:octo-org/app:ref:refs/heads/main');
@@ -122,19 +121,27 @@ describe('secondsLeft', () => {
 
 describe('validityError', () => {
   it('for too-short names the seconds left and the seconds needed', () => {
-    const error = validityError({ kind: 'too-short', secondsLeft: 42 }, FROM, 240);
+    const error = validityError({ kind: 'too-short', secondsLeft: 42 }, FROM, 240, false);
     expect(error.kind).toBe('token-validity');
     expect(error.message).toBe(`${FROM} has 42 s left; at least 240 s (\`min-validity\`) are needed.`);
+    expect(error.fix).toContain('Mint the token immediately before this step');
     expect(error.fix).toContain('never below 180');
   });
 
+  it('for a runner token that came back short twice, suspects the clock or min-validity, not the user', () => {
+    const error = validityError({ kind: 'too-short', secondsLeft: 150 }, FROM, 180, true);
+    expect(error.fix).toContain("runner's clock (NTP)");
+    expect(error.fix).toContain('below the token');
+    expect(error.fix).not.toContain('Mint the token');
+  });
+
   it('for too-short never shows negative seconds left', () => {
-    const error = validityError({ kind: 'too-short', secondsLeft: -30 }, FROM, 180);
+    const error = validityError({ kind: 'too-short', secondsLeft: -30 }, FROM, 180, false);
     expect(error.message).toContain('has 0 s left');
   });
 
   it('for issued-in-future blames the runner clock', () => {
-    const error = validityError({ kind: 'issued-in-future', seconds: 95 }, FROM, 180);
+    const error = validityError({ kind: 'issued-in-future', seconds: 95 }, FROM, 180, true);
     expect(error.kind).toBe('clock-skew');
     expect(error.message).toContain('issued 95 s in the future');
     expect(error.message).toContain('clock');
@@ -142,7 +149,7 @@ describe('validityError', () => {
   });
 
   it('for expired-long-ago says how long ago and suspects the clock', () => {
-    const error = validityError({ kind: 'expired-long-ago', seconds: 3600 }, FROM, 180);
+    const error = validityError({ kind: 'expired-long-ago', seconds: 3600 }, FROM, 180, false);
     expect(error.kind).toBe('clock-skew');
     expect(error.message).toContain('expired 3600 s ago');
     expect(error.message).toContain('clock');
@@ -174,6 +181,14 @@ describe('resolveIssuer', () => {
     expect(error.message).toContain('differ only by a trailing slash');
     const reverse = thrownBy(() => resolveIssuer(ISS, oidcToken({ iss: `${ISS}/`, exp: NOW + 300 })));
     expect(reverse.message).toContain('differ only by a trailing slash');
+  });
+
+  it('for a wif-config issuer, tells to register the token issuer rather than to unset `issuer`', () => {
+    const error = thrownBy(() =>
+      resolveIssuer('https://gitlab.example.com', token, '`issuerUri` in `wif-config`'),
+    );
+    expect(error.fix).toContain(`register "${ISS}" as the provider's issuer in Mondoo`);
+    expect(error.fix).not.toContain('leave `issuer` unset');
   });
 
   it('names where a pinned issuer came from, so a wif-config mismatch is not blamed on the input', () => {

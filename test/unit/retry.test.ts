@@ -290,6 +290,27 @@ describe('retry', () => {
     ]);
   });
 
+  it('asks beforeWait before sleeping, and an error from it stops retrying without any wait', async () => {
+    const time = fakeTime();
+    const { attempt, calls } = scripted<string>([failing('busy', true, 8000)]);
+    const seen: number[] = [];
+    const error = await rejectionOf(
+      retry(
+        attempt,
+        options(time, {
+          beforeWait: ({ delayMs, error: last }) => {
+            seen.push(delayMs);
+            throw new ActionError(`${last.message} / would expire`, { kind: last.kind });
+          },
+        }),
+      ),
+    );
+    expect(seen).toEqual([8000]);
+    expect(error.message).toBe('busy / would expire');
+    expect(time.clock.sleeps).toEqual([]);
+    expect(calls).toEqual([1]);
+  });
+
   it('lets an error from beforeRetry escape and makes no further attempt', async () => {
     const time = fakeTime();
     const { attempt, calls } = scripted<string>([failing('a', true)]);

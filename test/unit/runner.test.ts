@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/runner.js';
+import { createGitHubRunner, redactSecrets } from '../../src/runner.js';
+import { thrownBy } from './helpers.js';
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of a secret', () => {
@@ -26,5 +30,40 @@ describe('redactSecrets', () => {
 
   it('redacts secrets spanning several lines', () => {
     expect(redactSecrets('{\n"k": "L1\nL2"\n}', ['L1\nL2'])).toBe('{\n"k": "***"\n}');
+  });
+});
+
+describe('createGitHubRunner().checkCanPublish', () => {
+  const writable = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runner-files-'));
+    const file = join(dir, 'file');
+    writeFileSync(file, '');
+    return file;
+  };
+
+  it('refuses a runner without GITHUB_OUTPUT, which would print outputs on stdout instead', () => {
+    const runner = createGitHubRunner({ GITHUB_ENV: writable() });
+    const error = thrownBy(() => runner.checkCanPublish(true));
+    expect(error.kind).toBe('runner');
+    expect(error.message).toContain('GITHUB_OUTPUT is not set');
+  });
+
+  it('needs GITHUB_ENV only when the credential is to be exported', () => {
+    const runner = createGitHubRunner({ GITHUB_OUTPUT: writable() });
+    expect(thrownBy(() => runner.checkCanPublish(true)).message).toContain('GITHUB_ENV is not set');
+    expect(() => runner.checkCanPublish(false)).not.toThrow();
+  });
+
+  it('refuses a file-command path that cannot be written', () => {
+    const runner = createGitHubRunner({ GITHUB_OUTPUT: writable(), GITHUB_ENV: '/nonexistent-dir/env' });
+    const error = thrownBy(() => runner.checkCanPublish(true));
+    expect(error.message).toContain(
+      'GITHUB_ENV points at /nonexistent-dir/env, which this step cannot write (ENOENT)',
+    );
+  });
+
+  it('accepts writable files', () => {
+    const runner = createGitHubRunner({ GITHUB_OUTPUT: writable(), GITHUB_ENV: writable() });
+    expect(() => runner.checkCanPublish(true)).not.toThrow();
   });
 });

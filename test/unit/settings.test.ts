@@ -88,6 +88,13 @@ describe('readSettings audience', () => {
     expect(settings.warnings).toHaveLength(1);
     expect(settings.warnings[0]).toContain('"captain.api.mondoo.app/spaces/keen-space-123"');
     expect(settings.warnings[0]).toContain('//captain.api.mondoo.app/spaces/<space-id>');
+    expect(settings.warnings[0]).toMatch(/^Input `audience` is/);
+  });
+
+  it('names wif-config in the warning when the odd audience came from it', () => {
+    const wif = JSON.stringify({ ...WIF_CONFIG, audience: 'keen-space-123' });
+    const settings = readSettings(inputs({ 'wif-config': wif }));
+    expect(settings.warnings[0]).toMatch(/^`audience` in `wif-config` is "keen-space-123"/);
   });
 });
 
@@ -103,6 +110,22 @@ describe('readSettings min-validity', () => {
     expect(error.message).toContain('`min-validity`');
     expect(error.message).toContain('179 seconds is below the floor of 180');
     expect(error.fix).toContain('180');
+  });
+
+  it('states the allowed range from the floor, not from 0, for a value that is too large', () => {
+    const error = thrownBy(() => readSettings(withAudience({ 'min-validity': '5000' })));
+    expect(error.message).toBe('Input `min-validity`: 5000 is outside 180..3600 seconds.');
+  });
+
+  it('warns that runner tokens cannot meet a min-validity at or above their lifetime', () => {
+    const settings = readSettings(withAudience({ 'min-validity': '300' }));
+    expect(settings.warnings.join('\n')).toMatch(/min-validity.*300 s.*live about 300 s/);
+    expect(readSettings(withAudience({ 'min-validity': '299' })).warnings).toEqual([]);
+  });
+
+  it('does not warn about the runner token lifetime when a token is passed in', () => {
+    const settings = readSettings(withAudience({ 'min-validity': '600', token: 'a.b.c' }));
+    expect(settings.warnings).toEqual([]);
   });
 
   it.each(['3m', '180.5', '-1', '1e3', 'abc'])('refuses the non-whole-number %j, naming the input', (raw) => {

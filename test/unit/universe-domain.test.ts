@@ -86,6 +86,12 @@ describe('normalizeUniverseDomain', () => {
     expect(error.describe()).not.toContain('hunter2-secret');
   });
 
+  it('hides every part of a password that itself contains @', () => {
+    const error = thrownBy(() => normalizeUniverseDomain('http://robot:p@ss@word@eu.api.mondoo.com'));
+    expect(error.describe()).not.toMatch(/ss|word/);
+    expect(error.message).toContain('"http://***@eu.api.mondoo.com"');
+  });
+
   it('refuses a query string', () => {
     const error = thrownBy(() => normalizeUniverseDomain('https://eu.api.mondoo.com/?region=eu'));
     expect(error.message).toContain('a query');

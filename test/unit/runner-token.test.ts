@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { requestRunnerToken, tokenRequestUrl } from '../../src/exchange/runner-token.js';
+import { type HttpRequest, type HttpResponse, NetworkError, type Send } from '../../src/http.js';
+import { Deadline } from '../../src/retry.js';
+import { rejectionOf } from './helpers.js';
+
+const ENDPOINT = {
+  requestUrl: 'https://runner.invalid/token?api-version=2.0',
+  requestToken: 'request-token-value',
+};
+
+/** A Send that plays answers in order (a thrown NetworkError stands for a failed connection). */
+function playing(...answers: (HttpResponse | NetworkError)[]): { send: Send; requests: HttpRequest[] } {
+  const requests: HttpRequest[] = [];
+  const send: Send = async (request) => {
+    requests.push(request);
+    const next = answers.shift();
+    if (!next) throw new Error('no answer left');
+    if (next instanceof NetworkError) throw next;
+    return next;
+  };
+  return { send, requests };
+}
+
+const ok = (value: string): HttpResponse => ({ status: 200, headers: {}, body: JSON.stringify({ value }) });
+
+describe('tokenRequestUrl', () => {
+  it("adds the audience to the runner's URL, keeping api-version and encoding the value", () => {
+    const url = new URL(tokenRequestUrl(ENDPOINT.requestUrl, '//captain.api.mondoo.app/spaces/a b'));
+    expect(url.searchParams.get('api-version')).toBe('2.0');
+    expect(url.searchParams.get('audience')).toBe('//captain.api.mondoo.app/spaces/a b');
+  });
+});
+
+describe('requestRunnerToken', () => {
+  it('retries "no such host": the runner named this host, so it is a DNS hiccup, not a typo', async () => {
+    const { send, requests } = playing(
+      new NetworkError('runner.invalid does not resolve', 'ENOTFOUND', false),
+      ok('t.o.k'),
+    );
+    const retries: string[] = [];
+    const token = await requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), (m) =>
+      retries.push(m),
+    );
+    expect(token).toBe('t.o.k');
+    expect(requests).toHaveLength(2);
+    expect(retries[0]).toMatch(/attempt 1 failed .*does not resolve/);
+  });
+
+  it('sends the request token as a bearer token', async () => {
+    const { send, requests } = playing(ok('t.o.k'));
+    await requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined);
+    expect(requests[0]?.headers?.authorization).toBe('Bearer request-token-value');
+  });
+
+  it('does not follow or retry a redirect, and says a proxy is redirecting', async () => {
+    const { send, requests } = playing({
+      status: 302,
+      headers: { location: 'https://elsewhere.invalid/' },
+      body: '',
+    });
+    const error = await rejectionOf(
+      requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined),
+    );
+    expect(requests).toHaveLength(1);
+    expect(error.message).toContain('HTTP 302, a redirect to https://elsewhere.invalid/');
+    expect(error.fix).toContain('no_proxy');
+    expect(error.fix).not.toContain('id-token');
+  });
+
+  it('refuses a 200 without a token, without echoing the body', async () => {
+    const { send } = playing({ status: 200, headers: {}, body: '{"token":"not-where-expected"}' });
+    const error = await rejectionOf(
+      requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined),
+    );
+    expect(error.message).toContain('without a token');
+    expect(error.describe()).not.toContain('not-where-expected');
+  });
+});
