@@ -47,6 +47,38 @@ describe('requestRunnerToken', () => {
     expect(retries[0]).toMatch(/attempt 1 failed .*does not resolve/);
   });
 
+  it('retries 429, waiting as Retry-After asks', async () => {
+    const { send, requests } = playing(
+      { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' },
+      ok('t.o.k'),
+    );
+    const retries: string[] = [];
+    const token = await requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), (m) =>
+      retries.push(m),
+    );
+    expect(token).toBe('t.o.k');
+    expect(requests).toHaveLength(2);
+    expect(retries[0]).toMatch(/retrying in 1\.0 s/);
+  });
+
+  it('does not retry a 403 that is not the transient Pending/Delayed answer', async () => {
+    const { send, requests } = playing({ status: 403, headers: {}, body: '{"message":"Forbidden"}' });
+    const error = await rejectionOf(
+      requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined),
+    );
+    expect(requests).toHaveLength(1);
+    expect(error.message).toContain('answered HTTP 403 on attempt 1');
+  });
+
+  it("retries GitHub's 403 for a job still in 'Delayed' state", async () => {
+    const { send, requests } = playing(
+      { status: 403, headers: {}, body: "Can't issue ID_TOKEN for job in 'Delayed' state" },
+      ok('t.o.k'),
+    );
+    await requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined);
+    expect(requests).toHaveLength(2);
+  });
+
   it('sends the request token as a bearer token', async () => {
     const { send, requests } = playing(ok('t.o.k'));
     await requestRunnerToken(send, ENDPOINT, 'aud', new Deadline(10_000), () => undefined);
