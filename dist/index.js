@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6792);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8738);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6792:
+/***/ 8738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31482,7 +31482,22 @@ function exchangeUrl(universeDomain) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/json.ts
+/**
+ * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
+ * which may be a secret, and callers here only need to know whether the text was JSON.
+ */
+function json_parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/exchange/credential.ts
+
 
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -31498,13 +31513,9 @@ function decodeCredential(base64) {
         throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
     }
     const json = Buffer.from(base64, 'base64').toString('utf8');
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch {
+    const parsed = json_parseJson(json);
+    if (parsed === undefined)
         throw invalid('`base64_credential` does not decode to JSON');
-    }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw invalid('`base64_credential` does not decode to a JSON object');
     }
@@ -32421,6 +32432,7 @@ function shorten(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
+
 /** gRPC status codes as ranger-rpc sends them in `code`. */
 const NAMES = [
     'OK',
@@ -32446,13 +32458,10 @@ function grpcStatusName(code) {
 }
 /** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
 function parseRangerError(body) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
+    return rangerErrorFrom(parseJson(body));
+}
+/** The same, for a body already parsed (undefined when it was not JSON). */
+function rangerErrorFrom(parsed) {
     if (typeof parsed !== 'object' || parsed === null)
         return undefined;
     const { code, message } = parsed;
@@ -32465,6 +32474,7 @@ function parseRangerError(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/sts-client.ts
+
 
 
 
@@ -32515,11 +32525,12 @@ function classifyExchangeAnswer(response, url) {
             error: new ActionError(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
         };
     }
+    const json = json_parseJson(body);
     if (status === 200)
-        return readCredentialAnswer(body, response);
+        return readCredentialAnswer(body, json, response);
     const retryable = status === 429 || (status >= 500 && status !== 501);
     const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
-    const ranger = parseRangerError(body);
+    const ranger = rangerErrorFrom(json);
     if (ranger) {
         return {
             ok: false,
@@ -32534,7 +32545,7 @@ function classifyExchangeAnswer(response, url) {
     }
     const kindOfBody = looksLikeHtml(body)
         ? 'with'
-        : isJson(body)
+        : json !== undefined
             ? 'with JSON that is not a Mondoo error,'
             : 'with a non-JSON body,';
     return {
@@ -32549,7 +32560,7 @@ function classifyExchangeAnswer(response, url) {
         }),
     };
 }
-function readCredentialAnswer(body, response) {
+function readCredentialAnswer(body, json, response) {
     const notJson = (what) => ({
         ok: false,
         retryable: false,
@@ -32560,28 +32571,17 @@ function readCredentialAnswer(body, response) {
     });
     if (looksLikeHtml(body))
         return notJson(`with ${excerpt(body)} instead of JSON`);
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
+    if (json === undefined) {
         const type = header(response, 'content-type') ?? 'no content type';
         return notJson(`its body is not JSON (${type})`);
     }
-    const credential = parsed?.base64_credential;
+    const credential = typeof json === 'object' && json !== null
+        ? json.base64_credential
+        : undefined;
     if (typeof credential !== 'string' || credential.trim() === '') {
         return notJson('without a `base64_credential` string in its JSON');
     }
     return { ok: true, value: credential.trim() };
-}
-function isJson(body) {
-    try {
-        JSON.parse(body);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 function redirectFix(location) {
     if (location) {
@@ -32612,6 +32612,7 @@ function rangerFix(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner.ts
+
 
 
 
@@ -32688,16 +32689,19 @@ function readEventPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
         return undefined;
+    let text;
     try {
-        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch {
         return undefined;
     }
+    const parsed = json_parseJson(text);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
+
 
 
 
@@ -32774,13 +32778,7 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
     };
 }
 function tokenFromAnswer(body) {
-    let value;
-    try {
-        value = JSON.parse(body).value;
-    }
-    catch {
-        value = undefined;
-    }
+    const value = json_parseJson(body)?.value;
     if (typeof value !== 'string' || value === '') {
         throw new ActionError('The runner\'s token service answered 200 without a token in {"value": ...}.', {
             kind: 'token-service',

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
+import { parseJson } from './json.js';
 
 /** What the exchange needs from wherever it runs: the GitHub runner today, a terminal for the CLI later. */
 export interface Runner {
@@ -94,10 +95,12 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 export function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> | undefined {
   const path = env.GITHUB_EVENT_PATH;
   if (!path || !existsSync(path)) return undefined;
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  const parsed = parseJson(text);
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
 }

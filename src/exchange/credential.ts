@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { ActionError } from '../errors.js';
+import { parseJson } from '../json.js';
 
 /** What Mondoo hands back, decoded: cnspec reads the same JSON from MONDOO_CONFIG_BASE64. */
 export interface ServiceAccount {
@@ -35,12 +36,8 @@ export function decodeCredential(base64: string): MondooCredential {
     throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
   }
   const json = Buffer.from(base64, 'base64').toString('utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw invalid('`base64_credential` does not decode to JSON');
-  }
+  const parsed = parseJson(json);
+  if (parsed === undefined) throw invalid('`base64_credential` does not decode to JSON');
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw invalid('`base64_credential` does not decode to a JSON object');
   }

@@ -1,3 +1,5 @@
+import { parseJson } from '../json.js';
+
 /** gRPC status codes as ranger-rpc sends them in `code`. */
 const NAMES = [
   'OK',
@@ -23,16 +25,19 @@ export function grpcStatusName(code: number): string {
   return NAMES[code] ?? `code ${code}`;
 }
 
+export interface RangerError {
+  code: number;
+  status: string;
+  message: string;
+}
+
 /** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
-export function parseRangerError(
-  body: string,
-): { code: number; status: string; message: string } | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
+export function parseRangerError(body: string): RangerError | undefined {
+  return rangerErrorFrom(parseJson(body));
+}
+
+/** The same, for a body already parsed (undefined when it was not JSON). */
+export function rangerErrorFrom(parsed: unknown): RangerError | undefined {
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const { code, message } = parsed as { code?: unknown; message?: unknown };
   // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.

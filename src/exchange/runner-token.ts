@@ -1,4 +1,5 @@
 import { ActionError } from '../errors.js';
+import { parseJson } from '../json.js';
 import { header, NetworkError, networkFix, type Send } from '../http.js';
 import { type Attempt, DEFAULT_RETRY_POLICY, type Deadline, parseRetryAfterMs, retry } from '../retry.js';
 import { excerpt } from './answer-text.js';
@@ -102,12 +103,7 @@ async function attemptTokenRequest(
 }
 
 function tokenFromAnswer(body: string): string {
-  let value: unknown;
-  try {
-    value = (JSON.parse(body) as { value?: unknown }).value;
-  } catch {
-    value = undefined;
-  }
+  const value = (parseJson(body) as { value?: unknown } | null | undefined)?.value;
   if (typeof value !== 'string' || value === '') {
     throw new ActionError('The runner\'s token service answered 200 without a token in {"value": ...}.', {
       kind: 'token-service',

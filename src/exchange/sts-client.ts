@@ -3,7 +3,8 @@ import { type HttpResponse, header, NetworkError, networkFix, type Send } from '
 import { type Attempt, parseRetryAfterMs } from '../retry.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { excerpt, looksLikeHtml } from './answer-text.js';
-import { parseRangerError } from './grpc-status.js';
+import { parseJson } from '../json.js';
+import { rangerErrorFrom } from './grpc-status.js';
 
 export interface ExchangeRequest {
   universeDomain: string;
@@ -66,10 +67,11 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
       ),
     };
   }
-  if (status === 200) return readCredentialAnswer(body, response);
+  const json = parseJson(body);
+  if (status === 200) return readCredentialAnswer(body, json, response);
   const retryable = status === 429 || (status >= 500 && status !== 501);
   const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
-  const ranger = parseRangerError(body);
+  const ranger = rangerErrorFrom(json);
   if (ranger) {
     return {
       ok: false,
@@ -87,7 +89,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
   }
   const kindOfBody = looksLikeHtml(body)
     ? 'with'
-    : isJson(body)
+    : json !== undefined
       ? 'with JSON that is not a Mondoo error,'
       : 'with a non-JSON body,';
   return {
@@ -106,7 +108,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
   };
 }
 
-function readCredentialAnswer(body: string, response: HttpResponse): Attempt<string> {
+function readCredentialAnswer(body: string, json: unknown, response: HttpResponse): Attempt<string> {
   const notJson = (what: string) =>
     ({
       ok: false,
@@ -117,27 +119,18 @@ function readCredentialAnswer(body: string, response: HttpResponse): Attempt<str
       }),
     }) as const;
   if (looksLikeHtml(body)) return notJson(`with ${excerpt(body)} instead of JSON`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
+  if (json === undefined) {
     const type = header(response, 'content-type') ?? 'no content type';
     return notJson(`its body is not JSON (${type})`);
   }
-  const credential = (parsed as { base64_credential?: unknown } | null)?.base64_credential;
+  const credential =
+    typeof json === 'object' && json !== null
+      ? (json as Record<string, unknown>).base64_credential
+      : undefined;
   if (typeof credential !== 'string' || credential.trim() === '') {
     return notJson('without a `base64_credential` string in its JSON');
   }
   return { ok: true, value: credential.trim() };
-}
-
-function isJson(body: string): boolean {
-  try {
-    JSON.parse(body);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function redirectFix(location: string | undefined): string {
