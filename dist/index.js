@@ -31381,6 +31381,10 @@ class Deadline {
     remainingMs() {
         return Math.max(0, this.endsAt - this.now());
     }
+    /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
+    requestBudgetMs(capMs) {
+        return Math.min(capMs, Math.max(1, this.remainingMs()));
+    }
 }
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries from many jobs spread out. */
 function backoffDelayMs(policy, retryNumber, random = Math.random) {
@@ -31399,6 +31403,10 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
         return undefined;
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The log line announcing a retry, the same for every service. */
+function retryNotice(label, info) {
+    return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 /**
  * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or the next wait would overrun the
@@ -32483,7 +32491,7 @@ function rangerErrorFrom(parsed) {
 
 const PER_REQUEST_TIMEOUT_MS = 30_000;
 /** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
-async function postExchange(send, request, timeoutMs) {
+async function postExchange(send, request, deadline) {
     const url = exchangeUrl(request.universeDomain);
     let response;
     try {
@@ -32496,7 +32504,7 @@ async function postExchange(send, request, timeoutMs) {
                 issuer_uri: request.issuer,
                 jwt_token: request.jwt,
             }),
-            timeoutMs: Math.min(PER_REQUEST_TIMEOUT_MS, Math.max(1, timeoutMs)),
+            timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
         });
     }
     catch (error) {
@@ -32723,7 +32731,7 @@ async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
         what: "the runner's token request",
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: ({ attempt, delayMs, error }) => onRetry(`Token service attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`),
+        onRetry: (info) => onRetry(retryNotice('Token service', info)),
     });
 }
 async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
@@ -32733,7 +32741,7 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
             method: 'GET',
             url,
             headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
-            timeoutMs: Math.min(runner_token_PER_REQUEST_TIMEOUT_MS, Math.max(1, deadline.remainingMs())),
+            timeoutMs: deadline.requestBudgetMs(runner_token_PER_REQUEST_TIMEOUT_MS),
             maxBytes: 64 * 1024,
         });
     }
@@ -32754,10 +32762,11 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
     if (response.status === 200)
         return { ok: true, value: tokenFromAnswer(response.body) };
     if (response.status >= 300 && response.status < 400) {
+        const location = header(response, 'location');
         return {
             ok: false,
             retryable: false,
-            error: new ActionError(`The runner's token service answered HTTP ${response.status}, a redirect${header(response, 'location') ? ` to ${header(response, 'location')}` : ''}; it was not followed, so the request token stayed here.`, {
+            error: new ActionError(`The runner's token service answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, {
                 kind: 'token-service',
                 fix: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
             }),
@@ -32923,11 +32932,11 @@ function logClaims(runner, token, nowSeconds) {
 async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
     let token = firstToken;
     io.runner.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
-    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline.remainingMs()), {
+    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
         what: "Mondoo's token exchange",
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: ({ attempt, delayMs, error }) => io.runner.info(`Exchange attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`),
+        onRetry: (info) => io.runner.info(retryNotice('Exchange', info)),
         beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
         beforeRetry: async () => {
             const left = secondsLeft(token, io.nowSeconds());

@@ -23,6 +23,11 @@ export class Deadline {
   remainingMs(): number {
     return Math.max(0, this.endsAt - this.now());
   }
+
+  /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
+  requestBudgetMs(capMs: number): number {
+    return Math.min(capMs, Math.max(1, this.remainingMs()));
+  }
 }
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries from many jobs spread out. */
@@ -44,6 +49,14 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number = Dat
   if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** The log line announcing a retry, the same for every service. */
+export function retryNotice(
+  label: string,
+  info: { attempt: number; delayMs: number; error: ActionError },
+): string {
+  return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 
 export type Attempt<T> =

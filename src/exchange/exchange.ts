@@ -1,6 +1,6 @@
 import { ActionError } from '../errors.js';
 import type { Send } from '../http.js';
-import { Deadline, DEFAULT_RETRY_POLICY, retry } from '../retry.js';
+import { Deadline, DEFAULT_RETRY_POLICY, retry, retryNotice } from '../retry.js';
 import type { Runner } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
@@ -105,16 +105,13 @@ async function exchangeForCredential(
       postExchange(
         io.send,
         { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt },
-        deadline.remainingMs(),
+        deadline,
       ),
     {
       what: "Mondoo's token exchange",
       policy: DEFAULT_RETRY_POLICY,
       deadline,
-      onRetry: ({ attempt, delayMs, error }) =>
-        io.runner.info(
-          `Exchange attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`,
-        ),
+      onRetry: (info) => io.runner.info(retryNotice('Exchange', info)),
       beforeWait: ({ delayMs, error }) =>
         refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
       beforeRetry: async () => {

@@ -1,7 +1,14 @@
 import { ActionError } from '../errors.js';
 import { parseJson } from '../json.js';
 import { header, NetworkError, networkFix, type Send } from '../http.js';
-import { type Attempt, DEFAULT_RETRY_POLICY, type Deadline, parseRetryAfterMs, retry } from '../retry.js';
+import {
+  type Attempt,
+  DEFAULT_RETRY_POLICY,
+  type Deadline,
+  parseRetryAfterMs,
+  retry,
+  retryNotice,
+} from '../retry.js';
 import { excerpt } from './answer-text.js';
 
 export interface RunnerTokenEndpoint {
@@ -34,10 +41,7 @@ export async function requestRunnerToken(
     what: "the runner's token request",
     policy: DEFAULT_RETRY_POLICY,
     deadline,
-    onRetry: ({ attempt, delayMs, error }) =>
-      onRetry(
-        `Token service attempt ${attempt} failed (${error.message}); retrying in ${(delayMs / 1000).toFixed(1)} s.`,
-      ),
+    onRetry: (info) => onRetry(retryNotice('Token service', info)),
   });
 }
 
@@ -54,7 +58,7 @@ async function attemptTokenRequest(
       method: 'GET',
       url,
       headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
-      timeoutMs: Math.min(PER_REQUEST_TIMEOUT_MS, Math.max(1, deadline.remainingMs())),
+      timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
       maxBytes: 64 * 1024,
     });
   } catch (error) {
@@ -72,11 +76,12 @@ async function attemptTokenRequest(
   }
   if (response.status === 200) return { ok: true, value: tokenFromAnswer(response.body) };
   if (response.status >= 300 && response.status < 400) {
+    const location = header(response, 'location');
     return {
       ok: false,
       retryable: false,
       error: new ActionError(
-        `The runner's token service answered HTTP ${response.status}, a redirect${header(response, 'location') ? ` to ${header(response, 'location')}` : ''}; it was not followed, so the request token stayed here.`,
+        `The runner's token service answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`,
         {
           kind: 'token-service',
           fix: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',

@@ -1,6 +1,6 @@
 import { ActionError } from '../errors.js';
 import { type HttpResponse, header, NetworkError, networkFix, type Send } from '../http.js';
-import { type Attempt, parseRetryAfterMs } from '../retry.js';
+import { type Attempt, type Deadline, parseRetryAfterMs } from '../retry.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { excerpt, looksLikeHtml } from './answer-text.js';
 import { parseJson } from '../json.js';
@@ -19,7 +19,7 @@ const PER_REQUEST_TIMEOUT_MS = 30_000;
 export async function postExchange(
   send: Send,
   request: ExchangeRequest,
-  timeoutMs: number,
+  deadline: Deadline,
 ): Promise<Attempt<string>> {
   const url = exchangeUrl(request.universeDomain);
   let response: HttpResponse;
@@ -33,7 +33,7 @@ export async function postExchange(
         issuer_uri: request.issuer,
         jwt_token: request.jwt,
       }),
-      timeoutMs: Math.min(PER_REQUEST_TIMEOUT_MS, Math.max(1, timeoutMs)),
+      timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
