@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8738);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5155);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8738:
+/***/ 5155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28397,6 +28397,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: githubIo
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -28421,7 +28423,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31234,7 +31236,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31242,7 +31244,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31250,7 +31252,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31674,214 +31676,6 @@ function hintsFor(error, claims) {
     return hints;
 }
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function buffer_utils_encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const base64url_invalid = "The input to be decoded is not correctly encoded.";
-function base64url_decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(base64url_invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(base64url_decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
-
-function decodeProtectedHeader(token) {
-  let encodedProtectedHeader;
-  if (typeof token == "string") {
-    const parts = token.split(".");
-    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
-  } else if (typeof token == "object" && token)
-    if ("protected" in token)
-      encodedProtectedHeader = token.protected;
-    else
-      throw new TypeError("Token does not contain a Protected Header");
-  const invalid = "Invalid Token or Protected Header formatting";
-  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
-    throw new TypeError(invalid);
-  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid);
-}
-
-
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
@@ -31910,12 +31704,12 @@ class JWTExpired extends JOSEError {
     super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
   }
 }
-class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
   code = "ERR_JOSE_ALG_NOT_ALLOWED";
 }
-class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+class errors_JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
   code = "ERR_JOSE_NOT_SUPPORTED";
 }
 class JWEDecryptionFailed extends JOSEError {
@@ -31929,16 +31723,16 @@ class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEErr
   static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
   code = "ERR_JWE_INVALID";
 }
-class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
   code = "ERR_JWS_INVALID";
 }
 class JWTInvalid extends JOSEError {
   static code = "ERR_JWT_INVALID";
   code = "ERR_JWT_INVALID";
 }
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+class JWKInvalid extends JOSEError {
+  static code = "ERR_JWK_INVALID";
   code = "ERR_JWK_INVALID";
 }
 class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
@@ -31977,6 +31771,214 @@ class JWSSignatureVerificationFailed extends JOSEError {
 }
 
 
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const base64url_invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(base64url_invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? buffer_utils_encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new errors_JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid);
+}
+
+
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
 
 
@@ -31994,7 +31996,7 @@ function decodeJwt(jwt) {
     throw new JWTInvalid("JWTs must contain a payload");
   let claimsSetBytes;
   try {
-    claimsSetBytes = base64url_decode(encodedPayload);
+    claimsSetBytes = decode(encodedPayload);
   } catch (cause) {
     throw new JWTInvalid("Failed to base64url decode the payload", { cause });
   }
@@ -32004,14 +32006,405 @@ function decodeJwt(jwt) {
   } catch (cause) {
     throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
   }
-  if (!isObject(claimsSet))
+  if (!validate_isObject(claimsSet))
     throw new JWTInvalid("Invalid JWT Claims Set");
   return claimsSet;
 }
 
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/input-values.ts
+
+const MAX_TIMEOUT_SECONDS = 900;
+function readWholeNumber(input, raw, fallback, min, max) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value)) {
+        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+    }
+    const seconds = Number(value);
+    if (seconds < min || seconds > max) {
+        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    }
+    return seconds;
+}
+function readBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+}
+function readChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice)
+        return choice;
+    throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
+}
+
+;// CONCATENATED MODULE: ./src/lint/catalogue.ts
+const PROFILES = ['mondoo', 'mender', 'oidc'];
+const E = 'error';
+const W = 'warning';
+const I = 'info';
+const RULES = {
+    'fetch-not-https': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch is not https:// (it is not fetched).',
+        fix: 'Serve the document over HTTPS and publish the https:// URL.',
+    },
+    'fetch-failed': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
+        fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
+    },
+    'fetch-redirect': {
+        group: 'fetch',
+        levels: [W, W, E],
+        checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
+        fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
+    },
+    'fetch-status': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer was not HTTP 200.',
+        fix: 'Serve the document with status 200 at that URL.',
+    },
+    'fetch-content-type': {
+        group: 'fetch',
+        levels: [W, W, W],
+        checks: 'The Content-Type is not application/json.',
+        fix: 'Serve the document with Content-Type: application/json.',
+    },
+    'fetch-not-json': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
+        fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
+    },
+    'fetch-not-object': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The JSON is not an object at the top level.',
+        fix: 'Serve a JSON object ({ ... }).',
+    },
+    'fetch-too-large': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is larger than the 1 MiB cap.',
+        fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
+    },
+    'discovery-rfc8414-form': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
+        fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
+    },
+    'issuer-mismatch': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
+        fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
+    },
+    'issuer-trailing-slash': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
+        fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
+    },
+    'issuer-not-https': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` is not an https:// URL (including scheme-less values).',
+        fix: 'Set `issuer` to the full https:// URL of the provider.',
+    },
+    'issuer-url-parts': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` has a query, a fragment or user information.',
+        fix: 'Use a plain https://host[/path] issuer.',
+    },
+    'issuer-template': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
+        fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
+    },
+    'issuer-port': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` names an explicit port.',
+        fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
+    },
+    'host-not-public': {
+        group: 'issuer',
+        levels: [E, W, I],
+        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+    },
+    'document-oauth-metadata': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
+        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
+    },
+    'member-missing': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+        fix: 'Add the member to the discovery document (or correct its spelling).',
+    },
+    'member-type': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
+        fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
+    },
+    'endpoint-missing': {
+        group: 'document',
+        levels: [I, E, E],
+        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
+        fix: 'Add the endpoint; SSO needs it, workload identity does not.',
+    },
+    'jwks-uri-not-https': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: '`jwks_uri` is not an https:// URL.',
+        fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
+    },
+    'endpoint-not-https': {
+        group: 'document',
+        levels: [W, W, E],
+        checks: 'An endpoint URL other than `jwks_uri` is not https://.',
+        fix: 'Serve every endpoint over HTTPS.',
+    },
+    'jwks-uri-other-host': {
+        group: 'document',
+        levels: [I, I, I],
+        checks: '`jwks_uri` is on another host than the issuer.',
+        fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
+    },
+    'alg-rs256-missing': {
+        group: 'algorithms',
+        levels: [I, I, E],
+        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
+        fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
+    },
+    'alg-none': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: '`none` is advertised for ID tokens: unsigned tokens.',
+        fix: 'Remove `none`: keyless auth needs signed tokens.',
+    },
+    'alg-symmetric': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
+        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
+    },
+    'alg-unusable': {
+        group: 'algorithms',
+        levels: [E, E, E],
+        checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
+        fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
+    },
+    'alg-mender-rs256': {
+        group: 'algorithms',
+        levels: ['off', I, 'off'],
+        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
+        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
+    },
+    'mender-auth-alg': {
+        group: 'algorithms',
+        levels: ['off', W, 'off'],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
+        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
+    },
+    'jwks-not-set': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'The key set has no `keys` array.',
+        fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
+    },
+    'jwks-no-signing-key': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'No key in the set can verify a signature (after the key checks below).',
+        fix: 'Publish the public key that signs the ID tokens.',
+    },
+    'jwks-too-many-keys': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'More than 100 keys: AWS, for one, refuses such a set.',
+        fix: 'Publish only current and next signing keys.',
+    },
+    'jwk-invalid': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key does not parse as a public JWK (jose `importJWK`).',
+        fix: 'Fix or remove the key.',
+    },
+    'jwk-private-member': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
+        fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
+    },
+    'jwk-rsa-weak': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'An RSA key is shorter than 2048 bits.',
+        fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
+    },
+    'jwk-alg-mismatch': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+        fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
+    },
+    'jwk-not-for-signing': {
+        group: 'jwks',
+        levels: [I, I, I],
+        checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
+        fix: 'Nothing to do unless it was meant to sign tokens.',
+    },
+    'jwk-kid-missing': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key has no `kid`.',
+        fix: 'Give every key a `kid` and put it in the token header.',
+    },
+    'jwk-kid-duplicate': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'Two keys share a `kid`.',
+        fix: 'Give every key its own `kid`.',
+    },
+    'jwk-duplicate-key': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'The same key is published under two `kid`s.',
+        fix: 'Publish each key once.',
+    },
+    'jwk-x5c-expired': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A certificate in `x5c` has expired.',
+        fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
+    },
+    'jwk-not-base64url': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
+        fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
+    },
+    'jwk-rsa-leading-zero': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
+        fix: 'Strip the leading zero octet before encoding `n`.',
+    },
+    'mender-provider-invalid': {
+        group: 'mender',
+        levels: [E, E, E],
+        checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
+        fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
+    },
+    'mender-client-secret': {
+        group: 'mender',
+        levels: [W, W, W],
+        checks: 'A Mender provider file holds a `client_secret`.',
+        fix: 'Keep the secret out of the repository: inject it when the provider is created.',
+    },
+    'token-malformed': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token is not a signed JWT.',
+        fix: 'Pass a compact JWS ID token from the provider.',
+    },
+    'token-issuer-mismatch': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `iss` is not byte-equal to the issuer.",
+        fix: 'Make the provider put exactly the issuer URL in `iss`.',
+    },
+    'token-kid-unknown': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's header `kid` is missing or not in the JWKS.",
+        fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
+    },
+    'token-alg-rejected': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
+        fix: 'Sign with an algorithm that is both advertised and accepted.',
+    },
+    'token-signature-invalid': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's signature does not verify with its JWKS key.",
+        fix: 'Publish the key that really signs the tokens.',
+    },
+    'token-expiring': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token has less than 180 seconds left (or no `exp`).',
+        fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
+    },
+};
+function severityOf(rule, profile) {
+    return RULES[rule].levels[PROFILES.indexOf(profile)] ?? 'off';
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-settings.ts
+
+
+
+const FAIL_ON = ['error', 'warning', 'never'];
+const WELL_KNOWN_SUFFIX = /\/\.well-known\/openid-configuration\/?$/;
+/** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
+const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
+function readLintSettings(getInput) {
+    const warnings = [];
+    const ignored = EXCHANGE_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length > 0) {
+        warnings.push(`Lint mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`exchange\`.`);
+    }
+    let issuer = getInput('issuer').trim() || undefined;
+    if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
+        warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer ${issuer.replace(WELL_KNOWN_SUFFIX, '')} it belongs to.`);
+        issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+    }
+    if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
+        throw settingsError('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
+    }
+    const discovery = getInput('discovery').trim() || undefined;
+    if (!issuer && !discovery) {
+        throw settingsError('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
+    }
+    return {
+        mode: 'lint',
+        issuer,
+        discovery,
+        jwks: getInput('jwks').trim() || undefined,
+        profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
+        failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
+        report: getInput('report').trim() || undefined,
+        token: getInput('token').trim() || undefined,
+        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        warnings,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/wif-config.ts
 
 
@@ -32080,18 +32473,29 @@ function readUtf8(path) {
 
 
 
+
+
 /** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
 const MIN_VALIDITY_FLOOR_SECONDS = 180;
 const MAX_MIN_VALIDITY_SECONDS = 3600;
 const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
 const ISSUER_FROM_INPUT = 'Input `issuer`';
 const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-const MAX_TIMEOUT_SECONDS = 900;
+/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
 function readSettings(getInput, readFile) {
-    const mode = readMode(getInput('mode'));
+    return readMode(getInput('mode')) === 'lint'
+        ? readLintSettings(getInput)
+        : readExchangeSettings(getInput, readFile);
+}
+function readExchangeSettings(getInput, readFile) {
     const wifText = getInput('wif-config').trim();
     const wif = wifText ? loadWifConfig(wifText, readFile) : {};
     const warnings = [];
+    const ignored = LINT_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length > 0) {
+        warnings.push(`Exchange mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`lint\`.`);
+    }
     const explicitUniverse = getInput('universe-domain').trim();
     const universeDomain = explicitUniverse
         ? normalizeUniverseDomain(explicitUniverse)
@@ -32114,7 +32518,7 @@ function readSettings(getInput, readFile) {
         warnings.push(`Input \`min-validity\` is ${minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
     }
     return {
-        mode,
+        mode: 'exchange',
         universeDomain,
         audience,
         issuer,
@@ -32129,12 +32533,9 @@ function readSettings(getInput, readFile) {
 }
 function readMode(raw) {
     const value = raw.trim().toLowerCase() || 'exchange';
-    if (value === 'exchange')
+    if (value === 'exchange' || value === 'lint')
         return value;
-    if (value === 'lint') {
-        throw settingsError('mode', '"lint" is not available in this release yet.', 'Use mode `exchange` (the default), or pin a release whose README documents lint mode.');
-    }
-    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default).');
+    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default) or `lint`.');
 }
 function readMinValidity(raw) {
     const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, Number.MAX_SAFE_INTEGER);
@@ -32145,29 +32546,6 @@ function readMinValidity(raw) {
         throw settingsError('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
     }
     return seconds;
-}
-function readWholeNumber(input, raw, fallback, min, max) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value)) {
-        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
-    }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
-    }
-    return seconds;
-}
-function readBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
@@ -32619,7 +32997,10 @@ function rangerFix(status) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/runner.ts
+
 
 
 
@@ -32629,6 +33010,16 @@ function createGitHubRunner(env = process.env) {
     return {
         info: (message) => info(message),
         warning: (message) => warning(message),
+        annotate(level, message, where = {}) {
+            const file = where.file === undefined ? undefined : workspaceRelative(where.file, env.GITHUB_WORKSPACE);
+            const properties = { title: where.title, file, startLine: where.line };
+            if (level === 'error')
+                error(message, properties);
+            else if (level === 'warning')
+                warning(message, properties);
+            else
+                notice(message, properties);
+        },
         group(title, body) {
             startGroup(title);
             try {
@@ -32686,6 +33077,12 @@ function checkFileCommand(name, path) {
             fix: 'Check the runner: its file-command files must be writable by the job.',
         });
     }
+}
+/** Annotations name files relative to the repository root, which is the workspace. */
+function workspaceRelative(file, workspace) {
+    const root = workspace ?? process.cwd();
+    const path = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(root, file));
+    return path.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(path) ? file : path;
 }
 function redactSecrets(text, secrets) {
     // Longest first, so a secret that contains another is hidden whole.
@@ -33000,7 +33397,28 @@ function subjectOf(token) {
     return typeof token.claims.sub === 'string' ? token.claims.sub : '';
 }
 
+;// CONCATENATED MODULE: ./src/markdown.ts
+/** Inline code that survives pipes and backticks inside values. */
+function inlineCode(value) {
+    const escaped = cell(value);
+    const fence = escaped.includes('`') ? '`` ' : '`';
+    return `${fence}${escaped}${fence.split('').reverse().join('')}`;
+}
+/** Text for a table cell: pipes escaped, one line. */
+function cell(value) {
+    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** A GitHub-flavoured Markdown table; cells are inserted as given (escape them with `cell` or `inlineCode`). */
+function markdownTable(head, rows) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/exchange/summary.ts
+
 
 function successSummary(facts) {
     return [
@@ -33037,17 +33455,1898 @@ function quote(text) {
     return text.split('\n').map((line) => `> ${line}`);
 }
 function table(head, rows) {
-    return [
-        `| ${head[0]} | ${head[1]} |`,
-        '|---|---|',
-        ...rows.map(([name, value]) => `| ${name} | ${code(value)} |`),
-    ].join('\n');
+    return markdownTable(head, rows.map(([name, value]) => [name, inlineCode(value)]));
 }
-/** Inline code that survives pipes and backticks inside values. */
-function code(value) {
-    const escaped = value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    const fence = escaped.includes('`') ? '`` ' : '`';
-    return `${fence}${escaped}${fence.split('').reverse().join('')}`;
+
+;// CONCATENATED MODULE: ./src/lint/findings.ts
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const MAX_VALUE_CHARS = 120;
+/** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
+function judge(observations, profile) {
+    const findings = [];
+    for (const observation of observations) {
+        const severity = severityOf(observation.rule, profile);
+        if (severity === 'off')
+            continue;
+        const { rule, message, value, location } = observation;
+        const fix = observation.fix ?? RULES[rule].fix;
+        // Built member by member so the JSON report's field order is the documented one.
+        findings.push({ rule, severity, message, value, fix, location });
+    }
+    // Array.prototype.sort is stable, so findings of one severity keep the order the rules produced them in.
+    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+function countOf(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/** A value as it appears in JSON, cut to a readable length. */
+function shown(value) {
+    let text;
+    try {
+        text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    }
+    catch {
+        text = String(value);
+    }
+    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+function findings_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/lint/fetch.ts
+
+
+
+
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const PER_FETCH_CAP_MS = 15_000;
+const nowhere = () => undefined;
+/**
+ * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ */
+async function fetchJson(url, what, context, observations) {
+    const chain = [url];
+    let current = url;
+    for (;;) {
+        if (!current.startsWith('https://')) {
+            observations.push({
+                rule: 'fetch-not-https',
+                message: `The ${what} URL is not https://, so it was not fetched.`,
+                value: shown(current),
+            });
+            return undefined;
+        }
+        const answer = await get(current, what, context, observations);
+        if (!answer)
+            return undefined;
+        const location = header(answer, 'location');
+        if (answer.status >= 300 && answer.status < 400 && location) {
+            current = new URL(location, current).toString();
+            chain.push(current);
+            if (chain.length - 1 > MAX_REDIRECTS) {
+                observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
+                return undefined;
+            }
+            continue;
+        }
+        if (chain.length > 1)
+            observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
+        return readAnswer(answer, current, what, observations);
+    }
+}
+function redirected(what, chain, outcome) {
+    return {
+        rule: 'fetch-redirect',
+        message: `The ${what} URL redirects (${chain.length - 1} hop${chain.length > 2 ? 's' : ''}, ${outcome}).`,
+        value: chain.join(' → '),
+    };
+}
+async function get(url, what, context, observations) {
+    const started = performance.now();
+    try {
+        const answer = await context.send({
+            method: 'GET',
+            url,
+            headers: { accept: 'application/json' },
+            timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
+            maxBytes: MAX_DOCUMENT_BYTES,
+        });
+        context.records.push({
+            url,
+            status: answer.status,
+            contentType: header(answer, 'content-type'),
+            bytes: Buffer.byteLength(answer.body),
+            ms: Math.round(performance.now() - started),
+        });
+        return answer;
+    }
+    catch (error) {
+        const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
+        context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+        const tooLarge = failure.code === 'TOO_LARGE';
+        observations.push({
+            rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
+            message: `The ${what} could not be fetched: ${failure.message}.`,
+            value: shown(url),
+            fix: tooLarge ? undefined : fetchFix(failure.code),
+        });
+        return undefined;
+    }
+}
+function fetchFix(code) {
+    if (code === 'ENOTFOUND')
+        return 'Check the host name: it does not resolve.';
+    if (code === 'TIMEOUT')
+        return 'Make the server answer within seconds; validators give up sooner than this lint.';
+    if (/CERT|TLS|SSL/.test(code)) {
+        return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
+    }
+    return undefined;
+}
+function readAnswer(answer, url, what, observations) {
+    if (answer.status !== 200) {
+        observations.push({
+            rule: 'fetch-status',
+            message: `The ${what} URL answered HTTP ${answer.status}.`,
+            value: shown(url),
+        });
+        return undefined;
+    }
+    const contentType = header({ ...answer }, 'content-type') ?? '';
+    if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
+        observations.push({
+            rule: 'fetch-content-type',
+            message: `The ${what} is served as ${contentType ? shown(contentType) : 'no Content-Type'}.`,
+            value: shown(contentType),
+        });
+    }
+    const value = json_parseJson(answer.body);
+    if (value === undefined) {
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `The ${what} is not JSON: ${excerpt(answer.body)}.`,
+            value: shown(url),
+        });
+        return undefined;
+    }
+    if (!findings_isObject(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            message: `The ${what} is JSON but not an object.`,
+            value: shown(value),
+        });
+        return undefined;
+    }
+    return { where: url, value, locate: nowhere };
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+let cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function key_descriptor_table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = key_descriptor_table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new errors_JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
+
+
+const wrap = [
+  ["encrypt", "wrapKey"],
+  ["decrypt", "unwrapKey"]
+], derive = [[], ["deriveBits"]], none = [[], []];
+function rsaes(bits) {
+  return {
+    kty: ["RSA"],
+    mode: "key-encryption",
+    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
+    usages: wrap,
+    ops: ["wrapKey", "unwrapKey"]
+  };
+}
+function ecdh(mode) {
+  return {
+    kty: ["EC", "OKP"],
+    mode,
+    subtle: { name: "ECDH" },
+    resolve: ({ kty, crv, asymmetricKeyType }) => {
+      if (crv === "X25519" || asymmetricKeyType === "x25519")
+        return { name: "X25519" };
+      if (kty === "OKP")
+        throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+      return { name: "ECDH", namedCurve: crv };
+    },
+    usages: derive,
+    ops: [void 0, "deriveBits"]
+  };
+}
+function aeskw(bits, gcm = !1) {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
+    usages: none,
+    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
+  };
+}
+function pbes2() {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: "PBKDF2" },
+    usages: none,
+    ops: ["deriveBits", "deriveBits"]
+  };
+}
+const JWE = key_descriptor_table({
+  dir: {
+    kty: ["oct"],
+    mode: "direct-encryption",
+    secret: !0,
+    subtle: { name: "AES-GCM" },
+    usages: none,
+    ops: ["encrypt", "decrypt"]
+  },
+  "RSA-OAEP": rsaes(1),
+  "RSA-OAEP-256": rsaes(256),
+  "RSA-OAEP-384": rsaes(384),
+  "RSA-OAEP-512": rsaes(512),
+  "ECDH-ES": ecdh("direct-key-agreement"),
+  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
+  A128KW: aeskw(128),
+  A192KW: aeskw(192),
+  A256KW: aeskw(256),
+  A128GCMKW: aeskw(128, !0),
+  A192GCMKW: aeskw(192, !0),
+  A256GCMKW: aeskw(256, !0),
+  "PBES2-HS256+A128KW": pbes2(),
+  "PBES2-HS384+A192KW": pbes2(),
+  "PBES2-HS512+A256KW": pbes2()
+}), contentOps = ["encrypt", "decrypt"];
+function contentEncryption(bits, cbc = !1) {
+  return {
+    kty: ["oct"],
+    secret: !0,
+    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
+    usages: none,
+    ops: contentOps,
+    cekBits: bits,
+    ivBits: cbc ? 128 : 96,
+    cbc
+  };
+}
+const ENC = key_descriptor_table({
+  A128GCM: contentEncryption(128),
+  A192GCM: contentEncryption(192),
+  A256GCM: contentEncryption(256),
+  "A128CBC-HS256": contentEncryption(256, !0),
+  "A192CBC-HS384": contentEncryption(384, !0),
+  "A256CBC-HS512": contentEncryption(512, !0)
+});
+function unsupported(parameter, name) {
+  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
+}
+function jweAlgorithm(alg) {
+  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
+}
+function isJWECEKTransport(algorithm) {
+  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
+}
+function jweEncryption(enc) {
+  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+
+
+
+const algArgument = '"alg" (Algorithm)';
+function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
+  throw new errors_JOSENotSupported(`Invalid or unsupported ${source} value`);
+}
+function keyAlgorithm(alg, source) {
+  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/import.js
+
+
+
+
+
+
+async function importSPKI(spki, alg, options) {
+  if (typeof spki != "string" || spki.indexOf("-----BEGIN PUBLIC KEY-----") !== 0)
+    throw new TypeError('"spki" must be SPKI formatted string');
+  return fromSPKI(spki, alg, options);
+}
+async function importX509(x509, alg, options) {
+  if (typeof x509 != "string" || x509.indexOf("-----BEGIN CERTIFICATE-----") !== 0)
+    throw new TypeError('"x509" must be X.509 formatted string');
+  return fromX509(x509, alg, options);
+}
+async function importPKCS8(pkcs8, alg, options) {
+  if (typeof pkcs8 != "string" || pkcs8.indexOf("-----BEGIN PRIVATE KEY-----") !== 0)
+    throw new TypeError('"pkcs8" must be PKCS#8 formatted string');
+  return fromPKCS8(pkcs8, alg, options);
+}
+async function importJWK(jwk, alg, options) {
+  if (!validate_isObject(jwk))
+    throw new TypeError("JWK must be an object");
+  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
+  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
+    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
+  switch (normalized.kty) {
+    case "oct":
+      if (typeof normalized.k != "string")
+        throw new TypeError('missing "k" (Key Value) Parameter value');
+      return decode(normalized.k);
+    case "AKP": {
+      if (typeof jwkAlg != "string" || !jwkAlg)
+        throw new TypeError('missing "alg" (Algorithm) Parameter value');
+      if (alg !== jwkAlg)
+        throw new TypeError("JWK alg and alg option value mismatch");
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    }
+    case "RSA":
+    case "EC":
+    case "OKP":
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    default:
+      throw new errors_JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
+
+
+
+function exportSPKI(key) {
+  return exportPublic(key);
+}
+function exportPKCS8(key) {
+  return exportPrivate(key);
+}
+async function exportJWK(key) {
+  if (isKeyObject(key))
+    if (key.type === "secret")
+      key = key.export();
+    else
+      return key.export({ format: "jwk" });
+  if (key instanceof Uint8Array)
+    return {
+      kty: "oct",
+      k: base64url_encode(key)
+    };
+  if (!isCryptoKey(key))
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
+  if (!key.extractable)
+    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
+  const jwk = await crypto.subtle.exportKey("jwk", key);
+  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
+  for (const parameter of Object.keys(jwk))
+    jwk[parameter] === void 0 && delete jwk[parameter];
+  return jwk;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwk/thumbprint.js
+
+
+
+
+
+
+const check = (value, description) => {
+  if (typeof value != "string" || !value)
+    throw new JWKInvalid(`${description} missing or invalid`);
+};
+async function calculateJwkThumbprint(key, digestAlgorithm) {
+  let jwk;
+  if (validate_isObject(key)) {
+    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
+      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  } else if (isKeyLike(key))
+    jwk = snapshotJwk(await exportJWK(key));
+  else
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
+    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
+  let requiredMembers;
+  switch (jwk.kty) {
+    case "AKP":
+      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
+      break;
+    case "EC":
+      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+      break;
+    case "OKP":
+      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+      break;
+    case "RSA":
+      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
+      break;
+    case "oct":
+      if (typeof jwk.k != "string")
+        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
+      requiredMembers = { k: jwk.k, kty: jwk.kty };
+      break;
+    default:
+      throw new errors_JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
+  }
+  const thumbprintInput = encode(JSON.stringify(requiredMembers));
+  return base64url_encode(await digest(digestAlgorithm, thumbprintInput));
+}
+async function calculateJwkThumbprintUri(key, digestAlgorithm) {
+  digestAlgorithm ??= "sha256";
+  const thumbprint = await calculateJwkThumbprint(key, digestAlgorithm);
+  return `urn:ietf:params:oauth:jwk-thumbprint:sha-${digestAlgorithm.slice(-3)}:${thumbprint}`;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/algorithms.ts
+const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+const EC_ALGS_BY_CURVE = {
+    'P-256': 'ES256',
+    'P-384': 'ES384',
+    'P-521': 'ES512',
+    secp256k1: 'ES256K',
+};
+const EDDSA_CURVES = new Set(['Ed25519', 'Ed448']);
+/** Mender's documented list for ID tokens and client authentication (RS256 is handled separately). */
+const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS384', 'RS512'];
+/**
+ * What each target verifies. Mondoo does not publish its list: this is the asymmetric set every common
+ * OIDC validator (go-oidc among them) handles. `oidc` is every registered asymmetric JWS algorithm.
+ */
+const ACCEPTED = {
+    mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
+    mender: new Set([...MENDER_ALGS, 'RS256']),
+    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
+};
+function acceptedBy(profile, alg) {
+    return ACCEPTED[profile].has(alg);
+}
+function isSymmetric(alg) {
+    return /^HS\d+$/.test(alg);
+}
+/** The signature algorithms a key of this type and curve can serve; empty for non-signing keys. */
+function algsForKeyType(kty, crv) {
+    if (kty === 'RSA')
+        return RSA_ALGS;
+    if (kty === 'EC' && typeof crv === 'string') {
+        const alg = EC_ALGS_BY_CURVE[crv];
+        return alg ? [alg] : [];
+    }
+    if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
+        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+    }
+    return [];
+}
+/** True for curves made for key agreement, never signatures. */
+function isKeyAgreementCurve(crv) {
+    return crv === 'X25519' || crv === 'X448';
+}
+
+;// CONCATENATED MODULE: ./src/lint/jwks-rules.ts
+
+
+
+
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
+const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
+const MIN_RSA_BITS = 2048;
+const MAX_KEYS = 100;
+/** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
+async function inspectJwks(jwks, locate, nowSeconds) {
+    const observations = [];
+    const keys = findings_isObject(jwks) ? jwks.keys : undefined;
+    if (!Array.isArray(keys)) {
+        const value = findings_isObject(jwks) ? shown(Object.keys(jwks)) : undefined;
+        observations.push({
+            rule: 'jwks-not-set',
+            message: 'The key set has no `keys` array.',
+            value,
+            location: locate(''),
+        });
+        return { observations, signingKeys: [], secrets: [] };
+    }
+    if (keys.length > MAX_KEYS) {
+        observations.push({
+            rule: 'jwks-too-many-keys',
+            message: `The key set has ${keys.length} keys.`,
+            location: locate('/keys'),
+        });
+    }
+    const signingKeys = [];
+    const secrets = keys.flatMap(privateValues);
+    const kids = new Map();
+    const thumbprints = new Map();
+    for (const [index, key] of keys.entries()) {
+        const context = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
+        const inspected = await inspectKey(key, context, nowSeconds, observations);
+        if (!findings_isObject(key))
+            continue;
+        const kid = typeof key.kid === 'string' ? key.kid : undefined;
+        if (kid === undefined) {
+            observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
+        }
+        else if (kids.has(kid)) {
+            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, shown(kid)));
+        }
+        else {
+            kids.set(kid, index);
+        }
+        if (!inspected)
+            continue;
+        const earlier = thumbprints.get(inspected.thumbprint);
+        if (earlier !== undefined) {
+            observations.push(at(context, 'jwk-duplicate-key', `${context.label} is the same key as ${earlier}.`));
+        }
+        else {
+            thumbprints.set(inspected.thumbprint, context.label);
+        }
+        if (inspected.signing)
+            signingKeys.push({ kid, algs: inspected.algs, jwk: key });
+    }
+    if (signingKeys.length === 0) {
+        observations.push({
+            rule: 'jwks-no-signing-key',
+            message: `None of the ${keys.length} keys can verify a signature.`,
+            location: locate('/keys'),
+        });
+    }
+    return { observations, signingKeys, secrets };
+}
+function privateValues(key) {
+    if (!findings_isObject(key))
+        return [];
+    return PRIVATE_MEMBERS.map((member) => key[member]).filter((value) => typeof value === 'string');
+}
+function at(context, rule, message, value) {
+    return { rule, message, value, location: context.location };
+}
+function labelOf(key, index) {
+    return findings_isObject(key) && typeof key.kid === 'string'
+        ? `keys[${index}] (kid ${shown(key.kid)})`
+        : `keys[${index}]`;
+}
+/** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
+async function inspectKey(key, context, nowSeconds, observations) {
+    const note = (rule, message, value) => observations.push(at(context, rule, message, value));
+    if (!findings_isObject(key)) {
+        note('jwk-invalid', `${context.label} is not a JSON object.`, shown(key));
+        return undefined;
+    }
+    // Names only: the values of these members are the private key.
+    const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
+    if (secrets.length > 0) {
+        note('jwk-private-member', `${context.label} carries private member(s) ${secrets.join(', ')}.`, secrets.join(', '));
+        return undefined;
+    }
+    if (typeof key.kty !== 'string') {
+        note('jwk-invalid', `${context.label} has no \`kty\`.`);
+        return undefined;
+    }
+    const encoded = ENCODED_MEMBERS.filter((member) => typeof key[member] === 'string' && /[+/=]/.test(key[member]));
+    if (encoded.length > 0) {
+        note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
+    }
+    const forEncryption = key.use === 'enc' || (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'));
+    if (forEncryption || isKeyAgreementCurve(key.crv)) {
+        const why = forEncryption ? `use ${shown(key.use ?? key.key_ops)}` : `curve ${shown(key.crv)}`;
+        note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
+        return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
+    }
+    let algs = algsForKeyType(key.kty, key.crv);
+    if (algs.length === 0) {
+        note('jwk-invalid', `${context.label}: kty ${shown(key.kty)}, crv ${shown(key.crv)} cannot verify signatures.`);
+        return undefined;
+    }
+    if (key.alg !== undefined) {
+        if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
+            note('jwk-alg-mismatch', `${context.label}: alg ${shown(key.alg)} does not fit ${describeType(key)}.`, shown(key.alg));
+            return undefined;
+        }
+        algs = [key.alg];
+    }
+    try {
+        await importJWK(key, algs[0]);
+    }
+    catch (error) {
+        note('jwk-invalid', `${context.label} does not import: ${error.message}`);
+        return undefined;
+    }
+    let signing = true;
+    if (key.kty === 'RSA' && typeof key.n === 'string') {
+        const modulus = Buffer.from(key.n, 'base64url');
+        const bits = bitLength(modulus);
+        if (modulus[0] === 0)
+            note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
+        if (bits < MIN_RSA_BITS) {
+            note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
+            signing = false;
+        }
+    }
+    checkCertificate(key.x5c, context, nowSeconds, note);
+    return { signing, algs, thumbprint: await thumbprintOf(key, context) };
+}
+function describeType(key) {
+    return typeof key.crv === 'string' ? `a ${key.kty} ${key.crv} key` : `a ${key.kty} key`;
+}
+async function thumbprintOf(key, context) {
+    try {
+        return await calculateJwkThumbprint(key);
+    }
+    catch {
+        return `unhashable ${context.index}`;
+    }
+}
+function bitLength(bytes) {
+    const start = bytes.findIndex((byte) => byte !== 0);
+    if (start < 0)
+        return 0;
+    return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
+}
+function checkCertificate(x5c, context, nowSeconds, note) {
+    if (!Array.isArray(x5c) || typeof x5c[0] !== 'string')
+        return;
+    let certificate;
+    try {
+        certificate = new external_node_crypto_.X509Certificate(Buffer.from(x5c[0], 'base64'));
+    }
+    catch {
+        note('jwk-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
+        return;
+    }
+    const expiresAt = Date.parse(certificate.validTo) / 1000;
+    if (expiresAt < nowSeconds) {
+        note('jwk-x5c-expired', `${context.label}: its x5c certificate expired on ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}.`, certificate.validTo);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/json-lines.ts
+/**
+ * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
+ * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
+ * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
+ */
+function jsonLines(text, maxDepth = 8) {
+    const lines = new Map();
+    const stack = [];
+    let line = 1;
+    let pendingKey;
+    let keyLine = 1;
+    const valueStarts = () => {
+        const parent = stack[stack.length - 1];
+        if (!parent || stack.length > maxDepth)
+            return undefined;
+        if (parent.isArray) {
+            const path = `${parent.path}/${parent.index}`;
+            lines.set(path, line);
+            return path;
+        }
+        const path = `${parent.path}/${escapePointer(pendingKey ?? '')}`;
+        lines.set(path, keyLine);
+        return path;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\n') {
+            line++;
+        }
+        else if (char === '"') {
+            const end = stringEnd(text, i);
+            const parent = stack[stack.length - 1];
+            if (parent && !parent.isArray && pendingKey === undefined) {
+                pendingKey = JSON.parse(text.slice(i, end + 1));
+                keyLine = line;
+            }
+            else {
+                valueStarts();
+                pendingKey = undefined;
+            }
+            i = end;
+        }
+        else if (char === '{' || char === '[') {
+            const path = stack.length === 0 ? '' : (valueStarts() ?? '\u0000');
+            pendingKey = undefined;
+            stack.push({ path, index: 0, isArray: char === '[' });
+        }
+        else if (char === '}' || char === ']') {
+            stack.pop();
+        }
+        else if (char === ',') {
+            const parent = stack[stack.length - 1];
+            if (parent?.isArray)
+                parent.index++;
+            pendingKey = undefined;
+        }
+        else if (char === ':' || char === ' ' || char === '\t' || char === '\r') {
+            continue;
+        }
+        else if (isScalarStart(char)) {
+            valueStarts();
+            pendingKey = undefined;
+            while (i + 1 < text.length && /[\w.+-]/.test(text[i + 1] ?? ''))
+                i++;
+        }
+    }
+    return lines;
+}
+function stringEnd(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"')
+            return i;
+    }
+    return text.length - 1;
+}
+function isScalarStart(char) {
+    return char !== undefined && /[-\dtfn]/.test(char);
+}
+function escapePointer(key) {
+    return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+;// CONCATENATED MODULE: ./src/lint/local-file.ts
+
+
+
+
+/**
+ * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
+ * fails); a file that is not a JSON object is a finding on that file.
+ */
+function readLocalJson(input, path, readFile, observations) {
+    let text;
+    try {
+        text = readFile(path);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw settingsError(input, `cannot read ${shown(path)} (${code}).`, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+    }
+    const value = json_parseJson(text);
+    if (value === undefined) {
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `${path} is not valid JSON.`,
+            location: { file: path, line: firstBadLine(text) },
+        });
+        return undefined;
+    }
+    if (!findings_isObject(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            message: `${path} is JSON but not an object.`,
+            location: { file: path, line: 1 },
+        });
+        return undefined;
+    }
+    const lines = jsonLines(text);
+    return {
+        where: path,
+        value,
+        locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
+    };
+}
+/** The line of the first syntax error, from the position JSON.parse reports. */
+function firstBadLine(text) {
+    const position = /position (\d+)/.exec(syntaxErrorMessage(text))?.[1];
+    if (position === undefined)
+        return 1;
+    return text.slice(0, Number(position)).split('\n').length;
+}
+function syntaxErrorMessage(text) {
+    try {
+        JSON.parse(text);
+        return '';
+    }
+    catch (error) {
+        // Only the position is used: the message itself may quote the file.
+        return String(error.message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
+
+/** Undefined when the file is a plain discovery document rather than a Mender provider. */
+function asMenderProvider(file) {
+    const { value, locate } = file;
+    const isProvider = 'well_known_url' in value || 'settings' in value || ('client_id' in value && !('issuer' in value));
+    if (!isProvider)
+        return undefined;
+    const observations = [];
+    const wellKnownUrl = typeof value.well_known_url === 'string' ? value.well_known_url : undefined;
+    const settings = findings_isObject(value.settings)
+        ? {
+            where: `${file.where} (settings)`,
+            value: value.settings,
+            locate: (pointer) => locate(`/settings${pointer}`),
+        }
+        : undefined;
+    if (typeof value.name !== 'string' || (!wellKnownUrl && !settings)) {
+        const lacking = [
+            typeof value.name !== 'string' ? '`name`' : '',
+            !wellKnownUrl && !settings ? '`well_known_url` or `settings`' : '',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        observations.push({
+            rule: 'mender-provider-invalid',
+            message: `The Mender provider lacks ${lacking}.`,
+            location: locate(''),
+        });
+    }
+    const clientSecret = typeof value.client_secret === 'string' && value.client_secret !== '' ? value.client_secret : undefined;
+    if (clientSecret) {
+        // The value is never shown: it is the secret.
+        observations.push({
+            rule: 'mender-client-secret',
+            message: `${file.where} holds a client_secret.`,
+            value: 'client_secret',
+            location: locate('/client_secret'),
+        });
+    }
+    return { wellKnownUrl, settings, clientSecret, observations };
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
+
+async function compactVerify(jws, key, options) {
+  const [result] = await verifyCompact(jws, prepareVerify(options), key);
+  return result;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/token-rules.ts
+
+
+
+
+/**
+ * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
+ * no message quotes it, and only non-secret claims (iss) and header fields are shown.
+ */
+async function inspectToken(token, expectedIssuer, keys, nowSeconds) {
+    const observations = [];
+    let header;
+    let claims;
+    try {
+        header = decodeProtectedHeader(token);
+        claims = decodeJwt(token);
+    }
+    catch {
+        observations.push({
+            rule: 'token-malformed',
+            message: 'The sample `token` is not a JWT (header.payload.signature).',
+        });
+        return { observations, alg: undefined };
+    }
+    const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
+    if (!alg) {
+        observations.push({
+            rule: 'token-malformed',
+            message: 'The sample `token` is unsigned (no alg, or alg "none").',
+            value: shown(header.alg),
+        });
+    }
+    if (expectedIssuer !== undefined && claims.iss !== expectedIssuer) {
+        observations.push({
+            rule: 'token-issuer-mismatch',
+            message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
+            value: shown(claims.iss),
+        });
+    }
+    const secondsLeft = typeof claims.exp === 'number' ? Math.floor(claims.exp - nowSeconds) : undefined;
+    if (secondsLeft === undefined || secondsLeft < MIN_VALIDITY_FLOOR_SECONDS) {
+        observations.push({
+            rule: 'token-expiring',
+            message: secondsLeft === undefined
+                ? 'The sample token has no `exp`.'
+                : `The sample token has ${secondsLeft} s left.`,
+            value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
+        });
+    }
+    if (keys && alg)
+        observations.push(...(await checkSignature(token, header, alg, keys)));
+    return { observations, alg };
+}
+async function checkSignature(token, header, alg, keys) {
+    const key = keys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
+    if (!key) {
+        const message = header.kid === undefined
+            ? 'The sample token has no `kid` in its header.'
+            : `No signing key in the JWKS has kid ${shown(header.kid)}.`;
+        return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
+    }
+    try {
+        await compactVerify(token, await importJWK(key.jwk, alg));
+        return [];
+    }
+    catch (error) {
+        return [
+            {
+                rule: 'token-signature-invalid',
+                message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${error.message}.`,
+            },
+        ];
+    }
+}
+/** The alg must be advertised by the provider and accepted by the target. */
+function checkTokenAlg(alg, advertised, profile) {
+    if (alg === undefined)
+        return [];
+    if (!advertised.includes(alg)) {
+        return [
+            {
+                rule: 'token-alg-rejected',
+                message: `The sample token uses ${alg}, which the provider does not advertise.`,
+                value: shown(alg),
+            },
+        ];
+    }
+    if (!acceptedBy(profile, alg)) {
+        return [
+            {
+                rule: 'token-alg-rejected',
+                message: `The sample token uses ${alg}, which ${profile} does not accept.`,
+                value: shown(alg),
+            },
+        ];
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/lint/well-known.ts
+const well_known_WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
+/** The issuer a well-known URL belongs to: the URL without its /.well-known/openid-configuration suffix. */
+function issuerOfWellKnownUrl(url) {
+    return url.endsWith(well_known_WELL_KNOWN_SUFFIX) ? url.slice(0, -well_known_WELL_KNOWN_SUFFIX.length) : undefined;
+}
+function discoveryUrlOf(issuer) {
+    return `${issuer.replace(/\/+$/, '')}${well_known_WELL_KNOWN_SUFFIX}`;
+}
+/** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
+function insertedDiscoveryUrl(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return undefined;
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    return path ? `${url.origin}${well_known_WELL_KNOWN_SUFFIX}${path}` : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lint/evidence.ts
+
+
+
+
+
+
+
+
+/** Reads the discovery document and JWKS (from files or the network) and inspects the keys and token. */
+async function gatherEvidence(settings, io) {
+    const context = {
+        send: io.send,
+        deadline: new Deadline(settings.timeoutSeconds * 1000),
+        records: [],
+    };
+    const observations = [];
+    let expectedIssuer = settings.issuer;
+    let discovery;
+    const secrets = [];
+    if (settings.discovery) {
+        const file = readLocalJson('discovery', settings.discovery, io.readFile, observations);
+        const provider = file && asMenderProvider(file);
+        if (provider) {
+            observations.push(...provider.observations);
+            if (provider.clientSecret)
+                secrets.push(provider.clientSecret);
+            discovery = provider.settings;
+            if (!discovery && provider.wellKnownUrl) {
+                expectedIssuer ??= issuerOfWellKnownUrl(provider.wellKnownUrl);
+                discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
+            }
+        }
+        else {
+            discovery = file;
+        }
+    }
+    else if (settings.issuer) {
+        discovery = await fetchDiscovery(settings.issuer, context, observations);
+    }
+    let jwksDocument;
+    if (settings.jwks) {
+        jwksDocument = readLocalJson('jwks', settings.jwks, io.readFile, observations);
+    }
+    else {
+        const jwksUri = discovery?.value.jwks_uri;
+        // A non-https jwks_uri is reported by the document checks and not fetched.
+        if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) {
+            jwksDocument = await fetchJson(jwksUri, 'JWKS', context, observations);
+        }
+    }
+    const now = io.nowSeconds();
+    const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : undefined;
+    const documentIssuer = typeof discovery?.value.issuer === 'string' ? discovery.value.issuer : undefined;
+    const token = settings.token
+        ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks?.signingKeys, now)
+        : undefined;
+    secrets.push(...(jwks?.secrets ?? []));
+    return { expectedIssuer, discovery, jwks, token, observations, fetches: context.records, secrets };
+}
+/**
+ * Fetches {issuer}/.well-known/openid-configuration. When that fails for an issuer with a path, tries the
+ * RFC 8414 inserted form too, and says so if only that one answers.
+ */
+async function fetchDiscovery(issuer, context, observations) {
+    const url = discoveryUrlOf(issuer);
+    const attempt = [];
+    const document = await fetchJson(url, 'discovery document', context, attempt);
+    observations.push(...attempt);
+    const inserted = insertedDiscoveryUrl(issuer);
+    if (document || !inserted || !inserted.startsWith('https://'))
+        return document;
+    const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, []);
+    if (!fallback)
+        return undefined;
+    observations.push({
+        rule: 'discovery-rfc8414-form',
+        message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
+        value: shown(inserted),
+    });
+    return fallback;
+}
+
+;// CONCATENATED MODULE: ./src/lint/render.ts
+
+const VERDICT_LABELS = {
+    mondoo: 'usable with Mondoo',
+    mender: 'usable with Mender SSO',
+    oidc: 'conforms to OpenID Connect Discovery 1.0',
+};
+function render_subjectOf(report) {
+    return report.target.issuer ?? report.target.discovery ?? 'the provider';
+}
+/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
+function verdictLine(report) {
+    const order = [
+        report.profile,
+        ...['mondoo', 'mender', 'oidc'].filter((p) => p !== report.profile),
+    ];
+    return order
+        .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
+        .join(' · ');
+}
+/** The plain-text report for the log. */
+function textReport(report) {
+    const { counts } = report;
+    const lines = [`Lint of ${render_subjectOf(report)} (profile ${report.profile})`];
+    if (report.fetches.length > 0) {
+        lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
+    }
+    lines.push(`Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+    for (const finding of report.findings) {
+        lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
+        if (finding.value !== undefined)
+            lines.push(`          value: ${finding.value}`);
+        if (finding.location)
+            lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
+        lines.push(`          fix: ${finding.fix}`);
+    }
+    lines.push(`Verdict: ${verdictLine(report)}`);
+    return lines.join('\n');
+}
+function describeFetch(record) {
+    if (record.error !== undefined)
+        return `GET ${record.url} → no answer after ${record.ms} ms: ${record.error}`;
+    const type = record.contentType ?? 'no content type';
+    return `GET ${record.url} → ${record.status ?? '?'}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
+}
+/** The job summary: verdicts, a findings table, and what was fetched. */
+function summaryReport(report) {
+    const lines = [
+        `### Mondoo keyless auth: lint of ${inlineCode(render_subjectOf(report))} (profile ${report.profile})`,
+        '',
+    ];
+    lines.push(...['mondoo', 'mender', 'oidc'].map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
+    if (report.findings.length === 0) {
+        lines.push('No findings.', '');
+    }
+    else {
+        lines.push(markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], report.findings.map(findingRow)), '');
+    }
+    if (report.fetches.length > 0) {
+        lines.push('#### Fetches', '', markdownTable(['URL', 'Status', 'Content-Type', 'Bytes', 'Time'], report.fetches.map((record) => [
+            inlineCode(record.url),
+            record.error !== undefined ? cell(`no answer: ${record.error}`) : String(record.status),
+            record.contentType ? inlineCode(record.contentType) : '',
+            record.bytes === undefined ? '' : String(record.bytes),
+            `${record.ms} ms`,
+        ])), '');
+    }
+    return lines.join('\n');
+}
+function findingRow(finding) {
+    const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
+    return [
+        inlineCode(finding.rule),
+        finding.severity,
+        cell(finding.message + where),
+        finding.value === undefined ? '' : inlineCode(finding.value),
+        cell(finding.fix),
+    ];
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/algorithm-rules.ts
+
+
+/** The advertised algorithms as strings; members of the wrong type are reported by the member checks. */
+function advertisedAlgs(document) {
+    const list = document?.value.id_token_signing_alg_values_supported;
+    return Array.isArray(list) ? list.filter((alg) => typeof alg === 'string') : [];
+}
+/**
+ * Whether the target can verify this provider's tokens: an advertised algorithm it accepts, served by a key.
+ * `keys` is undefined when no key set could be read (then only the algorithm list is judged).
+ */
+function checkAlgorithms(document, keys, profile) {
+    const list = document.value.id_token_signing_alg_values_supported;
+    if (!Array.isArray(list))
+        return checkMenderClientAuth(document, profile);
+    const location = document.locate('/id_token_signing_alg_values_supported');
+    const advertised = advertisedAlgs(document);
+    const observations = [];
+    const note = (rule, message, value) => observations.push({ rule, message, value, location });
+    if (!advertised.includes('RS256'))
+        note('alg-rs256-missing', 'RS256 is not advertised.', shown(advertised));
+    if (advertised.includes('none'))
+        note('alg-none', '`none` is advertised: unsigned ID tokens.', '"none"');
+    const symmetric = advertised.filter(isSymmetric);
+    if (symmetric.length > 0)
+        note('alg-symmetric', `${symmetric.join(', ')} advertised.`, shown(symmetric));
+    const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
+    const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
+    if (served.length === 0) {
+        const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
+        const why = accepted.length === 0
+            ? `none of ${shown(advertised)} is accepted by ${profile}`
+            : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(', ') : 'nothing'}, not ${accepted.join(', ')}`;
+        note('alg-unusable', `No usable signing algorithm: ${why}.`, shown(advertised));
+    }
+    else if (profile === 'mender' && served.every((alg) => alg === 'RS256')) {
+        note('alg-mender-rs256', "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.", '"RS256"');
+    }
+    return [...observations, ...checkMenderClientAuth(document, profile)];
+}
+function checkMenderClientAuth(document, profile) {
+    const list = document.value.token_endpoint_auth_signing_alg_values_supported;
+    if (profile !== 'mender' || !Array.isArray(list))
+        return [];
+    if (list.some((alg) => typeof alg === 'string' && MENDER_ALGS.includes(alg)))
+        return [];
+    return [
+        {
+            rule: 'mender-auth-alg',
+            message: 'No client-authentication signing algorithm Mender supports is listed.',
+            value: shown(list),
+            location: document.locate('/token_endpoint_auth_signing_alg_values_supported'),
+        },
+    ];
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/lint/hosts.ts
+
+const NON_PUBLIC = new external_node_net_.BlockList();
+for (const [network, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10],
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+]) {
+    NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [
+    ['::1', 128],
+    ['::', 128],
+    ['fc00::', 7],
+    ['fe80::', 10],
+]) {
+    NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+// Cluster-local endings first: `.cluster.local` also ends in `.local`.
+const NON_PUBLIC_SUFFIXES = [
+    '.cluster.local',
+    '.svc',
+    '.localhost',
+    '.local',
+    '.internal',
+    '.lan',
+    '.home.arpa',
+];
+/**
+ * Why Mondoo's cloud could not reach this host, judged from the name alone (nothing is resolved):
+ * undefined when it looks public.
+ */
+function nonPublicReason(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const family = (0,external_node_net_.isIP)(host);
+    if (family !== 0) {
+        const type = family === 4 ? 'ipv4' : 'ipv6';
+        const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
+        if (mapped ? NON_PUBLIC.check(mapped, 'ipv4') : NON_PUBLIC.check(host, type)) {
+            return host.startsWith('127.') || host === '::1' ? 'a loopback address' : 'a private-range address';
+        }
+        return undefined;
+    }
+    if (host === 'localhost')
+        return 'a loopback name';
+    const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
+    if (suffix)
+        return `a ${suffix === '.cluster.local' || suffix === '.svc' ? 'cluster-local' : 'local'} name`;
+    if (!host.includes('.'))
+        return 'a single-label name that only resolves inside a network';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
+
+
+/**
+ * Checks an `issuer` value on its own and against the URL it was fetched for (`expected`), byte for byte:
+ * Mondoo compares the token's `iss` with the registered issuer exactly.
+ */
+function checkIssuer(issuer, expected, location) {
+    const observations = [];
+    const note = (rule, message, fix) => observations.push({ rule, message, value: shown(issuer), location, fix });
+    if (expected !== undefined && issuer !== expected) {
+        if (issuer.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
+            note('issuer-trailing-slash', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`, `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`);
+        }
+        else {
+            note('issuer-mismatch', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`);
+        }
+    }
+    if (/\{[^}]*\}/.test(issuer)) {
+        note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
+    }
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
+        return observations;
+    }
+    if (url.protocol !== 'https:') {
+        note('issuer-not-https', `\`issuer\` uses ${url.protocol.replace(/:$/, '')}://, not https://.`);
+    }
+    if (url.search || url.hash || url.username || url.password || /[?#]/.test(issuer)) {
+        note('issuer-url-parts', '`issuer` has a query, a fragment or user information.');
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
+        note('issuer-port', `\`issuer\` names port ${url.port || 'explicitly'}.`);
+    }
+    observations.push(...checkPublicHost('issuer', issuer, location));
+    return observations;
+}
+/** A URL member (`issuer`, `jwks_uri`) on a host Mondoo's cloud cannot reach, judged from the name alone. */
+function checkPublicHost(member, value, location) {
+    let hostname;
+    try {
+        hostname = new URL(value).hostname;
+    }
+    catch {
+        return [];
+    }
+    const reason = nonPublicReason(hostname);
+    if (!reason)
+        return [];
+    return [
+        {
+            rule: 'host-not-public',
+            message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
+            value: shown(value),
+            location,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/lint/discovery-rules.ts
+
+
+/** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
+const REQUIRED_MEMBERS = {
+    issuer: 'string',
+    jwks_uri: 'string',
+    response_types_supported: 'string[]',
+    subject_types_supported: 'string[]',
+    id_token_signing_alg_values_supported: 'string[]',
+};
+const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
+const OTHER_ENDPOINTS = [
+    'authorization_endpoint',
+    'token_endpoint',
+    'userinfo_endpoint',
+    'end_session_endpoint',
+    'registration_endpoint',
+    'revocation_endpoint',
+    'introspection_endpoint',
+];
+/** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
+function checkDiscovery(document, expectedIssuer) {
+    const { value, locate } = document;
+    const observations = [];
+    if (looksLikeOAuthMetadata(value)) {
+        observations.push({
+            rule: 'document-oauth-metadata',
+            message: `${document.where} has OAuth fields but neither subject_types_supported nor id_token_signing_alg_values_supported.`,
+            location: locate(''),
+        });
+    }
+    for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
+        observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
+    }
+    for (const member of SSO_ENDPOINTS) {
+        if (value[member] === undefined) {
+            observations.push({
+                rule: 'endpoint-missing',
+                message: `\`${member}\` is missing.`,
+                value: member,
+                location: locate(''),
+            });
+        }
+    }
+    if (typeof value.issuer === 'string') {
+        observations.push(...checkIssuer(value.issuer, expectedIssuer, locate('/issuer')));
+    }
+    if (typeof value.jwks_uri === 'string')
+        observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
+    for (const member of OTHER_ENDPOINTS) {
+        const url = value[member];
+        if (typeof url === 'string' && !url.startsWith('https://')) {
+            observations.push({
+                rule: 'endpoint-not-https',
+                message: `\`${member}\` is not https://.`,
+                value: shown(url),
+                location: locate(`/${member}`),
+            });
+        }
+    }
+    return observations;
+}
+function looksLikeOAuthMetadata(value) {
+    const oidcMarkers = ['subject_types_supported', 'id_token_signing_alg_values_supported'];
+    const oauthMarkers = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported'];
+    return (oidcMarkers.every((member) => value[member] === undefined) &&
+        oauthMarkers.some((member) => value[member] !== undefined));
+}
+function checkMember(value, member, type, location) {
+    const actual = value[member];
+    if (actual === undefined) {
+        const guess = closestMember(Object.keys(value), member);
+        return [
+            {
+                rule: 'member-missing',
+                message: guess
+                    ? `\`${member}\` is missing; the document has \`${guess}\`: did you mean \`${member}\`?`
+                    : `\`${member}\` is missing.`,
+                value: member,
+                fix: guess ? `Rename \`${guess}\` to \`${member}\`.` : undefined,
+                location,
+            },
+        ];
+    }
+    const fits = type === 'string'
+        ? typeof actual === 'string'
+        : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
+    if (fits)
+        return [];
+    return [
+        {
+            rule: 'member-type',
+            message: `\`${member}\` must be ${type === 'string' ? 'a string' : 'an array of strings'}.`,
+            value: shown(actual),
+            location,
+        },
+    ];
+}
+function checkJwksUri(jwksUri, issuer, location) {
+    const observations = [];
+    if (!jwksUri.startsWith('https://')) {
+        observations.push({
+            rule: 'jwks-uri-not-https',
+            message: '`jwks_uri` is not https://.',
+            value: shown(jwksUri),
+            location,
+        });
+    }
+    observations.push(...checkPublicHost('jwks_uri', jwksUri, location));
+    const jwksHost = hostOf(jwksUri);
+    const issuerHost = typeof issuer === 'string' ? hostOf(issuer) : undefined;
+    if (jwksHost && issuerHost && jwksHost !== issuerHost) {
+        observations.push({
+            rule: 'jwks-uri-other-host',
+            message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
+            value: shown(jwksUri),
+            location,
+        });
+    }
+    return observations;
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A key of the document close enough to `member` to be a misspelling of it. */
+function closestMember(keys, member) {
+    let best;
+    for (const key of keys) {
+        if (key.length > 100 || key in REQUIRED_MEMBERS)
+            continue;
+        const distance = editDistance(key, member);
+        if (distance <= Math.max(2, Math.floor(member.length / 4)) && (!best || distance < best.distance))
+            best = { key, distance };
+    }
+    return best?.key;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/lint/report.ts
+
+
+
+
+
+
+const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+function evaluate(evidence, profile) {
+    const observations = [...evidence.observations];
+    const { discovery, jwks, token } = evidence;
+    if (discovery) {
+        observations.push(...checkDiscovery(discovery, evidence.expectedIssuer));
+        observations.push(...checkAlgorithms(discovery, jwks?.signingKeys, profile));
+    }
+    if (jwks)
+        observations.push(...jwks.observations);
+    if (token) {
+        observations.push(...token.observations);
+        if (discovery)
+            observations.push(...checkTokenAlg(token.alg, advertisedAlgs(discovery), profile));
+    }
+    return judge(observations, profile);
+}
+function buildReport(settings, evidence) {
+    const findings = evaluate(evidence, settings.profile);
+    const usable = Object.fromEntries(PROFILES.map((profile) => [
+        profile,
+        evaluate(evidence, profile).every((finding) => finding.severity !== 'error'),
+    ]));
+    return {
+        schema: REPORT_SCHEMA,
+        tool: { name: ACTION_NAME, version: VERSION },
+        profile: settings.profile,
+        target: {
+            issuer: settings.issuer,
+            discovery: settings.discovery ?? evidence.discovery?.where,
+            jwks: settings.jwks ??
+                (typeof evidence.discovery?.value.jwks_uri === 'string'
+                    ? evidence.discovery.value.jwks_uri
+                    : undefined),
+            token: settings.token !== undefined,
+        },
+        usable,
+        counts: countOf(findings),
+        findings,
+        fetches: evidence.fetches,
+    };
+}
+function failsStep(report, failOn) {
+    if (failOn === 'never')
+        return false;
+    return failOn === 'warning' ? report.counts.error + report.counts.warning > 0 : report.counts.error > 0;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-step.ts
+
+
+
+
+
+
+const ANNOTATION_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'notice',
+};
+/** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
+async function runLintStep(settings, io) {
+    const { runner } = io;
+    const evidence = await gatherEvidence(settings, io);
+    // A leaked private key or client secret must not leak a second time through this step's output.
+    for (const secret of evidence.secrets)
+        runner.mask(secret);
+    const report = buildReport(settings, evidence);
+    runner.info(textReport(report));
+    for (const finding of report.findings) {
+        runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+            title: `${finding.rule} (${finding.severity})`,
+            file: finding.location?.file,
+            line: finding.location?.line,
+        });
+    }
+    await runner.appendSummary(runner.redact(summaryReport(report)));
+    if (settings.report)
+        writeReport(settings.report, report);
+    runner.setOutput('errors', String(report.counts.error));
+    runner.setOutput('warnings', String(report.counts.warning));
+    if (failsStep(report, settings.failOn)) {
+        const { error, warning } = report.counts;
+        const found = settings.failOn === 'warning'
+            ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
+            : plural(error, 'error');
+        throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
+            kind: 'lint-findings',
+            fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
+        });
+    }
+    return report;
+}
+function writeReport(path, report) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    catch (error) {
+        throw settingsError('report', `cannot write ${path} (${error.code ?? 'error'}).`, 'Give a path in the workspace or RUNNER_TEMP that the job can write.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -33058,10 +35357,18 @@ function code(value) {
 
 
 
+
+
 function githubIo() {
-    return { runner: createGitHubRunner(), send: send, env: process.env, nowSeconds: () => Date.now() / 1000 };
+    return {
+        runner: createGitHubRunner(),
+        send: send,
+        env: process.env,
+        nowSeconds: () => Date.now() / 1000,
+        readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+    };
 }
-/** Reads the inputs, runs the exchange, and reports the one error that stopped it. */
+/** Reads the inputs, runs the chosen mode, and reports the one error that stopped it. */
 async function run(io = githubIo()) {
     const { runner } = io;
     const observed = {};
@@ -33071,19 +35378,28 @@ async function run(io = githubIo()) {
         const settings = readSettings((name) => getInput(name));
         for (const warning of settings.warnings)
             runner.warning(warning);
-        const result = await runExchange(settings, io, observed);
-        await runner.appendSummary(successSummary({
-            account: result.credential.account,
-            subject: subjectOf(result.token),
-            issuer: result.issuer,
-            exported: settings.exportEnv,
-        }));
+        if (settings.mode === 'lint')
+            await runLintStep(settings, io);
+        else
+            await exchangeStep(settings, io, observed);
     }
     catch (caught) {
         const error = asActionError(caught);
-        await runner.appendSummary(runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())));
+        // Lint mode has already written its findings to the summary; the failure line adds nothing there.
+        if (error.kind !== 'lint-findings') {
+            await runner.appendSummary(runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())));
+        }
         runner.fail(runner.redact(error.describe()));
     }
+}
+async function exchangeStep(settings, io, observed) {
+    const result = await runExchange(settings, io, observed);
+    await io.runner.appendSummary(successSummary({
+        account: result.credential.account,
+        subject: subjectOf(result.token),
+        issuer: result.issuer,
+        exported: settings.exportEnv,
+    }));
 }
 function asActionError(caught) {
     if (caught instanceof ActionError)

@@ -17,6 +17,8 @@ export type FailureKind =
   | 'credential-invalid'
   | 'timeout'
   | 'network'
+  /** Lint mode found problems at or above `fail-on`. */
+  | 'lint-findings'
   /** The runner cannot take the credential (its file commands are missing or unwritable). */
   | 'runner'
   /** A bug: something this code did not expect. */

@@ -1,17 +1,30 @@
+import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
 import { type ExchangeIo, type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
 import { send } from './http.js';
+import { runLintStep } from './lint/lint-step.js';
 import { createGitHubRunner } from './runner.js';
-import { readSettings } from './settings.js';
+import { readSettings, type Settings } from './settings.js';
 
-export function githubIo(): ExchangeIo {
-  return { runner: createGitHubRunner(), send, env: process.env, nowSeconds: () => Date.now() / 1000 };
+/** What a step needs from the world: the runner, the network, the environment, files and the clock. */
+export interface StepIo extends ExchangeIo {
+  readFile: (path: string) => string;
 }
 
-/** Reads the inputs, runs the exchange, and reports the one error that stopped it. */
-export async function run(io: ExchangeIo = githubIo()): Promise<void> {
+export function githubIo(): StepIo {
+  return {
+    runner: createGitHubRunner(),
+    send,
+    env: process.env,
+    nowSeconds: () => Date.now() / 1000,
+    readFile: (path) => readFileSync(path, 'utf8'),
+  };
+}
+
+/** Reads the inputs, runs the chosen mode, and reports the one error that stopped it. */
+export async function run(io: StepIo = githubIo()): Promise<void> {
   const { runner } = io;
   const observed: Observed = {};
   // The token input is a secret: hide it before anything else can print.
@@ -19,20 +32,30 @@ export async function run(io: ExchangeIo = githubIo()): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
     for (const warning of settings.warnings) runner.warning(warning);
-    const result = await runExchange(settings, io, observed);
-    await runner.appendSummary(
-      successSummary({
-        account: result.credential.account,
-        subject: subjectOf(result.token),
-        issuer: result.issuer,
-        exported: settings.exportEnv,
-      }),
-    );
+    if (settings.mode === 'lint') await runLintStep(settings, io);
+    else await exchangeStep(settings, io, observed);
   } catch (caught) {
     const error = asActionError(caught);
-    await runner.appendSummary(runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())));
+    // Lint mode has already written its findings to the summary; the failure line adds nothing there.
+    if (error.kind !== 'lint-findings') {
+      await runner.appendSummary(
+        runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())),
+      );
+    }
     runner.fail(runner.redact(error.describe()));
   }
+}
+
+async function exchangeStep(settings: Settings, io: ExchangeIo, observed: Observed): Promise<void> {
+  const result = await runExchange(settings, io, observed);
+  await io.runner.appendSummary(
+    successSummary({
+      account: result.credential.account,
+      subject: subjectOf(result.token),
+      issuer: result.issuer,
+      exported: settings.exportEnv,
+    }),
+  );
 }
 
 function asActionError(caught: unknown): ActionError {

@@ -1,12 +1,23 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
 import { parseJson } from './json.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface AnnotationPlace {
+  title?: string;
+  file?: string;
+  line?: number;
+}
 
 /** What the exchange needs from wherever it runs: the GitHub runner today, a terminal for the CLI later. */
 export interface Runner {
   info(message: string): void;
   warning(message: string): void;
+  /** An annotation on the run, and on a file's line when a location is given. */
+  annotate(level: AnnotationLevel, message: string, where?: AnnotationPlace): void;
   group<T>(title: string, body: () => T): T;
   /** Throws unless outputs (and, when asked, exported variables) can be written without printing them. */
   checkCanPublish(exportEnv: boolean): void;
@@ -25,6 +36,13 @@ export function createGitHubRunner(env: NodeJS.ProcessEnv = process.env): Runner
   return {
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),
+    annotate(level, message, where = {}) {
+      const file = where.file === undefined ? undefined : workspaceRelative(where.file, env.GITHUB_WORKSPACE);
+      const properties = { title: where.title, file, startLine: where.line };
+      if (level === 'error') core.error(message, properties);
+      else if (level === 'warning') core.warning(message, properties);
+      else core.notice(message, properties);
+    },
     group(title, body) {
       core.startGroup(title);
       try {
@@ -83,6 +101,13 @@ function checkFileCommand(name: string, path: string | undefined): void {
       },
     );
   }
+}
+
+/** Annotations name files relative to the repository root, which is the workspace. */
+function workspaceRelative(file: string, workspace: string | undefined): string {
+  const root = workspace ?? process.cwd();
+  const path = relative(root, resolve(root, file));
+  return path.startsWith('..') || isAbsolute(path) ? file : path;
 }
 
 export function redactSecrets(text: string, secrets: Iterable<string>): string {

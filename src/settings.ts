@@ -1,4 +1,6 @@
 import { settingsError } from './errors.js';
+import { type InputReader, MAX_TIMEOUT_SECONDS, readBoolean, readWholeNumber } from './input-values.js';
+import { type LintSettings, readLintSettings } from './lint/lint-settings.js';
 import { normalizeUniverseDomain } from './universe-domain.js';
 import { loadWifConfig, type WifConfig } from './wif-config.js';
 
@@ -8,13 +10,17 @@ const MAX_MIN_VALIDITY_SECONDS = 3600;
 export const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
 export const ISSUER_FROM_INPUT = 'Input `issuer`';
 export const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-const MAX_TIMEOUT_SECONDS = 900;
+/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
 
-export type Mode = 'exchange';
+export type Mode = 'exchange' | 'lint';
 
-/** Every input, read once and validated. */
+/** The settings of whichever mode the step runs in. */
+export type StepSettings = Settings | LintSettings;
+
+/** Every input of exchange mode, read once and validated. */
 export interface Settings {
-  mode: Mode;
+  mode: 'exchange';
   universeDomain: string;
   audience: string;
   /** The issuer_uri to send; undefined means "the token's own iss". */
@@ -32,13 +38,22 @@ export interface Settings {
   warnings: string[];
 }
 
-export type InputReader = (name: string) => string;
+export function readSettings(getInput: InputReader, readFile?: (path: string) => string): StepSettings {
+  return readMode(getInput('mode')) === 'lint'
+    ? readLintSettings(getInput)
+    : readExchangeSettings(getInput, readFile);
+}
 
-export function readSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
-  const mode = readMode(getInput('mode'));
+export function readExchangeSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
   const wifText = getInput('wif-config').trim();
   const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile) : {};
   const warnings: string[] = [];
+  const ignored = LINT_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
+  if (ignored.length > 0) {
+    warnings.push(
+      `Exchange mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`lint\`.`,
+    );
+  }
 
   const explicitUniverse = getInput('universe-domain').trim();
   const universeDomain = explicitUniverse
@@ -74,7 +89,7 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
   }
 
   return {
-    mode,
+    mode: 'exchange',
     universeDomain,
     audience,
     issuer,
@@ -90,15 +105,8 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
 
 function readMode(raw: string): Mode {
   const value = raw.trim().toLowerCase() || 'exchange';
-  if (value === 'exchange') return value;
-  if (value === 'lint') {
-    throw settingsError(
-      'mode',
-      '"lint" is not available in this release yet.',
-      'Use mode `exchange` (the default), or pin a release whose README documents lint mode.',
-    );
-  }
-  throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default).');
+  if (value === 'exchange' || value === 'lint') return value;
+  throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default) or `lint`.');
 }
 
 function readMinValidity(raw: string): number {
@@ -124,43 +132,4 @@ function readMinValidity(raw: string): number {
     );
   }
   return seconds;
-}
-
-export function readWholeNumber(
-  input: string,
-  raw: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const value = raw.trim();
-  if (value === '') return fallback;
-  if (!/^\d+$/.test(value)) {
-    throw settingsError(
-      input,
-      `"${value}" is not a whole number of seconds.`,
-      `Use digits only, e.g. ${fallback}.`,
-    );
-  }
-  const seconds = Number(value);
-  if (seconds < min || seconds > max) {
-    throw settingsError(
-      input,
-      `${seconds} is outside ${min}..${max} seconds.`,
-      `Use a value in that range, e.g. ${fallback}.`,
-    );
-  }
-  return seconds;
-}
-
-function readBoolean(input: string, raw: string, fallback: boolean): boolean {
-  const value = raw.trim().toLowerCase();
-  if (value === '') return fallback;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  throw settingsError(
-    input,
-    `"${raw.trim()}" is not true or false.`,
-    `Use \`true\` or \`false\` (default ${fallback}).`,
-  );
 }

@@ -2,6 +2,7 @@ import type { JWTPayload } from 'jose';
 import type { ActionError } from '../errors.js';
 import type { ServiceAccount } from './credential.js';
 import { claimRows, hintsFor } from './diagnosis.js';
+import { inlineCode, markdownTable } from '../markdown.js';
 
 export interface SuccessFacts {
   account: ServiceAccount;
@@ -58,16 +59,8 @@ function quote(text: string): string[] {
 }
 
 function table(head: [string, string], rows: [string, string][]): string {
-  return [
-    `| ${head[0]} | ${head[1]} |`,
-    '|---|---|',
-    ...rows.map(([name, value]) => `| ${name} | ${code(value)} |`),
-  ].join('\n');
-}
-
-/** Inline code that survives pipes and backticks inside values. */
-function code(value: string): string {
-  const escaped = value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const fence = escaped.includes('`') ? '`` ' : '`';
-  return `${fence}${escaped}${fence.split('').reverse().join('')}`;
+  return markdownTable(
+    head,
+    rows.map(([name, value]) => [name, inlineCode(value)]),
+  );
 }

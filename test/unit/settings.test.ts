@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type InputReader, readSettings, readWholeNumber } from '../../src/settings.js';
+import { type InputReader, readWholeNumber } from '../../src/input-values.js';
+import {
+  readExchangeSettings as readSettings,
+  readSettings as readStepSettings,
+} from '../../src/settings.js';
 import { thrownBy } from './helpers.js';
 
 const AUDIENCE = '//captain.api.mondoo.app/spaces/keen-space-123';
@@ -186,26 +190,28 @@ describe('readSettings export-env', () => {
 
 describe('readSettings mode', () => {
   it('accepts exchange in any case', () => {
-    expect(readSettings(withAudience({ mode: 'Exchange' })).mode).toBe('exchange');
+    expect(readStepSettings(withAudience({ mode: 'Exchange' })).mode).toBe('exchange');
   });
 
-  it('refuses lint with a message saying it is not available yet', () => {
-    const error = thrownBy(() => readSettings(withAudience({ mode: 'lint' })));
-    expect(error.kind).toBe('settings');
-    expect(error.message).toContain('`mode`');
-    expect(error.message).toContain('not available in this release');
-    expect(error.fix).toContain('exchange');
+  it('reads lint settings in lint mode, without asking for an audience', () => {
+    const settings = readStepSettings(inputs({ mode: 'lint', issuer: 'https://idp.example.com' }));
+    expect(settings.mode).toBe('lint');
   });
 
-  it('refuses an unknown mode and names it', () => {
-    const error = thrownBy(() => readSettings(withAudience({ mode: 'swap' })));
+  it('refuses an unknown mode and names both modes in the fix', () => {
+    const error = thrownBy(() => readStepSettings(withAudience({ mode: 'swap' })));
     expect(error.message).toBe('Input `mode`: "swap" is not a mode.');
-    expect(error.fix).toContain('exchange');
+    expect(error.fix).toBe('Use `exchange` (the default) or `lint`.');
   });
 
-  it('checks mode before anything else, so a lint user is not told to set audience', () => {
-    const error = thrownBy(() => readSettings(inputs({ mode: 'lint' })));
+  it('checks mode before anything else, so a mistyped mode is reported before a missing audience', () => {
+    const error = thrownBy(() => readStepSettings(inputs({ mode: 'lnt' })));
     expect(error.message).toContain('`mode`');
+  });
+
+  it('warns that lint inputs do nothing in exchange mode', () => {
+    const settings = readStepSettings(withAudience({ jwks: 'keys.json', report: 'out.json' }));
+    expect(settings.warnings).toContain('Exchange mode ignores `jwks`, `report`: they are for mode `lint`.');
   });
 });
 
@@ -300,7 +306,7 @@ describe('readSettings errors', () => {
     ['bad export-env', { audience: AUDIENCE, 'export-env': 'on' }],
     ['bad wif-config', { 'wif-config': '{"type": 1' }],
   ])('reports %s as a settings ActionError with a fix', (_name, values) => {
-    const error = thrownBy(() => readSettings(inputs(values), () => '{}'));
+    const error = thrownBy(() => readStepSettings(inputs(values), () => '{}'));
     expect(error.name).toBe('ActionError');
     expect(error.kind).toBe('settings');
     expect(error.message).toMatch(/^Input `[a-z-]+`: /);

@@ -1,0 +1,61 @@
+import { settingsError } from './errors.js';
+
+export type InputReader = (name: string) => string;
+
+export const MAX_TIMEOUT_SECONDS = 900;
+
+export function readWholeNumber(
+  input: string,
+  raw: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (!/^\d+$/.test(value)) {
+    throw settingsError(
+      input,
+      `"${value}" is not a whole number of seconds.`,
+      `Use digits only, e.g. ${fallback}.`,
+    );
+  }
+  const seconds = Number(value);
+  if (seconds < min || seconds > max) {
+    throw settingsError(
+      input,
+      `${seconds} is outside ${min}..${max} seconds.`,
+      `Use a value in that range, e.g. ${fallback}.`,
+    );
+  }
+  return seconds;
+}
+
+export function readBoolean(input: string, raw: string, fallback: boolean): boolean {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw settingsError(
+    input,
+    `"${raw.trim()}" is not true or false.`,
+    `Use \`true\` or \`false\` (default ${fallback}).`,
+  );
+}
+
+export function readChoice<T extends string>(
+  input: string,
+  raw: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return fallback;
+  const choice = choices.find((candidate) => candidate === value);
+  if (choice) return choice;
+  throw settingsError(
+    input,
+    `"${raw.trim()}" is not one of ${choices.join(', ')}.`,
+    `Use one of ${choices.join(', ')} (default ${fallback}).`,
+  );
+}

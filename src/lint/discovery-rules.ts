@@ -1,0 +1,169 @@
+import type { LoadedDocument } from './fetch.js';
+import { type Observation, shown } from './findings.js';
+import { checkIssuer, checkPublicHost } from './issuer-rules.js';
+
+type MemberType = 'string' | 'string[]';
+
+/** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
+export const REQUIRED_MEMBERS: Record<string, MemberType> = {
+  issuer: 'string',
+  jwks_uri: 'string',
+  response_types_supported: 'string[]',
+  subject_types_supported: 'string[]',
+  id_token_signing_alg_values_supported: 'string[]',
+};
+const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
+const OTHER_ENDPOINTS = [
+  'authorization_endpoint',
+  'token_endpoint',
+  'userinfo_endpoint',
+  'end_session_endpoint',
+  'registration_endpoint',
+  'revocation_endpoint',
+  'introspection_endpoint',
+];
+
+/** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
+export function checkDiscovery(document: LoadedDocument, expectedIssuer: string | undefined): Observation[] {
+  const { value, locate } = document;
+  const observations: Observation[] = [];
+  if (looksLikeOAuthMetadata(value)) {
+    observations.push({
+      rule: 'document-oauth-metadata',
+      message: `${document.where} has OAuth fields but neither subject_types_supported nor id_token_signing_alg_values_supported.`,
+      location: locate(''),
+    });
+  }
+  for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
+    observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
+  }
+  for (const member of SSO_ENDPOINTS) {
+    if (value[member] === undefined) {
+      observations.push({
+        rule: 'endpoint-missing',
+        message: `\`${member}\` is missing.`,
+        value: member,
+        location: locate(''),
+      });
+    }
+  }
+  if (typeof value.issuer === 'string') {
+    observations.push(...checkIssuer(value.issuer, expectedIssuer, locate('/issuer')));
+  }
+  if (typeof value.jwks_uri === 'string')
+    observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
+  for (const member of OTHER_ENDPOINTS) {
+    const url = value[member];
+    if (typeof url === 'string' && !url.startsWith('https://')) {
+      observations.push({
+        rule: 'endpoint-not-https',
+        message: `\`${member}\` is not https://.`,
+        value: shown(url),
+        location: locate(`/${member}`),
+      });
+    }
+  }
+  return observations;
+}
+
+function looksLikeOAuthMetadata(value: Record<string, unknown>): boolean {
+  const oidcMarkers = ['subject_types_supported', 'id_token_signing_alg_values_supported'];
+  const oauthMarkers = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported'];
+  return (
+    oidcMarkers.every((member) => value[member] === undefined) &&
+    oauthMarkers.some((member) => value[member] !== undefined)
+  );
+}
+
+function checkMember(
+  value: Record<string, unknown>,
+  member: string,
+  type: MemberType,
+  location: Observation['location'],
+): Observation[] {
+  const actual = value[member];
+  if (actual === undefined) {
+    const guess = closestMember(Object.keys(value), member);
+    return [
+      {
+        rule: 'member-missing',
+        message: guess
+          ? `\`${member}\` is missing; the document has \`${guess}\`: did you mean \`${member}\`?`
+          : `\`${member}\` is missing.`,
+        value: member,
+        fix: guess ? `Rename \`${guess}\` to \`${member}\`.` : undefined,
+        location,
+      },
+    ];
+  }
+  const fits =
+    type === 'string'
+      ? typeof actual === 'string'
+      : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
+  if (fits) return [];
+  return [
+    {
+      rule: 'member-type',
+      message: `\`${member}\` must be ${type === 'string' ? 'a string' : 'an array of strings'}.`,
+      value: shown(actual),
+      location,
+    },
+  ];
+}
+
+function checkJwksUri(jwksUri: string, issuer: unknown, location: Observation['location']): Observation[] {
+  const observations: Observation[] = [];
+  if (!jwksUri.startsWith('https://')) {
+    observations.push({
+      rule: 'jwks-uri-not-https',
+      message: '`jwks_uri` is not https://.',
+      value: shown(jwksUri),
+      location,
+    });
+  }
+  observations.push(...checkPublicHost('jwks_uri', jwksUri, location));
+  const jwksHost = hostOf(jwksUri);
+  const issuerHost = typeof issuer === 'string' ? hostOf(issuer) : undefined;
+  if (jwksHost && issuerHost && jwksHost !== issuerHost) {
+    observations.push({
+      rule: 'jwks-uri-other-host',
+      message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
+      value: shown(jwksUri),
+      location,
+    });
+  }
+  return observations;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A key of the document close enough to `member` to be a misspelling of it. */
+function closestMember(keys: string[], member: string): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const key of keys) {
+    if (key.length > 100 || key in REQUIRED_MEMBERS) continue;
+    const distance = editDistance(key, member);
+    if (distance <= Math.max(2, Math.floor(member.length / 4)) && (!best || distance < best.distance))
+      best = { key, distance };
+  }
+  return best?.key;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

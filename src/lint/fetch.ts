@@ -1,0 +1,168 @@
+import { excerpt } from '../exchange/answer-text.js';
+import { header, NetworkError, type Send } from '../http.js';
+import { parseJson } from '../json.js';
+import type { Deadline } from '../retry.js';
+import { isObject, type Location, type Observation, shown } from './findings.js';
+
+/** One request the lint made, as the report shows it. */
+export interface FetchRecord {
+  url: string;
+  status?: number;
+  contentType?: string;
+  bytes?: number;
+  ms: number;
+  /** Why no answer came, when none did. */
+  error?: string;
+}
+
+/** A JSON object read from a URL or a local file. */
+export interface LoadedDocument {
+  /** The URL it was finally read from, or the file's path. */
+  where: string;
+  value: Record<string, unknown>;
+  /** Lines in a local file; undefined for fetched documents. */
+  locate: (pointer: string) => Location | undefined;
+}
+
+export interface FetchContext {
+  send: Send;
+  deadline: Deadline;
+  records: FetchRecord[];
+}
+
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const PER_FETCH_CAP_MS = 15_000;
+const nowhere = () => undefined;
+
+/**
+ * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ */
+export async function fetchJson(
+  url: string,
+  what: string,
+  context: FetchContext,
+  observations: Observation[],
+): Promise<LoadedDocument | undefined> {
+  const chain = [url];
+  let current = url;
+  for (;;) {
+    if (!current.startsWith('https://')) {
+      observations.push({
+        rule: 'fetch-not-https',
+        message: `The ${what} URL is not https://, so it was not fetched.`,
+        value: shown(current),
+      });
+      return undefined;
+    }
+    const answer = await get(current, what, context, observations);
+    if (!answer) return undefined;
+    const location = header(answer, 'location');
+    if (answer.status >= 300 && answer.status < 400 && location) {
+      current = new URL(location, current).toString();
+      chain.push(current);
+      if (chain.length - 1 > MAX_REDIRECTS) {
+        observations.push(
+          redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`),
+        );
+        return undefined;
+      }
+      continue;
+    }
+    if (chain.length > 1) observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
+    return readAnswer(answer, current, what, observations);
+  }
+}
+
+function redirected(what: string, chain: string[], outcome: string): Observation {
+  return {
+    rule: 'fetch-redirect',
+    message: `The ${what} URL redirects (${chain.length - 1} hop${chain.length > 2 ? 's' : ''}, ${outcome}).`,
+    value: chain.join(' → '),
+  };
+}
+
+async function get(url: string, what: string, context: FetchContext, observations: Observation[]) {
+  const started = performance.now();
+  try {
+    const answer = await context.send({
+      method: 'GET',
+      url,
+      headers: { accept: 'application/json' },
+      timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
+      maxBytes: MAX_DOCUMENT_BYTES,
+    });
+    context.records.push({
+      url,
+      status: answer.status,
+      contentType: header(answer, 'content-type'),
+      bytes: Buffer.byteLength(answer.body),
+      ms: Math.round(performance.now() - started),
+    });
+    return answer;
+  } catch (error) {
+    const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
+    context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+    const tooLarge = failure.code === 'TOO_LARGE';
+    observations.push({
+      rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
+      message: `The ${what} could not be fetched: ${failure.message}.`,
+      value: shown(url),
+      fix: tooLarge ? undefined : fetchFix(failure.code),
+    });
+    return undefined;
+  }
+}
+
+function fetchFix(code: string): string | undefined {
+  if (code === 'ENOTFOUND') return 'Check the host name: it does not resolve.';
+  if (code === 'TIMEOUT')
+    return 'Make the server answer within seconds; validators give up sooner than this lint.';
+  if (/CERT|TLS|SSL/.test(code)) {
+    return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
+  }
+  return undefined;
+}
+
+function readAnswer(
+  answer: { status: number; body: string; headers: Record<string, string | string[] | undefined> },
+  url: string,
+  what: string,
+  observations: Observation[],
+): LoadedDocument | undefined {
+  if (answer.status !== 200) {
+    observations.push({
+      rule: 'fetch-status',
+      message: `The ${what} URL answered HTTP ${answer.status}.`,
+      value: shown(url),
+    });
+    return undefined;
+  }
+  const contentType = header({ ...answer }, 'content-type') ?? '';
+  if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
+    observations.push({
+      rule: 'fetch-content-type',
+      message: `The ${what} is served as ${contentType ? shown(contentType) : 'no Content-Type'}.`,
+      value: shown(contentType),
+    });
+  }
+  const value = parseJson(answer.body);
+  if (value === undefined) {
+    observations.push({
+      rule: 'fetch-not-json',
+      message: `The ${what} is not JSON: ${excerpt(answer.body)}.`,
+      value: shown(url),
+    });
+    return undefined;
+  }
+  if (!isObject(value)) {
+    observations.push({
+      rule: 'fetch-not-object',
+      message: `The ${what} is JSON but not an object.`,
+      value: shown(value),
+    });
+    return undefined;
+  }
+  return { where: url, value, locate: nowhere };
+}

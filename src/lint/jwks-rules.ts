@@ -1,0 +1,235 @@
+import { X509Certificate } from 'node:crypto';
+import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import { algsForKeyType, isKeyAgreementCurve } from './algorithms.js';
+import { isObject, type Location, type Observation, shown } from './findings.js';
+
+/** A key that can verify ID token signatures, and the algorithms it serves. */
+export interface SigningKey {
+  kid: string | undefined;
+  algs: string[];
+  jwk: JWK;
+}
+
+export interface JwksVerdict {
+  observations: Observation[];
+  signingKeys: SigningKey[];
+  /** Values of private members found in the set, so the step can mask them before anything prints. */
+  secrets: string[];
+}
+
+export type Locate = (pointer: string) => Location | undefined;
+
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
+const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
+const MIN_RSA_BITS = 2048;
+const MAX_KEYS = 100;
+
+/** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
+export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: number): Promise<JwksVerdict> {
+  const observations: Observation[] = [];
+  const keys = isObject(jwks) ? jwks.keys : undefined;
+  if (!Array.isArray(keys)) {
+    const value = isObject(jwks) ? shown(Object.keys(jwks)) : undefined;
+    observations.push({
+      rule: 'jwks-not-set',
+      message: 'The key set has no `keys` array.',
+      value,
+      location: locate(''),
+    });
+    return { observations, signingKeys: [], secrets: [] };
+  }
+  if (keys.length > MAX_KEYS) {
+    observations.push({
+      rule: 'jwks-too-many-keys',
+      message: `The key set has ${keys.length} keys.`,
+      location: locate('/keys'),
+    });
+  }
+  const signingKeys: SigningKey[] = [];
+  const secrets = keys.flatMap(privateValues);
+  const kids = new Map<string, number>();
+  const thumbprints = new Map<string, string>();
+  for (const [index, key] of keys.entries()) {
+    const context: KeyContext = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
+    const inspected = await inspectKey(key, context, nowSeconds, observations);
+    if (!isObject(key)) continue;
+    const kid = typeof key.kid === 'string' ? key.kid : undefined;
+    if (kid === undefined) {
+      observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
+    } else if (kids.has(kid)) {
+      observations.push(
+        at(
+          context,
+          'jwk-kid-duplicate',
+          `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`,
+          shown(kid),
+        ),
+      );
+    } else {
+      kids.set(kid, index);
+    }
+    if (!inspected) continue;
+    const earlier = thumbprints.get(inspected.thumbprint);
+    if (earlier !== undefined) {
+      observations.push(at(context, 'jwk-duplicate-key', `${context.label} is the same key as ${earlier}.`));
+    } else {
+      thumbprints.set(inspected.thumbprint, context.label);
+    }
+    if (inspected.signing) signingKeys.push({ kid, algs: inspected.algs, jwk: key });
+  }
+  if (signingKeys.length === 0) {
+    observations.push({
+      rule: 'jwks-no-signing-key',
+      message: `None of the ${keys.length} keys can verify a signature.`,
+      location: locate('/keys'),
+    });
+  }
+  return { observations, signingKeys, secrets };
+}
+
+function privateValues(key: unknown): string[] {
+  if (!isObject(key)) return [];
+  return PRIVATE_MEMBERS.map((member) => key[member]).filter(
+    (value): value is string => typeof value === 'string',
+  );
+}
+
+interface KeyContext {
+  index: number;
+  label: string;
+  location: Location | undefined;
+}
+
+function at(context: KeyContext, rule: Observation['rule'], message: string, value?: string): Observation {
+  return { rule, message, value, location: context.location };
+}
+
+function labelOf(key: unknown, index: number): string {
+  return isObject(key) && typeof key.kid === 'string'
+    ? `keys[${index}] (kid ${shown(key.kid)})`
+    : `keys[${index}]`;
+}
+
+/** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
+async function inspectKey(
+  key: unknown,
+  context: KeyContext,
+  nowSeconds: number,
+  observations: Observation[],
+): Promise<{ signing: boolean; algs: string[]; thumbprint: string } | undefined> {
+  const note = (rule: Observation['rule'], message: string, value?: string) =>
+    observations.push(at(context, rule, message, value));
+  if (!isObject(key)) {
+    note('jwk-invalid', `${context.label} is not a JSON object.`, shown(key));
+    return undefined;
+  }
+  // Names only: the values of these members are the private key.
+  const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
+  if (secrets.length > 0) {
+    note(
+      'jwk-private-member',
+      `${context.label} carries private member(s) ${secrets.join(', ')}.`,
+      secrets.join(', '),
+    );
+    return undefined;
+  }
+  if (typeof key.kty !== 'string') {
+    note('jwk-invalid', `${context.label} has no \`kty\`.`);
+    return undefined;
+  }
+  const encoded = ENCODED_MEMBERS.filter(
+    (member) => typeof key[member] === 'string' && /[+/=]/.test(key[member]),
+  );
+  if (encoded.length > 0) {
+    note(
+      'jwk-not-base64url',
+      `${context.label}: ${encoded.join(', ')} in standard base64.`,
+      encoded.join(', '),
+    );
+  }
+  const forEncryption = key.use === 'enc' || (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'));
+  if (forEncryption || isKeyAgreementCurve(key.crv)) {
+    const why = forEncryption ? `use ${shown(key.use ?? key.key_ops)}` : `curve ${shown(key.crv)}`;
+    note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
+    return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
+  }
+  let algs = algsForKeyType(key.kty, key.crv);
+  if (algs.length === 0) {
+    note(
+      'jwk-invalid',
+      `${context.label}: kty ${shown(key.kty)}, crv ${shown(key.crv)} cannot verify signatures.`,
+    );
+    return undefined;
+  }
+  if (key.alg !== undefined) {
+    if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
+      note(
+        'jwk-alg-mismatch',
+        `${context.label}: alg ${shown(key.alg)} does not fit ${describeType(key)}.`,
+        shown(key.alg),
+      );
+      return undefined;
+    }
+    algs = [key.alg];
+  }
+  try {
+    await importJWK(key as JWK, algs[0]);
+  } catch (error) {
+    note('jwk-invalid', `${context.label} does not import: ${(error as Error).message}`);
+    return undefined;
+  }
+  let signing = true;
+  if (key.kty === 'RSA' && typeof key.n === 'string') {
+    const modulus = Buffer.from(key.n, 'base64url');
+    const bits = bitLength(modulus);
+    if (modulus[0] === 0) note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
+    if (bits < MIN_RSA_BITS) {
+      note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
+      signing = false;
+    }
+  }
+  checkCertificate(key.x5c, context, nowSeconds, note);
+  return { signing, algs, thumbprint: await thumbprintOf(key, context) };
+}
+
+function describeType(key: Record<string, unknown>): string {
+  return typeof key.crv === 'string' ? `a ${key.kty as string} ${key.crv} key` : `a ${key.kty as string} key`;
+}
+
+async function thumbprintOf(key: Record<string, unknown>, context: KeyContext): Promise<string> {
+  try {
+    return await calculateJwkThumbprint(key);
+  } catch {
+    return `unhashable ${context.index}`;
+  }
+}
+
+function bitLength(bytes: Buffer): number {
+  const start = bytes.findIndex((byte) => byte !== 0);
+  if (start < 0) return 0;
+  return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
+}
+
+function checkCertificate(
+  x5c: unknown,
+  context: KeyContext,
+  nowSeconds: number,
+  note: (rule: Observation['rule'], message: string, value?: string) => void,
+): void {
+  if (!Array.isArray(x5c) || typeof x5c[0] !== 'string') return;
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(Buffer.from(x5c[0], 'base64'));
+  } catch {
+    note('jwk-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
+    return;
+  }
+  const expiresAt = Date.parse(certificate.validTo) / 1000;
+  if (expiresAt < nowSeconds) {
+    note(
+      'jwk-x5c-expired',
+      `${context.label}: its x5c certificate expired on ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}.`,
+      certificate.validTo,
+    );
+  }
+}

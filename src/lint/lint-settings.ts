@@ -1,0 +1,72 @@
+import { type InputReader, MAX_TIMEOUT_SECONDS, readChoice, readWholeNumber } from '../input-values.js';
+import { settingsError } from '../errors.js';
+import { type Profile, PROFILES } from './catalogue.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface LintSettings {
+  mode: 'lint';
+  /** The issuer to lint, exactly as typed: documents are compared with it byte for byte. */
+  issuer: string | undefined;
+  /** Local discovery document or Mender provider JSON. */
+  discovery: string | undefined;
+  /** Local JWK Set, read instead of fetching jwks_uri. */
+  jwks: string | undefined;
+  profile: Profile;
+  failOn: FailOn;
+  /** Where to write the JSON report. */
+  report: string | undefined;
+  /** A sample ID token to check against the provider. */
+  token: string | undefined;
+  timeoutSeconds: number;
+  warnings: string[];
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+const WELL_KNOWN_SUFFIX = /\/\.well-known\/openid-configuration\/?$/;
+/** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
+const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
+
+export function readLintSettings(getInput: InputReader): LintSettings {
+  const warnings: string[] = [];
+  const ignored = EXCHANGE_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
+  if (ignored.length > 0) {
+    warnings.push(
+      `Lint mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`exchange\`.`,
+    );
+  }
+  let issuer = getInput('issuer').trim() || undefined;
+  if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
+    warnings.push(
+      `Input \`issuer\` is a discovery URL; linting the issuer ${issuer.replace(WELL_KNOWN_SUFFIX, '')} it belongs to.`,
+    );
+    issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+  }
+  if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
+    throw settingsError(
+      'issuer',
+      `"${issuer}" is not a URL.`,
+      `Give the full issuer URL, e.g. https://${issuer}.`,
+    );
+  }
+  const discovery = getInput('discovery').trim() || undefined;
+  if (!issuer && !discovery) {
+    throw settingsError(
+      'issuer',
+      'is required in lint mode (or `discovery`).',
+      'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.',
+    );
+  }
+  return {
+    mode: 'lint',
+    issuer,
+    discovery,
+    jwks: getInput('jwks').trim() || undefined,
+    profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
+    failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
+    report: getInput('report').trim() || undefined,
+    token: getInput('token').trim() || undefined,
+    timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+    warnings,
+  };
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ActionError, settingsError } from '../errors.js';
+import type { AnnotationLevel, Runner } from '../runner.js';
+import type { Severity } from './catalogue.js';
+import { gatherEvidence, type LintIo } from './evidence.js';
+import type { LintSettings } from './lint-settings.js';
+import { plural, summaryReport, textReport, verdictLine } from './render.js';
+import { buildReport, failsStep, type LintReport } from './report.js';
+
+export interface LintStepIo extends LintIo {
+  runner: Runner;
+}
+
+const ANNOTATION_LEVEL: Record<Severity, AnnotationLevel> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+};
+
+/** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
+export async function runLintStep(settings: LintSettings, io: LintStepIo): Promise<LintReport> {
+  const { runner } = io;
+  const evidence = await gatherEvidence(settings, io);
+  // A leaked private key or client secret must not leak a second time through this step's output.
+  for (const secret of evidence.secrets) runner.mask(secret);
+  const report = buildReport(settings, evidence);
+
+  runner.info(textReport(report));
+  for (const finding of report.findings) {
+    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+      title: `${finding.rule} (${finding.severity})`,
+      file: finding.location?.file,
+      line: finding.location?.line,
+    });
+  }
+  await runner.appendSummary(runner.redact(summaryReport(report)));
+  if (settings.report) writeReport(settings.report, report);
+  runner.setOutput('errors', String(report.counts.error));
+  runner.setOutput('warnings', String(report.counts.warning));
+
+  if (failsStep(report, settings.failOn)) {
+    const { error, warning } = report.counts;
+    const found =
+      settings.failOn === 'warning'
+        ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
+        : plural(error, 'error');
+    throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
+      kind: 'lint-findings',
+      fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
+    });
+  }
+  return report;
+}
+
+function writeReport(path: string, report: LintReport): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    throw settingsError(
+      'report',
+      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Give a path in the workspace or RUNNER_TEMP that the job can write.',
+    );
+  }
+}

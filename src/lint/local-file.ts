@@ -1,0 +1,70 @@
+import { settingsError } from '../errors.js';
+import { parseJson } from '../json.js';
+import type { LoadedDocument } from './fetch.js';
+import { isObject, type Observation, shown } from './findings.js';
+import { jsonLines } from './json-lines.js';
+
+export type ReadFile = (path: string) => string;
+
+/**
+ * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
+ * fails); a file that is not a JSON object is a finding on that file.
+ */
+export function readLocalJson(
+  input: string,
+  path: string,
+  readFile: ReadFile,
+  observations: Observation[],
+): LoadedDocument | undefined {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw settingsError(
+      input,
+      `cannot read ${shown(path)} (${code}).`,
+      'Give the path of the JSON file, relative to the workspace (check out the repository first).',
+    );
+  }
+  const value = parseJson(text);
+  if (value === undefined) {
+    observations.push({
+      rule: 'fetch-not-json',
+      message: `${path} is not valid JSON.`,
+      location: { file: path, line: firstBadLine(text) },
+    });
+    return undefined;
+  }
+  if (!isObject(value)) {
+    observations.push({
+      rule: 'fetch-not-object',
+      message: `${path} is JSON but not an object.`,
+      location: { file: path, line: 1 },
+    });
+    return undefined;
+  }
+  const lines = jsonLines(text);
+  return {
+    where: path,
+    value,
+    locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
+  };
+}
+
+/** The line of the first syntax error, from the position JSON.parse reports. */
+function firstBadLine(text: string): number {
+  const position = /position (\d+)/.exec(syntaxErrorMessage(text))?.[1];
+  if (position === undefined) return 1;
+  return text.slice(0, Number(position)).split('\n').length;
+}
+
+function syntaxErrorMessage(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (error) {
+    // Only the position is used: the message itself may quote the file.
+    return String((error as Error).message);
+  }
+}

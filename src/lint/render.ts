@@ -1,0 +1,108 @@
+import { cell, inlineCode, markdownTable } from '../markdown.js';
+import type { Profile } from './catalogue.js';
+import type { FetchRecord } from './fetch.js';
+import type { Finding } from './findings.js';
+import type { LintReport } from './report.js';
+
+const VERDICT_LABELS: Record<Profile, string> = {
+  mondoo: 'usable with Mondoo',
+  mender: 'usable with Mender SSO',
+  oidc: 'conforms to OpenID Connect Discovery 1.0',
+};
+
+export function subjectOf(report: LintReport): string {
+  return report.target.issuer ?? report.target.discovery ?? 'the provider';
+}
+
+/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
+export function verdictLine(report: LintReport): string {
+  const order = [
+    report.profile,
+    ...(['mondoo', 'mender', 'oidc'] as const).filter((p) => p !== report.profile),
+  ];
+  return order
+    .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
+    .join(' · ');
+}
+
+/** The plain-text report for the log. */
+export function textReport(report: LintReport): string {
+  const { counts } = report;
+  const lines = [`Lint of ${subjectOf(report)} (profile ${report.profile})`];
+  if (report.fetches.length > 0) {
+    lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
+  }
+  lines.push(
+    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+  );
+  for (const finding of report.findings) {
+    lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
+    if (finding.value !== undefined) lines.push(`          value: ${finding.value}`);
+    if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
+    lines.push(`          fix: ${finding.fix}`);
+  }
+  lines.push(`Verdict: ${verdictLine(report)}`);
+  return lines.join('\n');
+}
+
+export function describeFetch(record: FetchRecord): string {
+  if (record.error !== undefined)
+    return `GET ${record.url} → no answer after ${record.ms} ms: ${record.error}`;
+  const type = record.contentType ?? 'no content type';
+  return `GET ${record.url} → ${record.status ?? '?'}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
+}
+
+/** The job summary: verdicts, a findings table, and what was fetched. */
+export function summaryReport(report: LintReport): string {
+  const lines = [
+    `### Mondoo keyless auth: lint of ${inlineCode(subjectOf(report))} (profile ${report.profile})`,
+    '',
+  ];
+  lines.push(
+    ...(['mondoo', 'mender', 'oidc'] as const).map(
+      (profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`,
+    ),
+    '',
+  );
+  if (report.findings.length === 0) {
+    lines.push('No findings.', '');
+  } else {
+    lines.push(
+      markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], report.findings.map(findingRow)),
+      '',
+    );
+  }
+  if (report.fetches.length > 0) {
+    lines.push(
+      '#### Fetches',
+      '',
+      markdownTable(
+        ['URL', 'Status', 'Content-Type', 'Bytes', 'Time'],
+        report.fetches.map((record) => [
+          inlineCode(record.url),
+          record.error !== undefined ? cell(`no answer: ${record.error}`) : String(record.status),
+          record.contentType ? inlineCode(record.contentType) : '',
+          record.bytes === undefined ? '' : String(record.bytes),
+          `${record.ms} ms`,
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function findingRow(finding: Finding): string[] {
+  const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
+  return [
+    inlineCode(finding.rule),
+    finding.severity,
+    cell(finding.message + where),
+    finding.value === undefined ? '' : inlineCode(finding.value),
+    cell(finding.fix),
+  ];
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,74 @@
+import { ACTION_NAME, VERSION } from '../version.js';
+import { advertisedAlgs, checkAlgorithms } from './algorithm-rules.js';
+import { type Profile, PROFILES } from './catalogue.js';
+import { checkDiscovery } from './discovery-rules.js';
+import type { Evidence } from './evidence.js';
+import type { FetchRecord } from './fetch.js';
+import { type Counts, countOf, type Finding, judge, type Observation } from './findings.js';
+import type { FailOn, LintSettings } from './lint-settings.js';
+import { checkTokenAlg } from './token-rules.js';
+
+export const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
+
+/** The JSON report (input `report`): its shape is documented in the README and only grows. */
+export interface LintReport {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: string; version: string };
+  profile: Profile;
+  target: { issuer?: string; discovery?: string; jwks?: string; token: boolean };
+  /** Whether the provider is usable under each profile: no finding at error there. */
+  usable: Record<Profile, boolean>;
+  counts: Counts;
+  findings: Finding[];
+  fetches: FetchRecord[];
+}
+
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+export function evaluate(evidence: Evidence, profile: Profile): Finding[] {
+  const observations: Observation[] = [...evidence.observations];
+  const { discovery, jwks, token } = evidence;
+  if (discovery) {
+    observations.push(...checkDiscovery(discovery, evidence.expectedIssuer));
+    observations.push(...checkAlgorithms(discovery, jwks?.signingKeys, profile));
+  }
+  if (jwks) observations.push(...jwks.observations);
+  if (token) {
+    observations.push(...token.observations);
+    if (discovery) observations.push(...checkTokenAlg(token.alg, advertisedAlgs(discovery), profile));
+  }
+  return judge(observations, profile);
+}
+
+export function buildReport(settings: LintSettings, evidence: Evidence): LintReport {
+  const findings = evaluate(evidence, settings.profile);
+  const usable = Object.fromEntries(
+    PROFILES.map((profile) => [
+      profile,
+      evaluate(evidence, profile).every((finding) => finding.severity !== 'error'),
+    ]),
+  ) as Record<Profile, boolean>;
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: ACTION_NAME, version: VERSION },
+    profile: settings.profile,
+    target: {
+      issuer: settings.issuer,
+      discovery: settings.discovery ?? evidence.discovery?.where,
+      jwks:
+        settings.jwks ??
+        (typeof evidence.discovery?.value.jwks_uri === 'string'
+          ? evidence.discovery.value.jwks_uri
+          : undefined),
+      token: settings.token !== undefined,
+    },
+    usable,
+    counts: countOf(findings),
+    findings,
+    fetches: evidence.fetches,
+  };
+}
+
+export function failsStep(report: LintReport, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return failOn === 'warning' ? report.counts.error + report.counts.warning > 0 : report.counts.error > 0;
+}

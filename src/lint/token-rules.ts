@@ -1,0 +1,127 @@
+import {
+  compactVerify,
+  decodeJwt,
+  decodeProtectedHeader,
+  importJWK,
+  type JWTPayload,
+  type ProtectedHeaderParameters,
+} from 'jose';
+import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
+import { acceptedBy } from './algorithms.js';
+import type { Profile } from './catalogue.js';
+import { type Observation, shown } from './findings.js';
+import type { SigningKey } from './jwks-rules.js';
+
+export interface TokenVerdict {
+  observations: Observation[];
+  /** The header's alg, for the profile-dependent check. */
+  alg: string | undefined;
+}
+
+/**
+ * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
+ * no message quotes it, and only non-secret claims (iss) and header fields are shown.
+ */
+export async function inspectToken(
+  token: string,
+  expectedIssuer: string | undefined,
+  keys: readonly SigningKey[] | undefined,
+  nowSeconds: number,
+): Promise<TokenVerdict> {
+  const observations: Observation[] = [];
+  let header: ProtectedHeaderParameters;
+  let claims: JWTPayload;
+  try {
+    header = decodeProtectedHeader(token);
+    claims = decodeJwt(token);
+  } catch {
+    observations.push({
+      rule: 'token-malformed',
+      message: 'The sample `token` is not a JWT (header.payload.signature).',
+    });
+    return { observations, alg: undefined };
+  }
+  const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
+  if (!alg) {
+    observations.push({
+      rule: 'token-malformed',
+      message: 'The sample `token` is unsigned (no alg, or alg "none").',
+      value: shown(header.alg),
+    });
+  }
+  if (expectedIssuer !== undefined && claims.iss !== expectedIssuer) {
+    observations.push({
+      rule: 'token-issuer-mismatch',
+      message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
+      value: shown(claims.iss),
+    });
+  }
+  const secondsLeft = typeof claims.exp === 'number' ? Math.floor(claims.exp - nowSeconds) : undefined;
+  if (secondsLeft === undefined || secondsLeft < MIN_VALIDITY_FLOOR_SECONDS) {
+    observations.push({
+      rule: 'token-expiring',
+      message:
+        secondsLeft === undefined
+          ? 'The sample token has no `exp`.'
+          : `The sample token has ${secondsLeft} s left.`,
+      value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
+    });
+  }
+  if (keys && alg) observations.push(...(await checkSignature(token, header, alg, keys)));
+  return { observations, alg };
+}
+
+async function checkSignature(
+  token: string,
+  header: ProtectedHeaderParameters,
+  alg: string,
+  keys: readonly SigningKey[],
+): Promise<Observation[]> {
+  const key = keys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
+  if (!key) {
+    const message =
+      header.kid === undefined
+        ? 'The sample token has no `kid` in its header.'
+        : `No signing key in the JWKS has kid ${shown(header.kid)}.`;
+    return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
+  }
+  try {
+    await compactVerify(token, await importJWK(key.jwk, alg));
+    return [];
+  } catch (error) {
+    return [
+      {
+        rule: 'token-signature-invalid',
+        message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${(error as Error).message}.`,
+      },
+    ];
+  }
+}
+
+/** The alg must be advertised by the provider and accepted by the target. */
+export function checkTokenAlg(
+  alg: string | undefined,
+  advertised: readonly string[],
+  profile: Profile,
+): Observation[] {
+  if (alg === undefined) return [];
+  if (!advertised.includes(alg)) {
+    return [
+      {
+        rule: 'token-alg-rejected',
+        message: `The sample token uses ${alg}, which the provider does not advertise.`,
+        value: shown(alg),
+      },
+    ];
+  }
+  if (!acceptedBy(profile, alg)) {
+    return [
+      {
+        rule: 'token-alg-rejected',
+        message: `The sample token uses ${alg}, which ${profile} does not accept.`,
+        value: shown(alg),
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,374 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropConnection, sendJson, sendText } from '../support/https-stub.ts';
+import {
+  DISCOVERY_PATH,
+  JWKS_PATH,
+  type OidcProvider,
+  type Route,
+  startOidcProvider,
+} from '../support/oidc-provider.ts';
+import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { createTestCa, type TestCa } from '../support/test-ca.ts';
+import { startTokenService } from '../support/token-service.ts';
+
+let ca: TestCa;
+beforeAll(async () => {
+  ca = await createTestCa();
+});
+afterAll(async () => {
+  await rm(ca.dir, { recursive: true, force: true });
+});
+
+type Cleanup = (cleanup: () => Promise<void>) => void;
+
+/** Starts providers that close when the test that asked for them ends (tests run concurrently). */
+function providersFor(onTestFinished: Cleanup) {
+  return async (opts: Parameters<typeof startOidcProvider>[1] = {}): Promise<OidcProvider> => {
+    const started = await startOidcProvider(ca, opts);
+    onTestFinished(() => started.close());
+    return started;
+  };
+}
+
+interface Finding {
+  rule: string;
+  severity: string;
+  message: string;
+  value?: string;
+  location?: { file: string; line: number };
+}
+interface Report {
+  findings: Finding[];
+  fetches: { url: string; status?: number; contentType?: string; ms: number; error?: string }[];
+  usable: Record<string, boolean>;
+  counts: Record<string, number>;
+}
+
+async function lint(
+  inputs: Record<string, string>,
+  secrets: string[] = [],
+  timeoutMs?: number,
+): Promise<ActionRun & { report: Report }> {
+  const run = await runAction({
+    inputs: { mode: 'lint', ...inputs, report: 'lint-report.json' },
+    env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+    timeoutMs,
+  });
+  expectNoLeaks(run, secrets);
+  const text = await readFile(join(run.runnerTemp, '..', 'workspace', 'lint-report.json'), 'utf8').catch(
+    () => '',
+  );
+  expect(text, `no report written.\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`).not.toBe('');
+  return { ...run, report: JSON.parse(text) as Report };
+}
+
+function rules(report: Report, severity?: string): string[] {
+  return report.findings
+    .filter((finding) => !severity || finding.severity === severity)
+    .map((finding) => finding.rule);
+}
+
+const redirectTo =
+  (target: (p: OidcProvider) => string, status = 302): Route =>
+  (_req, res, p) => {
+    res.writeHead(status, { location: target(p), 'content-length': 0 });
+    res.end();
+  };
+
+describe.concurrent('lint mode against local HTTPS issuers', () => {
+  it('passes a good provider under oidc, records each fetch, and sets the counts', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider();
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(rules(run.report, 'error')).toEqual([]);
+    expect(run.outputs).toMatchObject({ errors: '0' });
+    expect(run.report.fetches.map((f) => [f.url, f.status, f.contentType])).toEqual([
+      [`${p.issuer}${DISCOVERY_PATH}`, 200, 'application/json'],
+      [`${p.issuer}${JWKS_PATH}`, 200, 'application/json'],
+    ]);
+    expect(run.report.fetches.every((f) => Number.isInteger(f.ms) && f.ms >= 0)).toBe(true);
+    expect(run.summary).toContain('conforms to OpenID Connect Discovery 1.0: **yes**');
+    expect(run.stdout).toContain(`GET ${p.issuer}${DISCOVERY_PATH} → 200, application/json`);
+  });
+
+  it('fails the same provider for Mondoo only because its host is loopback', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider();
+    const run = await lint({ issuer: p.issuer });
+    expect(run.code).toBe(1);
+    expect(rules(run.report, 'error')).toEqual(['host-not-public', 'host-not-public']);
+    expect(run.stdout).toMatch(
+      /::error title=host-not-public \(error\)::`issuer` is on "127\.0\.0\.1", a loopback address/,
+    );
+    expect(run.stdout).toContain(
+      '::error::Lint found 2 errors (fail-on: error); usable with Mondoo: no · usable with Mender SSO: yes',
+    );
+  });
+
+  it('lints the runner token service the exchange tests use, and a token it minted, without printing the token', async ({
+    onTestFinished,
+  }) => {
+    const service = await startTokenService(ca);
+    onTestFinished(() => service.close());
+    const token = await service.mint();
+    const run = await lint({ issuer: service.issuer, token, profile: 'mondoo', 'fail-on': 'never' }, [token]);
+    expect(run.code).toBe(0);
+    expect(rules(run.report, 'error')).toEqual(['host-not-public', 'host-not-public']);
+    expect(rules(run.report).filter((rule) => rule.startsWith('token-'))).toEqual([]);
+    expect(run.masks).toContain(token);
+  });
+
+  it('reports a trailing-slash issuer mismatch with its own hint', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res, self) =>
+          sendJson(res, 200, { ...self.discovery(), issuer: `${self.issuer}/` }),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(run.code).toBe(1);
+    expect(rules(run.report, 'error')).toEqual(['issuer-trailing-slash']);
+  });
+
+  it('reports an http:// jwks_uri and does not fetch it', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res, self) =>
+          sendJson(res, 200, {
+            ...self.discovery(),
+            jwks_uri: self.issuer.replace('https:', 'http:') + JWKS_PATH,
+          }),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(rules(run.report, 'error')).toEqual(['jwks-uri-not-https']);
+    expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH]);
+  });
+
+  it('reports a redirect with its chain instead of following it silently', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: { [DISCOVERY_PATH]: redirectTo((self) => `${self.issuer}/moved${DISCOVERY_PATH}`, 301) },
+    });
+    const moved = `${p.issuer}/moved${DISCOVERY_PATH}`;
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    const redirect = run.report.findings.find((f) => f.rule === 'fetch-redirect');
+    expect(redirect?.severity).toBe('error');
+    expect(redirect?.value).toBe(`${p.issuer}${DISCOVERY_PATH} → ${moved}`);
+    expect(run.report.fetches.map((f) => f.status)).toEqual([301, 404]);
+  });
+
+  it('reports an HTML page served with status 200', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res) =>
+          sendText(res, 200, '<!doctype html><title>Sign in</title><p>Login</p>', 'text/html'),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(rules(run.report)).toEqual(['fetch-not-json', 'fetch-content-type']);
+    expect(run.report.findings[0]?.message).toContain('an HTML page: "Sign in"');
+    expect(run.report.fetches[0]).toMatchObject({ status: 200, contentType: 'text/html' });
+  });
+
+  it('reports a JWKS that publishes a private key, and never prints the private member', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider();
+    const leaked = 'cHJpdmF0ZS1leHBvbmVudC1vZi10aGUtc2lnbmluZy1rZXk';
+    const key = p.jwks.keys[0];
+    p.jwks.keys[0] = { ...key, d: leaked };
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' }, [leaked]);
+    expect(rules(run.report, 'error')).toEqual(['alg-unusable', 'jwk-private-member', 'jwks-no-signing-key']);
+    expect(run.masks).toContain(leaked);
+  });
+
+  it('reports an unreachable JWKS with the reason', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const closed = await provider();
+    const port = closed.server.port;
+    await closed.close();
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res, self) =>
+          sendJson(res, 200, { ...self.discovery(), jwks_uri: `https://127.0.0.1:${port}/keys` }),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    const failed = run.report.findings.find((f) => f.rule === 'fetch-failed');
+    expect(failed?.message).toBe(
+      `The JWKS could not be fetched: 127.0.0.1:${port} refused the connection (ECONNREFUSED).`,
+    );
+    expect(run.report.fetches[1]).toMatchObject({
+      url: `https://127.0.0.1:${port}/keys`,
+      error: expect.stringContaining('ECONNREFUSED') as string,
+    });
+  });
+
+  it('refuses a document over the size cap without reading it all', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res, self) =>
+          sendJson(res, 200, { ...self.discovery(), padding: 'x'.repeat(1_100_000) }),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(rules(run.report)).toEqual(['fetch-too-large']);
+  });
+
+  it('gives up on a silent server when the timeout runs out, and says so', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({ routes: { [DISCOVERY_PATH]: () => new Promise(() => undefined) } });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc', timeout: '2' }, [], 20_000);
+    expect(run.timedOut).toBe(false);
+    expect(run.durationMs).toBeLessThan(10_000);
+    expect(run.report.findings[0]).toMatchObject({
+      rule: 'fetch-failed',
+      message: expect.stringContaining('did not answer within 2 s') as string,
+    });
+  });
+
+  it('reports other statuses, non-object JSON and dropped connections', async ({ onTestFinished }) => {
+    const provider = providersFor(onTestFinished);
+    const p404 = await provider({
+      routes: { [DISCOVERY_PATH]: (_req, res) => sendJson(res, 404, { error: 'nope' }) },
+    });
+    const pArray = await provider({
+      routes: { [DISCOVERY_PATH]: (_req, res) => sendJson(res, 200, ['issuer']) },
+    });
+    const pDrop = await provider({ routes: { [DISCOVERY_PATH]: (_req, res) => dropConnection(res) } });
+    const runs = await Promise.all(
+      [p404, pArray, pDrop].map((p) => lint({ issuer: p.issuer, profile: 'oidc' })),
+    );
+    expect(runs.map((run) => rules(run.report))).toEqual([
+      ['fetch-status'],
+      ['fetch-not-object'],
+      ['fetch-failed'],
+    ]);
+  });
+
+  it('refuses to fetch an http:// issuer', async () => {
+    const run = await lint({ issuer: 'http://127.0.0.1:9/tenant', profile: 'oidc' });
+    expect(rules(run.report)).toEqual(['fetch-not-https']);
+    expect(run.report.fetches).toEqual([]);
+  });
+
+  it('finds a document only the RFC 8414 inserted form serves, for an issuer with a path', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      issuerPath: '/tenant',
+      routes: {
+        [`/tenant${DISCOVERY_PATH}`]: (_req, res) => sendJson(res, 404, {}),
+        [`${DISCOVERY_PATH}/tenant`]: (_req, res, self) => sendJson(res, 200, self.discovery()),
+      },
+    });
+    const run = await lint({ issuer: p.issuer, profile: 'oidc' });
+    expect(rules(run.report, 'error')).toEqual(['fetch-status', 'discovery-rfc8414-form']);
+    expect(run.report.fetches.map((f) => f.status)).toEqual([404, 200, 200]);
+  });
+
+  it('gives the same findings in the same order when the same issuer is linted twice', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider({
+      routes: {
+        [DISCOVERY_PATH]: (_req, res, self) =>
+          sendJson(res, 200, {
+            ...self.discovery(),
+            issuer: `${self.issuer}/`,
+            id_token_signing_alg_values_supported: ['HS256', 'none'],
+          }),
+      },
+    });
+    const first = await lint({ issuer: p.issuer, 'fail-on': 'never' });
+    const second = await lint({ issuer: p.issuer, 'fail-on': 'never' });
+    expect(first.report.findings.length).toBeGreaterThan(3);
+    expect(second.report.findings).toEqual(first.report.findings);
+  });
+
+  it('annotates findings on the lines of a local discovery file and fetches its jwks_uri', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const p = await provider();
+    const run = await runAction({
+      inputs: { mode: 'lint', discovery: 'idp/discovery.json', profile: 'oidc' },
+      env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+    });
+    // The file is written into the run's workspace before the step reads it: the runner's cwd.
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('cannot read "idp/discovery.json" (ENOENT)');
+
+    const local = await runWithFile(p, {
+      ...p.discovery(),
+      id_token_signing_alg_values_supported: ['ES256', 'none'],
+      issuer: `${p.issuer}/`,
+    });
+    expect(local.code).toBe(1);
+    expect(local.stdout).toMatch(
+      /::error title=issuer-trailing-slash \(error\),file=idp\/discovery\.json,line=2::/,
+    );
+    expect(local.stdout).toMatch(/::warning title=alg-none \(warning\),file=idp\/discovery\.json,line=13::/);
+    expect(p.server.requests.map((req) => req.path)).toEqual([JWKS_PATH]);
+  });
+
+  it('lints the provider a Mender provider file points at, and keeps its client_secret out of the log', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(onTestFinished)();
+    const secret = 'mender-client-secret-value-1234567890';
+    const run = await runWithFile(
+      p,
+      {
+        name: 'corp-sso',
+        client_id: 'mender',
+        client_secret: secret,
+        well_known_url: `${p.issuer}${DISCOVERY_PATH}`,
+      },
+      { issuer: '', profile: 'mender', 'fail-on': 'never' },
+    );
+    expect(run.code).toBe(0);
+    expectNoLeaks(run, [secret]);
+    expect(run.masks).toContain(secret);
+    expect(run.stdout).toMatch(
+      /::warning title=mender-client-secret \(warning\),file=idp\/discovery\.json,line=4::/,
+    );
+    expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
+    expect(run.stdout).toContain('usable with Mender SSO: yes');
+  });
+});
+
+/** Runs lint mode on a discovery file placed in the workspace, as a checked-out repository would hold it. */
+async function runWithFile(
+  p: OidcProvider,
+  document: object,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'lint-file-'));
+  await mkdir(join(dir, 'idp'));
+  await writeFile(join(dir, 'idp', 'discovery.json'), JSON.stringify(document, null, 2));
+  return runAction({
+    inputs: {
+      mode: 'lint',
+      issuer: p.issuer,
+      discovery: join(dir, 'idp', 'discovery.json'),
+      profile: 'oidc',
+      ...inputs,
+    },
+    env: { NODE_EXTRA_CA_CERTS: ca.caCertFile, GITHUB_WORKSPACE: dir },
+  });
+}

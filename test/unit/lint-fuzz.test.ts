@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../src/lint/catalogue.js';
+import { textReport, summaryReport } from '../../src/lint/render.js';
+import { buildReport } from '../../src/lint/report.js';
+import { cleanDiscovery, cleanJwks, DISCOVERY_FILE, gather, JWKS_FILE, signedToken } from './lint-helpers.js';
+
+/** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+/** The (container, key) pairs of a JSON value down to depth 20, so a mutation can strike at any level. */
+function slots(
+  value: unknown,
+  found: [Container, string | number][] = [],
+  depth = 0,
+): [Container, string | number][] {
+  if (depth > 20) return found;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      found.push([value, index]);
+      slots(item, found, depth + 1);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      found.push([value as Record<string, unknown>, key]);
+      slots(item, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+function nested(depth: number, inner: unknown): unknown {
+  let value = inner;
+  for (let i = 0; i < depth; i++) value = i % 2 ? { deeper: value } : [value];
+  return value;
+}
+
+function mutate(document: unknown, next: () => number): unknown {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const targets = slots(document);
+  if (targets.length === 0) return pick([null, [], 'x', 7]);
+  const [container, key] = pick(targets);
+  const replacements = [
+    null,
+    0,
+    -1.5e308,
+    true,
+    '',
+    'RS256',
+    'https://127.0.0.1:1/x',
+    [],
+    {},
+    ['none', 42, null],
+    { kty: 'RSA', n: 'AQAB', e: 'AQAB' },
+    'x'.repeat(100_000),
+    nested(3000, 'bottom'),
+  ];
+  const action = Math.floor(next() * 3);
+  if (action === 0) {
+    if (Array.isArray(container)) container.splice(Number(key), 1);
+    else delete container[key];
+  } else if (action === 1) {
+    (container as Record<string | number, unknown>)[key] = pick(replacements);
+  } else {
+    (container as Record<string | number, unknown>)[key] = nested(
+      Math.floor(next() * 50),
+      (container as Record<string | number, unknown>)[key],
+    );
+  }
+  return document;
+}
+
+describe('lint robustness', () => {
+  it('ends in a report for 1,000 mutated discovery documents, key sets and tokens, without an exception', async () => {
+    const token = await signedToken({});
+    const baseJwks = await cleanJwks();
+    const failures: string[] = [];
+    const fired = new Set<string>();
+    for (let seed = 1; seed <= 1000; seed++) {
+      const next = random(seed);
+      const discovery = structuredClone(cleanDiscovery()) as unknown;
+      const jwks = structuredClone(baseJwks) as unknown;
+      const mutations = 1 + Math.floor(next() * 4);
+      let discoveryDoc = discovery;
+      let jwksDoc = jwks;
+      for (let i = 0; i < mutations; i++) {
+        if (next() < 0.5) discoveryDoc = mutate(discoveryDoc, next);
+        else jwksDoc = mutate(jwksDoc, next);
+      }
+      const sampleToken =
+        next() < 0.3
+          ? next() < 0.5
+            ? token
+            : `${token.slice(0, Math.floor(next() * token.length))}`
+          : undefined;
+      const profile = PROFILES[seed % PROFILES.length] ?? 'mondoo';
+      const discoveryText =
+        next() < 0.1 ? JSON.stringify(discoveryDoc).slice(0, Math.floor(next() * 200)) : undefined;
+      try {
+        const evidence = await gather({
+          discovery: discoveryDoc,
+          discoveryText,
+          jwks: jwksDoc,
+          settings: { profile, token: sampleToken },
+        });
+        const report = buildReport(
+          {
+            mode: 'lint',
+            issuer: undefined,
+            discovery: DISCOVERY_FILE,
+            jwks: JWKS_FILE,
+            profile,
+            failOn: 'error',
+            report: undefined,
+            token: sampleToken,
+            timeoutSeconds: 5,
+            warnings: [],
+          },
+          evidence,
+        );
+        expect(report.findings.length).toBe(report.counts.error + report.counts.warning + report.counts.info);
+        for (const finding of report.findings) fired.add(finding.rule);
+        expect(textReport(report)).toContain('Verdict:');
+        expect(summaryReport(report)).toContain('### Mondoo keyless auth: lint');
+        expect(JSON.parse(JSON.stringify(report))).toHaveProperty('schema');
+      } catch (error) {
+        failures.push(`seed ${seed}: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // The mutations must reach the rules, not just bounce off the parser.
+    expect(fired.size).toBeGreaterThanOrEqual(20);
+  });
+});

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ActionError } from '../../src/errors.js';
+import { runLintStep } from '../../src/lint/lint-step.js';
+import { summaryReport, textReport, verdictLine } from '../../src/lint/render.js';
+import { failsStep } from '../../src/lint/report.js';
+import type { AnnotationLevel, AnnotationPlace, Runner } from '../../src/runner.js';
+import { redactSecrets } from '../../src/runner.js';
+import {
+  cleanDiscovery,
+  cleanJwks,
+  DISCOVERY_FILE,
+  findingsOf,
+  ISSUER,
+  JWKS_FILE,
+  NOW,
+  providerKeys,
+  reportOf,
+} from './lint-helpers.js';
+
+function brokenIssuer() {
+  return {
+    discovery: {
+      ...cleanDiscovery(),
+      issuer: `${ISSUER}/`,
+      id_token_signing_alg_values_supported: ['RS256', 'HS256'],
+    },
+  };
+}
+
+describe('lint reports', () => {
+  it('writes a text report with each finding, its value, file line and fix, then the verdicts', async () => {
+    const text = textReport(await reportOf(brokenIssuer()));
+    expect(text).toContain(`Lint of ${ISSUER} (profile mondoo)`);
+    expect(text).toContain('Findings: 1 error, 1 warning, 0 info');
+    expect(text).toMatch(
+      /error {3}issuer-trailing-slash: .*\n {10}value: "https:\/\/id\.example\.com\/"\n {10}at: provider\/discovery\.json:2\n {10}fix: /,
+    );
+    expect(text).toContain(
+      'Verdict: usable with Mondoo: no · usable with Mender SSO: no · conforms to OpenID Connect Discovery 1.0: no',
+    );
+  });
+
+  it('puts the chosen profile first in the verdict line', async () => {
+    const report = await reportOf({ settings: { profile: 'oidc' } });
+    expect(verdictLine(report)).toMatch(
+      /^conforms to OpenID Connect Discovery 1\.0: yes · usable with Mondoo: yes/,
+    );
+  });
+
+  it('makes a summary table of rule, severity, finding, value and fix, with pipes escaped', async () => {
+    const discovery = { ...cleanDiscovery(), issuer: 'https://a|b.example.com' };
+    const summary = summaryReport(
+      await reportOf({ discovery, settings: { issuer: 'https://a|b.example.com' } }),
+    );
+    expect(summary).toContain('| Rule | Severity | Finding | Value | Fix |');
+    expect(summary).toContain('- usable with Mondoo: **no**');
+    expect(summary).toMatch(/\| `issuer-not-https` \| error \| .* \| `"https:\/\/a\\\|b\.example\.com"` \|/);
+  });
+
+  it('has the documented JSON shape', async () => {
+    const report = JSON.parse(JSON.stringify(await reportOf(brokenIssuer()))) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual([
+      'schema',
+      'tool',
+      'profile',
+      'target',
+      'usable',
+      'counts',
+      'findings',
+      'fetches',
+    ]);
+    expect(report.schema).toBe('mondoo-keyless-auth/lint-report/v1');
+    expect(report.counts).toEqual({ error: 1, warning: 1, info: 0 });
+    expect((report.findings as object[])[0]).toEqual({
+      rule: 'issuer-trailing-slash',
+      severity: 'error',
+      message: expect.stringContaining('only a trailing slash differs') as string,
+      value: '"https://id.example.com/"',
+      fix: expect.stringContaining('exactly') as string,
+      location: { file: DISCOVERY_FILE, line: 2 },
+    });
+  });
+
+  it('fails at error by default, at warning when asked, and never when told never', async () => {
+    const warningsOnly = await reportOf({
+      discovery: { ...cleanDiscovery(), id_token_signing_alg_values_supported: ['RS256', 'none'] },
+    });
+    expect(warningsOnly.counts).toMatchObject({ error: 0, warning: 1 });
+    expect(failsStep(warningsOnly, 'error')).toBe(false);
+    expect(failsStep(warningsOnly, 'warning')).toBe(true);
+    const broken = await reportOf(brokenIssuer());
+    expect(failsStep(broken, 'error')).toBe(true);
+    expect(failsStep(broken, 'never')).toBe(false);
+  });
+
+  it('gives the same findings in the same order when the same provider is linted twice', async () => {
+    const jwks = await cleanJwks();
+    jwks.keys.push({ ...jwks.keys[1], kid: 'dup' }, { kty: 'oct', kid: 'odd' });
+    const lintCase = { ...brokenIssuer(), jwks };
+    expect(await findingsOf(lintCase)).toEqual(await findingsOf(lintCase));
+  });
+});
+
+interface Recorded {
+  annotations: [AnnotationLevel, string, AnnotationPlace | undefined][];
+  outputs: Record<string, string>;
+  logs: string[];
+  summary: string[];
+  masked: string[];
+}
+
+function recordingRunner(): { runner: Runner; recorded: Recorded } {
+  const recorded: Recorded = { annotations: [], outputs: {}, logs: [], summary: [], masked: [] };
+  const runner: Runner = {
+    info: (message) => recorded.logs.push(message),
+    warning: (message) => recorded.logs.push(`warning: ${message}`),
+    annotate: (level, message, where) => recorded.annotations.push([level, message, where]),
+    group: (_title, body) => body(),
+    checkCanPublish: () => undefined,
+    mask: (secret) => recorded.masked.push(secret),
+    redact: (text) => redactSecrets(text, recorded.masked),
+    exportVariable: () => {
+      throw new Error('lint mode exports nothing');
+    },
+    setOutput: (name, value) => (recorded.outputs[name] = value),
+    appendSummary: (markdown) => Promise.resolve(void recorded.summary.push(markdown)),
+    fail: () => undefined,
+  };
+  return { runner, recorded };
+}
+
+describe('runLintStep', () => {
+  async function step(
+    jwks: unknown,
+    settings: { failOn?: 'error' | 'warning' | 'never'; report?: string } = {},
+  ) {
+    const { runner, recorded } = recordingRunner();
+    const files: Record<string, string> = {
+      [DISCOVERY_FILE]: JSON.stringify(cleanDiscovery(), null, 2),
+      [JWKS_FILE]: JSON.stringify(jwks, null, 2),
+    };
+    const run = runLintStep(
+      {
+        mode: 'lint',
+        issuer: ISSUER,
+        discovery: DISCOVERY_FILE,
+        jwks: JWKS_FILE,
+        profile: 'mondoo',
+        failOn: settings.failOn ?? 'error',
+        report: settings.report,
+        token: undefined,
+        timeoutSeconds: 5,
+        warnings: [],
+      },
+      {
+        runner,
+        send: () => Promise.reject(new Error('no network here')),
+        readFile: (path) => files[path] ?? '',
+        nowSeconds: () => NOW,
+      },
+    );
+    return { run, recorded };
+  }
+
+  it('annotates each finding on its file and line, sets the counts, and fails at an error', async () => {
+    const { rsa } = await providerKeys();
+    const { run, recorded } = await step({
+      keys: [{ ...rsa.publicJwk, d: 'bGVha2VkLXByaXZhdGUtZXhwb25lbnQ' }],
+    });
+    const error = await run.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ActionError);
+    expect((error as ActionError).kind).toBe('lint-findings');
+    expect(recorded.outputs).toEqual({ errors: '3', warnings: '0' });
+    expect(
+      recorded.annotations.find(([, , where]) => where?.title?.startsWith('jwk-private-member')),
+    ).toEqual([
+      'error',
+      expect.stringContaining('private member(s) d') as string,
+      { title: 'jwk-private-member (error)', file: JWKS_FILE, line: 3 },
+    ]);
+    // The leaked private exponent is masked before anything prints.
+    expect(recorded.masked).toContain('bGVha2VkLXByaXZhdGUtZXhwb25lbnQ');
+    expect(recorded.logs.join('\n') + recorded.summary.join('\n')).not.toContain(
+      'bGVha2VkLXByaXZhdGUtZXhwb25lbnQ',
+    );
+  });
+
+  it('passes on a clean provider and writes the JSON report where asked', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lint-report-')), 'nested', 'report.json');
+    const { run, recorded } = await step(await cleanJwks(), { report: path });
+    const report = await run;
+    expect(recorded.outputs).toEqual({ errors: '0', warnings: '0' });
+    expect(recorded.annotations).toEqual([]);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('refuses a report path it cannot write, naming the input', async () => {
+    const notADirectory = join(mkdtempSync(join(tmpdir(), 'lint-report-')), 'file');
+    writeFileSync(notADirectory, '');
+    const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
+    await expect(run).rejects.toThrow(
+      `Input \`report\`: cannot write ${join(notADirectory, 'report.json')} (E`,
+    );
+  });
+});

@@ -1,0 +1,294 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { exportJWK, type JWK } from 'jose';
+import forge from 'node-forge';
+import { describe, expect, it } from 'vitest';
+import { type Profile, PROFILES, RULES, type RuleId } from '../../src/lint/catalogue.js';
+import { judge } from '../../src/lint/findings.js';
+import { checkTokenAlg } from '../../src/lint/token-rules.js';
+import {
+  cleanDiscovery,
+  cleanJwks,
+  findingsOf,
+  ISSUER,
+  type LintCase,
+  NOW,
+  providerKeys,
+  rulesOf,
+  signedToken,
+} from './lint-helpers.js';
+
+type Mutation = () => Promise<LintCase> | LintCase;
+
+function withDiscovery(
+  change: (document: Record<string, unknown>) => void,
+  settings?: LintCase['settings'],
+): Mutation {
+  return () => {
+    const discovery = cleanDiscovery();
+    change(discovery);
+    return { discovery, settings };
+  };
+}
+
+function withKeys(change: (keys: JWK[]) => Promise<void> | void): Mutation {
+  return async () => {
+    const jwks = await cleanJwks();
+    await change(jwks.keys);
+    return { jwks };
+  };
+}
+
+async function rsaJwk(bits: number, kid: string): Promise<JWK> {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  return { ...(await exportJWK(publicKey)), kid };
+}
+
+/** A self-signed certificate for the RSA key, valid until `notAfter`. */
+function certificateUntil(notAfter: Date): string {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(notAfter.getTime() - 86_400_000 * 365);
+  cert.validity.notAfter = notAfter;
+  cert.setSubject([{ name: 'commonName', value: 'old signing key' }]);
+  cert.setIssuer([{ name: 'commonName', value: 'old signing key' }]);
+  cert.sign(
+    forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    forge.md.sha256.create(),
+  );
+  return forge.util.encode64(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes());
+}
+
+function withToken(make: () => Promise<string> | string): Mutation {
+  return async () => ({ settings: { token: await make() } });
+}
+
+/** For each rule checked without a network: a change to the clean provider that must make it fire. */
+const CASES: [RuleId, Mutation, Profile?][] = [
+  ['issuer-mismatch', withDiscovery((d) => (d.issuer = 'https://other.example.com'))],
+  ['issuer-trailing-slash', withDiscovery((d) => (d.issuer = `${ISSUER}/`))],
+  ['issuer-not-https', withDiscovery((d) => (d.issuer = 'id.example.com'), { issuer: undefined })],
+  ['issuer-not-https', withDiscovery((d) => (d.issuer = 'http://id.example.com'), { issuer: undefined })],
+  [
+    'issuer-url-parts',
+    withDiscovery((d) => (d.issuer = `${ISSUER}?tenant=1`), { issuer: `${ISSUER}?tenant=1` }),
+  ],
+  [
+    'issuer-url-parts',
+    withDiscovery((d) => (d.issuer = 'https://user@id.example.com'), { issuer: undefined }),
+  ],
+  [
+    'issuer-template',
+    withDiscovery((d) => (d.issuer = 'https://id.example.com/{tenantid}/v2.0'), { issuer: undefined }),
+  ],
+  [
+    'issuer-port',
+    withDiscovery((d) => (d.issuer = 'https://id.example.com:8443'), {
+      issuer: 'https://id.example.com:8443',
+    }),
+  ],
+  ['host-not-public', withDiscovery((d) => (d.issuer = 'https://10.1.2.3'), { issuer: 'https://10.1.2.3' })],
+  ['host-not-public', withDiscovery((d) => (d.jwks_uri = 'https://keys.svc.cluster.local/jwks'))],
+  [
+    'document-oauth-metadata',
+    withDiscovery((d) => {
+      delete d.subject_types_supported;
+      delete d.id_token_signing_alg_values_supported;
+    }),
+  ],
+  ['member-missing', withDiscovery((d) => delete d.response_types_supported)],
+  ['member-missing', withDiscovery((d) => delete d.jwks_uri)],
+  ['member-type', withDiscovery((d) => (d.subject_types_supported = 'public'))],
+  ['member-type', withDiscovery((d) => (d.issuer = 42))],
+  ['endpoint-missing', withDiscovery((d) => delete d.token_endpoint), 'mender'],
+  ['jwks-uri-not-https', withDiscovery((d) => (d.jwks_uri = 'http://id.example.com/jwks'))],
+  [
+    'endpoint-not-https',
+    withDiscovery((d) => (d.authorization_endpoint = 'http://id.example.com/authorize')),
+  ],
+  ['jwks-uri-other-host', withDiscovery((d) => (d.jwks_uri = 'https://keys.example.net/jwks'))],
+  ['alg-rs256-missing', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['ES256'])), 'oidc'],
+  ['alg-none', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['RS256', 'none']))],
+  ['alg-symmetric', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['RS256', 'HS256']))],
+  ['alg-unusable', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['ES512']))],
+  ['alg-unusable', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['HS256']))],
+  ['alg-mender-rs256', withDiscovery((d) => (d.id_token_signing_alg_values_supported = ['RS256'])), 'mender'],
+  [
+    'mender-auth-alg',
+    withDiscovery((d) => (d.token_endpoint_auth_signing_alg_values_supported = ['RS256', 'HS256'])),
+    'mender',
+  ],
+  ['jwks-not-set', () => ({ jwks: { key: [] } })],
+  ['jwks-no-signing-key', () => ({ jwks: { keys: [] } })],
+  [
+    'jwks-too-many-keys',
+    withKeys((keys) => {
+      for (let i = 0; i < 100; i++) keys.push({ ...keys[1], kid: `ec-copy-${i}` });
+    }),
+  ],
+  [
+    'jwk-invalid',
+    withKeys((keys) => void keys.push({ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA', kid: 'broken' })),
+  ],
+  ['jwk-invalid', withKeys((keys) => void keys.push({ kty: 'oct', kid: 'what' }))],
+  ['jwk-private-member', withKeys((keys) => void keys.push({ ...keys[0], kid: 'leaked', d: 'c2VjcmV0' }))],
+  ['jwk-rsa-weak', withKeys(async (keys) => void keys.push(await rsaJwk(1024, 'small')))],
+  ['jwk-alg-mismatch', withKeys((keys) => void (keys[1] = { ...keys[1], alg: 'ES384' }))],
+  ['jwk-alg-mismatch', withKeys((keys) => void (keys[0] = { ...keys[0], alg: 'ES256' }))],
+  ['jwk-not-for-signing', withKeys((keys) => void keys.push({ ...keys[1], kid: 'enc-1', use: 'enc' }))],
+  [
+    'jwk-not-for-signing',
+    withKeys(
+      (keys) =>
+        void keys.push({
+          kty: 'OKP',
+          crv: 'X25519',
+          x: 'hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo',
+          kid: 'ecdh',
+        }),
+    ),
+  ],
+  ['jwk-kid-missing', withKeys((keys) => void delete keys[1]?.kid)],
+  ['jwk-kid-duplicate', withKeys(async (keys) => void keys.push(await rsaJwk(2048, 'rsa-1')))],
+  ['jwk-duplicate-key', withKeys((keys) => void keys.push({ ...keys[1], kid: 'ec-2' }))],
+  [
+    'jwk-x5c-expired',
+    withKeys(
+      (keys) => void (keys[0] = { ...keys[0], x5c: [certificateUntil(new Date((NOW - 86_400) * 1000))] }),
+    ),
+  ],
+  [
+    'jwk-not-base64url',
+    withKeys(
+      (keys) =>
+        void (keys[0] = { ...keys[0], n: Buffer.from(keys[0]?.n ?? '', 'base64url').toString('base64') }),
+    ),
+  ],
+  [
+    'jwk-rsa-leading-zero',
+    withKeys(
+      (keys) =>
+        void (keys[0] = {
+          ...keys[0],
+          n: Buffer.concat([Buffer.from([0]), Buffer.from(keys[0]?.n ?? '', 'base64url')]).toString(
+            'base64url',
+          ),
+        }),
+    ),
+  ],
+  ['mender-provider-invalid', () => ({ discovery: { client_id: 'mender', settings: 'not an object' } })],
+  [
+    'mender-client-secret',
+    () => ({
+      discovery: { name: 'corp', client_id: 'mender', client_secret: 'hunter2', settings: cleanDiscovery() },
+    }),
+  ],
+  ['token-malformed', withToken(() => 'not-a-jwt')],
+  ['token-issuer-mismatch', withToken(() => signedToken({ iss: 'https://other.example.com' }))],
+  ['token-kid-unknown', withToken(() => signedToken({}, { kid: 'rotated-away' }))],
+  ['token-kid-unknown', withToken(() => signedToken({}, { kid: undefined }))],
+  [
+    'token-alg-rejected',
+    async () => ({
+      discovery: { ...cleanDiscovery(), id_token_signing_alg_values_supported: ['RS256'] },
+      settings: { token: await signedToken({}, { alg: 'ES256' }) },
+    }),
+  ],
+  ['token-signature-invalid', withToken(async () => `${(await signedToken({})).slice(0, -6)}AAAAAA`)],
+  ['token-expiring', withToken(() => signedToken({ exp: NOW + 179 }))],
+  ['token-expiring', withToken(() => signedToken({ exp: undefined }))],
+];
+
+/** Checked only where a server answers: the end-to-end lint tests cover them against local HTTPS issuers. */
+const NETWORK_RULES: RuleId[] = [
+  'fetch-not-https',
+  'fetch-failed',
+  'fetch-redirect',
+  'fetch-status',
+  'fetch-content-type',
+  'fetch-not-json',
+  'fetch-not-object',
+  'fetch-too-large',
+  'discovery-rfc8414-form',
+];
+
+describe('the clean provider', () => {
+  it.each(PROFILES)('has no findings under %s, with and without a sample token', async (profile) => {
+    expect(rulesOf(await findingsOf({}, profile))).toEqual([]);
+    expect(rulesOf(await findingsOf({ settings: { token: await signedToken({}) } }, profile))).toEqual([]);
+  });
+});
+
+describe('each rule fires on a document made to break it', () => {
+  it.each(CASES)('%s', async (rule, mutate, profile = 'mondoo') => {
+    const findings = await findingsOf(await mutate(), profile);
+    expect(rulesOf(findings)).toContain(rule);
+    const finding = findings.find((candidate) => candidate.rule === rule);
+    expect(finding?.message.length).toBeGreaterThan(10);
+    expect(finding?.fix.length).toBeGreaterThan(10);
+  });
+
+  it('covers every rule of the catalogue here or in the end-to-end lint tests', () => {
+    const covered = new Set([...CASES.map(([rule]) => rule), ...NETWORK_RULES]);
+    expect(Object.keys(RULES).filter((rule) => !covered.has(rule as RuleId))).toEqual([]);
+  });
+});
+
+describe('rule details', () => {
+  it('suggests the member a misspelling was meant to be', async () => {
+    const discovery = cleanDiscovery();
+    discovery.id_token_alg_values_supported = discovery.id_token_signing_alg_values_supported;
+    delete discovery.id_token_signing_alg_values_supported;
+    const missing = (await findingsOf({ discovery })).find((finding) => finding.rule === 'member-missing');
+    expect(missing?.message).toContain('did you mean `id_token_signing_alg_values_supported`');
+    expect(missing?.fix).toBe(
+      'Rename `id_token_alg_values_supported` to `id_token_signing_alg_values_supported`.',
+    );
+  });
+
+  it('names the private members of a leaked key but never their values', async () => {
+    const { rsa } = await providerKeys();
+    const findings = await findingsOf({
+      jwks: { keys: [{ ...rsa.publicJwk, d: 'UFJJVkFURS1EVkFMVUU', p: 'UFJJVkFURS1QVkFMVUU' }] },
+    });
+    const leak = findings.find((finding) => finding.rule === 'jwk-private-member');
+    expect(leak?.value).toBe('d, p');
+    expect(JSON.stringify(findings)).not.toMatch(/UFJJVkFURS1/);
+  });
+
+  it('reports a trailing-slash difference as its own rule, not as a mismatch', async () => {
+    const rules = rulesOf(await findingsOf({ discovery: { ...cleanDiscovery(), issuer: `${ISSUER}/` } }));
+    expect(rules).toContain('issuer-trailing-slash');
+    expect(rules).not.toContain('issuer-mismatch');
+  });
+
+  it('measures an RSA key by its modulus, not counting a leading zero octet', async () => {
+    const findings = await findingsOf(
+      await withKeys(
+        (keys) =>
+          void (keys[0] = {
+            ...keys[0],
+            n: Buffer.concat([Buffer.from([0]), Buffer.from(keys[0]?.n ?? '', 'base64url')]).toString(
+              'base64url',
+            ),
+          }),
+      )(),
+    );
+    expect(rulesOf(findings)).not.toContain('jwk-rsa-weak');
+  });
+
+  it('rejects a token algorithm the target does not accept even when the provider advertises it', () => {
+    expect(rulesOf(judge(checkTokenAlg('ES256K', ['ES256K'], 'mondoo'), 'mondoo'))).toEqual([
+      'token-alg-rejected',
+    ]);
+    expect(checkTokenAlg('ES256K', ['ES256K'], 'oidc')).toEqual([]);
+  });
+
+  it('accepts an RS256-only provider under mender, and says why', async () => {
+    const discovery = { ...cleanDiscovery(), id_token_signing_alg_values_supported: ['RS256'] };
+    const findings = await findingsOf({ discovery }, 'mender');
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(findings.find((finding) => finding.rule === 'alg-mender-rs256')?.severity).toBe('info');
+  });
+});
