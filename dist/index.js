@@ -28397,8 +28397,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: githubIo
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32138,6 +32136,12 @@ const RULES = {
         checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
         fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
     },
+    'issuer-not-canonical': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
+        fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
+    },
     'issuer-port': {
         group: 'issuer',
         levels: [W, W, W],
@@ -32215,6 +32219,12 @@ const RULES = {
         levels: [E, E, E],
         checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
         fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
+    },
+    'alg-without-key': {
+        group: 'algorithms',
+        levels: [I, I, W],
+        checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
+        fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
     },
     'alg-mender-rs256': {
         group: 'algorithms',
@@ -32300,6 +32310,12 @@ const RULES = {
         checks: 'A certificate in `x5c` has expired.',
         fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
     },
+    'jwk-x5c-invalid': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+        fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
+    },
     'jwk-not-base64url': {
         group: 'jwks',
         levels: [W, W, W],
@@ -32380,9 +32396,11 @@ function readLintSettings(getInput) {
         warnings.push(`Lint mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`exchange\`.`);
     }
     let issuer = getInput('issuer').trim() || undefined;
+    let discoveryUrl;
     if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
-        warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer ${issuer.replace(WELL_KNOWN_SUFFIX, '')} it belongs to.`);
+        discoveryUrl = issuer.replace(/\/$/, '');
         issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+        warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
     if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
         throw settingsError('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
@@ -32394,6 +32412,7 @@ function readLintSettings(getInput) {
     return {
         mode: 'lint',
         issuer,
+        discoveryUrl,
         discovery,
         jwks: getInput('jwks').trim() || undefined,
         profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
@@ -32405,6 +32424,8 @@ function readLintSettings(getInput) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/wif-config.ts
 
 
@@ -33487,10 +33508,11 @@ function countOf(findings) {
 function shown(value) {
     let text;
     try {
-        text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+        text = JSON.stringify(value) ?? String(value);
     }
     catch {
-        text = String(value);
+        // Nesting too deep to serialise (or a cycle): name the type instead.
+        text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
     }
     return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
@@ -33516,6 +33538,8 @@ async function fetchJson(url, what, context, observations) {
     let current = url;
     for (;;) {
         if (!current.startsWith('https://')) {
+            if (chain.length > 1)
+                observations.push(redirected(what, chain, 'to a URL that is not https://'));
             observations.push({
                 rule: 'fetch-not-https',
                 message: `The ${what} URL is not https://, so it was not fetched.`,
@@ -33523,12 +33547,26 @@ async function fetchJson(url, what, context, observations) {
             });
             return undefined;
         }
+        if (context.deadline.remainingMs() <= 0) {
+            observations.push({
+                rule: 'fetch-failed',
+                message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+                value: shown(current),
+                fix: 'Raise `timeout`, or make the earlier requests answer faster.',
+            });
+            return undefined;
+        }
         const answer = await get(current, what, context, observations);
         if (!answer)
             return undefined;
         const location = header(answer, 'location');
-        if (answer.status >= 300 && answer.status < 400 && location) {
-            current = new URL(location, current).toString();
+        if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
+            const next = resolveLocation(location, current);
+            if (next === undefined) {
+                observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
+                return undefined;
+            }
+            current = next;
             chain.push(current);
             if (chain.length - 1 > MAX_REDIRECTS) {
                 observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
@@ -33539,6 +33577,14 @@ async function fetchJson(url, what, context, observations) {
         if (chain.length > 1)
             observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
         return readAnswer(answer, current, what, observations);
+    }
+}
+function resolveLocation(location, base) {
+    try {
+        return new URL(location, base).toString();
+    }
+    catch {
+        return undefined;
     }
 }
 function redirected(what, chain, outcome) {
@@ -33611,7 +33657,7 @@ function readAnswer(answer, url, what, observations) {
     if (value === undefined) {
         observations.push({
             rule: 'fetch-not-json',
-            message: `The ${what} is not JSON: ${excerpt(answer.body)}.`,
+            message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
             value: shown(url),
         });
         return undefined;
@@ -33619,12 +33665,27 @@ function readAnswer(answer, url, what, observations) {
     if (!findings_isObject(value)) {
         observations.push({
             rule: 'fetch-not-object',
-            message: `The ${what} is JSON but not an object.`,
-            value: shown(value),
+            // Only the type: the content of a mis-shaped key set may be key material.
+            message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
+            value: shown(url),
         });
         return undefined;
     }
     return { where: url, value, locate: nowhere };
+}
+/**
+ * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
+ * named by its title, which is what a person recognises (a login or error page).
+ */
+function describeBody(body) {
+    if (looksLikeHtml(body)) {
+        const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+        return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
+    }
+    const first = body.trimStart()[0];
+    return body.trim() === ''
+        ? 'an empty body'
+        : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
@@ -34169,26 +34230,39 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
+/** Keys past this many are not inspected one by one: the set is already reported as too large. */
+const MAX_INSPECTED_KEYS = 500;
+/** Shorter secrets are not masked: masking "1" would garble every log line. */
+const MIN_MASKED_LENGTH = 8;
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 async function inspectJwks(jwks, locate, nowSeconds) {
     const observations = [];
-    const keys = findings_isObject(jwks) ? jwks.keys : undefined;
-    if (!Array.isArray(keys)) {
-        const value = findings_isObject(jwks) ? shown(Object.keys(jwks)) : undefined;
+    const listed = findings_isObject(jwks) ? jwks.keys : undefined;
+    let keys;
+    if (Array.isArray(listed)) {
+        keys = listed;
+    }
+    else {
+        const singleKey = findings_isObject(jwks) && typeof jwks.kty === 'string';
         observations.push({
             rule: 'jwks-not-set',
-            message: 'The key set has no `keys` array.',
-            value,
+            message: singleKey
+                ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
+                : 'The key set has no `keys` array.',
+            value: findings_isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
             location: locate(''),
         });
-        return { observations, signingKeys: [], secrets: [] };
+        if (!singleKey)
+            return { observations, signingKeys: [], secrets: [], kids: [] };
+        keys = [jwks];
     }
     if (keys.length > MAX_KEYS) {
         observations.push({
             rule: 'jwks-too-many-keys',
-            message: `The key set has ${keys.length} keys.`,
+            message: `The key set has ${keys.length} keys${keys.length > MAX_INSPECTED_KEYS ? `; only the first ${MAX_INSPECTED_KEYS} were checked` : ''}.`,
             location: locate('/keys'),
         });
+        keys = keys.slice(0, MAX_INSPECTED_KEYS);
     }
     const signingKeys = [];
     const secrets = keys.flatMap(privateValues);
@@ -34228,12 +34302,28 @@ async function inspectJwks(jwks, locate, nowSeconds) {
             location: locate('/keys'),
         });
     }
-    return { observations, signingKeys, secrets };
+    return { observations, signingKeys, secrets, kids: [...kids.keys()] };
 }
+/** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key) {
     if (!findings_isObject(key))
         return [];
-    return PRIVATE_MEMBERS.map((member) => key[member]).filter((value) => typeof value === 'string');
+    const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
+        const value = key[member];
+        const nested = Array.isArray(value)
+            ? value.flatMap((item) => (findings_isObject(item) ? Object.values(item) : [item]))
+            : [];
+        return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
+    });
+    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return '';
+    }
 }
 function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
@@ -34264,9 +34354,16 @@ async function inspectKey(key, context, nowSeconds, observations) {
     if (encoded.length > 0) {
         note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
     }
-    const forEncryption = key.use === 'enc' || (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'));
+    const forEncryption = key.use === 'enc' ||
+        (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) ||
+        (typeof key.alg === 'string' && isEncryptionAlg(key.alg));
     if (forEncryption || isKeyAgreementCurve(key.crv)) {
-        const why = forEncryption ? `use ${shown(key.use ?? key.key_ops)}` : `curve ${shown(key.crv)}`;
+        const how = key.use !== undefined
+            ? `use ${shown(key.use)}`
+            : key.key_ops !== undefined
+                ? `key_ops ${shown(key.key_ops)}`
+                : `alg ${shown(key.alg)}`;
+        const why = forEncryption ? how : `curve ${shown(key.crv)}`;
         note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
         return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
     }
@@ -34282,11 +34379,9 @@ async function inspectKey(key, context, nowSeconds, observations) {
         }
         algs = [key.alg];
     }
-    try {
-        await importJWK(key, algs[0]);
-    }
-    catch (error) {
-        note('jwk-invalid', `${context.label} does not import: ${error.message}`);
+    const importError = await importProblem(key, algs[0] ?? '');
+    if (importError) {
+        note('jwk-invalid', `${context.label} does not import: ${importError}`);
         return undefined;
     }
     let signing = true;
@@ -34300,8 +34395,35 @@ async function inspectKey(key, context, nowSeconds, observations) {
             signing = false;
         }
     }
-    checkCertificate(key.x5c, context, nowSeconds, note);
+    checkCertificate(key, context, nowSeconds, note);
     return { signing, algs, thumbprint: await thumbprintOf(key, context) };
+}
+/**
+ * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
+ * refuses the key; undefined when it imports.
+ */
+async function importProblem(key, alg) {
+    try {
+        await importJWK(key, alg);
+        return undefined;
+    }
+    catch (error) {
+        if (error.code !== 'ERR_JOSE_NOT_SUPPORTED' &&
+            !/mismatch/.test(error.message)) {
+            return error.message;
+        }
+        try {
+            (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
+            return undefined;
+        }
+        catch (fallback) {
+            return fallback.message;
+        }
+    }
+}
+/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
+function isEncryptionAlg(alg) {
+    return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
 }
 function describeType(key) {
     return typeof key.crv === 'string' ? `a ${key.kty} ${key.crv} key` : `a ${key.kty} key`;
@@ -34320,21 +34442,40 @@ function bitLength(bytes) {
         return 0;
     return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
 }
-function checkCertificate(x5c, context, nowSeconds, note) {
-    if (!Array.isArray(x5c) || typeof x5c[0] !== 'string')
+function checkCertificate(key, context, nowSeconds, note) {
+    const x5c = key.x5c;
+    if (!Array.isArray(x5c) || x5c.length === 0)
         return;
     let certificate;
     try {
-        certificate = new external_node_crypto_.X509Certificate(Buffer.from(x5c[0], 'base64'));
+        certificate = new external_node_crypto_.X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
     }
     catch {
-        note('jwk-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
+        note('jwk-x5c-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
         return;
     }
+    const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
     const expiresAt = Date.parse(certificate.validTo) / 1000;
+    const startsAt = Date.parse(certificate.validFrom) / 1000;
     if (expiresAt < nowSeconds) {
-        note('jwk-x5c-expired', `${context.label}: its x5c certificate expired on ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}.`, certificate.validTo);
+        note('jwk-x5c-expired', `${context.label}: its x5c certificate expired on ${day(expiresAt)}.`, certificate.validTo);
     }
+    else if (startsAt > nowSeconds) {
+        note('jwk-x5c-invalid', `${context.label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
+    }
+    if (!sameKey(certificate.publicKey.export({ format: 'jwk' }), key)) {
+        note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
+    }
+}
+/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
+function sameKey(a, b) {
+    const number = (value) => typeof value === 'string'
+        ? Buffer.from(value, 'base64url')
+            .toString('hex')
+            .replace(/^(00)+/, '')
+        : '';
+    const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
+    return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
 }
 
 ;// CONCATENATED MODULE: ./src/lint/json-lines.ts
@@ -34427,6 +34568,8 @@ function escapePointer(key) {
 
 
 
+
+
 /**
  * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
  * fails); a file that is not a JSON object is a finding on that file.
@@ -34438,7 +34581,12 @@ function readLocalJson(input, path, readFile, observations) {
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw settingsError(input, `cannot read ${shown(path)} (${code}).`, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+        const problem = code === 'ENOTFILE'
+            ? `${shown(path)} is not a regular file.`
+            : code === 'EFBIG'
+                ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
+                : `cannot read ${shown(path)} (${code}).`;
+        throw settingsError(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
     }
     const value = json_parseJson(text);
     if (value === undefined) {
@@ -34463,6 +34611,15 @@ function readLocalJson(input, path, readFile, observations) {
         value,
         locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
     };
+}
+/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
+function readRegularFile(path) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
+    if (!stats.isFile())
+        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+    if (stats.size > MAX_DOCUMENT_BYTES)
+        throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
+    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
 }
 /** The line of the first syntax error, from the position JSON.parse reports. */
 function firstBadLine(text) {
@@ -34626,7 +34783,7 @@ async function compactVerify(jws, key, options) {
  * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
  * no message quotes it, and only non-secret claims (iss) and header fields are shown.
  */
-async function inspectToken(token, expectedIssuer, keys, nowSeconds) {
+async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
     const observations = [];
     let header;
     let claims;
@@ -34666,16 +34823,19 @@ async function inspectToken(token, expectedIssuer, keys, nowSeconds) {
             value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
         });
     }
-    if (keys && alg)
-        observations.push(...(await checkSignature(token, header, alg, keys)));
+    if (jwks && alg)
+        observations.push(...(await checkSignature(token, header, alg, jwks)));
     return { observations, alg };
 }
-async function checkSignature(token, header, alg, keys) {
-    const key = keys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
+async function checkSignature(token, header, alg, jwks) {
+    const key = jwks.signingKeys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
     if (!key) {
+        const rejected = typeof header.kid === 'string' && jwks.kids.includes(header.kid);
         const message = header.kid === undefined
             ? 'The sample token has no `kid` in its header.'
-            : `No signing key in the JWKS has kid ${shown(header.kid)}.`;
+            : rejected
+                ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.`
+                : `No key in the JWKS has kid ${shown(header.kid)}.`;
         return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
     }
     try {
@@ -34755,7 +34915,8 @@ async function gatherEvidence(settings, io) {
         records: [],
     };
     const observations = [];
-    let expectedIssuer = settings.issuer;
+    const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
+    let expectedDiscoveryUrl = settings.discoveryUrl;
     let discovery;
     const secrets = [];
     if (settings.discovery) {
@@ -34767,7 +34928,8 @@ async function gatherEvidence(settings, io) {
                 secrets.push(provider.clientSecret);
             discovery = provider.settings;
             if (!discovery && provider.wellKnownUrl) {
-                expectedIssuer ??= issuerOfWellKnownUrl(provider.wellKnownUrl);
+                if (!expectedIssuer)
+                    expectedDiscoveryUrl ??= provider.wellKnownUrl;
                 discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
             }
         }
@@ -34793,10 +34955,19 @@ async function gatherEvidence(settings, io) {
     const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : undefined;
     const documentIssuer = typeof discovery?.value.issuer === 'string' ? discovery.value.issuer : undefined;
     const token = settings.token
-        ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks?.signingKeys, now)
+        ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks, now)
         : undefined;
     secrets.push(...(jwks?.secrets ?? []));
-    return { expectedIssuer, discovery, jwks, token, observations, fetches: context.records, secrets };
+    return {
+        expectedIssuer,
+        expectedDiscoveryUrl,
+        discovery,
+        jwks,
+        token,
+        observations,
+        fetches: context.records,
+        secrets,
+    };
 }
 /**
  * Fetches {issuer}/.well-known/openid-configuration. When that fails for an issuer with a path, tries the
@@ -34810,10 +34981,11 @@ async function fetchDiscovery(issuer, context, observations) {
     const inserted = insertedDiscoveryUrl(issuer);
     if (document || !inserted || !inserted.startsWith('https://'))
         return document;
-    const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, []);
+    const fallbackObservations = [];
+    const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, fallbackObservations);
     if (!fallback)
         return undefined;
-    observations.push({
+    observations.push(...fallbackObservations, {
         rule: 'discovery-rfc8414-form',
         message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
         value: shown(inserted),
@@ -34823,6 +34995,7 @@ async function fetchDiscovery(issuer, context, observations) {
 
 ;// CONCATENATED MODULE: ./src/lint/render.ts
 
+const MAX_SUMMARY_ROWS = 200;
 const VERDICT_LABELS = {
     mondoo: 'usable with Mondoo',
     mender: 'usable with Mender SSO',
@@ -34877,7 +35050,12 @@ function summaryReport(report) {
         lines.push('No findings.', '');
     }
     else {
-        lines.push(markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], report.findings.map(findingRow)), '');
+        // The job summary has a size limit (1 MiB per step); a key set can produce thousands of findings.
+        const shownFindings = report.findings.slice(0, MAX_SUMMARY_ROWS);
+        lines.push(markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], shownFindings.map(findingRow)), '');
+        const rest = report.findings.length - shownFindings.length;
+        if (rest > 0)
+            lines.push(`…and ${plural(rest, 'more finding')}: see the log or the JSON report.`, '');
     }
     if (report.fetches.length > 0) {
         lines.push('#### Fetches', '', markdownTable(['URL', 'Status', 'Content-Type', 'Bytes', 'Time'], report.fetches.map((record) => [
@@ -34940,7 +35118,13 @@ function checkAlgorithms(document, keys, profile) {
             : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(', ') : 'nothing'}, not ${accepted.join(', ')}`;
         note('alg-unusable', `No usable signing algorithm: ${why}.`, shown(advertised));
     }
-    else if (profile === 'mender' && served.every((alg) => alg === 'RS256')) {
+    else if (keys) {
+        const keyless = accepted.filter((alg) => !served.includes(alg));
+        if (keyless.length > 0) {
+            note('alg-without-key', `${keyless.join(', ')} advertised, but no key in the JWKS serves ${keyless.length === 1 ? 'it' : 'them'}.`, shown(keyless));
+        }
+    }
+    if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
         note('alg-mender-rs256', "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.", '"RS256"');
     }
     return [...observations, ...checkMenderClientAuth(document, profile)];
@@ -34974,6 +35158,9 @@ for (const [network, prefix] of [
     ['169.254.0.0', 16],
     ['172.16.0.0', 12],
     ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
 ]) {
     NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
@@ -34982,6 +35169,7 @@ for (const [network, prefix] of [
     ['::', 128],
     ['fc00::', 7],
     ['fe80::', 10],
+    ['fec0::', 10],
 ]) {
     NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
@@ -35000,15 +35188,18 @@ const NON_PUBLIC_SUFFIXES = [
  * undefined when it looks public.
  */
 function nonPublicReason(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    // A trailing dot makes a name absolute without changing where it points.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
     const family = (0,external_node_net_.isIP)(host);
     if (family !== 0) {
-        const type = family === 4 ? 'ipv4' : 'ipv6';
-        const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-        if (mapped ? NON_PUBLIC.check(mapped, 'ipv4') : NON_PUBLIC.check(host, type)) {
-            return host.startsWith('127.') || host === '::1' ? 'a loopback address' : 'a private-range address';
-        }
-        return undefined;
+        const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
+        const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
+        if (!NON_PUBLIC.check(address, type))
+            return undefined;
+        return address.startsWith('127.') || address === '::1' ? 'a loopback address' : 'a private-range address';
     }
     if (host === 'localhost')
         return 'a loopback name';
@@ -35019,17 +35210,39 @@ function nonPublicReason(hostname) {
         return 'a single-label name that only resolves inside a network';
     return undefined;
 }
+/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
+function ipv4MappedAddress(host) {
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
+    if (dotted)
+        return dotted;
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (!hex)
+        return undefined;
+    const high = parseInt(hex[1] ?? '0', 16);
+    const low = parseInt(hex[2] ?? '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
 
 ;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
 
 
+
 /**
- * Checks an `issuer` value on its own and against the URL it was fetched for (`expected`), byte for byte:
- * Mondoo compares the token's `iss` with the registered issuer exactly.
+ * Checks an `issuer` value on its own and against what it was fetched for, byte for byte: Mondoo compares
+ * the token's `iss` with the registered issuer exactly.
  */
 function checkIssuer(issuer, expected, location) {
     const observations = [];
     const note = (rule, message, fix) => observations.push({ rule, message, value: shown(issuer), location, fix });
+    if (expected.discoveryUrl !== undefined && discoveryUrlOf(issuer) !== expected.discoveryUrl) {
+        note('issuer-mismatch', `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`);
+    }
+    checkAgainst(issuer, expected.issuer, note);
+    checkShape(issuer, note);
+    observations.push(...checkPublicHost('issuer', issuer, location));
+    return observations;
+}
+function checkAgainst(issuer, expected, note) {
     if (expected !== undefined && issuer !== expected) {
         if (issuer.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
             note('issuer-trailing-slash', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`, `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`);
@@ -35038,6 +35251,8 @@ function checkIssuer(issuer, expected, location) {
             note('issuer-mismatch', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`);
         }
     }
+}
+function checkShape(issuer, note) {
     if (/\{[^}]*\}/.test(issuer)) {
         note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
     }
@@ -35047,19 +35262,23 @@ function checkIssuer(issuer, expected, location) {
     }
     catch {
         note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
-        return observations;
+        return;
     }
     if (url.protocol !== 'https:') {
         note('issuer-not-https', `\`issuer\` uses ${url.protocol.replace(/:$/, '')}://, not https://.`);
     }
-    if (url.search || url.hash || url.username || url.password || /[?#]/.test(issuer)) {
+    const hasExtraParts = Boolean(url.search || url.hash || url.username || url.password || /[?#]/.test(issuer));
+    if (hasExtraParts) {
         note('issuer-url-parts', '`issuer` has a query, a fragment or user information.');
+    }
+    // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
+    const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
+    if (issuer !== canonical && !hasExtraParts && !/\{[^}]*\}/.test(issuer)) {
+        note('issuer-not-canonical', `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`);
     }
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
         note('issuer-port', `\`issuer\` names port ${url.port || 'explicitly'}.`);
     }
-    observations.push(...checkPublicHost('issuer', issuer, location));
-    return observations;
 }
 /** A URL member (`issuer`, `jwks_uri`) on a host Mondoo's cloud cannot reach, judged from the name alone. */
 function checkPublicHost(member, value, location) {
@@ -35105,7 +35324,7 @@ const OTHER_ENDPOINTS = [
     'introspection_endpoint',
 ];
 /** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
-function checkDiscovery(document, expectedIssuer) {
+function checkDiscovery(document, expected) {
     const { value, locate } = document;
     const observations = [];
     if (looksLikeOAuthMetadata(value)) {
@@ -35119,7 +35338,7 @@ function checkDiscovery(document, expectedIssuer) {
         observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
     }
     for (const member of SSO_ENDPOINTS) {
-        if (value[member] === undefined) {
+        if (value[member] === undefined || value[member] === null) {
             observations.push({
                 rule: 'endpoint-missing',
                 message: `\`${member}\` is missing.`,
@@ -35129,13 +35348,23 @@ function checkDiscovery(document, expectedIssuer) {
         }
     }
     if (typeof value.issuer === 'string') {
-        observations.push(...checkIssuer(value.issuer, expectedIssuer, locate('/issuer')));
+        observations.push(...checkIssuer(value.issuer, expected, locate('/issuer')));
     }
     if (typeof value.jwks_uri === 'string')
         observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
     for (const member of OTHER_ENDPOINTS) {
         const url = value[member];
-        if (typeof url === 'string' && !url.startsWith('https://')) {
+        if (url === undefined || url === null)
+            continue;
+        if (typeof url !== 'string') {
+            observations.push({
+                rule: 'member-type',
+                message: `\`${member}\` must be a string (a URL).`,
+                value: shown(url),
+                location: locate(`/${member}`),
+            });
+        }
+        else if (!url.startsWith('https://')) {
             observations.push({
                 rule: 'endpoint-not-https',
                 message: `\`${member}\` is not https://.`,
@@ -35213,18 +35442,40 @@ function hostOf(url) {
         return undefined;
     }
 }
-/** A key of the document close enough to `member` to be a misspelling of it. */
+/**
+ * A key of the document that is likely a misspelling of `member`: at most 2 edits away, or the same words
+ * with one left out (id_token_alg_values_supported). Registered metadata names are never suggested: they
+ * are members in their own right.
+ */
 function closestMember(keys, member) {
-    let best;
+    const words = member.split('_');
     for (const key of keys) {
-        if (key.length > 100 || key in REQUIRED_MEMBERS)
+        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS)
             continue;
-        const distance = editDistance(key, member);
-        if (distance <= Math.max(2, Math.floor(member.length / 4)) && (!best || distance < best.distance))
-            best = { key, distance };
+        const keyWords = key.split('_');
+        const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
+        if (oneWordShort || editDistance(key, member) <= 2)
+            return key;
     }
-    return best?.key;
+    return undefined;
 }
+/** Discovery and OAuth server metadata members (OIDC Discovery 1.0 §3, RFC 8414 §2) that end like ours. */
+const REGISTERED_MEMBERS = new Set([
+    'response_modes_supported',
+    'grant_types_supported',
+    'acr_values_supported',
+    'userinfo_signing_alg_values_supported',
+    'userinfo_encryption_alg_values_supported',
+    'id_token_encryption_alg_values_supported',
+    'request_object_signing_alg_values_supported',
+    'token_endpoint_auth_signing_alg_values_supported',
+    'introspection_endpoint_auth_signing_alg_values_supported',
+    'revocation_endpoint_auth_signing_alg_values_supported',
+    'dpop_signing_alg_values_supported',
+    'authorization_signing_alg_values_supported',
+    'code_challenge_methods_supported',
+    'claim_types_supported',
+]);
 function editDistance(a, b) {
     let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
     for (let i = 1; i <= a.length; i++) {
@@ -35248,19 +35499,10 @@ function editDistance(a, b) {
 const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
 /** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
 function evaluate(evidence, profile) {
-    const observations = [...evidence.observations];
     const { discovery, jwks, token } = evidence;
-    if (discovery) {
-        observations.push(...checkDiscovery(discovery, evidence.expectedIssuer));
-        observations.push(...checkAlgorithms(discovery, jwks?.signingKeys, profile));
-    }
-    if (jwks)
-        observations.push(...jwks.observations);
-    if (token) {
-        observations.push(...token.observations);
-        if (discovery)
-            observations.push(...checkTokenAlg(token.alg, advertisedAlgs(discovery), profile));
-    }
+    const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
+    // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
+    const observations = evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : [], discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], jwks?.observations ?? [], token?.observations ?? [], token && discovery ? checkTokenAlg(token.alg, advertisedAlgs(discovery), profile) : []);
     return judge(observations, profile);
 }
 function buildReport(settings, evidence) {
@@ -35306,6 +35548,7 @@ const ANNOTATION_LEVEL = {
     warning: 'warning',
     info: 'notice',
 };
+const MAX_ANNOTATIONS = 50;
 /** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
 async function runLintStep(settings, io) {
     const { runner } = io;
@@ -35315,18 +35558,12 @@ async function runLintStep(settings, io) {
         runner.mask(secret);
     const report = buildReport(settings, evidence);
     runner.info(textReport(report));
-    for (const finding of report.findings) {
-        runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
-            title: `${finding.rule} (${finding.severity})`,
-            file: finding.location?.file,
-            line: finding.location?.line,
-        });
-    }
+    annotate(runner, report);
     await runner.appendSummary(runner.redact(summaryReport(report)));
-    if (settings.report)
-        writeReport(settings.report, report);
     runner.setOutput('errors', String(report.counts.error));
     runner.setOutput('warnings', String(report.counts.warning));
+    if (settings.report)
+        writeReport(settings.report, report);
     if (failsStep(report, settings.failOn)) {
         const { error, warning } = report.counts;
         const found = settings.failOn === 'warning'
@@ -35338,6 +35575,20 @@ async function runLintStep(settings, io) {
         });
     }
     return report;
+}
+/** One annotation per finding, up to a limit: past it they only bury the ones that matter. */
+function annotate(runner, report) {
+    for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
+        runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+            title: `${finding.rule} (${finding.severity})`,
+            file: finding.location?.file,
+            line: finding.location?.line,
+        });
+    }
+    const rest = report.findings.length - MAX_ANNOTATIONS;
+    if (rest > 0) {
+        runner.annotate('notice', `${plural(rest, 'more finding')} not annotated: see the log, the summary or the JSON report.`);
+    }
 }
 function writeReport(path, report) {
     try {
@@ -35365,7 +35616,7 @@ function githubIo() {
         send: send,
         env: process.env,
         nowSeconds: () => Date.now() / 1000,
-        readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+        readFile: readRegularFile,
     };
 }
 /** Reads the inputs, runs the chosen mode, and reports the one error that stopped it. */

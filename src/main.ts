@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
 import { type ExchangeIo, type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
 import { send } from './http.js';
 import { runLintStep } from './lint/lint-step.js';
+import { readRegularFile } from './lint/local-file.js';
 import { createGitHubRunner } from './runner.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -19,7 +19,7 @@ export function githubIo(): StepIo {
     send,
     env: process.env,
     nowSeconds: () => Date.now() / 1000,
-    readFile: (path) => readFileSync(path, 'utf8'),
+    readFile: readRegularFile,
   };
 }
 

@@ -41,7 +41,17 @@ export function checkAlgorithms(
         ? `none of ${shown(advertised)} is accepted by ${profile}`
         : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(', ') : 'nothing'}, not ${accepted.join(', ')}`;
     note('alg-unusable', `No usable signing algorithm: ${why}.`, shown(advertised));
-  } else if (profile === 'mender' && served.every((alg) => alg === 'RS256')) {
+  } else if (keys) {
+    const keyless = accepted.filter((alg) => !served.includes(alg));
+    if (keyless.length > 0) {
+      note(
+        'alg-without-key',
+        `${keyless.join(', ')} advertised, but no key in the JWKS serves ${keyless.length === 1 ? 'it' : 'them'}.`,
+        shown(keyless),
+      );
+    }
+  }
+  if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
     note(
       'alg-mender-rs256',
       "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.",

@@ -106,6 +106,12 @@ export const RULES = {
     checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
     fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
   },
+  'issuer-not-canonical': {
+    group: 'issuer',
+    levels: [W, W, W],
+    checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
+    fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
+  },
   'issuer-port': {
     group: 'issuer',
     levels: [W, W, W],
@@ -184,6 +190,12 @@ export const RULES = {
     levels: [E, E, E],
     checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
     fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
+  },
+  'alg-without-key': {
+    group: 'algorithms',
+    levels: [I, I, W],
+    checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
+    fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
   },
   'alg-mender-rs256': {
     group: 'algorithms',
@@ -269,6 +281,12 @@ export const RULES = {
     levels: [W, W, W],
     checks: 'A certificate in `x5c` has expired.',
     fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
+  },
+  'jwk-x5c-invalid': {
+    group: 'jwks',
+    levels: [W, W, W],
+    checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+    fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
   },
   'jwk-not-base64url': {
     group: 'jwks',

@@ -1,6 +1,6 @@
 import type { LoadedDocument } from './fetch.js';
 import { type Observation, shown } from './findings.js';
-import { checkIssuer, checkPublicHost } from './issuer-rules.js';
+import { checkIssuer, checkPublicHost, type IssuerExpectation } from './issuer-rules.js';
 
 type MemberType = 'string' | 'string[]';
 
@@ -24,7 +24,7 @@ const OTHER_ENDPOINTS = [
 ];
 
 /** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
-export function checkDiscovery(document: LoadedDocument, expectedIssuer: string | undefined): Observation[] {
+export function checkDiscovery(document: LoadedDocument, expected: IssuerExpectation): Observation[] {
   const { value, locate } = document;
   const observations: Observation[] = [];
   if (looksLikeOAuthMetadata(value)) {
@@ -38,7 +38,7 @@ export function checkDiscovery(document: LoadedDocument, expectedIssuer: string 
     observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
   }
   for (const member of SSO_ENDPOINTS) {
-    if (value[member] === undefined) {
+    if (value[member] === undefined || value[member] === null) {
       observations.push({
         rule: 'endpoint-missing',
         message: `\`${member}\` is missing.`,
@@ -48,13 +48,21 @@ export function checkDiscovery(document: LoadedDocument, expectedIssuer: string 
     }
   }
   if (typeof value.issuer === 'string') {
-    observations.push(...checkIssuer(value.issuer, expectedIssuer, locate('/issuer')));
+    observations.push(...checkIssuer(value.issuer, expected, locate('/issuer')));
   }
   if (typeof value.jwks_uri === 'string')
     observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
   for (const member of OTHER_ENDPOINTS) {
     const url = value[member];
-    if (typeof url === 'string' && !url.startsWith('https://')) {
+    if (url === undefined || url === null) continue;
+    if (typeof url !== 'string') {
+      observations.push({
+        rule: 'member-type',
+        message: `\`${member}\` must be a string (a URL).`,
+        value: shown(url),
+        location: locate(`/${member}`),
+      });
+    } else if (!url.startsWith('https://')) {
       observations.push({
         rule: 'endpoint-not-https',
         message: `\`${member}\` is not https://.`,
@@ -143,17 +151,40 @@ function hostOf(url: string): string | undefined {
   }
 }
 
-/** A key of the document close enough to `member` to be a misspelling of it. */
+/**
+ * A key of the document that is likely a misspelling of `member`: at most 2 edits away, or the same words
+ * with one left out (id_token_alg_values_supported). Registered metadata names are never suggested: they
+ * are members in their own right.
+ */
 function closestMember(keys: string[], member: string): string | undefined {
-  let best: { key: string; distance: number } | undefined;
+  const words = member.split('_');
   for (const key of keys) {
-    if (key.length > 100 || key in REQUIRED_MEMBERS) continue;
-    const distance = editDistance(key, member);
-    if (distance <= Math.max(2, Math.floor(member.length / 4)) && (!best || distance < best.distance))
-      best = { key, distance };
+    if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS) continue;
+    const keyWords = key.split('_');
+    const oneWordShort =
+      keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
+    if (oneWordShort || editDistance(key, member) <= 2) return key;
   }
-  return best?.key;
+  return undefined;
 }
+
+/** Discovery and OAuth server metadata members (OIDC Discovery 1.0 §3, RFC 8414 §2) that end like ours. */
+const REGISTERED_MEMBERS = new Set([
+  'response_modes_supported',
+  'grant_types_supported',
+  'acr_values_supported',
+  'userinfo_signing_alg_values_supported',
+  'userinfo_encryption_alg_values_supported',
+  'id_token_encryption_alg_values_supported',
+  'request_object_signing_alg_values_supported',
+  'token_endpoint_auth_signing_alg_values_supported',
+  'introspection_endpoint_auth_signing_alg_values_supported',
+  'revocation_endpoint_auth_signing_alg_values_supported',
+  'dpop_signing_alg_values_supported',
+  'authorization_signing_alg_values_supported',
+  'code_challenge_methods_supported',
+  'claim_types_supported',
+]);
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);

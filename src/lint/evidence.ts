@@ -7,7 +7,7 @@ import type { LintSettings } from './lint-settings.js';
 import { type ReadFile, readLocalJson } from './local-file.js';
 import { asMenderProvider } from './mender-provider.js';
 import { inspectToken, type TokenVerdict } from './token-rules.js';
-import { discoveryUrlOf, insertedDiscoveryUrl, issuerOfWellKnownUrl } from './well-known.js';
+import { discoveryUrlOf, insertedDiscoveryUrl } from './well-known.js';
 
 export interface LintIo {
   send: Send;
@@ -17,8 +17,13 @@ export interface LintIo {
 
 /** Everything read about a provider, before any profile judges it. */
 export interface Evidence {
-  /** What the documents are compared with: the issuer input, or the issuer of a Mender well_known_url. */
+  /** What the document's `issuer` must equal byte for byte: the issuer input. */
   expectedIssuer: string | undefined;
+  /**
+   * When the document was named by its discovery URL instead (a Mender well_known_url, or a pasted discovery
+   * URL), the issuer only has to lead to that URL: with or without a trailing slash, both do.
+   */
+  expectedDiscoveryUrl: string | undefined;
   discovery: LoadedDocument | undefined;
   jwks: JwksVerdict | undefined;
   token: TokenVerdict | undefined;
@@ -37,7 +42,8 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
     records: [],
   };
   const observations: Observation[] = [];
-  let expectedIssuer = settings.issuer;
+  const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
+  let expectedDiscoveryUrl = settings.discoveryUrl;
   let discovery: LoadedDocument | undefined;
   const secrets: string[] = [];
 
@@ -49,7 +55,7 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
       if (provider.clientSecret) secrets.push(provider.clientSecret);
       discovery = provider.settings;
       if (!discovery && provider.wellKnownUrl) {
-        expectedIssuer ??= issuerOfWellKnownUrl(provider.wellKnownUrl);
+        if (!expectedIssuer) expectedDiscoveryUrl ??= provider.wellKnownUrl;
         discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
       }
     } else {
@@ -73,10 +79,19 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
   const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : undefined;
   const documentIssuer = typeof discovery?.value.issuer === 'string' ? discovery.value.issuer : undefined;
   const token = settings.token
-    ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks?.signingKeys, now)
+    ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks, now)
     : undefined;
   secrets.push(...(jwks?.secrets ?? []));
-  return { expectedIssuer, discovery, jwks, token, observations, fetches: context.records, secrets };
+  return {
+    expectedIssuer,
+    expectedDiscoveryUrl,
+    discovery,
+    jwks,
+    token,
+    observations,
+    fetches: context.records,
+    secrets,
+  };
 }
 
 /**
@@ -95,9 +110,10 @@ async function fetchDiscovery(
   const inserted = insertedDiscoveryUrl(issuer);
   if (document || !inserted || !inserted.startsWith('https://')) return document;
 
-  const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, []);
+  const fallbackObservations: Observation[] = [];
+  const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, fallbackObservations);
   if (!fallback) return undefined;
-  observations.push({
+  observations.push(...fallbackObservations, {
     rule: 'discovery-rfc8414-form',
     message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
     value: shown(inserted),

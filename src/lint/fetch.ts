@@ -1,4 +1,4 @@
-import { excerpt } from '../exchange/answer-text.js';
+import { looksLikeHtml } from '../exchange/answer-text.js';
 import { header, NetworkError, type Send } from '../http.js';
 import { parseJson } from '../json.js';
 import type { Deadline } from '../retry.js';
@@ -49,6 +49,7 @@ export async function fetchJson(
   let current = url;
   for (;;) {
     if (!current.startsWith('https://')) {
+      if (chain.length > 1) observations.push(redirected(what, chain, 'to a URL that is not https://'));
       observations.push({
         rule: 'fetch-not-https',
         message: `The ${what} URL is not https://, so it was not fetched.`,
@@ -56,11 +57,25 @@ export async function fetchJson(
       });
       return undefined;
     }
+    if (context.deadline.remainingMs() <= 0) {
+      observations.push({
+        rule: 'fetch-failed',
+        message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+        value: shown(current),
+        fix: 'Raise `timeout`, or make the earlier requests answer faster.',
+      });
+      return undefined;
+    }
     const answer = await get(current, what, context, observations);
     if (!answer) return undefined;
     const location = header(answer, 'location');
-    if (answer.status >= 300 && answer.status < 400 && location) {
-      current = new URL(location, current).toString();
+    if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
+      const next = resolveLocation(location, current);
+      if (next === undefined) {
+        observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
+        return undefined;
+      }
+      current = next;
       chain.push(current);
       if (chain.length - 1 > MAX_REDIRECTS) {
         observations.push(
@@ -72,6 +87,14 @@ export async function fetchJson(
     }
     if (chain.length > 1) observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
     return readAnswer(answer, current, what, observations);
+  }
+}
+
+function resolveLocation(location: string, base: string): string | undefined {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    return undefined;
   }
 }
 
@@ -151,7 +174,7 @@ function readAnswer(
   if (value === undefined) {
     observations.push({
       rule: 'fetch-not-json',
-      message: `The ${what} is not JSON: ${excerpt(answer.body)}.`,
+      message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
       value: shown(url),
     });
     return undefined;
@@ -159,10 +182,26 @@ function readAnswer(
   if (!isObject(value)) {
     observations.push({
       rule: 'fetch-not-object',
-      message: `The ${what} is JSON but not an object.`,
-      value: shown(value),
+      // Only the type: the content of a mis-shaped key set may be key material.
+      message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
+      value: shown(url),
     });
     return undefined;
   }
   return { where: url, value, locate: nowhere };
+}
+
+/**
+ * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
+ * named by its title, which is what a person recognises (a login or error page).
+ */
+function describeBody(body: string): string {
+  if (looksLikeHtml(body)) {
+    const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+    return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
+  }
+  const first = body.trimStart()[0];
+  return body.trim() === ''
+    ? 'an empty body'
+    : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
 }

@@ -9,6 +9,9 @@ for (const [network, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
@@ -17,6 +20,7 @@ for (const [network, prefix] of [
   ['::', 128],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
@@ -37,19 +41,32 @@ const NON_PUBLIC_SUFFIXES = [
  * undefined when it looks public.
  */
 export function nonPublicReason(hostname: string): string | undefined {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // A trailing dot makes a name absolute without changing where it points.
+  const host = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   const family = isIP(host);
   if (family !== 0) {
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-    if (mapped ? NON_PUBLIC.check(mapped, 'ipv4') : NON_PUBLIC.check(host, type)) {
-      return host.startsWith('127.') || host === '::1' ? 'a loopback address' : 'a private-range address';
-    }
-    return undefined;
+    const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
+    const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
+    if (!NON_PUBLIC.check(address, type)) return undefined;
+    return address.startsWith('127.') || address === '::1' ? 'a loopback address' : 'a private-range address';
   }
   if (host === 'localhost') return 'a loopback name';
   const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
   if (suffix) return `a ${suffix === '.cluster.local' || suffix === '.svc' ? 'cluster-local' : 'local'} name`;
   if (!host.includes('.')) return 'a single-label name that only resolves inside a network';
   return undefined;
+}
+
+/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
+function ipv4MappedAddress(host: string): string | undefined {
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
+  if (dotted) return dotted;
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (!hex) return undefined;
+  const high = parseInt(hex[1] ?? '0', 16);
+  const low = parseInt(hex[2] ?? '0', 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, X509Certificate } from 'node:crypto';
 import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import { algsForKeyType, isKeyAgreementCurve } from './algorithms.js';
 import { isObject, type Location, type Observation, shown } from './findings.js';
@@ -15,6 +15,8 @@ export interface JwksVerdict {
   signingKeys: SigningKey[];
   /** Values of private members found in the set, so the step can mask them before anything prints. */
   secrets: string[];
+  /** Every kid in the set, usable or not, so a token check can say why its key was not found. */
+  kids: string[];
 }
 
 export type Locate = (pointer: string) => Location | undefined;
@@ -23,27 +25,38 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
+/** Keys past this many are not inspected one by one: the set is already reported as too large. */
+const MAX_INSPECTED_KEYS = 500;
+/** Shorter secrets are not masked: masking "1" would garble every log line. */
+const MIN_MASKED_LENGTH = 8;
 
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: number): Promise<JwksVerdict> {
   const observations: Observation[] = [];
-  const keys = isObject(jwks) ? jwks.keys : undefined;
-  if (!Array.isArray(keys)) {
-    const value = isObject(jwks) ? shown(Object.keys(jwks)) : undefined;
+  const listed = isObject(jwks) ? jwks.keys : undefined;
+  let keys: unknown[];
+  if (Array.isArray(listed)) {
+    keys = listed;
+  } else {
+    const singleKey = isObject(jwks) && typeof jwks.kty === 'string';
     observations.push({
       rule: 'jwks-not-set',
-      message: 'The key set has no `keys` array.',
-      value,
+      message: singleKey
+        ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
+        : 'The key set has no `keys` array.',
+      value: isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
       location: locate(''),
     });
-    return { observations, signingKeys: [], secrets: [] };
+    if (!singleKey) return { observations, signingKeys: [], secrets: [], kids: [] };
+    keys = [jwks];
   }
   if (keys.length > MAX_KEYS) {
     observations.push({
       rule: 'jwks-too-many-keys',
-      message: `The key set has ${keys.length} keys.`,
+      message: `The key set has ${keys.length} keys${keys.length > MAX_INSPECTED_KEYS ? `; only the first ${MAX_INSPECTED_KEYS} were checked` : ''}.`,
       location: locate('/keys'),
     });
+    keys = keys.slice(0, MAX_INSPECTED_KEYS);
   }
   const signingKeys: SigningKey[] = [];
   const secrets = keys.flatMap(privateValues);
@@ -84,14 +97,28 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
       location: locate('/keys'),
     });
   }
-  return { observations, signingKeys, secrets };
+  return { observations, signingKeys, secrets, kids: [...kids.keys()] };
 }
 
+/** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key: unknown): string[] {
   if (!isObject(key)) return [];
-  return PRIVATE_MEMBERS.map((member) => key[member]).filter(
-    (value): value is string => typeof value === 'string',
-  );
+  const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
+    const value = key[member];
+    const nested: unknown[] = Array.isArray(value)
+      ? (value as unknown[]).flatMap((item) => (isObject(item) ? Object.values(item) : [item]))
+      : [];
+    return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
+  });
+  return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 interface KeyContext {
@@ -147,9 +174,18 @@ async function inspectKey(
       encoded.join(', '),
     );
   }
-  const forEncryption = key.use === 'enc' || (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'));
+  const forEncryption =
+    key.use === 'enc' ||
+    (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) ||
+    (typeof key.alg === 'string' && isEncryptionAlg(key.alg));
   if (forEncryption || isKeyAgreementCurve(key.crv)) {
-    const why = forEncryption ? `use ${shown(key.use ?? key.key_ops)}` : `curve ${shown(key.crv)}`;
+    const how =
+      key.use !== undefined
+        ? `use ${shown(key.use)}`
+        : key.key_ops !== undefined
+          ? `key_ops ${shown(key.key_ops)}`
+          : `alg ${shown(key.alg)}`;
+    const why = forEncryption ? how : `curve ${shown(key.crv)}`;
     note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
     return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
   }
@@ -172,10 +208,9 @@ async function inspectKey(
     }
     algs = [key.alg];
   }
-  try {
-    await importJWK(key as JWK, algs[0]);
-  } catch (error) {
-    note('jwk-invalid', `${context.label} does not import: ${(error as Error).message}`);
+  const importError = await importProblem(key, algs[0] ?? '');
+  if (importError) {
+    note('jwk-invalid', `${context.label} does not import: ${importError}`);
     return undefined;
   }
   let signing = true;
@@ -188,8 +223,37 @@ async function inspectKey(
       signing = false;
     }
   }
-  checkCertificate(key.x5c, context, nowSeconds, note);
+  checkCertificate(key, context, nowSeconds, note);
   return { signing, algs, thumbprint: await thumbprintOf(key, context) };
+}
+
+/**
+ * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
+ * refuses the key; undefined when it imports.
+ */
+async function importProblem(key: Record<string, unknown>, alg: string): Promise<string | undefined> {
+  try {
+    await importJWK(key as JWK, alg);
+    return undefined;
+  } catch (error) {
+    if (
+      (error as { code?: string }).code !== 'ERR_JOSE_NOT_SUPPORTED' &&
+      !/mismatch/.test((error as Error).message)
+    ) {
+      return (error as Error).message;
+    }
+    try {
+      createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
+      return undefined;
+    } catch (fallback) {
+      return (fallback as Error).message;
+    }
+  }
+}
+
+/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
+function isEncryptionAlg(alg: string): boolean {
+  return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
 }
 
 function describeType(key: Record<string, unknown>): string {
@@ -211,25 +275,51 @@ function bitLength(bytes: Buffer): number {
 }
 
 function checkCertificate(
-  x5c: unknown,
+  key: Record<string, unknown>,
   context: KeyContext,
   nowSeconds: number,
   note: (rule: Observation['rule'], message: string, value?: string) => void,
 ): void {
-  if (!Array.isArray(x5c) || typeof x5c[0] !== 'string') return;
+  const x5c = key.x5c;
+  if (!Array.isArray(x5c) || x5c.length === 0) return;
   let certificate: X509Certificate;
   try {
-    certificate = new X509Certificate(Buffer.from(x5c[0], 'base64'));
+    certificate = new X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
   } catch {
-    note('jwk-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
+    note('jwk-x5c-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
     return;
   }
+  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
   const expiresAt = Date.parse(certificate.validTo) / 1000;
+  const startsAt = Date.parse(certificate.validFrom) / 1000;
   if (expiresAt < nowSeconds) {
     note(
       'jwk-x5c-expired',
-      `${context.label}: its x5c certificate expired on ${new Date(expiresAt * 1000).toISOString().slice(0, 10)}.`,
+      `${context.label}: its x5c certificate expired on ${day(expiresAt)}.`,
       certificate.validTo,
     );
+  } else if (startsAt > nowSeconds) {
+    note(
+      'jwk-x5c-invalid',
+      `${context.label}: its x5c certificate is not valid before ${day(startsAt)}.`,
+      certificate.validFrom,
+    );
   }
+  if (!sameKey(certificate.publicKey.export({ format: 'jwk' }), key)) {
+    note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
+  }
+}
+
+/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
+function sameKey(a: JsonWebKey, b: Record<string, unknown>): boolean {
+  const number = (value: unknown) =>
+    typeof value === 'string'
+      ? Buffer.from(value, 'base64url')
+          .toString('hex')
+          .replace(/^(00)+/, '')
+      : '';
+  const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
+  return (
+    a.kty === b.kty && members.every((member) => number(a[member as keyof JsonWebKey]) === number(b[member]))
+  );
 }

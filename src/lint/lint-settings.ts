@@ -8,6 +8,8 @@ export interface LintSettings {
   mode: 'lint';
   /** The issuer to lint, exactly as typed: documents are compared with it byte for byte. */
   issuer: string | undefined;
+  /** Set when `issuer` was given as its discovery URL: the document's issuer must lead back to it. */
+  discoveryUrl?: string;
   /** Local discovery document or Mender provider JSON. */
   discovery: string | undefined;
   /** Local JWK Set, read instead of fetching jwks_uri. */
@@ -36,11 +38,13 @@ export function readLintSettings(getInput: InputReader): LintSettings {
     );
   }
   let issuer = getInput('issuer').trim() || undefined;
+  let discoveryUrl: string | undefined;
   if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
-    warnings.push(
-      `Input \`issuer\` is a discovery URL; linting the issuer ${issuer.replace(WELL_KNOWN_SUFFIX, '')} it belongs to.`,
-    );
+    discoveryUrl = issuer.replace(/\/$/, '');
     issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+    warnings.push(
+      `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`,
+    );
   }
   if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
     throw settingsError(
@@ -60,6 +64,7 @@ export function readLintSettings(getInput: InputReader): LintSettings {
   return {
     mode: 'lint',
     issuer,
+    discoveryUrl,
     discovery,
     jwks: getInput('jwks').trim() || undefined,
     profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),

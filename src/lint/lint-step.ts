@@ -18,6 +18,8 @@ const ANNOTATION_LEVEL: Record<Severity, AnnotationLevel> = {
   info: 'notice',
 };
 
+const MAX_ANNOTATIONS = 50;
+
 /** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
 export async function runLintStep(settings: LintSettings, io: LintStepIo): Promise<LintReport> {
   const { runner } = io;
@@ -27,17 +29,11 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
   const report = buildReport(settings, evidence);
 
   runner.info(textReport(report));
-  for (const finding of report.findings) {
-    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
-      title: `${finding.rule} (${finding.severity})`,
-      file: finding.location?.file,
-      line: finding.location?.line,
-    });
-  }
+  annotate(runner, report);
   await runner.appendSummary(runner.redact(summaryReport(report)));
-  if (settings.report) writeReport(settings.report, report);
   runner.setOutput('errors', String(report.counts.error));
   runner.setOutput('warnings', String(report.counts.warning));
+  if (settings.report) writeReport(settings.report, report);
 
   if (failsStep(report, settings.failOn)) {
     const { error, warning } = report.counts;
@@ -51,6 +47,24 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
     });
   }
   return report;
+}
+
+/** One annotation per finding, up to a limit: past it they only bury the ones that matter. */
+function annotate(runner: Runner, report: LintReport): void {
+  for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
+    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+      title: `${finding.rule} (${finding.severity})`,
+      file: finding.location?.file,
+      line: finding.location?.line,
+    });
+  }
+  const rest = report.findings.length - MAX_ANNOTATIONS;
+  if (rest > 0) {
+    runner.annotate(
+      'notice',
+      `${plural(rest, 'more finding')} not annotated: see the log, the summary or the JSON report.`,
+    );
+  }
 }
 
 function writeReport(path: string, report: LintReport): void {

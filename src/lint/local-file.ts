@@ -1,6 +1,7 @@
+import { readFileSync, statSync } from 'node:fs';
 import { settingsError } from '../errors.js';
 import { parseJson } from '../json.js';
-import type { LoadedDocument } from './fetch.js';
+import { type LoadedDocument, MAX_DOCUMENT_BYTES } from './fetch.js';
 import { isObject, type Observation, shown } from './findings.js';
 import { jsonLines } from './json-lines.js';
 
@@ -21,9 +22,15 @@ export function readLocalJson(
     text = readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const problem =
+      code === 'ENOTFILE'
+        ? `${shown(path)} is not a regular file.`
+        : code === 'EFBIG'
+          ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
+          : `cannot read ${shown(path)} (${code}).`;
     throw settingsError(
       input,
-      `cannot read ${shown(path)} (${code}).`,
+      problem,
       'Give the path of the JSON file, relative to the workspace (check out the repository first).',
     );
   }
@@ -50,6 +57,15 @@ export function readLocalJson(
     value,
     locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
   };
+}
+
+/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
+export function readRegularFile(path: string): string {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+  if (stats.size > MAX_DOCUMENT_BYTES)
+    throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
+  return readFileSync(path, 'utf8');
 }
 
 /** The line of the first syntax error, from the position JSON.parse reports. */

@@ -4,6 +4,8 @@ import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
 import type { LintReport } from './report.js';
 
+const MAX_SUMMARY_ROWS = 200;
+
 const VERDICT_LABELS: Record<Profile, string> = {
   mondoo: 'usable with Mondoo',
   mender: 'usable with Mender SSO',
@@ -67,10 +69,14 @@ export function summaryReport(report: LintReport): string {
   if (report.findings.length === 0) {
     lines.push('No findings.', '');
   } else {
+    // The job summary has a size limit (1 MiB per step); a key set can produce thousands of findings.
+    const shownFindings = report.findings.slice(0, MAX_SUMMARY_ROWS);
     lines.push(
-      markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], report.findings.map(findingRow)),
+      markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], shownFindings.map(findingRow)),
       '',
     );
+    const rest = report.findings.length - shownFindings.length;
+    if (rest > 0) lines.push(`…and ${plural(rest, 'more finding')}: see the log or the JSON report.`, '');
   }
   if (report.fetches.length > 0) {
     lines.push(

@@ -25,17 +25,16 @@ export interface LintReport {
 
 /** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
 export function evaluate(evidence: Evidence, profile: Profile): Finding[] {
-  const observations: Observation[] = [...evidence.observations];
   const { discovery, jwks, token } = evidence;
-  if (discovery) {
-    observations.push(...checkDiscovery(discovery, evidence.expectedIssuer));
-    observations.push(...checkAlgorithms(discovery, jwks?.signingKeys, profile));
-  }
-  if (jwks) observations.push(...jwks.observations);
-  if (token) {
-    observations.push(...token.observations);
-    if (discovery) observations.push(...checkTokenAlg(token.alg, advertisedAlgs(discovery), profile));
-  }
+  const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
+  // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
+  const observations: Observation[] = evidence.observations.concat(
+    discovery ? checkDiscovery(discovery, expected) : [],
+    discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [],
+    jwks?.observations ?? [],
+    token?.observations ?? [],
+    token && discovery ? checkTokenAlg(token.alg, advertisedAlgs(discovery), profile) : [],
+  );
   return judge(observations, profile);
 }
 

@@ -10,7 +10,7 @@ import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 import { acceptedBy } from './algorithms.js';
 import type { Profile } from './catalogue.js';
 import { type Observation, shown } from './findings.js';
-import type { SigningKey } from './jwks-rules.js';
+import type { JwksVerdict } from './jwks-rules.js';
 
 export interface TokenVerdict {
   observations: Observation[];
@@ -25,7 +25,7 @@ export interface TokenVerdict {
 export async function inspectToken(
   token: string,
   expectedIssuer: string | undefined,
-  keys: readonly SigningKey[] | undefined,
+  jwks: JwksVerdict | undefined,
   nowSeconds: number,
 ): Promise<TokenVerdict> {
   const observations: Observation[] = [];
@@ -67,7 +67,7 @@ export async function inspectToken(
       value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
     });
   }
-  if (keys && alg) observations.push(...(await checkSignature(token, header, alg, keys)));
+  if (jwks && alg) observations.push(...(await checkSignature(token, header, alg, jwks)));
   return { observations, alg };
 }
 
@@ -75,14 +75,19 @@ async function checkSignature(
   token: string,
   header: ProtectedHeaderParameters,
   alg: string,
-  keys: readonly SigningKey[],
+  jwks: JwksVerdict,
 ): Promise<Observation[]> {
-  const key = keys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
+  const key = jwks.signingKeys.find(
+    (candidate) => candidate.kid !== undefined && candidate.kid === header.kid,
+  );
   if (!key) {
+    const rejected = typeof header.kid === 'string' && jwks.kids.includes(header.kid);
     const message =
       header.kid === undefined
         ? 'The sample token has no `kid` in its header.'
-        : `No signing key in the JWKS has kid ${shown(header.kid)}.`;
+        : rejected
+          ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.`
+          : `No key in the JWKS has kid ${shown(header.kid)}.`;
     return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
   }
   try {

@@ -11,6 +11,7 @@ import {
   startOidcProvider,
 } from '../support/oidc-provider.ts';
 import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { createTestCa, type TestCa } from '../support/test-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
 
@@ -62,8 +63,13 @@ async function lint(
     () => '',
   );
   expect(text, `no report written.\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`).not.toBe('');
-  return { ...run, report: JSON.parse(text) as Report };
+  const report = JSON.parse(text) as Report;
+  for (const finding of report.findings) firedRules.add(finding.rule);
+  return { ...run, report };
 }
+
+/** Every rule any run of this file reported, to prove the network-only rules are all exercised here. */
+const firedRules = new Set<string>();
 
 function rules(report: Report, severity?: string): string[] {
   return report.findings
@@ -166,6 +172,32 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(run.report.fetches.map((f) => f.status)).toEqual([301, 404]);
   });
 
+  it('stops after 3 redirects, and reports redirects to http:// and to a Location that is not a URL', async ({
+    onTestFinished,
+  }) => {
+    const provider = providersFor(onTestFinished);
+    const loop = await provider({
+      routes: { [DISCOVERY_PATH]: redirectTo((self) => `${self.issuer}${DISCOVERY_PATH}`) },
+    });
+    const toHttp = await provider({
+      routes: {
+        [DISCOVERY_PATH]: redirectTo((self) => `${self.issuer.replace('https:', 'http:')}${DISCOVERY_PATH}`),
+      },
+    });
+    const broken = await provider({ routes: { [DISCOVERY_PATH]: redirectTo(() => 'https://[not a host') } });
+    const [looped, downgraded, unparsable] = (
+      await Promise.all([loop, toHttp, broken].map((p) => lint({ issuer: p.issuer, profile: 'oidc' })))
+    ).map((run) => run.report);
+    expect(looped?.fetches).toHaveLength(4);
+    expect(looped?.findings[0]?.message).toContain('more than 3 redirects');
+    expect(downgraded?.findings.map((finding) => finding.rule)).toEqual([
+      'fetch-redirect',
+      'fetch-not-https',
+    ]);
+    expect(downgraded?.findings[0]?.value).toContain(' → http://127.0.0.1:');
+    expect(unparsable?.findings[0]?.message).toContain('to a Location that is not a URL');
+  });
+
   it('reports an HTML page served with status 200', async ({ onTestFinished }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
@@ -176,7 +208,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     });
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     expect(rules(run.report)).toEqual(['fetch-not-json', 'fetch-content-type']);
-    expect(run.report.findings[0]?.message).toContain('an HTML page: "Sign in"');
+    expect(run.report.findings[0]?.message).toContain('an HTML page titled "Sign in"');
     expect(run.report.fetches[0]).toMatchObject({ status: 200, contentType: 'text/html' });
   });
 
@@ -189,7 +221,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     const key = p.jwks.keys[0];
     p.jwks.keys[0] = { ...key, d: leaked };
     const run = await lint({ issuer: p.issuer, profile: 'oidc' }, [leaked]);
-    expect(rules(run.report, 'error')).toEqual(['alg-unusable', 'jwk-private-member', 'jwks-no-signing-key']);
+    expect(rules(run.report, 'error')).toEqual(['jwk-private-member']);
     expect(run.masks).toContain(leaked);
   });
 
@@ -349,6 +381,12 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     );
     expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
     expect(run.stdout).toContain('usable with Mender SSO: yes');
+  });
+});
+
+describe('lint mode end to end, taken together', () => {
+  it('has reported every rule that only a server can trigger', () => {
+    expect(NETWORK_RULES.filter((rule) => !firedRules.has(rule))).toEqual([]);
   });
 });
 

@@ -31,7 +31,13 @@ export async function startOidcProvider(
   opts: { issuerPath?: string; routes?: Record<string, Route> } = {},
 ): Promise<OidcProvider> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'e2e-key-1', alg: 'ES256', use: 'sig' }] };
+  const rsa = await generateKeyPair('RS256');
+  const jwks = {
+    keys: [
+      { ...(await exportJWK(publicKey)), kid: 'e2e-key-1', alg: 'ES256', use: 'sig' },
+      { ...(await exportJWK(rsa.publicKey)), kid: 'e2e-key-2', alg: 'RS256', use: 'sig' },
+    ],
+  };
   const path = opts.issuerPath ?? '';
   const provider: OidcProvider = {
     server: undefined as unknown as StubServer,

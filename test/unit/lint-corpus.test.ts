@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PROFILES, type RuleId } from '../../src/lint/catalogue.js';
+import { PROFILES, type RuleId, severityOf } from '../../src/lint/catalogue.js';
 import { type Evidence, gatherEvidence } from '../../src/lint/evidence.js';
-import type { LintSettings } from '../../src/lint/lint-settings.js';
+import { lintSettings } from './lint-helpers.js';
 import { textReport } from '../../src/lint/render.js';
 import { buildReport, evaluate } from '../../src/lint/report.js';
 
@@ -34,18 +34,11 @@ interface CorpusLint {
 
 async function lintFiles(discovery: string, jwks: string | undefined): Promise<CorpusLint> {
   const attempted: string[] = [];
-  const settings: LintSettings = {
-    mode: 'lint',
+  const settings = lintSettings({
     issuer: undefined,
     discovery: join(CORPUS, discovery),
     jwks: jwks && join(CORPUS, jwks),
-    profile: 'mondoo',
-    failOn: 'error',
-    report: undefined,
-    token: undefined,
-    timeoutSeconds: 5,
-    warnings: [],
-  };
+  });
   const evidence = await gatherEvidence(settings, {
     send: (request) => {
       attempted.push(request.url);
@@ -63,32 +56,28 @@ async function rulesFor(discovery: string, jwks?: string): Promise<RuleId[]> {
 }
 
 describe.skipIf(!present)('the provider corpus, linted offline from its files', () => {
-  it.each(corpusPairs())('%s (with %s) ends in a report under every profile', async (discovery, jwks) => {
-    const { evidence, attempted } = await lintFiles(discovery, jwks);
-    for (const profile of PROFILES) {
-      const report = buildReport(
-        {
-          mode: 'lint',
-          issuer: undefined,
-          discovery,
-          jwks,
-          profile,
-          failOn: 'error',
-          report: undefined,
-          token: undefined,
-          timeoutSeconds: 5,
-          warnings: [],
-        },
-        evidence,
+  it.each(corpusPairs())(
+    '%s (with %s) is judged under every profile, each finding catalogued',
+    async (discovery, jwks) => {
+      const { evidence, attempted } = await lintFiles(discovery, jwks);
+      expect(evidence.discovery, 'the document was read').toBeDefined();
+      for (const profile of PROFILES) {
+        const report = buildReport(lintSettings({ issuer: undefined, discovery, jwks, profile }), evidence);
+        for (const finding of report.findings) {
+          expect(finding.severity).toBe(severityOf(finding.rule, profile));
+          expect(finding.message.trim()).not.toBe('');
+          expect((finding.value ?? '').length).toBeLessThanOrEqual(120);
+          if (finding.location) expect(finding.location.line).toBeGreaterThanOrEqual(1);
+        }
+        expect(report.usable[profile]).toBe(report.counts.error === 0);
+      }
+      // With a key set on disk nothing is fetched; without one, only the document's jwks_uri is tried (and refused).
+      const jwksUri = evidence.discovery?.value.jwks_uri;
+      expect(attempted).toEqual(
+        jwks || typeof jwksUri !== 'string' || !jwksUri.startsWith('https://') ? [] : [jwksUri],
       );
-      expect(report.counts.error + report.counts.warning + report.counts.info).toBe(report.findings.length);
-    }
-    // With a key set on disk nothing is fetched; without one, only the document's jwks_uri is tried (and refused).
-    const jwksUri = evidence.discovery?.value.jwks_uri;
-    expect(attempted).toEqual(
-      jwks || typeof jwksUri !== 'string' || !jwksUri.startsWith('https://') ? [] : [jwksUri],
-    );
-  });
+    },
+  );
 
   it("finds Yahoo's 1024-bit keys and its one key under two kids", async () => {
     const rules = await rulesFor('wellknown-yahoo-discovery.json', 'wellknown-yahoo-jwks.json');
@@ -180,18 +169,7 @@ describe.skipIf(!present)('the provider corpus, linted offline from its files', 
       'github-actions-rubygems-fixture-discovery.json',
       'github-actions-rubygems-fixture-jwks.json',
     );
-    const settings: Omit<LintSettings, 'profile'> = {
-      mode: 'lint',
-      issuer: undefined,
-      discovery: 'x',
-      jwks: 'y',
-      failOn: 'error',
-      report: undefined,
-      token: undefined,
-      timeoutSeconds: 5,
-      warnings: [],
-    };
-    expect(buildReport({ ...settings, profile: 'mondoo' }, evidence).usable).toEqual({
+    expect(buildReport(lintSettings({ issuer: undefined }), evidence).usable).toEqual({
       mondoo: true,
       mender: false,
       oidc: false,
@@ -205,18 +183,11 @@ describe.skipIf(!present)('the README example', () => {
       'idp/discovery.json': join(CORPUS, 'kubernetes-sa-issuer-selfhosted-discovery.json'),
       'idp/jwks.json': join(CORPUS, 'kubernetes-sa-issuer-selfhosted-jwks.json'),
     };
-    const settings: LintSettings = {
-      mode: 'lint',
+    const settings = lintSettings({
       issuer: undefined,
       discovery: 'idp/discovery.json',
       jwks: 'idp/jwks.json',
-      profile: 'mondoo',
-      failOn: 'error',
-      report: undefined,
-      token: undefined,
-      timeoutSeconds: 5,
-      warnings: [],
-    };
+    });
     const evidence = await gatherEvidence(settings, {
       send: () => Promise.reject(new Error('offline')),
       readFile: (path) => readFileSync(files[path] ?? path, 'utf8'),

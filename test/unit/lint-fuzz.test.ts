@@ -1,8 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/lint/catalogue.js';
-import { textReport, summaryReport } from '../../src/lint/render.js';
-import { buildReport } from '../../src/lint/report.js';
-import { cleanDiscovery, cleanJwks, DISCOVERY_FILE, gather, JWKS_FILE, signedToken } from './lint-helpers.js';
+import { runLintStep } from '../../src/lint/lint-step.js';
+import { cleanDiscovery, cleanJwks, lintInputs, recordingRunner, signedToken } from './lint-helpers.js';
 
 /** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -14,6 +16,14 @@ function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Stands for nesting 20,000 levels deep, spliced into the text: deeper than JSON.stringify can write. */
+const DEEP = 'deep-nesting-goes-here';
+const DEEP_TEXT = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+
+function asText(document: unknown): string {
+  return JSON.stringify(document).split(JSON.stringify(DEEP)).join(DEEP_TEXT);
 }
 
 type Container = Record<string, unknown> | unknown[];
@@ -63,7 +73,7 @@ function mutate(document: unknown, next: () => number): unknown {
     ['none', 42, null],
     { kty: 'RSA', n: 'AQAB', e: 'AQAB' },
     'x'.repeat(100_000),
-    nested(3000, 'bottom'),
+    DEEP,
   ];
   const action = Math.floor(next() * 3);
   if (action === 0) {
@@ -81,10 +91,11 @@ function mutate(document: unknown, next: () => number): unknown {
 }
 
 describe('lint robustness', () => {
-  it('ends in a report for 1,000 mutated discovery documents, key sets and tokens, without an exception', async () => {
+  it('runs the whole lint step on 1,000 mutated discovery documents, key sets and tokens, always ending in a report', async () => {
     const token = await signedToken({});
     const baseJwks = await cleanJwks();
     const failures: string[] = [];
+    const reportPath = join(mkdtempSync(join(tmpdir(), 'lint-fuzz-')), 'report.json');
     const fired = new Set<string>();
     for (let seed = 1; seed <= 1000; seed++) {
       const next = random(seed);
@@ -104,35 +115,24 @@ describe('lint robustness', () => {
             : `${token.slice(0, Math.floor(next() * token.length))}`
           : undefined;
       const profile = PROFILES[seed % PROFILES.length] ?? 'mondoo';
-      const discoveryText =
-        next() < 0.1 ? JSON.stringify(discoveryDoc).slice(0, Math.floor(next() * 200)) : undefined;
+      const truncate = next() < 0.1;
+      const discoveryText = truncate
+        ? asText(discoveryDoc).slice(0, Math.floor(next() * 200))
+        : asText(discoveryDoc);
       try {
-        const evidence = await gather({
-          discovery: discoveryDoc,
+        const { settings, io } = await lintInputs({
           discoveryText,
-          jwks: jwksDoc,
-          settings: { profile, token: sampleToken },
+          jwksText: asText(jwksDoc),
+          settings: { profile, token: sampleToken, failOn: 'never', report: reportPath },
         });
-        const report = buildReport(
-          {
-            mode: 'lint',
-            issuer: undefined,
-            discovery: DISCOVERY_FILE,
-            jwks: JWKS_FILE,
-            profile,
-            failOn: 'error',
-            report: undefined,
-            token: sampleToken,
-            timeoutSeconds: 5,
-            warnings: [],
-          },
-          evidence,
-        );
-        expect(report.findings.length).toBe(report.counts.error + report.counts.warning + report.counts.info);
+        // The whole step, as the action runs it: log, annotations, summary, outputs and the JSON report.
+        const { runner, recorded } = recordingRunner();
+        const report = await runLintStep(settings, { ...io, runner });
         for (const finding of report.findings) fired.add(finding.rule);
-        expect(textReport(report)).toContain('Verdict:');
-        expect(summaryReport(report)).toContain('### Mondoo keyless auth: lint');
-        expect(JSON.parse(JSON.stringify(report))).toHaveProperty('schema');
+        expect(recorded.logs.join('\n')).toContain('Verdict:');
+        expect(recorded.summary.join('\n')).toContain('### Mondoo keyless auth: lint');
+        expect(Number(recorded.outputs.errors)).toBe(report.counts.error);
+        expect(JSON.parse(readFileSync(reportPath, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
       } catch (error) {
         failures.push(`seed ${seed}: ${(error as Error).stack ?? String(error)}`);
       }

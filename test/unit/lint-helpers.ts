@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import type { Profile } from '../../src/lint/catalogue.js';
-import { type Evidence, gatherEvidence } from '../../src/lint/evidence.js';
+import { type Evidence, gatherEvidence, type LintIo } from '../../src/lint/evidence.js';
+import { type AnnotationLevel, type AnnotationPlace, redactSecrets, type Runner } from '../../src/runner.js';
 import type { Finding } from '../../src/lint/findings.js';
 import type { LintSettings } from '../../src/lint/lint-settings.js';
 import { buildReport, evaluate, type LintReport } from '../../src/lint/report.js';
@@ -77,37 +78,43 @@ export async function signedToken(
 export interface LintCase {
   discovery?: unknown;
   jwks?: unknown;
-  /** Raw file text, for documents that are not JSON. */
+  /** Raw file text, for documents that are not JSON (or too deep for JSON.stringify). */
   discoveryText?: string;
+  jwksText?: string;
   settings?: Partial<LintSettings>;
 }
 
 export const DISCOVERY_FILE = 'provider/discovery.json';
 export const JWKS_FILE = 'provider/jwks.json';
 
-/** Lints in-memory files through the real code path; an attempt to fetch shows up as a fetch-failed finding. */
-export async function gather(lintCase: LintCase): Promise<Evidence> {
-  const files = new Map<string, string>();
-  files.set(
-    DISCOVERY_FILE,
-    lintCase.discoveryText ?? JSON.stringify(lintCase.discovery ?? cleanDiscovery(), null, 2),
-  );
-  if (lintCase.jwks !== null)
-    files.set(JWKS_FILE, JSON.stringify(lintCase.jwks ?? (await cleanJwks()), null, 2));
-  const settings: LintSettings = {
+/** Settings as the input defaults give them, for the provider's files; `overrides` win. */
+export function lintSettings(overrides: Partial<LintSettings> = {}): LintSettings {
+  return {
     mode: 'lint',
     issuer: ISSUER,
     discovery: DISCOVERY_FILE,
-    jwks: files.has(JWKS_FILE) ? JWKS_FILE : undefined,
+    jwks: JWKS_FILE,
     profile: 'mondoo',
     failOn: 'error',
     report: undefined,
     token: undefined,
     timeoutSeconds: 5,
     warnings: [],
-    ...lintCase.settings,
+    ...overrides,
   };
-  return gatherEvidence(settings, {
+}
+
+/** Settings and in-memory files for a case; an attempt to fetch shows up as a fetch-failed finding. */
+export async function lintInputs(lintCase: LintCase): Promise<{ settings: LintSettings; io: LintIo }> {
+  const files = new Map<string, string>();
+  files.set(
+    DISCOVERY_FILE,
+    lintCase.discoveryText ?? JSON.stringify(lintCase.discovery ?? cleanDiscovery(), null, 2),
+  );
+  if (lintCase.jwks !== null)
+    files.set(JWKS_FILE, lintCase.jwksText ?? JSON.stringify(lintCase.jwks ?? (await cleanJwks()), null, 2));
+  const settings = lintSettings({ jwks: files.has(JWKS_FILE) ? JWKS_FILE : undefined, ...lintCase.settings });
+  const io: LintIo = {
     send: (request) =>
       Promise.reject(new Error(`unit tests fetch nothing, but ${request.url} was requested`)),
     readFile: (path) => {
@@ -116,7 +123,43 @@ export async function gather(lintCase: LintCase): Promise<Evidence> {
       return text;
     },
     nowSeconds: () => NOW,
-  });
+  };
+  return { settings, io };
+}
+
+/** Lints in-memory files through the real code path, up to the evidence every profile judges. */
+export async function gather(lintCase: LintCase): Promise<Evidence> {
+  const { settings, io } = await lintInputs(lintCase);
+  return gatherEvidence(settings, io);
+}
+
+export interface Recorded {
+  annotations: [AnnotationLevel, string, AnnotationPlace | undefined][];
+  outputs: Record<string, string>;
+  logs: string[];
+  summary: string[];
+  masked: string[];
+}
+
+/** A Runner that keeps what the step tells it, for assertions (the runner is injected, not mocked). */
+export function recordingRunner(): { runner: Runner; recorded: Recorded } {
+  const recorded: Recorded = { annotations: [], outputs: {}, logs: [], summary: [], masked: [] };
+  const runner: Runner = {
+    info: (message) => recorded.logs.push(message),
+    warning: (message) => recorded.logs.push(`warning: ${message}`),
+    annotate: (level, message, where) => recorded.annotations.push([level, message, where]),
+    group: (_title, body) => body(),
+    checkCanPublish: () => undefined,
+    mask: (secret) => recorded.masked.push(secret),
+    redact: (text) => redactSecrets(text, recorded.masked),
+    exportVariable: () => {
+      throw new Error('lint mode exports nothing');
+    },
+    setOutput: (name, value) => (recorded.outputs[name] = value),
+    appendSummary: (markdown) => Promise.resolve(void recorded.summary.push(markdown)),
+    fail: () => undefined,
+  };
+  return { runner, recorded };
 }
 
 export async function findingsOf(lintCase: LintCase, profile: Profile = 'mondoo'): Promise<Finding[]> {
@@ -125,22 +168,7 @@ export async function findingsOf(lintCase: LintCase, profile: Profile = 'mondoo'
 
 export async function reportOf(lintCase: LintCase): Promise<LintReport> {
   const evidence = await gather(lintCase);
-  return buildReport(
-    {
-      mode: 'lint',
-      issuer: ISSUER,
-      discovery: DISCOVERY_FILE,
-      jwks: JWKS_FILE,
-      profile: 'mondoo',
-      failOn: 'error',
-      report: undefined,
-      token: undefined,
-      timeoutSeconds: 5,
-      warnings: [],
-      ...lintCase.settings,
-    },
-    evidence,
-  );
+  return buildReport(lintSettings(lintCase.settings), evidence);
 }
 
 export function rulesOf(findings: readonly Finding[]): string[] {

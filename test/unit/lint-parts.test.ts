@@ -75,6 +75,14 @@ describe('shown', () => {
   });
 });
 
+describe('shown on hostile values', () => {
+  it('names the type of a value nested too deep to serialise instead of throwing', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(shown(deep)).toBe('[…]');
+  });
+});
+
 describe('jsonLines', () => {
   const text = [
     '{',
@@ -124,6 +132,10 @@ describe('nonPublicReason', () => {
     ['kubernetes.default.svc.cluster.local', 'a cluster-local name'],
     ['idp.corp.internal', 'a local name'],
     ['keycloak', 'a single-label name that only resolves inside a network'],
+    ['localhost.', 'a loopback name'],
+    ['idp.corp.internal.', 'a local name'],
+    ['198.18.0.7', 'a private-range address'],
+    ['::ffff:7f00:1', 'a loopback address'],
   ])('%s is %s', (host, reason) => {
     expect(nonPublicReason(host)).toBe(reason);
   });

@@ -6,8 +6,6 @@ import { ActionError } from '../../src/errors.js';
 import { runLintStep } from '../../src/lint/lint-step.js';
 import { summaryReport, textReport, verdictLine } from '../../src/lint/render.js';
 import { failsStep } from '../../src/lint/report.js';
-import type { AnnotationLevel, AnnotationPlace, Runner } from '../../src/runner.js';
-import { redactSecrets } from '../../src/runner.js';
 import {
   cleanDiscovery,
   cleanJwks,
@@ -15,8 +13,10 @@ import {
   findingsOf,
   ISSUER,
   JWKS_FILE,
+  lintSettings,
   NOW,
   providerKeys,
+  recordingRunner,
   reportOf,
 } from './lint-helpers.js';
 
@@ -104,34 +104,6 @@ describe('lint reports', () => {
   });
 });
 
-interface Recorded {
-  annotations: [AnnotationLevel, string, AnnotationPlace | undefined][];
-  outputs: Record<string, string>;
-  logs: string[];
-  summary: string[];
-  masked: string[];
-}
-
-function recordingRunner(): { runner: Runner; recorded: Recorded } {
-  const recorded: Recorded = { annotations: [], outputs: {}, logs: [], summary: [], masked: [] };
-  const runner: Runner = {
-    info: (message) => recorded.logs.push(message),
-    warning: (message) => recorded.logs.push(`warning: ${message}`),
-    annotate: (level, message, where) => recorded.annotations.push([level, message, where]),
-    group: (_title, body) => body(),
-    checkCanPublish: () => undefined,
-    mask: (secret) => recorded.masked.push(secret),
-    redact: (text) => redactSecrets(text, recorded.masked),
-    exportVariable: () => {
-      throw new Error('lint mode exports nothing');
-    },
-    setOutput: (name, value) => (recorded.outputs[name] = value),
-    appendSummary: (markdown) => Promise.resolve(void recorded.summary.push(markdown)),
-    fail: () => undefined,
-  };
-  return { runner, recorded };
-}
-
 describe('runLintStep', () => {
   async function step(
     jwks: unknown,
@@ -142,26 +114,12 @@ describe('runLintStep', () => {
       [DISCOVERY_FILE]: JSON.stringify(cleanDiscovery(), null, 2),
       [JWKS_FILE]: JSON.stringify(jwks, null, 2),
     };
-    const run = runLintStep(
-      {
-        mode: 'lint',
-        issuer: ISSUER,
-        discovery: DISCOVERY_FILE,
-        jwks: JWKS_FILE,
-        profile: 'mondoo',
-        failOn: settings.failOn ?? 'error',
-        report: settings.report,
-        token: undefined,
-        timeoutSeconds: 5,
-        warnings: [],
-      },
-      {
-        runner,
-        send: () => Promise.reject(new Error('no network here')),
-        readFile: (path) => files[path] ?? '',
-        nowSeconds: () => NOW,
-      },
-    );
+    const run = runLintStep(lintSettings(settings), {
+      runner,
+      send: () => Promise.reject(new Error('no network here')),
+      readFile: (path) => files[path] ?? '',
+      nowSeconds: () => NOW,
+    });
     return { run, recorded };
   }
 
@@ -186,6 +144,18 @@ describe('runLintStep', () => {
     expect(recorded.logs.join('\n') + recorded.summary.join('\n')).not.toContain(
       'bGVha2VkLXByaXZhdGUtZXhwb25lbnQ',
     );
+  });
+
+  it('survives a key set of 150,000 entries, and caps the annotations and summary rows it floods', async () => {
+    const { run, recorded } = await step({ keys: new Array<number>(150_000).fill(0) }, { failOn: 'never' });
+    const report = await run;
+    expect(report.findings.filter((finding) => finding.rule === 'jwk-invalid')).toHaveLength(500);
+    expect(report.findings.find((finding) => finding.rule === 'jwks-too-many-keys')?.message).toContain(
+      'only the first 500 were checked',
+    );
+    expect(recorded.annotations).toHaveLength(51);
+    expect(recorded.annotations[50]?.[1]).toMatch(/^\d+ more findings not annotated/);
+    expect(recorded.summary.join('')).toMatch(/…and \d+ more findings: see the log or the JSON report\./);
   });
 
   it('passes on a clean provider and writes the JSON report where asked', async () => {
