@@ -7,7 +7,11 @@ export default tseslint.config(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] } },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bench/reference/*.mjs'],
+        },
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

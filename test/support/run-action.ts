@@ -23,6 +23,8 @@ export interface ActionRun {
   /** Values registered via ::add-mask:: lines on stdout, unescaped. */
   masks: string[];
   durationMs: number;
+  /** Date.now() just before the process was spawned, to time events the servers record against it. */
+  startedAt: number;
   /** The run's RUNNER_TEMP, left in place so tests can inspect what the action wrote there. */
   runnerTemp: string;
 }
@@ -32,6 +34,8 @@ export interface RunActionOptions {
   /** Applied last; undefined deletes a variable. */
   env?: Record<string, string | undefined>;
   nodePath?: string;
+  /** Options for node itself, before the entry script (e.g. --import for a preload). */
+  nodeArgs?: string[];
   timeoutMs?: number;
   entry?: string;
 }
@@ -110,7 +114,7 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun>
   const started = Date.now();
   const child = spawn(
     opts.nodePath ?? process.execPath,
-    [opts.entry ?? join(REPO_ROOT, 'dist', 'index.js')],
+    [...(opts.nodeArgs ?? []), opts.entry ?? join(REPO_ROOT, 'dist', 'index.js')],
     {
       cwd: workspace,
       env: childEnv,
@@ -154,6 +158,7 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun>
     summary: await read(files.GITHUB_STEP_SUMMARY),
     masks: parseMasks(stdout),
     durationMs,
+    startedAt: started,
     runnerTemp,
   };
 }

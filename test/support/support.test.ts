@@ -218,6 +218,7 @@ describe('leak detection', () => {
     summary: '',
     masks: [],
     durationMs: 1,
+    startedAt: 0,
     runnerTemp: '/nonexistent',
     ...overrides,
   });

@@ -1,0 +1,164 @@
+// `npm run bench [-- --quick]`: the action's cost against its floors, contenders interleaved round-robin so
+// that a noisy neighbour slows both sides alike. Prints a table and writes bench/results.json. Asserts
+// nothing about speed: `--quick` (run by CI) only proves that every measurement still works.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOidcProvider } from '../test/support/oidc-provider.ts';
+import { type ActionRun, REPO_ROOT, runAction } from '../test/support/run-action.ts';
+import { startScenario } from '../test/support/scenario.ts';
+import { type Measure, median, printTable, ratioRow, type Row } from './table.ts';
+
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 3 : 15;
+const REFERENCE = join(REPO_ROOT, 'bench', 'reference');
+const RSS_PROBE = ['--import', join(REFERENCE, 'rss-probe.mjs')];
+/** What the STS is told to answer before its 200 in the retry runs: the policy then waits exactly this. */
+const RETRY_AFTER_SECONDS = 1;
+
+function expectExit(run: ActionRun, what: string): ActionRun {
+  if (run.code !== 0) throw new Error(`${what} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
+  return run;
+}
+
+function peakRssKib(file: string): number {
+  return Number(readFileSync(file, 'utf8'));
+}
+
+async function main(): Promise<void> {
+  const scenario = await startScenario();
+  const provider = await startOidcProvider(scenario.ca);
+  const samples = new Map<string, number[]>();
+  const record = (name: string, value: number) => samples.set(name, [...(samples.get(name) ?? []), value]);
+  const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
+  const exchangeEnv = scenario.runnerEnv();
+  const exchangeInputs = scenario.inputs();
+
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      process.stderr.write(`round ${round}/${ROUNDS}\r`);
+      // 1. Start-up: spawn until the token service sees the first request.
+      const firstRequest = async (entry?: string) => {
+        const before = scenario.tokenService.requests.length;
+        const run = await runAction({
+          inputs: exchangeInputs,
+          env: exchangeEnv,
+          nodePath: process.execPath,
+          entry,
+        });
+        const request = scenario.tokenService.requests[before];
+        if (!request) throw new Error(`no request reached the token service:\n${run.stdout}${run.stderr}`);
+        return request.at - run.startedAt;
+      };
+      record('startup.action', await firstRequest());
+      record('startup.floor', await firstRequest(join(REFERENCE, 'first-request.mjs')));
+
+      // 2. Exchange end to end: wall time and peak RSS, against the minimal reference client.
+      for (const [name, entry] of [
+        ['exchange.action', undefined],
+        ['exchange.reference', join(REFERENCE, 'exchange-client.mjs')],
+      ] as const) {
+        const run = expectExit(
+          await runAction({
+            inputs: exchangeInputs,
+            env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
+            nodePath: process.execPath,
+            nodeArgs: RSS_PROBE,
+            entry,
+          }),
+          name,
+        );
+        if (!run.env.MONDOO_CONFIG_BASE64) throw new Error(`${name} exported no credential`);
+        record(`${name}.ms`, run.durationMs);
+        record(`${name}.rss`, peakRssKib(rssFile));
+      }
+
+      // 3. Retry cost: two 503s (Retry-After: 1) before the 200; the waits asked for are subtracted.
+      for (let i = 0; i < 2; i++) {
+        scenario.sts.script.push({
+          kind: 'status',
+          status: 503,
+          body: '{"code":14,"message":"unavailable"}',
+          headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        });
+      }
+      const retried = expectExit(
+        await runAction({ inputs: exchangeInputs, env: exchangeEnv, nodePath: process.execPath }),
+        'retry run',
+      );
+      record('retry.action', retried.durationMs - 2 * RETRY_AFTER_SECONDS * 1000);
+
+      // 4. Lint of one issuer, against a script that only fetches both documents.
+      const lintInputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', 'fail-on': 'never' };
+      const lintEnv = { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile };
+      record(
+        'lint.action',
+        expectExit(await runAction({ inputs: lintInputs, env: lintEnv, nodePath: process.execPath }), 'lint')
+          .durationMs,
+      );
+      record(
+        'lint.reference',
+        expectExit(
+          await runAction({
+            inputs: lintInputs,
+            env: lintEnv,
+            nodePath: process.execPath,
+            entry: join(REFERENCE, 'fetch-documents.mjs'),
+          }),
+          'lint reference',
+        ).durationMs,
+      );
+
+      // 5. Bundle: parse without running (`node --check`) against a bare `node -e 0`.
+      record('load.bare', timedSpawn(['-e', '0']));
+      record('load.check', timedSpawn(['--check', join(REPO_ROOT, 'dist', 'index.js')]));
+    }
+  } finally {
+    process.stderr.write('\n');
+    await provider.close();
+    await scenario.close();
+  }
+
+  const m = (name: string) => median(samples.get(name) ?? []);
+  const rows: Row[] = [
+    ratioRow('start-up to first request (ms)', m('startup.action'), m('startup.floor'), 1.5),
+    ratioRow('exchange end to end (ms)', m('exchange.action.ms'), m('exchange.reference.ms'), 1.25),
+    ratioRow(
+      'exchange peak RSS (MiB)',
+      m('exchange.action.rss') / 1024,
+      m('exchange.reference.rss') / 1024,
+      1.3,
+    ),
+    ratioRow('exchange with 2 retries, waits removed (ms)', m('retry.action'), m('exchange.action.ms')),
+    ratioRow('lint of one issuer (ms)', m('lint.action'), m('lint.reference')),
+    ratioRow('parse dist/index.js, node --check (ms)', m('load.check'), m('load.bare')),
+  ];
+  const bundle = readdirSync(join(REPO_ROOT, 'dist')).map((file) => ({
+    file: `dist/${file}`,
+    bytes: statSync(join(REPO_ROOT, 'dist', file)).size,
+  }));
+  printTable(rows, bundle);
+  console.log('not measured yet: 50 issuers in one `mondoo-keyless lint` call (needs the CLI, issue #4)');
+
+  const measures: Measure[] = rows.map((row) => row.measure);
+  const results = {
+    when: new Date().toISOString(),
+    quick: QUICK,
+    rounds: ROUNDS,
+    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+    measures,
+    bundle,
+    samples: Object.fromEntries(samples),
+  };
+  writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+function timedSpawn(args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  return performance.now() - started;
+}
+
+await main();
