@@ -1,6 +1,9 @@
 // `npm run demo`: runs the real dist/index.js the way a GitHub runner starts it, against local HTTPS stand-ins
 // for GitHub's token service and Mondoo's STS (a test CA is made on the fly), and shows what a person would see.
+// It ends with lint mode against a local OpenID provider.
 import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
+import { sendJson } from '../test/support/https-stub.ts';
+import { DISCOVERY_PATH, startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type Scenario, startScenario } from '../test/support/scenario.ts';
 
 const rule = (title: string) =>
@@ -74,6 +77,41 @@ async function wrongSubject(): Promise<number> {
   }
 }
 
+async function lintProvider(): Promise<number> {
+  rule('3. Lint mode: a provider whose issuer carries a trailing slash, and a sample token');
+  const scenario = await startScenario();
+  const provider = await startOidcProvider(scenario.ca, {
+    routes: {
+      [DISCOVERY_PATH]: (_req, res, self) =>
+        sendJson(res, 200, { ...self.discovery(), issuer: `${self.issuer}/` }),
+    },
+  });
+  try {
+    const token = await provider.mint();
+    const inputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', token };
+    console.log(
+      'Step inputs:',
+      JSON.stringify({ ...inputs, token: '<a sample ID token from the provider>' }),
+    );
+    const run = await runAction({ inputs, env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile } });
+    console.log(`\nThe step's log (exit code ${run.code}):`);
+    console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+    console.log('\nThe job summary (GITHUB_STEP_SUMMARY):');
+    console.log(indent(run.summary));
+    console.log(`\nOutputs: errors=${run.outputs.errors}, warnings=${run.outputs.warnings}`);
+    const leaks = findLeaks(run, [token]);
+    console.log(
+      leaks.length === 0
+        ? '\nSecret scan: the sample token appears nowhere.'
+        : `\nSecret scan FAILED:\n${leaks.join('\n')}`,
+    );
+    return leaks.length;
+  } finally {
+    await provider.close();
+    await scenario.close();
+  }
+}
+
 /** The same secret scan the end-to-end tests apply; returns the number of leaks. */
 function report(run: Awaited<ReturnType<typeof runAction>>, scenario: Scenario): number {
   const leaks = findLeaks(run, scenario.secrets());
@@ -93,4 +131,5 @@ try {
   await scenario.close();
 }
 leaks += await wrongSubject();
+leaks += await lintProvider();
 process.exitCode = leaks === 0 ? 0 : 1;

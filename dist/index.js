@@ -32760,6 +32760,10 @@ const TLS_TRUST_CODES = new Set([
     'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
+function isTlsTrustFailure(code) {
+    return TLS_TRUST_CODES.has(code);
+}
 /** Failures that say nothing about the request itself, so a second try may well succeed. */
 const EXPLANATIONS = {
     ECONNREFUSED: ['refused the connection', true],
@@ -33631,7 +33635,7 @@ function fetchFix(code) {
         return 'Check the host name: it does not resolve.';
     if (code === 'TIMEOUT')
         return 'Make the server answer within seconds; validators give up sooner than this lint.';
-    if (/CERT|TLS|SSL/.test(code)) {
+    if (isTlsTrustFailure(code) || /CERT|TLS|SSL/.test(code)) {
         return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
     }
     return undefined;

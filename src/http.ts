@@ -118,6 +118,11 @@ const TLS_TRUST_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
+export function isTlsTrustFailure(code: string): boolean {
+  return TLS_TRUST_CODES.has(code);
+}
+
 /** Failures that say nothing about the request itself, so a second try may well succeed. */
 const EXPLANATIONS: Record<string, [string, boolean]> = {
   ECONNREFUSED: ['refused the connection', true],

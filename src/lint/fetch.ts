@@ -1,5 +1,5 @@
 import { looksLikeHtml } from '../exchange/answer-text.js';
-import { header, NetworkError, type Send } from '../http.js';
+import { header, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { parseJson } from '../json.js';
 import type { Deadline } from '../retry.js';
 import { isObject, type Location, type Observation, shown } from './findings.js';
@@ -142,7 +142,7 @@ function fetchFix(code: string): string | undefined {
   if (code === 'ENOTFOUND') return 'Check the host name: it does not resolve.';
   if (code === 'TIMEOUT')
     return 'Make the server answer within seconds; validators give up sooner than this lint.';
-  if (/CERT|TLS|SSL/.test(code)) {
+  if (isTlsTrustFailure(code) || /CERT|TLS|SSL/.test(code)) {
     return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
   }
   return undefined;

@@ -247,6 +247,19 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     });
   });
 
+  it('reports a TLS certificate this runner does not trust as a finding, with the fix for Mondoo', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(onTestFinished)();
+    // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a private CA is to Mondoo's cloud.
+    const run = await runAction({ inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error title=fetch-failed \(error\)::The discovery document could not be fetched: 127\.0\.0\.1:\d+ presented a TLS certificate this runner does not trust/,
+    );
+    expect(run.stdout).toContain('Fix: Use a certificate from a public CA');
+  });
+
   it('refuses a document over the size cap without reading it all', async ({ onTestFinished }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
