@@ -1,10 +1,10 @@
 // `npm run bench [-- --quick]`: the action's cost against its floors, contenders interleaved round-robin so
 // that a noisy neighbour slows both sides alike. Prints a table and writes bench/results.json. Asserts
 // nothing about speed: `--quick` (run by CI) only proves that every measurement still works.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type ActionRun, REPO_ROOT, runAction } from '../test/support/run-action.ts';
 import { startScenario } from '../test/support/scenario.ts';
@@ -22,8 +22,23 @@ function expectExit(run: ActionRun, what: string): ActionRun {
   return run;
 }
 
-function peakRssKib(file: string): number {
-  return Number(readFileSync(file, 'utf8'));
+/** Reads the figure the preload wrote, and removes it so the next run cannot report a stale one. */
+function takePeakRssKib(file: string, what: string): number {
+  const kib = Number(readFileSync(file, 'utf8'));
+  rmSync(file);
+  if (!Number.isFinite(kib) || kib <= 0) throw new Error(`${what} reported no peak RSS`);
+  return kib;
+}
+
+/** runAction leaves each run's files for tests to inspect; the benchmark has no use for them. */
+function discard(run: ActionRun): ActionRun {
+  rmSync(dirname(run.runnerTemp), { recursive: true, force: true });
+  return run;
+}
+
+/** The same pair in alternating order, round by round, so neither side always runs first. */
+function inTurn<T>(round: number, pair: readonly [T, T]): T[] {
+  return round % 2 ? [...pair] : [...pair].reverse();
 }
 
 async function main(): Promise<void> {
@@ -41,24 +56,25 @@ async function main(): Promise<void> {
       // 1. Start-up: spawn until the token service sees the first request.
       const firstRequest = async (entry?: string) => {
         const before = scenario.tokenService.requests.length;
-        const run = await runAction({
-          inputs: exchangeInputs,
-          env: exchangeEnv,
-          nodePath: process.execPath,
-          entry,
-        });
+        const run = discard(
+          await runAction({ inputs: exchangeInputs, env: exchangeEnv, nodePath: process.execPath, entry }),
+        );
         const request = scenario.tokenService.requests[before];
         if (!request) throw new Error(`no request reached the token service:\n${run.stdout}${run.stderr}`);
         return request.at - run.startedAt;
       };
-      record('startup.action', await firstRequest());
-      record('startup.floor', await firstRequest(join(REFERENCE, 'first-request.mjs')));
+      for (const [name, entry] of inTurn(round, [
+        ['startup.action', undefined],
+        ['startup.floor', join(REFERENCE, 'first-request.mjs')],
+      ] as const)) {
+        record(name, await firstRequest(entry));
+      }
 
       // 2. Exchange end to end: wall time and peak RSS, against the minimal reference client.
-      for (const [name, entry] of [
+      for (const [name, entry] of inTurn(round, [
         ['exchange.action', undefined],
         ['exchange.reference', join(REFERENCE, 'exchange-client.mjs')],
-      ] as const) {
+      ] as const)) {
         const run = expectExit(
           await runAction({
             inputs: exchangeInputs,
@@ -69,9 +85,10 @@ async function main(): Promise<void> {
           }),
           name,
         );
+        discard(run);
         if (!run.env.MONDOO_CONFIG_BASE64) throw new Error(`${name} exported no credential`);
         record(`${name}.ms`, run.durationMs);
-        record(`${name}.rss`, peakRssKib(rssFile));
+        record(`${name}.rss`, takePeakRssKib(rssFile, name));
       }
 
       // 3. Retry cost: two 503s (Retry-After: 1) before the 200; the waits asked for are subtracted.
@@ -83,36 +100,41 @@ async function main(): Promise<void> {
           headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
         });
       }
+      // Same conditions as the exchange.action runs it is compared with, preload included.
       const retried = expectExit(
-        await runAction({ inputs: exchangeInputs, env: exchangeEnv, nodePath: process.execPath }),
+        await runAction({
+          inputs: exchangeInputs,
+          env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
+          nodePath: process.execPath,
+          nodeArgs: RSS_PROBE,
+        }),
         'retry run',
       );
+      discard(retried);
+      takePeakRssKib(rssFile, 'retry run');
       record('retry.action', retried.durationMs - 2 * RETRY_AFTER_SECONDS * 1000);
 
       // 4. Lint of one issuer, against a script that only fetches both documents.
       const lintInputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', 'fail-on': 'never' };
       const lintEnv = { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile };
-      record(
-        'lint.action',
-        expectExit(await runAction({ inputs: lintInputs, env: lintEnv, nodePath: process.execPath }), 'lint')
-          .durationMs,
-      );
-      record(
-        'lint.reference',
-        expectExit(
-          await runAction({
-            inputs: lintInputs,
-            env: lintEnv,
-            nodePath: process.execPath,
-            entry: join(REFERENCE, 'fetch-documents.mjs'),
-          }),
-          'lint reference',
-        ).durationMs,
-      );
+      for (const [name, entry] of inTurn(round, [
+        ['lint.action', undefined],
+        ['lint.reference', join(REFERENCE, 'fetch-documents.mjs')],
+      ] as const)) {
+        const run = await runAction({ inputs: lintInputs, env: lintEnv, nodePath: process.execPath, entry });
+        record(name, discard(expectExit(run, name)).durationMs);
+      }
 
-      // 5. Bundle: parse without running (`node --check`) against a bare `node -e 0`.
-      record('load.bare', timedSpawn(['-e', '0']));
-      record('load.check', timedSpawn(['--check', join(REPO_ROOT, 'dist', 'index.js')]));
+      // 5. Bundle: load it and stop at once (the step fails at its settings, nothing is sent), and parse it
+      // alone (`node --check`), each against a bare `node -e 0`.
+      const bundle = join(REPO_ROOT, 'dist', 'index.js');
+      for (const [name, args, env] of inTurn(round, [
+        ['load.bare', ['-e', '0'], {}],
+        ['load.bundle', [bundle], { INPUT_MODE: 'none-such', GITHUB_OUTPUT: '/dev/null' }],
+      ] as const)) {
+        record(name, timedSpawn([...args], env, name === 'load.bare' ? 0 : 1));
+      }
+      record('load.check', timedSpawn(['--check', bundle], {}, 0));
     }
   } finally {
     process.stderr.write('\n');
@@ -132,6 +154,7 @@ async function main(): Promise<void> {
     ),
     ratioRow('exchange with 2 retries, waits removed (ms)', m('retry.action'), m('exchange.action.ms')),
     ratioRow('lint of one issuer (ms)', m('lint.action'), m('lint.reference')),
+    ratioRow('load dist/index.js, fail at settings (ms)', m('load.bundle'), m('load.bare')),
     ratioRow('parse dist/index.js, node --check (ms)', m('load.check'), m('load.bare')),
   ];
   const bundle = readdirSync(join(REPO_ROOT, 'dist')).map((file) => ({
@@ -154,10 +177,13 @@ async function main(): Promise<void> {
   writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-function timedSpawn(args: string[]): number {
+function timedSpawn(args: string[], env: Record<string, string>, expectedStatus: number): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  const result = spawnSync(process.execPath, args, {
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH, ...env },
+  });
+  if (result.status !== expectedStatus) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
   return performance.now() - started;
 }
 

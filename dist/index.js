@@ -33635,7 +33635,13 @@ function fetchFix(code) {
         return 'Check the host name: it does not resolve.';
     if (code === 'TIMEOUT')
         return 'Make the server answer within seconds; validators give up sooner than this lint.';
-    if (isTlsTrustFailure(code) || /CERT|TLS|SSL/.test(code)) {
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'Renew the server certificate.';
+    if (code === 'CERT_NOT_YET_VALID')
+        return "Check the server certificate's start date, and this runner's clock.";
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return 'Use a certificate issued for this host name.';
+    if (isTlsTrustFailure(code)) {
         return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
     }
     return undefined;
@@ -34358,17 +34364,9 @@ async function inspectKey(key, context, nowSeconds, observations) {
     if (encoded.length > 0) {
         note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
     }
-    const forEncryption = key.use === 'enc' ||
-        (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) ||
-        (typeof key.alg === 'string' && isEncryptionAlg(key.alg));
-    if (forEncryption || isKeyAgreementCurve(key.crv)) {
-        const how = key.use !== undefined
-            ? `use ${shown(key.use)}`
-            : key.key_ops !== undefined
-                ? `key_ops ${shown(key.key_ops)}`
-                : `alg ${shown(key.alg)}`;
-        const why = forEncryption ? how : `curve ${shown(key.crv)}`;
-        note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
+    const notForSigning = nonSigningReason(key);
+    if (notForSigning) {
+        note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
         return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
     }
     let algs = algsForKeyType(key.kty, key.crv);
@@ -34412,10 +34410,8 @@ async function importProblem(key, alg) {
         return undefined;
     }
     catch (error) {
-        if (error.code !== 'ERR_JOSE_NOT_SUPPORTED' &&
-            !/mismatch/.test(error.message)) {
+        if (!joseCannotHandle(error))
             return error.message;
-        }
         try {
             (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
             return undefined;
@@ -34424,6 +34420,23 @@ async function importProblem(key, alg) {
             return fallback.message;
         }
     }
+}
+/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
+function nonSigningReason(key) {
+    if (key.use === 'enc')
+        return 'use "enc"';
+    if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
+        return `key_ops ${shown(key.key_ops)}`;
+    if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
+        return `alg ${shown(key.alg)}`;
+    if (isKeyAgreementCurve(key.crv))
+        return `curve ${shown(key.crv)}`;
+    return undefined;
+}
+/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
+function joseCannotHandle(error) {
+    return (error.code === 'ERR_JOSE_NOT_SUPPORTED' ||
+        /mismatch/.test(error.message));
 }
 /** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
 function isEncryptionAlg(alg) {
@@ -34467,7 +34480,14 @@ function checkCertificate(key, context, nowSeconds, note) {
     else if (startsAt > nowSeconds) {
         note('jwk-x5c-invalid', `${context.label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
     }
-    if (!sameKey(certificate.publicKey.export({ format: 'jwk' }), key)) {
+    let certified;
+    try {
+        certified = certificate.publicKey.export({ format: 'jwk' });
+    }
+    catch {
+        // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
+    }
+    if (!certified || !sameKey(certified, key)) {
         note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
     }
 }
@@ -34783,6 +34803,8 @@ async function compactVerify(jws, key, options) {
 
 
 
+
+
 /**
  * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
  * no message quotes it, and only non-secret claims (iss) and header fields are shown.
@@ -34843,7 +34865,7 @@ async function checkSignature(token, header, alg, jwks) {
         return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
     }
     try {
-        await compactVerify(token, await importJWK(key.jwk, alg));
+        await token_rules_verifySignature(token, key.jwk, alg);
         return [];
     }
     catch (error) {
@@ -34879,6 +34901,35 @@ function checkTokenAlg(alg, advertised, profile) {
     }
     return [];
 }
+/** jose for every algorithm it implements; Node's crypto for the two it does not (ES256K, Ed448). */
+async function token_rules_verifySignature(token, jwk, alg) {
+    let key;
+    try {
+        key = await importJWK(jwk, alg);
+    }
+    catch (error) {
+        if (!joseCannotHandle(error))
+            throw error;
+        verifyWithNodeCrypto(token, jwk, alg);
+        return;
+    }
+    await compactVerify(token, key);
+}
+function verifyWithNodeCrypto(token, jwk, alg) {
+    const [header = '', payload = '', signature = ''] = token.split('.');
+    const key = (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
+    const data = Buffer.from(`${header}.${payload}`);
+    const bytes = Buffer.from(signature, 'base64url');
+    let valid;
+    if (alg === 'ES256K')
+        valid = (0,external_node_crypto_.verify)('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, bytes);
+    else if (alg === 'EdDSA' || alg === 'Ed448')
+        valid = (0,external_node_crypto_.verify)(null, data, key, bytes);
+    else
+        throw new Error(`${alg} with this key cannot be checked`);
+    if (!valid)
+        throw new Error('signature verification failed');
+}
 
 ;// CONCATENATED MODULE: ./src/lint/well-known.ts
 const well_known_WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
@@ -34900,6 +34951,26 @@ function insertedDiscoveryUrl(issuer) {
     }
     const path = url.pathname.replace(/\/+$/, '');
     return path ? `${url.origin}${well_known_WELL_KNOWN_SUFFIX}${path}` : undefined;
+}
+/**
+ * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
+ * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
+ */
+function isDiscoveryUrlOf(issuer, url) {
+    const target = comparable(url);
+    return (target !== undefined &&
+        [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some((candidate) => candidate !== undefined && comparable(candidate) === target));
+}
+function comparable(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.search = '';
+        parsed.hash = '';
+        return parsed.href;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lint/evidence.ts
@@ -35163,8 +35234,6 @@ for (const [network, prefix] of [
     ['172.16.0.0', 12],
     ['192.168.0.0', 16],
     ['198.18.0.0', 15],
-    ['224.0.0.0', 4],
-    ['240.0.0.0', 4],
 ]) {
     NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
@@ -35177,6 +35246,19 @@ for (const [network, prefix] of [
 ]) {
     NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
+/** Multicast, reserved and documentation ranges: no provider can be served from them. */
+const RESERVED = new external_node_net_.BlockList();
+for (const [network, prefix] of [
+    ['192.0.2.0', 24],
+    ['198.51.100.0', 24],
+    ['203.0.113.0', 24],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+]) {
+    RESERVED.addSubnet(network, prefix, 'ipv4');
+}
+RESERVED.addSubnet('ff00::', 8, 'ipv6');
+RESERVED.addSubnet('2001:db8::', 32, 'ipv6');
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [
     '.cluster.local',
@@ -35201,9 +35283,15 @@ function nonPublicReason(hostname) {
     if (family !== 0) {
         const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
         const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
+        if (RESERVED.check(address, type))
+            return 'a multicast, reserved or documentation address';
         if (!NON_PUBLIC.check(address, type))
             return undefined;
-        return address.startsWith('127.') || address === '::1' ? 'a loopback address' : 'a private-range address';
+        if (address.startsWith('127.') || address === '::1')
+            return 'a loopback address';
+        return address.startsWith('0.') || address === '::'
+            ? 'an unspecified address'
+            : 'a private-range address';
     }
     if (host === 'localhost')
         return 'a loopback name';
@@ -35238,7 +35326,7 @@ function ipv4MappedAddress(host) {
 function checkIssuer(issuer, expected, location) {
     const observations = [];
     const note = (rule, message, fix) => observations.push({ rule, message, value: shown(issuer), location, fix });
-    if (expected.discoveryUrl !== undefined && discoveryUrlOf(issuer) !== expected.discoveryUrl) {
+    if (expected.discoveryUrl !== undefined && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
         note('issuer-mismatch', `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`);
     }
     checkAgainst(issuer, expected.issuer, note);

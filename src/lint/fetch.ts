@@ -142,7 +142,11 @@ function fetchFix(code: string): string | undefined {
   if (code === 'ENOTFOUND') return 'Check the host name: it does not resolve.';
   if (code === 'TIMEOUT')
     return 'Make the server answer within seconds; validators give up sooner than this lint.';
-  if (isTlsTrustFailure(code) || /CERT|TLS|SSL/.test(code)) {
+  if (code === 'CERT_HAS_EXPIRED') return 'Renew the server certificate.';
+  if (code === 'CERT_NOT_YET_VALID')
+    return "Check the server certificate's start date, and this runner's clock.";
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'Use a certificate issued for this host name.';
+  if (isTlsTrustFailure(code)) {
     return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
   }
   return undefined;

@@ -10,8 +10,6 @@ for (const [network, prefix] of [
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
 }
@@ -24,6 +22,20 @@ for (const [network, prefix] of [
 ] as const) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
 }
+
+/** Multicast, reserved and documentation ranges: no provider can be served from them. */
+const RESERVED = new BlockList();
+for (const [network, prefix] of [
+  ['192.0.2.0', 24],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  RESERVED.addSubnet(network, prefix, 'ipv4');
+}
+RESERVED.addSubnet('ff00::', 8, 'ipv6');
+RESERVED.addSubnet('2001:db8::', 32, 'ipv6');
 
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [
@@ -50,8 +62,12 @@ export function nonPublicReason(hostname: string): string | undefined {
   if (family !== 0) {
     const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
     const type = isIP(address) === 4 ? 'ipv4' : 'ipv6';
+    if (RESERVED.check(address, type)) return 'a multicast, reserved or documentation address';
     if (!NON_PUBLIC.check(address, type)) return undefined;
-    return address.startsWith('127.') || address === '::1' ? 'a loopback address' : 'a private-range address';
+    if (address.startsWith('127.') || address === '::1') return 'a loopback address';
+    return address.startsWith('0.') || address === '::'
+      ? 'an unspecified address'
+      : 'a private-range address';
   }
   if (host === 'localhost') return 'a loopback name';
   const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));

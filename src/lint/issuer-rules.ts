@@ -1,7 +1,7 @@
 import type { Location, Observation } from './findings.js';
 import { shown } from './findings.js';
 import { nonPublicReason } from './hosts.js';
-import { discoveryUrlOf } from './well-known.js';
+import { discoveryUrlOf, isDiscoveryUrlOf } from './well-known.js';
 
 /** What a document's `issuer` is compared with. */
 export interface IssuerExpectation {
@@ -20,7 +20,7 @@ export function checkIssuer(issuer: string, expected: IssuerExpectation, locatio
   const note = (rule: Observation['rule'], message: string, fix?: string) =>
     observations.push({ rule, message, value: shown(issuer), location, fix });
 
-  if (expected.discoveryUrl !== undefined && discoveryUrlOf(issuer) !== expected.discoveryUrl) {
+  if (expected.discoveryUrl !== undefined && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
     note(
       'issuer-mismatch',
       `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`,

@@ -174,19 +174,9 @@ async function inspectKey(
       encoded.join(', '),
     );
   }
-  const forEncryption =
-    key.use === 'enc' ||
-    (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) ||
-    (typeof key.alg === 'string' && isEncryptionAlg(key.alg));
-  if (forEncryption || isKeyAgreementCurve(key.crv)) {
-    const how =
-      key.use !== undefined
-        ? `use ${shown(key.use)}`
-        : key.key_ops !== undefined
-          ? `key_ops ${shown(key.key_ops)}`
-          : `alg ${shown(key.alg)}`;
-    const why = forEncryption ? how : `curve ${shown(key.crv)}`;
-    note('jwk-not-for-signing', `${context.label} is not a signing key (${why}).`);
+  const notForSigning = nonSigningReason(key);
+  if (notForSigning) {
+    note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
     return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
   }
   let algs = algsForKeyType(key.kty, key.crv);
@@ -236,12 +226,7 @@ async function importProblem(key: Record<string, unknown>, alg: string): Promise
     await importJWK(key as JWK, alg);
     return undefined;
   } catch (error) {
-    if (
-      (error as { code?: string }).code !== 'ERR_JOSE_NOT_SUPPORTED' &&
-      !/mismatch/.test((error as Error).message)
-    ) {
-      return (error as Error).message;
-    }
+    if (!joseCannotHandle(error)) return (error as Error).message;
     try {
       createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
       return undefined;
@@ -249,6 +234,23 @@ async function importProblem(key: Record<string, unknown>, alg: string): Promise
       return (fallback as Error).message;
     }
   }
+}
+
+/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
+function nonSigningReason(key: Record<string, unknown>): string | undefined {
+  if (key.use === 'enc') return 'use "enc"';
+  if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) return `key_ops ${shown(key.key_ops)}`;
+  if (typeof key.alg === 'string' && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
+  if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
+  return undefined;
+}
+
+/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
+export function joseCannotHandle(error: unknown): boolean {
+  return (
+    (error as { code?: string }).code === 'ERR_JOSE_NOT_SUPPORTED' ||
+    /mismatch/.test((error as Error).message)
+  );
 }
 
 /** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
@@ -305,7 +307,13 @@ function checkCertificate(
       certificate.validFrom,
     );
   }
-  if (!sameKey(certificate.publicKey.export({ format: 'jwk' }), key)) {
+  let certified: JsonWebKey | undefined;
+  try {
+    certified = certificate.publicKey.export({ format: 'jwk' });
+  } catch {
+    // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
+  }
+  if (!certified || !sameKey(certified, key)) {
     note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
   }
 }

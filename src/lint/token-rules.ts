@@ -3,14 +3,16 @@ import {
   decodeJwt,
   decodeProtectedHeader,
   importJWK,
+  type JWK,
   type JWTPayload,
   type ProtectedHeaderParameters,
 } from 'jose';
+import { createPublicKey, type JsonWebKey, verify } from 'node:crypto';
 import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 import { acceptedBy } from './algorithms.js';
 import type { Profile } from './catalogue.js';
 import { type Observation, shown } from './findings.js';
-import type { JwksVerdict } from './jwks-rules.js';
+import { joseCannotHandle, type JwksVerdict } from './jwks-rules.js';
 
 export interface TokenVerdict {
   observations: Observation[];
@@ -91,7 +93,7 @@ async function checkSignature(
     return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
   }
   try {
-    await compactVerify(token, await importJWK(key.jwk, alg));
+    await verifySignature(token, key.jwk, alg);
     return [];
   } catch (error) {
     return [
@@ -129,4 +131,29 @@ export function checkTokenAlg(
     ];
   }
   return [];
+}
+
+/** jose for every algorithm it implements; Node's crypto for the two it does not (ES256K, Ed448). */
+async function verifySignature(token: string, jwk: JWK, alg: string): Promise<void> {
+  let key: Awaited<ReturnType<typeof importJWK>>;
+  try {
+    key = await importJWK(jwk, alg);
+  } catch (error) {
+    if (!joseCannotHandle(error)) throw error;
+    verifyWithNodeCrypto(token, jwk, alg);
+    return;
+  }
+  await compactVerify(token, key);
+}
+
+function verifyWithNodeCrypto(token: string, jwk: JWK, alg: string): void {
+  const [header = '', payload = '', signature = ''] = token.split('.');
+  const key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+  const data = Buffer.from(`${header}.${payload}`);
+  const bytes = Buffer.from(signature, 'base64url');
+  let valid: boolean;
+  if (alg === 'ES256K') valid = verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, bytes);
+  else if (alg === 'EdDSA' || alg === 'Ed448') valid = verify(null, data, key, bytes);
+  else throw new Error(`${alg} with this key cannot be checked`);
+  if (!valid) throw new Error('signature verification failed');
 }

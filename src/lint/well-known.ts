@@ -20,3 +20,28 @@ export function insertedDiscoveryUrl(issuer: string): string | undefined {
   const path = url.pathname.replace(/\/+$/, '');
   return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : undefined;
 }
+
+/**
+ * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
+ * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
+ */
+export function isDiscoveryUrlOf(issuer: string, url: string): boolean {
+  const target = comparable(url);
+  return (
+    target !== undefined &&
+    [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some(
+      (candidate) => candidate !== undefined && comparable(candidate) === target,
+    )
+  );
+}
+
+function comparable(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    parsed.search = '';
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}

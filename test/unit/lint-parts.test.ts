@@ -136,6 +136,10 @@ describe('nonPublicReason', () => {
     ['idp.corp.internal.', 'a local name'],
     ['198.18.0.7', 'a private-range address'],
     ['::ffff:7f00:1', 'a loopback address'],
+    ['0.0.0.0', 'an unspecified address'],
+    ['239.1.2.3', 'a multicast, reserved or documentation address'],
+    ['192.0.2.10', 'a multicast, reserved or documentation address'],
+    ['ff02::1', 'a multicast, reserved or documentation address'],
   ])('%s is %s', (host, reason) => {
     expect(nonPublicReason(host)).toBe(reason);
   });

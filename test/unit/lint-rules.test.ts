@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { exportJWK, type JWK } from 'jose';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
@@ -284,6 +284,46 @@ describe('rule details', () => {
       await withKeys((keys) => void keys.push({ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }))(),
     );
     expect(rulesOf(findings)).toEqual([]);
+  });
+
+  it('verifies an ES256K sample token with Node crypto where jose has no secp256k1, and catches a forged one', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const signed = `${encode({ alg: 'ES256K', kid: 'k1' })}.${encode({ iss: ISSUER, exp: NOW + 600 })}`;
+    const signature = sign('sha256', Buffer.from(signed), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+    const token = `${signed}.${signature.toString('base64url')}`;
+    const jwks = await cleanJwks();
+    jwks.keys.push({ ...publicKey.export({ format: 'jwk' }), kid: 'k1' });
+    const lintCase = (sample: string): LintCase => ({
+      jwks,
+      discovery: { ...cleanDiscovery(), id_token_signing_alg_values_supported: ['RS256', 'ES256K'] },
+      settings: { token: sample },
+    });
+    expect(rulesOf(await findingsOf(lintCase(token), 'oidc'))).toEqual([]);
+    const forged = `${signed}.${Buffer.alloc(64, 7).toString('base64url')}`;
+    expect(rulesOf(await findingsOf(lintCase(forged), 'oidc'))).toEqual(['token-signature-invalid']);
+  });
+
+  it('names the member that makes a key non-signing', async () => {
+    const findings = await findingsOf(
+      await withKeys(
+        async (keys) => void keys.push({ ...(await rsaJwk(2048, 'mixed')), use: 'sig', alg: 'RSA-OAEP' }),
+      )(),
+    );
+    expect(findings.find((finding) => finding.rule === 'jwk-not-for-signing')?.message).toContain(
+      '(alg "RSA-OAEP")',
+    );
+  });
+
+  it('matches a discovery URL by parsed form: origin case, query and the RFC 8414 form do not matter', async () => {
+    for (const discoveryUrl of [
+      `https://ID.example.com/tenant/.well-known/openid-configuration?appid=123`,
+      `${ISSUER}/.well-known/openid-configuration/tenant`,
+    ]) {
+      const settings = { issuer: `${ISSUER}/tenant`, discoveryUrl };
+      const discovery = { ...cleanDiscovery(), issuer: `${ISSUER}/tenant` };
+      expect(rulesOf(await findingsOf({ discovery, settings }))).not.toContain('issuer-mismatch');
+    }
   });
 
   it('checks a single JWK given instead of a set, and still finds its private key', async () => {
