@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5155);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7294);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5155:
+/***/ 7294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33842,6 +33842,137 @@ async function rawKey(key, expected, usage, extractable = !1) {
 }
 
 
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
+
+
+
+function exportSPKI(key) {
+  return exportPublic(key);
+}
+function exportPKCS8(key) {
+  return exportPrivate(key);
+}
+async function exportJWK(key) {
+  if (isKeyObject(key))
+    if (key.type === "secret")
+      key = key.export();
+    else
+      return key.export({ format: "jwk" });
+  if (key instanceof Uint8Array)
+    return {
+      kty: "oct",
+      k: base64url_encode(key)
+    };
+  if (!isCryptoKey(key))
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
+  if (!key.extractable)
+    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
+  const jwk = await crypto.subtle.exportKey("jwk", key);
+  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
+  for (const parameter of Object.keys(jwk))
+    jwk[parameter] === void 0 && delete jwk[parameter];
+  return jwk;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwk/thumbprint.js
+
+
+
+
+
+
+const check = (value, description) => {
+  if (typeof value != "string" || !value)
+    throw new JWKInvalid(`${description} missing or invalid`);
+};
+async function calculateJwkThumbprint(key, digestAlgorithm) {
+  let jwk;
+  if (validate_isObject(key)) {
+    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
+      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  } else if (isKeyLike(key))
+    jwk = snapshotJwk(await exportJWK(key));
+  else
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
+    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
+  let requiredMembers;
+  switch (jwk.kty) {
+    case "AKP":
+      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
+      break;
+    case "EC":
+      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+      break;
+    case "OKP":
+      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+      break;
+    case "RSA":
+      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
+      break;
+    case "oct":
+      if (typeof jwk.k != "string")
+        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
+      requiredMembers = { k: jwk.k, kty: jwk.kty };
+      break;
+    default:
+      throw new errors_JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
+  }
+  const thumbprintInput = encode(JSON.stringify(requiredMembers));
+  return base64url_encode(await digest(digestAlgorithm, thumbprintInput));
+}
+async function calculateJwkThumbprintUri(key, digestAlgorithm) {
+  digestAlgorithm ??= "sha256";
+  const thumbprint = await calculateJwkThumbprint(key, digestAlgorithm);
+  return `urn:ietf:params:oauth:jwk-thumbprint:sha-${digestAlgorithm.slice(-3)}:${thumbprint}`;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/algorithms.ts
+const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+const EC_ALGS_BY_CURVE = {
+    'P-256': 'ES256',
+    'P-384': 'ES384',
+    'P-521': 'ES512',
+    secp256k1: 'ES256K',
+};
+const EDDSA_CURVES = new Set(['Ed25519', 'Ed448']);
+/** Mender's documented list for ID tokens and client authentication (RS256 is handled separately). */
+const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS384', 'RS512'];
+/**
+ * What each target verifies. Mondoo does not publish its list: this is the asymmetric set every common
+ * OIDC validator (go-oidc among them) handles. `oidc` is every registered asymmetric JWS algorithm.
+ */
+const ACCEPTED = {
+    mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
+    mender: new Set([...MENDER_ALGS, 'RS256']),
+    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
+};
+function acceptedBy(profile, alg) {
+    return ACCEPTED[profile].has(alg);
+}
+function isSymmetric(alg) {
+    return /^HS\d+$/.test(alg);
+}
+/** The signature algorithms a key of this type and curve can serve; empty for non-signing keys. */
+function algsForKeyType(kty, crv) {
+    if (kty === 'RSA')
+        return RSA_ALGS;
+    if (kty === 'EC' && typeof crv === 'string') {
+        const alg = EC_ALGS_BY_CURVE[crv];
+        return alg ? [alg] : [];
+    }
+    if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
+        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+    }
+    return [];
+}
+/** True for curves made for key agreement, never signatures. */
+function isKeyAgreementCurve(crv) {
+    return crv === 'X25519' || crv === 'X448';
+}
+
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
 function key_descriptor_table(entries) {
   const out = { __proto__: null };
@@ -34100,135 +34231,128 @@ async function importJWK(jwk, alg, options) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
+;// CONCATENATED MODULE: ./src/lint/jwk-facts.ts
 
 
 
-function exportSPKI(key) {
-  return exportPublic(key);
+
+// Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
+/** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
+/** Shorter secrets are not masked: masking "1" would garble every log line. */
+const MIN_MASKED_LENGTH = 8;
+/** The values of a key's private members as they could appear in text, `oth` primes included. */
+function privateValues(key) {
+    if (!findings_isObject(key))
+        return [];
+    const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
+        const value = key[member];
+        const nested = Array.isArray(value)
+            ? value.flatMap((item) => (findings_isObject(item) ? Object.values(item) : [item]))
+            : [];
+        return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
+    });
+    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
 }
-function exportPKCS8(key) {
-  return exportPrivate(key);
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return '';
+    }
 }
-async function exportJWK(key) {
-  if (isKeyObject(key))
-    if (key.type === "secret")
-      key = key.export();
-    else
-      return key.export({ format: "jwk" });
-  if (key instanceof Uint8Array)
-    return {
-      kty: "oct",
-      k: base64url_encode(key)
-    };
-  if (!isCryptoKey(key))
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
-  if (!key.extractable)
-    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
-  const jwk = await crypto.subtle.exportKey("jwk", key);
-  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
-  for (const parameter of Object.keys(jwk))
-    jwk[parameter] === void 0 && delete jwk[parameter];
-  return jwk;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwk/thumbprint.js
-
-
-
-
-
-
-const check = (value, description) => {
-  if (typeof value != "string" || !value)
-    throw new JWKInvalid(`${description} missing or invalid`);
-};
-async function calculateJwkThumbprint(key, digestAlgorithm) {
-  let jwk;
-  if (validate_isObject(key)) {
-    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
-      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  } else if (isKeyLike(key))
-    jwk = snapshotJwk(await exportJWK(key));
-  else
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
-    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
-  let requiredMembers;
-  switch (jwk.kty) {
-    case "AKP":
-      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
-      break;
-    case "EC":
-      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
-      break;
-    case "OKP":
-      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
-      break;
-    case "RSA":
-      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
-      break;
-    case "oct":
-      if (typeof jwk.k != "string")
-        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
-      requiredMembers = { k: jwk.k, kty: jwk.kty };
-      break;
-    default:
-      throw new errors_JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
-  }
-  const thumbprintInput = encode(JSON.stringify(requiredMembers));
-  return base64url_encode(await digest(digestAlgorithm, thumbprintInput));
-}
-async function calculateJwkThumbprintUri(key, digestAlgorithm) {
-  digestAlgorithm ??= "sha256";
-  const thumbprint = await calculateJwkThumbprint(key, digestAlgorithm);
-  return `urn:ietf:params:oauth:jwk-thumbprint:sha-${digestAlgorithm.slice(-3)}:${thumbprint}`;
-}
-
-
-;// CONCATENATED MODULE: ./src/lint/algorithms.ts
-const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
-const EC_ALGS_BY_CURVE = {
-    'P-256': 'ES256',
-    'P-384': 'ES384',
-    'P-521': 'ES512',
-    secp256k1: 'ES256K',
-};
-const EDDSA_CURVES = new Set(['Ed25519', 'Ed448']);
-/** Mender's documented list for ID tokens and client authentication (RS256 is handled separately). */
-const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS384', 'RS512'];
 /**
- * What each target verifies. Mondoo does not publish its list: this is the asymmetric set every common
- * OIDC validator (go-oidc among them) handles. `oidc` is every registered asymmetric JWS algorithm.
+ * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
+ * refuses the key; undefined when it imports.
  */
-const ACCEPTED = {
-    mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
-    mender: new Set([...MENDER_ALGS, 'RS256']),
-    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
-};
-function acceptedBy(profile, alg) {
-    return ACCEPTED[profile].has(alg);
-}
-function isSymmetric(alg) {
-    return /^HS\d+$/.test(alg);
-}
-/** The signature algorithms a key of this type and curve can serve; empty for non-signing keys. */
-function algsForKeyType(kty, crv) {
-    if (kty === 'RSA')
-        return RSA_ALGS;
-    if (kty === 'EC' && typeof crv === 'string') {
-        const alg = EC_ALGS_BY_CURVE[crv];
-        return alg ? [alg] : [];
+async function importProblem(key, alg) {
+    try {
+        await importJWK(key, alg);
+        return undefined;
     }
-    if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
-        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+    catch (error) {
+        if (!joseCannotHandle(error))
+            return error.message;
+        try {
+            (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
+            return undefined;
+        }
+        catch (fallback) {
+            return fallback.message;
+        }
     }
-    return [];
 }
-/** True for curves made for key agreement, never signatures. */
-function isKeyAgreementCurve(crv) {
-    return crv === 'X25519' || crv === 'X448';
+/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
+function nonSigningReason(key) {
+    if (key.use === 'enc')
+        return 'use "enc"';
+    if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
+        return `key_ops ${shown(key.key_ops)}`;
+    if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
+        return `alg ${shown(key.alg)}`;
+    if (isKeyAgreementCurve(key.crv))
+        return `curve ${shown(key.crv)}`;
+    return undefined;
+}
+/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
+function joseCannotHandle(error) {
+    return (error.code === 'ERR_JOSE_NOT_SUPPORTED' ||
+        /mismatch/.test(error.message));
+}
+/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
+function isEncryptionAlg(alg) {
+    return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
+}
+/** Bits in an RSA modulus, leading zero octets not counted. */
+function bitLength(bytes) {
+    const start = bytes.findIndex((byte) => byte !== 0);
+    if (start < 0)
+        return 0;
+    return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
+}
+/** What is wrong with a key's x5c certificate, if it has one: unparsable, expired, not yet valid, another key. */
+function checkCertificate(key, label, nowSeconds, note) {
+    const x5c = key.x5c;
+    if (!Array.isArray(x5c) || x5c.length === 0)
+        return;
+    let certificate;
+    try {
+        certificate = new external_node_crypto_.X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
+    }
+    catch {
+        note('jwk-x5c-invalid', `${label}: x5c[0] is not a DER certificate in base64.`);
+        return;
+    }
+    const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+    const expiresAt = Date.parse(certificate.validTo) / 1000;
+    const startsAt = Date.parse(certificate.validFrom) / 1000;
+    if (expiresAt < nowSeconds) {
+        note('jwk-x5c-expired', `${label}: its x5c certificate expired on ${day(expiresAt)}.`, certificate.validTo);
+    }
+    else if (startsAt > nowSeconds) {
+        note('jwk-x5c-invalid', `${label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
+    }
+    let certified;
+    try {
+        certified = certificate.publicKey.export({ format: 'jwk' });
+    }
+    catch {
+        // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
+    }
+    if (!certified || !sameKey(certified, key)) {
+        note('jwk-x5c-invalid', `${label}: the x5c certificate holds a different key than the JWK.`);
+    }
+}
+/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
+function sameKey(a, b) {
+    const number = (value) => typeof value === 'string'
+        ? Buffer.from(value, 'base64url')
+            .toString('hex')
+            .replace(/^(00)+/, '')
+        : '';
+    const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
+    return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
 }
 
 ;// CONCATENATED MODULE: ./src/lint/jwks-rules.ts
@@ -34236,14 +34360,11 @@ function isKeyAgreementCurve(crv) {
 
 
 
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
 /** Keys past this many are not inspected one by one: the set is already reported as too large. */
 const MAX_INSPECTED_KEYS = 500;
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 async function inspectJwks(jwks, locate, nowSeconds) {
     const observations = [];
@@ -34314,27 +34435,6 @@ async function inspectJwks(jwks, locate, nowSeconds) {
     }
     return { observations, signingKeys, secrets, kids: [...kids.keys()] };
 }
-/** The values of a key's private members as they could appear in text, `oth` primes included. */
-function privateValues(key) {
-    if (!findings_isObject(key))
-        return [];
-    const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
-        const value = key[member];
-        const nested = Array.isArray(value)
-            ? value.flatMap((item) => (findings_isObject(item) ? Object.values(item) : [item]))
-            : [];
-        return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
-    });
-    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
-}
-function safeJson(value) {
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        return '';
-    }
-}
 function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
 }
@@ -34397,50 +34497,8 @@ async function inspectKey(key, context, nowSeconds, observations) {
             signing = false;
         }
     }
-    checkCertificate(key, context, nowSeconds, note);
+    checkCertificate(key, context.label, nowSeconds, note);
     return { signing, algs, thumbprint: await thumbprintOf(key, context) };
-}
-/**
- * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
- * refuses the key; undefined when it imports.
- */
-async function importProblem(key, alg) {
-    try {
-        await importJWK(key, alg);
-        return undefined;
-    }
-    catch (error) {
-        if (!joseCannotHandle(error))
-            return error.message;
-        try {
-            (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
-            return undefined;
-        }
-        catch (fallback) {
-            return fallback.message;
-        }
-    }
-}
-/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
-function nonSigningReason(key) {
-    if (key.use === 'enc')
-        return 'use "enc"';
-    if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
-        return `key_ops ${shown(key.key_ops)}`;
-    if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
-        return `alg ${shown(key.alg)}`;
-    if (isKeyAgreementCurve(key.crv))
-        return `curve ${shown(key.crv)}`;
-    return undefined;
-}
-/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
-function joseCannotHandle(error) {
-    return (error.code === 'ERR_JOSE_NOT_SUPPORTED' ||
-        /mismatch/.test(error.message));
-}
-/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
-function isEncryptionAlg(alg) {
-    return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
 }
 function describeType(key) {
     return typeof key.crv === 'string' ? `a ${key.kty} ${key.crv} key` : `a ${key.kty} key`;
@@ -34452,54 +34510,6 @@ async function thumbprintOf(key, context) {
     catch {
         return `unhashable ${context.index}`;
     }
-}
-function bitLength(bytes) {
-    const start = bytes.findIndex((byte) => byte !== 0);
-    if (start < 0)
-        return 0;
-    return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
-}
-function checkCertificate(key, context, nowSeconds, note) {
-    const x5c = key.x5c;
-    if (!Array.isArray(x5c) || x5c.length === 0)
-        return;
-    let certificate;
-    try {
-        certificate = new external_node_crypto_.X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
-    }
-    catch {
-        note('jwk-x5c-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
-        return;
-    }
-    const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
-    const expiresAt = Date.parse(certificate.validTo) / 1000;
-    const startsAt = Date.parse(certificate.validFrom) / 1000;
-    if (expiresAt < nowSeconds) {
-        note('jwk-x5c-expired', `${context.label}: its x5c certificate expired on ${day(expiresAt)}.`, certificate.validTo);
-    }
-    else if (startsAt > nowSeconds) {
-        note('jwk-x5c-invalid', `${context.label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
-    }
-    let certified;
-    try {
-        certified = certificate.publicKey.export({ format: 'jwk' });
-    }
-    catch {
-        // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
-    }
-    if (!certified || !sameKey(certified, key)) {
-        note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
-    }
-}
-/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
-function sameKey(a, b) {
-    const number = (value) => typeof value === 'string'
-        ? Buffer.from(value, 'base64url')
-            .toString('hex')
-            .replace(/^(00)+/, '')
-        : '';
-    const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
-    return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
 }
 
 ;// CONCATENATED MODULE: ./src/lint/json-lines.ts

@@ -1,6 +1,13 @@
-import { createPublicKey, type JsonWebKey, X509Certificate } from 'node:crypto';
-import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
-import { algsForKeyType, isKeyAgreementCurve } from './algorithms.js';
+import { calculateJwkThumbprint, type JWK } from 'jose';
+import { algsForKeyType } from './algorithms.js';
+import {
+  bitLength,
+  checkCertificate,
+  importProblem,
+  nonSigningReason,
+  PRIVATE_MEMBERS,
+  privateValues,
+} from './jwk-facts.js';
 import { isObject, type Location, type Observation, shown } from './findings.js';
 
 /** A key that can verify ID token signatures, and the algorithms it serves. */
@@ -21,14 +28,11 @@ export interface JwksVerdict {
 
 export type Locate = (pointer: string) => Location | undefined;
 
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
 /** Keys past this many are not inspected one by one: the set is already reported as too large. */
 const MAX_INSPECTED_KEYS = 500;
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
 
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: number): Promise<JwksVerdict> {
@@ -98,27 +102,6 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
     });
   }
   return { observations, signingKeys, secrets, kids: [...kids.keys()] };
-}
-
-/** The values of a key's private members as they could appear in text, `oth` primes included. */
-function privateValues(key: unknown): string[] {
-  if (!isObject(key)) return [];
-  const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
-    const value = key[member];
-    const nested: unknown[] = Array.isArray(value)
-      ? (value as unknown[]).flatMap((item) => (isObject(item) ? Object.values(item) : [item]))
-      : [];
-    return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
-  });
-  return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return '';
-  }
 }
 
 interface KeyContext {
@@ -213,49 +196,8 @@ async function inspectKey(
       signing = false;
     }
   }
-  checkCertificate(key, context, nowSeconds, note);
+  checkCertificate(key, context.label, nowSeconds, note);
   return { signing, algs, thumbprint: await thumbprintOf(key, context) };
-}
-
-/**
- * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
- * refuses the key; undefined when it imports.
- */
-async function importProblem(key: Record<string, unknown>, alg: string): Promise<string | undefined> {
-  try {
-    await importJWK(key as JWK, alg);
-    return undefined;
-  } catch (error) {
-    if (!joseCannotHandle(error)) return (error as Error).message;
-    try {
-      createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
-      return undefined;
-    } catch (fallback) {
-      return (fallback as Error).message;
-    }
-  }
-}
-
-/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
-function nonSigningReason(key: Record<string, unknown>): string | undefined {
-  if (key.use === 'enc') return 'use "enc"';
-  if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) return `key_ops ${shown(key.key_ops)}`;
-  if (typeof key.alg === 'string' && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
-  if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
-  return undefined;
-}
-
-/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
-export function joseCannotHandle(error: unknown): boolean {
-  return (
-    (error as { code?: string }).code === 'ERR_JOSE_NOT_SUPPORTED' ||
-    /mismatch/.test((error as Error).message)
-  );
-}
-
-/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
-function isEncryptionAlg(alg: string): boolean {
-  return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
 }
 
 function describeType(key: Record<string, unknown>): string {
@@ -268,66 +210,4 @@ async function thumbprintOf(key: Record<string, unknown>, context: KeyContext): 
   } catch {
     return `unhashable ${context.index}`;
   }
-}
-
-function bitLength(bytes: Buffer): number {
-  const start = bytes.findIndex((byte) => byte !== 0);
-  if (start < 0) return 0;
-  return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
-}
-
-function checkCertificate(
-  key: Record<string, unknown>,
-  context: KeyContext,
-  nowSeconds: number,
-  note: (rule: Observation['rule'], message: string, value?: string) => void,
-): void {
-  const x5c = key.x5c;
-  if (!Array.isArray(x5c) || x5c.length === 0) return;
-  let certificate: X509Certificate;
-  try {
-    certificate = new X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
-  } catch {
-    note('jwk-x5c-invalid', `${context.label}: x5c[0] is not a DER certificate in base64.`);
-    return;
-  }
-  const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
-  const expiresAt = Date.parse(certificate.validTo) / 1000;
-  const startsAt = Date.parse(certificate.validFrom) / 1000;
-  if (expiresAt < nowSeconds) {
-    note(
-      'jwk-x5c-expired',
-      `${context.label}: its x5c certificate expired on ${day(expiresAt)}.`,
-      certificate.validTo,
-    );
-  } else if (startsAt > nowSeconds) {
-    note(
-      'jwk-x5c-invalid',
-      `${context.label}: its x5c certificate is not valid before ${day(startsAt)}.`,
-      certificate.validFrom,
-    );
-  }
-  let certified: JsonWebKey | undefined;
-  try {
-    certified = certificate.publicKey.export({ format: 'jwk' });
-  } catch {
-    // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
-  }
-  if (!certified || !sameKey(certified, key)) {
-    note('jwk-x5c-invalid', `${context.label}: the x5c certificate holds a different key than the JWK.`);
-  }
-}
-
-/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
-function sameKey(a: JsonWebKey, b: Record<string, unknown>): boolean {
-  const number = (value: unknown) =>
-    typeof value === 'string'
-      ? Buffer.from(value, 'base64url')
-          .toString('hex')
-          .replace(/^(00)+/, '')
-      : '';
-  const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
-  return (
-    a.kty === b.kty && members.every((member) => number(a[member as keyof JsonWebKey]) === number(b[member]))
-  );
 }

@@ -12,7 +12,8 @@ import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 import { acceptedBy } from './algorithms.js';
 import type { Profile } from './catalogue.js';
 import { type Observation, shown } from './findings.js';
-import { joseCannotHandle, type JwksVerdict } from './jwks-rules.js';
+import { joseCannotHandle } from './jwk-facts.js';
+import type { JwksVerdict } from './jwks-rules.js';
 
 export interface TokenVerdict {
   observations: Observation[];

@@ -77,7 +77,8 @@ export function parseFileCommands(text: string, fileName: string): Record<string
 }
 
 export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'action-run-'));
+  // Under vitest, a folder global-setup.ts removes at the end of the session.
+  const dir = await mkdtemp(join(process.env.ACTION_RUNS_DIR ?? tmpdir(), 'action-run-'));
   const files = {
     GITHUB_ENV: join(dir, 'github-env'),
     GITHUB_OUTPUT: join(dir, 'github-output'),
