@@ -25,7 +25,8 @@ export function jsonLines(text: string, maxDepth = 8): Map<string, number> {
 
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (char === '\n') {
+    if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
+      // \n, \r\n and a lone \r (old Mac files) each end a line, as editors count them.
       line++;
     } else if (char === '"') {
       const end = stringEnd(text, i);

@@ -68,11 +68,31 @@ export function readRegularFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** The line of the first syntax error, from the position JSON.parse reports. */
+/**
+ * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
+ * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
+ */
 function firstBadLine(text: string): number {
   const position = /position (\d+)/.exec(syntaxErrorMessage(text))?.[1];
-  if (position === undefined) return 1;
-  return text.slice(0, Number(position)).split('\n').length;
+  const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
+  return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+
+/** Outside strings, JSON holds only punctuation, whitespace, numbers and the words true, false and null. */
+function firstStrayCharacter(text: string): number | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (/[a-z]/i.test(char)) {
+      const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
+      if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word)) return i;
+      i += word.length - 1;
+    } else if (!/[\s{}[\]:,\d.+-]/.test(char)) {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 function syntaxErrorMessage(text: string): string {

@@ -113,6 +113,11 @@ describe('jsonLines', () => {
     expect(lines.get('/c~0d')).toBe(2);
   });
 
+  it('counts lines ended by \\r\\n or a lone \\r the way editors do', () => {
+    expect(jsonLines('{\r\n"a": 1,\r\n"b": 2}').get('/b')).toBe(3);
+    expect(jsonLines('{\r"a": 1,\r"b": 2}').get('/b')).toBe(3);
+  });
+
   it('survives nesting far deeper than it records', () => {
     const deep = `{"x": ${'['.repeat(20_000)}${']'.repeat(20_000)},\n"y": 1}`;
     const lines = jsonLines(deep);

@@ -9,6 +9,7 @@ import { checkTokenAlg } from '../../src/lint/token-rules.js';
 import {
   cleanDiscovery,
   cleanJwks,
+  DISCOVERY_FILE,
   findingsOf,
   ISSUER,
   type LintCase,
@@ -302,6 +303,16 @@ describe('rule details', () => {
     expect(rulesOf(await findingsOf(lintCase(token), 'oidc'))).toEqual([]);
     const forged = `${signed}.${Buffer.alloc(64, 7).toString('base64url')}`;
     expect(rulesOf(await findingsOf(lintCase(forged), 'oidc'))).toEqual(['token-signature-invalid']);
+  });
+
+  it('points at the line of the first syntax error in a local file that is not JSON', async () => {
+    const findings = await findingsOf({
+      discoveryText: '{\n  "issuer": "https://id.example.com",\n  "jwks_uri": oops\n}',
+    });
+    expect(findings[0]).toMatchObject({
+      rule: 'fetch-not-json',
+      location: { file: DISCOVERY_FILE, line: 3 },
+    });
   });
 
   it('names the member that makes a key non-signing', async () => {
