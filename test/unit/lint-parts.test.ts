@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { severityOf } from '../../src/lint/catalogue.js';
 import { judge, shown } from '../../src/lint/findings.js';
+import { bitLength } from '../../src/lint/jwk-facts.js';
 import { nonPublicReason } from '../../src/lint/hosts.js';
 import { jsonLines } from '../../src/lint/json-lines.js';
 import { discoveryUrlOf, insertedDiscoveryUrl, issuerOfWellKnownUrl } from '../../src/lint/well-known.js';
@@ -72,6 +73,14 @@ describe('shown', () => {
     const long = shown('x'.repeat(500));
     expect(long.length).toBe(120);
     expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('bitLength', () => {
+  it('counts the bits of a modulus from its highest set bit, leading zero octets ignored', () => {
+    expect(bitLength(Buffer.from([0x80, 0x00]))).toBe(16);
+    expect(bitLength(Buffer.from([0x00, 0x01, 0xff]))).toBe(9);
+    expect(bitLength(Buffer.from([0x00, 0x00]))).toBe(0);
   });
 });
 
