@@ -2,8 +2,7 @@
 // for GitHub's token service and Mondoo's STS (a test CA is made on the fly), and shows what a person would see.
 // It ends with lint mode against a local OpenID provider.
 import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
-import { sendJson } from '../test/support/https-stub.ts';
-import { DISCOVERY_PATH, startOidcProvider } from '../test/support/oidc-provider.ts';
+import { discoveryWith, startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type Scenario, startScenario } from '../test/support/scenario.ts';
 
 const rule = (title: string) =>
@@ -81,10 +80,7 @@ async function lintProvider(): Promise<number> {
   rule('3. Lint mode: a provider whose issuer carries a trailing slash, and a sample token');
   const scenario = await startScenario();
   const provider = await startOidcProvider(scenario.ca, {
-    routes: {
-      [DISCOVERY_PATH]: (_req, res, self) =>
-        sendJson(res, 200, { ...self.discovery(), issuer: `${self.issuer}/` }),
-    },
+    routes: discoveryWith((self) => ({ issuer: `${self.issuer}/` })),
   });
   try {
     const token = await provider.mint();

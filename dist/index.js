@@ -32045,6 +32045,14 @@ function readChoice(input, raw, choices, fallback) {
         return choice;
     throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
 }
+/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
+function otherModeInputsWarning(getInput, names, mode, otherMode) {
+    const ignored = names.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length === 0)
+        return [];
+    const listed = ignored.map((name) => `\`${name}\``).join(', ');
+    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+}
 
 ;// CONCATENATED MODULE: ./src/lint/catalogue.ts
 const PROFILES = ['mondoo', 'mender', 'oidc'];
@@ -32381,25 +32389,64 @@ function severityOf(rule, profile) {
     return RULES[rule].levels[PROFILES.indexOf(profile)] ?? 'off';
 }
 
+;// CONCATENATED MODULE: ./src/lint/well-known.ts
+const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
+/** The issuer a well-known URL belongs to: the URL without its /.well-known/openid-configuration suffix. */
+function issuerOfWellKnownUrl(url) {
+    return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : undefined;
+}
+function discoveryUrlOf(issuer) {
+    return `${issuer.replace(/\/+$/, '')}${WELL_KNOWN_SUFFIX}`;
+}
+/** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
+function insertedDiscoveryUrl(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return undefined;
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : undefined;
+}
+/**
+ * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
+ * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
+ */
+function isDiscoveryUrlOf(issuer, url) {
+    const target = comparable(url);
+    return (target !== undefined &&
+        [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some((candidate) => candidate !== undefined && comparable(candidate) === target));
+}
+function comparable(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.search = '';
+        parsed.hash = '';
+        return parsed.href;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lint/lint-settings.ts
 
 
 
+
 const FAIL_ON = ['error', 'warning', 'never'];
-const WELL_KNOWN_SUFFIX = /\/\.well-known\/openid-configuration\/?$/;
 /** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
 const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
 function readLintSettings(getInput) {
-    const warnings = [];
-    const ignored = EXCHANGE_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
-    if (ignored.length > 0) {
-        warnings.push(`Lint mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`exchange\`.`);
-    }
+    const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
     let issuer = getInput('issuer').trim() || undefined;
     let discoveryUrl;
-    if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
+    const pastedIssuer = issuer && issuerOfWellKnownUrl(issuer.replace(/\/$/, ''));
+    if (issuer && pastedIssuer !== undefined) {
         discoveryUrl = issuer.replace(/\/$/, '');
-        issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+        issuer = pastedIssuer;
         warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
     if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
@@ -32512,11 +32559,7 @@ function readSettings(getInput, readFile) {
 function readExchangeSettings(getInput, readFile) {
     const wifText = getInput('wif-config').trim();
     const wif = wifText ? loadWifConfig(wifText, readFile) : {};
-    const warnings = [];
-    const ignored = LINT_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
-    if (ignored.length > 0) {
-        warnings.push(`Exchange mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`lint\`.`);
-    }
+    const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
     const explicitUniverse = getInput('universe-domain').trim();
     const universeDomain = explicitUniverse
         ? normalizeUniverseDomain(explicitUniverse)
@@ -32820,11 +32863,14 @@ function excerpt(body) {
     if (trimmed === '')
         return '(empty body)';
     if (looksLikeHtml(trimmed)) {
-        const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        const text = title || stripTags(trimmed);
+        const text = htmlTitle(trimmed) ?? stripTags(trimmed);
         return `an HTML page: "${shorten(text)}"`;
     }
     return `"${shorten(trimmed)}"`;
+}
+/** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
+function htmlTitle(html) {
+    return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() || undefined;
 }
 function looksLikeHtml(body) {
     return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<center)/i.test(body);
@@ -33655,7 +33701,7 @@ function readAnswer(answer, url, what, observations) {
         });
         return undefined;
     }
-    const contentType = header({ ...answer }, 'content-type') ?? '';
+    const contentType = header(answer, 'content-type') ?? '';
     if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
         observations.push({
             rule: 'fetch-content-type',
@@ -33689,7 +33735,7 @@ function readAnswer(answer, url, what, observations) {
  */
 function describeBody(body) {
     if (looksLikeHtml(body)) {
-        const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+        const title = htmlTitle(body);
         return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
     }
     const first = body.trimStart()[0];
@@ -34604,7 +34650,6 @@ function escapePointer(key) {
 
 
 
-
 /**
  * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
  * fails); a file that is not a JSON object is a finding on that file.
@@ -34623,12 +34668,16 @@ function readLocalJson(input, path, readFile, observations) {
                 : `cannot read ${shown(path)} (${code}).`;
         throw settingsError(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
     }
-    const value = json_parseJson(text);
-    if (value === undefined) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // Only the error's position is used: its message may quote the file.
         observations.push({
             rule: 'fetch-not-json',
             message: `${path} is not valid JSON.`,
-            location: { file: path, line: firstBadLine(text) },
+            location: { file: path, line: firstBadLine(text, String(error.message)) },
         });
         return undefined;
     }
@@ -34660,8 +34709,8 @@ function readRegularFile(path) {
  * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
  * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
  */
-function firstBadLine(text) {
-    const position = /position (\d+)/.exec(syntaxErrorMessage(text))?.[1];
+function firstBadLine(text, parseError) {
+    const position = /position (\d+)/.exec(parseError)?.[1];
     const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
     return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
 }
@@ -34685,16 +34734,6 @@ function firstStrayCharacter(text) {
         }
     }
     return undefined;
-}
-function syntaxErrorMessage(text) {
-    try {
-        JSON.parse(text);
-        return '';
-    }
-    catch (error) {
-        // Only the position is used: the message itself may quote the file.
-        return String(error.message);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
@@ -34965,48 +35004,6 @@ function verifyWithNodeCrypto(token, jwk, alg) {
         throw new Error('signature verification failed');
 }
 
-;// CONCATENATED MODULE: ./src/lint/well-known.ts
-const well_known_WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
-/** The issuer a well-known URL belongs to: the URL without its /.well-known/openid-configuration suffix. */
-function issuerOfWellKnownUrl(url) {
-    return url.endsWith(well_known_WELL_KNOWN_SUFFIX) ? url.slice(0, -well_known_WELL_KNOWN_SUFFIX.length) : undefined;
-}
-function discoveryUrlOf(issuer) {
-    return `${issuer.replace(/\/+$/, '')}${well_known_WELL_KNOWN_SUFFIX}`;
-}
-/** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
-function insertedDiscoveryUrl(issuer) {
-    let url;
-    try {
-        url = new URL(issuer);
-    }
-    catch {
-        return undefined;
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    return path ? `${url.origin}${well_known_WELL_KNOWN_SUFFIX}${path}` : undefined;
-}
-/**
- * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
- * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
- */
-function isDiscoveryUrlOf(issuer, url) {
-    const target = comparable(url);
-    return (target !== undefined &&
-        [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some((candidate) => candidate !== undefined && comparable(candidate) === target));
-}
-function comparable(url) {
-    try {
-        const parsed = new URL(url);
-        parsed.search = '';
-        parsed.hash = '';
-        return parsed.href;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/lint/evidence.ts
 
 
@@ -35104,6 +35101,7 @@ async function fetchDiscovery(issuer, context, observations) {
 
 ;// CONCATENATED MODULE: ./src/lint/render.ts
 
+
 const MAX_SUMMARY_ROWS = 200;
 const VERDICT_LABELS = {
     mondoo: 'usable with Mondoo',
@@ -35115,10 +35113,7 @@ function render_subjectOf(report) {
 }
 /** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
 function verdictLine(report) {
-    const order = [
-        report.profile,
-        ...['mondoo', 'mender', 'oidc'].filter((p) => p !== report.profile),
-    ];
+    const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
     return order
         .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
         .join(' · ');
@@ -35154,7 +35149,7 @@ function summaryReport(report) {
         `### Mondoo keyless auth: lint of ${inlineCode(render_subjectOf(report))} (profile ${report.profile})`,
         '',
     ];
-    lines.push(...['mondoo', 'mender', 'oidc'].map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
+    lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
     if (report.findings.length === 0) {
         lines.push('No findings.', '');
     }
@@ -35258,41 +35253,41 @@ function checkMenderClientAuth(document, profile) {
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/lint/hosts.ts
 
-const NON_PUBLIC = new external_node_net_.BlockList();
-for (const [network, prefix] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10],
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16],
-    ['172.16.0.0', 12],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-]) {
-    NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
+function ranges(cidrs) {
+    const list = new external_node_net_.BlockList();
+    for (const cidr of cidrs) {
+        const [network = '', prefix = ''] = cidr.split('/');
+        list.addSubnet(network, Number(prefix), (0,external_node_net_.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
+    }
+    return list;
 }
-for (const [network, prefix] of [
-    ['::1', 128],
-    ['::', 128],
-    ['fc00::', 7],
-    ['fe80::', 10],
-    ['fec0::', 10],
-]) {
-    NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
-}
+/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
+const NON_PUBLIC = ranges([
+    '0.0.0.0/8',
+    '10.0.0.0/8',
+    '100.64.0.0/10',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '198.18.0.0/15',
+    '::1/128',
+    '::/128',
+    'fc00::/7',
+    'fe80::/10',
+    'fec0::/10',
+]);
 /** Multicast, reserved and documentation ranges: no provider can be served from them. */
-const RESERVED = new external_node_net_.BlockList();
-for (const [network, prefix] of [
-    ['192.0.2.0', 24],
-    ['198.51.100.0', 24],
-    ['203.0.113.0', 24],
-    ['224.0.0.0', 4],
-    ['240.0.0.0', 4],
-]) {
-    RESERVED.addSubnet(network, prefix, 'ipv4');
-}
-RESERVED.addSubnet('ff00::', 8, 'ipv6');
-RESERVED.addSubnet('2001:db8::', 32, 'ipv6');
+const RESERVED = ranges([
+    '192.0.2.0/24',
+    '198.51.100.0/24',
+    '203.0.113.0/24',
+    '224.0.0.0/4',
+    '240.0.0.0/4',
+    'ff00::/8',
+    '2001:db8::/32',
+]);
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [
     '.cluster.local',
@@ -35632,11 +35627,9 @@ function evaluate(evidence, profile) {
     return judge(observations, profile);
 }
 function buildReport(settings, evidence) {
-    const findings = evaluate(evidence, settings.profile);
-    const usable = Object.fromEntries(PROFILES.map((profile) => [
-        profile,
-        evaluate(evidence, profile).every((finding) => finding.severity !== 'error'),
-    ]));
+    const byProfile = Object.fromEntries(PROFILES.map((profile) => [profile, evaluate(evidence, profile)]));
+    const findings = byProfile[settings.profile];
+    const usable = Object.fromEntries(PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
     return {
         schema: REPORT_SCHEMA,
         tool: { name: ACTION_NAME, version: VERSION },

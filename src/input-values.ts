@@ -59,3 +59,16 @@ export function readChoice<T extends string>(
     `Use one of ${choices.join(', ')} (default ${fallback}).`,
   );
 }
+
+/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
+export function otherModeInputsWarning(
+  getInput: InputReader,
+  names: readonly string[],
+  mode: string,
+  otherMode: string,
+): string[] {
+  const ignored = names.filter((name) => getInput(name).trim() !== '');
+  if (ignored.length === 0) return [];
+  const listed = ignored.map((name) => `\`${name}\``).join(', ');
+  return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+}

@@ -1,5 +1,11 @@
 import { settingsError } from './errors.js';
-import { type InputReader, MAX_TIMEOUT_SECONDS, readBoolean, readWholeNumber } from './input-values.js';
+import {
+  type InputReader,
+  MAX_TIMEOUT_SECONDS,
+  otherModeInputsWarning,
+  readBoolean,
+  readWholeNumber,
+} from './input-values.js';
 import { type LintSettings, readLintSettings } from './lint/lint-settings.js';
 import { normalizeUniverseDomain } from './universe-domain.js';
 import { loadWifConfig, type WifConfig } from './wif-config.js';
@@ -47,13 +53,7 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
 export function readExchangeSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
   const wifText = getInput('wif-config').trim();
   const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile) : {};
-  const warnings: string[] = [];
-  const ignored = LINT_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
-  if (ignored.length > 0) {
-    warnings.push(
-      `Exchange mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`lint\`.`,
-    );
-  }
+  const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
 
   const explicitUniverse = getInput('universe-domain').trim();
   const universeDomain = explicitUniverse

@@ -5,11 +5,15 @@ export function excerpt(body: string): string {
   const trimmed = body.trim();
   if (trimmed === '') return '(empty body)';
   if (looksLikeHtml(trimmed)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-    const text = title || stripTags(trimmed);
+    const text = htmlTitle(trimmed) ?? stripTags(trimmed);
     return `an HTML page: "${shorten(text)}"`;
   }
   return `"${shorten(trimmed)}"`;
+}
+
+/** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
+export function htmlTitle(html: string): string | undefined {
+  return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() || undefined;
 }
 
 export function looksLikeHtml(body: string): boolean {

@@ -1,5 +1,5 @@
-import { looksLikeHtml } from '../exchange/answer-text.js';
-import { header, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
+import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
+import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { parseJson } from '../json.js';
 import type { Deadline } from '../retry.js';
 import { isObject, type Location, type Observation, shown } from './findings.js';
@@ -153,7 +153,7 @@ function fetchFix(code: string): string | undefined {
 }
 
 function readAnswer(
-  answer: { status: number; body: string; headers: Record<string, string | string[] | undefined> },
+  answer: HttpResponse,
   url: string,
   what: string,
   observations: Observation[],
@@ -166,7 +166,7 @@ function readAnswer(
     });
     return undefined;
   }
-  const contentType = header({ ...answer }, 'content-type') ?? '';
+  const contentType = header(answer, 'content-type') ?? '';
   if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
     observations.push({
       rule: 'fetch-content-type',
@@ -201,7 +201,7 @@ function readAnswer(
  */
 function describeBody(body: string): string {
   if (looksLikeHtml(body)) {
-    const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+    const title = htmlTitle(body);
     return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
   }
   const first = body.trimStart()[0];

@@ -1,41 +1,42 @@
 import { BlockList, isIP } from 'node:net';
 
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::1', 128],
-  ['::', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, 'ipv6');
+/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
+function ranges(cidrs: readonly string[]): BlockList {
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [network = '', prefix = ''] = cidr.split('/');
+    list.addSubnet(network, Number(prefix), isIP(network) === 6 ? 'ipv6' : 'ipv4');
+  }
+  return list;
 }
 
+/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
+const NON_PUBLIC = ranges([
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '::1/128',
+  '::/128',
+  'fc00::/7',
+  'fe80::/10',
+  'fec0::/10',
+]);
+
 /** Multicast, reserved and documentation ranges: no provider can be served from them. */
-const RESERVED = new BlockList();
-for (const [network, prefix] of [
-  ['192.0.2.0', 24],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  RESERVED.addSubnet(network, prefix, 'ipv4');
-}
-RESERVED.addSubnet('ff00::', 8, 'ipv6');
-RESERVED.addSubnet('2001:db8::', 32, 'ipv6');
+const RESERVED = ranges([
+  '192.0.2.0/24',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+  'ff00::/8',
+  '2001:db8::/32',
+]);
 
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [

@@ -1,6 +1,13 @@
-import { type InputReader, MAX_TIMEOUT_SECONDS, readChoice, readWholeNumber } from '../input-values.js';
+import {
+  type InputReader,
+  MAX_TIMEOUT_SECONDS,
+  otherModeInputsWarning,
+  readChoice,
+  readWholeNumber,
+} from '../input-values.js';
 import { settingsError } from '../errors.js';
 import { type Profile, PROFILES } from './catalogue.js';
+import { issuerOfWellKnownUrl } from './well-known.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -25,23 +32,17 @@ export interface LintSettings {
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
-const WELL_KNOWN_SUFFIX = /\/\.well-known\/openid-configuration\/?$/;
 /** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
 const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
 
 export function readLintSettings(getInput: InputReader): LintSettings {
-  const warnings: string[] = [];
-  const ignored = EXCHANGE_ONLY_INPUTS.filter((name) => getInput(name).trim() !== '');
-  if (ignored.length > 0) {
-    warnings.push(
-      `Lint mode ignores ${ignored.map((name) => `\`${name}\``).join(', ')}: they are for mode \`exchange\`.`,
-    );
-  }
+  const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
   let issuer = getInput('issuer').trim() || undefined;
   let discoveryUrl: string | undefined;
-  if (issuer && WELL_KNOWN_SUFFIX.test(issuer)) {
+  const pastedIssuer = issuer && issuerOfWellKnownUrl(issuer.replace(/\/$/, ''));
+  if (issuer && pastedIssuer !== undefined) {
     discoveryUrl = issuer.replace(/\/$/, '');
-    issuer = issuer.replace(WELL_KNOWN_SUFFIX, '');
+    issuer = pastedIssuer;
     warnings.push(
       `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`,
     );

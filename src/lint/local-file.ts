@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { settingsError } from '../errors.js';
-import { parseJson } from '../json.js';
 import { type LoadedDocument, MAX_DOCUMENT_BYTES } from './fetch.js';
 import { isObject, type Observation, shown } from './findings.js';
 import { jsonLines } from './json-lines.js';
@@ -34,12 +33,15 @@ export function readLocalJson(
       'Give the path of the JSON file, relative to the workspace (check out the repository first).',
     );
   }
-  const value = parseJson(text);
-  if (value === undefined) {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    // Only the error's position is used: its message may quote the file.
     observations.push({
       rule: 'fetch-not-json',
       message: `${path} is not valid JSON.`,
-      location: { file: path, line: firstBadLine(text) },
+      location: { file: path, line: firstBadLine(text, String((error as Error).message)) },
     });
     return undefined;
   }
@@ -72,8 +74,8 @@ export function readRegularFile(path: string): string {
  * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
  * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
  */
-function firstBadLine(text: string): number {
-  const position = /position (\d+)/.exec(syntaxErrorMessage(text))?.[1];
+function firstBadLine(text: string, parseError: string): number {
+  const position = /position (\d+)/.exec(parseError)?.[1];
   const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
   return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
 }
@@ -93,14 +95,4 @@ function firstStrayCharacter(text: string): number | undefined {
     }
   }
   return undefined;
-}
-
-function syntaxErrorMessage(text: string): string {
-  try {
-    JSON.parse(text);
-    return '';
-  } catch (error) {
-    // Only the position is used: the message itself may quote the file.
-    return String((error as Error).message);
-  }
 }

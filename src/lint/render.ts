@@ -1,5 +1,5 @@
 import { cell, inlineCode, markdownTable } from '../markdown.js';
-import type { Profile } from './catalogue.js';
+import { type Profile, PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
 import type { LintReport } from './report.js';
@@ -18,10 +18,7 @@ export function subjectOf(report: LintReport): string {
 
 /** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
 export function verdictLine(report: LintReport): string {
-  const order = [
-    report.profile,
-    ...(['mondoo', 'mender', 'oidc'] as const).filter((p) => p !== report.profile),
-  ];
+  const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
   return order
     .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
     .join(' · ');
@@ -47,7 +44,7 @@ export function textReport(report: LintReport): string {
   return lines.join('\n');
 }
 
-export function describeFetch(record: FetchRecord): string {
+function describeFetch(record: FetchRecord): string {
   if (record.error !== undefined)
     return `GET ${record.url} → no answer after ${record.ms} ms: ${record.error}`;
   const type = record.contentType ?? 'no content type';
@@ -61,7 +58,7 @@ export function summaryReport(report: LintReport): string {
     '',
   ];
   lines.push(
-    ...(['mondoo', 'mender', 'oidc'] as const).map(
+    ...PROFILES.map(
       (profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`,
     ),
     '',

@@ -39,12 +39,12 @@ export function evaluate(evidence: Evidence, profile: Profile): Finding[] {
 }
 
 export function buildReport(settings: LintSettings, evidence: Evidence): LintReport {
-  const findings = evaluate(evidence, settings.profile);
+  const byProfile = Object.fromEntries(
+    PROFILES.map((profile) => [profile, evaluate(evidence, profile)]),
+  ) as Record<Profile, Finding[]>;
+  const findings = byProfile[settings.profile];
   const usable = Object.fromEntries(
-    PROFILES.map((profile) => [
-      profile,
-      evaluate(evidence, profile).every((finding) => finding.severity !== 'error'),
-    ]),
+    PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]),
   ) as Record<Profile, boolean>;
   return {
     schema: REPORT_SCHEMA,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropConnection, sendJson, sendText } from '../support/https-stub.ts';
 import {
+  discoveryWith,
   DISCOVERY_PATH,
   JWKS_PATH,
   type OidcProvider,
@@ -133,10 +134,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('reports a trailing-slash issuer mismatch with its own hint', async ({ onTestFinished }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
-      routes: {
-        [DISCOVERY_PATH]: (_req, res, self) =>
-          sendJson(res, 200, { ...self.discovery(), issuer: `${self.issuer}/` }),
-      },
+      routes: discoveryWith((self) => ({ issuer: `${self.issuer}/` })),
     });
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     expect(run.code).toBe(1);
@@ -146,13 +144,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('reports an http:// jwks_uri and does not fetch it', async ({ onTestFinished }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
-      routes: {
-        [DISCOVERY_PATH]: (_req, res, self) =>
-          sendJson(res, 200, {
-            ...self.discovery(),
-            jwks_uri: self.issuer.replace('https:', 'http:') + JWKS_PATH,
-          }),
-      },
+      routes: discoveryWith((self) => ({ jwks_uri: self.issuer.replace('https:', 'http:') + JWKS_PATH })),
     });
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     expect(rules(run.report, 'error')).toEqual(['jwks-uri-not-https']);
@@ -231,10 +223,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     const port = closed.server.port;
     await closed.close();
     const p = await provider({
-      routes: {
-        [DISCOVERY_PATH]: (_req, res, self) =>
-          sendJson(res, 200, { ...self.discovery(), jwks_uri: `https://127.0.0.1:${port}/keys` }),
-      },
+      routes: discoveryWith(() => ({ jwks_uri: `https://127.0.0.1:${port}/keys` })),
     });
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     const failed = run.report.findings.find((f) => f.rule === 'fetch-failed');
@@ -263,10 +252,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('refuses a document over the size cap without reading it all', async ({ onTestFinished }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
-      routes: {
-        [DISCOVERY_PATH]: (_req, res, self) =>
-          sendJson(res, 200, { ...self.discovery(), padding: 'x'.repeat(1_100_000) }),
-      },
+      routes: discoveryWith(() => ({ padding: 'x'.repeat(1_100_000) })),
     });
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     expect(rules(run.report)).toEqual(['fetch-too-large']);
@@ -330,14 +316,10 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   }) => {
     const provider = providersFor(onTestFinished);
     const p = await provider({
-      routes: {
-        [DISCOVERY_PATH]: (_req, res, self) =>
-          sendJson(res, 200, {
-            ...self.discovery(),
-            issuer: `${self.issuer}/`,
-            id_token_signing_alg_values_supported: ['HS256', 'none'],
-          }),
-      },
+      routes: discoveryWith((self) => ({
+        issuer: `${self.issuer}/`,
+        id_token_signing_alg_values_supported: ['HS256', 'none'],
+      })),
     });
     const first = await lint({ issuer: p.issuer, 'fail-on': 'never' });
     const second = await lint({ issuer: p.issuer, 'fail-on': 'never' });

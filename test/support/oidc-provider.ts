@@ -77,3 +77,13 @@ export async function startOidcProvider(
   provider.issuer = `${provider.server.url}${path}`;
   return provider;
 }
+
+/** Routes for a provider whose discovery document is the well-behaved one with `changes` applied. */
+export function discoveryWith(
+  changes: (provider: OidcProvider) => Record<string, unknown>,
+): Record<string, Route> {
+  return {
+    [DISCOVERY_PATH]: (_req, res, provider) =>
+      sendJson(res, 200, { ...provider.discovery(), ...changes(provider) }),
+  };
+}
