@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(212);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7294:
+/***/ 212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32578,9 +32578,6 @@ function readExchangeSettings(getInput, readFile) {
     const token = getInput('token').trim() || undefined;
     const tokenAudience = getInput('token-audience').trim() || audience;
     const minValiditySeconds = readMinValidity(getInput('min-validity'));
-    if (!token && minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
-        warnings.push(`Input \`min-validity\` is ${minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
-    }
     return {
         mode: 'exchange',
         universeDomain,
@@ -33068,6 +33065,194 @@ function rangerFix(status) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/exchange/exchange.ts
+
+
+
+
+
+
+
+/**
+ * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
+ * stdout) is the caller's part.
+ */
+async function runExchange(settings, source, io, observed) {
+    const deadline = new Deadline(settings.timeoutSeconds * 1000);
+    const token = await obtainUsableToken(source, settings, io, deadline, observed);
+    const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
+    const { credential, token: accepted } = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
+    const { account } = credential;
+    io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
+    return { credential, token: accepted, issuer };
+}
+/**
+ * A token with at least `min-validity` left; a runner token that is too short is requested once more.
+ * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
+ * checks is exactly when people need to see them.
+ */
+async function obtainUsableToken(source, settings, io, deadline, observed) {
+    let token = await fetchToken(source, io.log, deadline);
+    let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
+    if (problem?.kind === 'too-short' && source.canRemint) {
+        io.log.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
+        token = await fetchToken(source, io.log, deadline);
+        problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
+    }
+    observed.token = token;
+    logClaims(io.log, token, io.nowSeconds());
+    if (problem)
+        throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
+    return token;
+}
+/** The token, masked before anything can print it, then decoded. */
+async function fetchToken(source, log, deadline) {
+    const jwt = await source.fetch(deadline);
+    log.mask(jwt);
+    return parseOidcToken(jwt, source.label);
+}
+function logClaims(log, token, nowSeconds) {
+    log.group('OIDC token claims (not secret)', () => {
+        for (const [name, value] of claimRows(token.claims, nowSeconds))
+            log.info(`${name}: ${value}`);
+    });
+}
+async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
+    let token = firstToken;
+    io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
+    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
+        what: "Mondoo's token exchange",
+        policy: DEFAULT_RETRY_POLICY,
+        deadline,
+        onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
+        beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
+        beforeRetry: async () => {
+            const left = secondsLeft(token, io.nowSeconds());
+            if (left >= settings.minValiditySeconds)
+                return;
+            io.log.info(`The token has ${left} s left; requesting a new one before retrying.`);
+            token = await obtainUsableToken(source, settings, io, deadline, observed);
+            resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
+        },
+    });
+    // Masked before it is even validated: an error path must not be able to print it.
+    io.log.mask(base64);
+    const credential = decodeCredential(base64);
+    for (const secret of secretsToMask(credential))
+        io.log.mask(secret);
+    return { credential, token };
+}
+/**
+ * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
+ * pointless: stop before waiting, and keep Mondoo's answer as the cause.
+ */
+function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, lastError) {
+    if (source.canRemint)
+        return;
+    const leftAtRetry = secondsLeft(token, retryAtSeconds);
+    if (leftAtRetry >= settings.minValiditySeconds)
+        return;
+    throw new ActionError(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
+        kind: lastError.kind,
+        grpcStatus: lastError.grpcStatus,
+        fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
+        cause: lastError,
+    });
+}
+function subjectOf(token) {
+    return typeof token.claims.sub === 'string' ? token.claims.sub : '';
+}
+
+;// CONCATENATED MODULE: ./src/exchange/publish.ts
+
+
+/** Hands the credential to the job: exports first (it is what later steps need), then the outputs. */
+function publishToRunner(settings, runner, result) {
+    const { credential, token, issuer } = result;
+    const { account } = credential;
+    try {
+        if (settings.exportEnv)
+            runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
+        runner.setOutput('credential', credential.base64);
+        runner.setOutput('service-account-mrn', account.mrn);
+        runner.setOutput('space-mrn', account.space_mrn);
+        runner.setOutput('api-endpoint', account.api_endpoint);
+        runner.setOutput('subject', subjectOf(token));
+        runner.setOutput('issuer', issuer);
+    }
+    catch (error) {
+        throw new ActionError(`The runner would not take the credential: ${error.message}.`, {
+            kind: 'runner',
+            fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
+            cause: error,
+        });
+    }
+    runner.info(settings.exportEnv
+        ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
+        : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
+}
+
+;// CONCATENATED MODULE: ./src/markdown.ts
+/** Inline code that survives pipes and backticks inside values. */
+function inlineCode(value) {
+    const escaped = cell(value);
+    const fence = escaped.includes('`') ? '`` ' : '`';
+    return `${fence}${escaped}${fence.split('').reverse().join('')}`;
+}
+/** Text for a table cell: pipes escaped, one line. */
+function cell(value) {
+    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** A GitHub-flavoured Markdown table; cells are inserted as given (escape them with `cell` or `inlineCode`). */
+function markdownTable(head, rows) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/exchange/summary.ts
+
+
+function successSummary(facts) {
+    return [
+        '### Mondoo keyless auth: authenticated',
+        '',
+        table(['', ''], [
+            ['Service account', facts.account.mrn],
+            ['Space', facts.account.space_mrn],
+            ['API endpoint', facts.account.api_endpoint],
+            ['Subject', facts.subject],
+            ['Issuer', facts.issuer],
+            [
+                'MONDOO_CONFIG_BASE64',
+                facts.exported ? 'exported for later steps' : 'not exported (`export-env: false`)',
+            ],
+        ]),
+        '',
+    ].join('\n');
+}
+function failureSummary(error, claims, nowSeconds) {
+    const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
+    if (error.fix)
+        lines.push('', `**Fix:** ${error.fix}`);
+    if (claims) {
+        lines.push('', '#### The OIDC token this job presented', '', table(['Claim', 'Value'], claimRows(claims, nowSeconds)));
+    }
+    const hints = hintsFor(error, claims);
+    if (hints.length > 0)
+        lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${hint}`));
+    lines.push('');
+    return lines.join('\n');
+}
+function quote(text) {
+    return text.split('\n').map((line) => `> ${line}`);
+}
+function table(head, rows) {
+    return markdownTable(head, rows.map(([name, value]) => [name, inlineCode(value)]));
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/runner.ts
@@ -33176,40 +33361,34 @@ function readEventPayload(env) {
     return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
+;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
 
 
 
 
 
-const runner_token_PER_REQUEST_TIMEOUT_MS = 15_000;
-/** GitHub's token service URL with our audience; the runner's URL already carries `api-version`. */
-function tokenRequestUrl(requestUrl, audience) {
-    const url = new URL(requestUrl);
-    url.searchParams.set('audience', audience);
-    return url.toString();
-}
-/**
- * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
- * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
- */
-async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
-    const url = tokenRequestUrl(endpoint.requestUrl, audience);
-    return retry((n) => attemptTokenRequest(send, url, endpoint.requestToken, deadline, n), {
-        what: "the runner's token request",
+const token_endpoint_PER_REQUEST_TIMEOUT_MS = 15_000;
+/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
+async function requestToken(send, endpoint, deadline, onRetry) {
+    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
+        what: endpoint.request,
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: (info) => onRetry(retryNotice('Token service', info)),
+        onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
     });
 }
-async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
+async function attemptTokenRequest(send, endpoint, deadline, attempt) {
     let response;
     try {
         response = await send({
-            method: 'GET',
-            url,
-            headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
-            timeoutMs: deadline.requestBudgetMs(runner_token_PER_REQUEST_TIMEOUT_MS),
+            method: endpoint.method,
+            url: endpoint.url,
+            headers: {
+                authorization: `Bearer ${endpoint.bearer}`,
+                accept: 'application/json',
+                ...endpoint.headers,
+            },
+            timeoutMs: deadline.requestBudgetMs(token_endpoint_PER_REQUEST_TIMEOUT_MS),
             maxBytes: 64 * 1024,
         });
     }
@@ -33218,51 +33397,74 @@ async function attemptTokenRequest(send, url, requestToken, deadline, attempt) {
             throw error;
         return {
             ok: false,
-            // The runner chose this host, so "no such host" is a DNS hiccup on the runner, not a typo: try again.
+            // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
             retryable: error.retryable || error.code === 'ENOTFOUND',
-            error: new ActionError(`The runner's token service failed to answer: ${error.message}.`, {
+            error: new ActionError(`${endpoint.service} failed to answer: ${error.message}.`, {
                 kind: 'network',
-                fix: networkFix(error, 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)'),
+                fix: networkFix(error, endpoint.setting),
                 cause: error,
             }),
         };
     }
     if (response.status === 200)
-        return { ok: true, value: tokenFromAnswer(response.body) };
+        return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
     if (response.status >= 300 && response.status < 400) {
         const location = header(response, 'location');
         return {
             ok: false,
             retryable: false,
-            error: new ActionError(`The runner's token service answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, {
-                kind: 'token-service',
-                fix: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
-            }),
+            error: new ActionError(`${endpoint.service} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, { kind: 'token-service', fix: endpoint.fixes.redirect }),
         };
     }
-    const transientForbidden = response.status === 403 && /pending|delayed/i.test(response.body);
-    const retryable = response.status >= 500 || response.status === 429 || transientForbidden;
+    const transient = endpoint.transientRefusal?.test(response.body) === true && response.status === 403;
+    const retryable = response.status >= 500 || response.status === 429 || transient;
     return {
         ok: false,
         retryable,
         retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
-        error: new ActionError(`The runner's token service answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`, {
-            kind: 'token-service',
-            fix: retryable
-                ? 'This is usually a passing GitHub outage; re-run the job.'
-                : 'Check that the job has `permissions: id-token: write` and that `token-audience` is a plain string.',
-        }),
+        error: new ActionError(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
     };
 }
-function tokenFromAnswer(body) {
-    const value = json_parseJson(body)?.value;
+function tokenFromAnswer(body, endpoint) {
+    const value = json_parseJson(body)?.[endpoint.answerField];
     if (typeof value !== 'string' || value === '') {
-        throw new ActionError('The runner\'s token service answered 200 without a token in {"value": ...}.', {
-            kind: 'token-service',
-            fix: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
-        });
+        throw new ActionError(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
     return value;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
+
+/** GitHub's token service URL with our audience; the runner's URL already carries `api-version`. */
+function tokenRequestUrl(requestUrl, audience) {
+    const url = new URL(requestUrl);
+    // Without an audience GitHub uses its default, the URL of the repository owner (the `claims` command).
+    if (audience !== '')
+        url.searchParams.set('audience', audience);
+    return url.toString();
+}
+/**
+ * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
+ * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
+ */
+async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
+    return requestToken(send, {
+        service: "The runner's token service",
+        shortName: 'Token service',
+        request: "the runner's token request",
+        method: 'GET',
+        url: tokenRequestUrl(endpoint.requestUrl, audience),
+        bearer: endpoint.requestToken,
+        answerField: 'value',
+        setting: 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)',
+        transientRefusal: /pending|delayed/i,
+        fixes: {
+            outage: 'This is usually a passing GitHub outage; re-run the job.',
+            refusal: 'Check that the job has `permissions: id-token: write` and that `token-audience` is a plain string.',
+            redirect: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
+            emptyAnswer: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
+        },
+    }, deadline, onRetry);
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
@@ -33320,11 +33522,19 @@ function asRecord(value) {
 
 
 
-function chooseTokenSource(settings, runner, send, env) {
-    if (settings.token !== undefined) {
-        const token = settings.token;
-        return { label: 'The `token` input', canRemint: false, fetch: async () => token };
-    }
+
+/** The action's choice: the `token` input when given, else the GitHub runner's token service. */
+function chooseTokenSource(settings, log, send, env) {
+    if (settings.token !== undefined)
+        return givenToken('The `token` input', settings.token);
+    return githubRunnerToken(settings, log, send, env);
+}
+/** A token handed over whole: it cannot be renewed. */
+function givenToken(label, jwt) {
+    return { label, canRemint: false, fetch: async () => jwt };
+}
+/** The GitHub runner's token service; explains, in the user's terms, why it is missing when it is. */
+function githubRunnerToken(settings, log, send, env) {
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!requestUrl || !requestToken) {
@@ -33336,197 +33546,21 @@ function chooseTokenSource(settings, runner, send, env) {
         });
         throw new ActionError(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
     }
-    runner.mask(requestToken);
+    log.mask(requestToken);
+    if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
+        log.warning(`Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
+    }
+    const audience = settings.tokenAudience;
     return {
         label: "The runner's OIDC token",
         canRemint: true,
         fetch: async (deadline) => {
-            runner.info(`Requesting an OIDC token from the runner for audience ${settings.tokenAudience}.`);
-            return requestRunnerToken(send, { requestUrl, requestToken }, settings.tokenAudience, deadline, (message) => runner.info(message));
+            log.info(audience
+                ? `Requesting an OIDC token from the runner for audience ${audience}.`
+                : "Requesting an OIDC token from the runner with GitHub's default audience.");
+            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) => log.info(message));
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/exchange/exchange.ts
-
-
-
-
-
-
-
-
-/** The step: can publish → token → checks → exchange → validate → mask → export. */
-async function runExchange(settings, io, observed) {
-    const deadline = new Deadline(settings.timeoutSeconds * 1000);
-    io.runner.checkCanPublish(settings.exportEnv);
-    const source = chooseTokenSource(settings, io.runner, io.send, io.env);
-    const token = await obtainUsableToken(source, settings, io, deadline, observed);
-    const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
-    const exchanged = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
-    publish(settings, io.runner, exchanged.credential, exchanged.token, issuer);
-    return { ...exchanged, issuer };
-}
-/**
- * A token with at least `min-validity` left; a runner token that is too short is requested once more.
- * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
- * checks is exactly when people need to see them.
- */
-async function obtainUsableToken(source, settings, io, deadline, observed) {
-    let token = await fetchToken(source, io.runner, deadline);
-    let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
-    if (problem?.kind === 'too-short' && source.canRemint) {
-        io.runner.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
-        token = await fetchToken(source, io.runner, deadline);
-        problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
-    }
-    observed.token = token;
-    logClaims(io.runner, token, io.nowSeconds());
-    if (problem)
-        throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
-    return token;
-}
-async function fetchToken(source, runner, deadline) {
-    const jwt = await source.fetch(deadline);
-    runner.mask(jwt);
-    return parseOidcToken(jwt, source.label);
-}
-function logClaims(runner, token, nowSeconds) {
-    runner.group('OIDC token claims (not secret)', () => {
-        for (const [name, value] of claimRows(token.claims, nowSeconds))
-            runner.info(`${name}: ${value}`);
-    });
-}
-async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
-    let token = firstToken;
-    io.runner.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
-    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
-        what: "Mondoo's token exchange",
-        policy: DEFAULT_RETRY_POLICY,
-        deadline,
-        onRetry: (info) => io.runner.info(retryNotice('Exchange', info)),
-        beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
-        beforeRetry: async () => {
-            const left = secondsLeft(token, io.nowSeconds());
-            if (left >= settings.minValiditySeconds)
-                return;
-            io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
-            token = await obtainUsableToken(source, settings, io, deadline, observed);
-            resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
-        },
-    });
-    // Masked before it is even validated: an error path must not be able to print it.
-    io.runner.mask(base64);
-    const credential = decodeCredential(base64);
-    for (const secret of secretsToMask(credential))
-        io.runner.mask(secret);
-    return { credential, token };
-}
-/**
- * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
- * pointless: stop before waiting, and keep Mondoo's answer as the cause.
- */
-function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, lastError) {
-    if (source.canRemint)
-        return;
-    const leftAtRetry = secondsLeft(token, retryAtSeconds);
-    if (leftAtRetry >= settings.minValiditySeconds)
-        return;
-    throw new ActionError(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
-        kind: lastError.kind,
-        grpcStatus: lastError.grpcStatus,
-        fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
-        cause: lastError,
-    });
-}
-/** Exports first: it is what later steps need; the outputs follow. */
-function publish(settings, runner, credential, token, issuer) {
-    const { account } = credential;
-    runner.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
-    try {
-        if (settings.exportEnv)
-            runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-        runner.setOutput('credential', credential.base64);
-        runner.setOutput('service-account-mrn', account.mrn);
-        runner.setOutput('space-mrn', account.space_mrn);
-        runner.setOutput('api-endpoint', account.api_endpoint);
-        runner.setOutput('subject', subjectOf(token));
-        runner.setOutput('issuer', issuer);
-    }
-    catch (error) {
-        throw new ActionError(`The runner would not take the credential: ${error.message}.`, {
-            kind: 'runner',
-            fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
-            cause: error,
-        });
-    }
-    runner.info(settings.exportEnv
-        ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
-        : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
-}
-function subjectOf(token) {
-    return typeof token.claims.sub === 'string' ? token.claims.sub : '';
-}
-
-;// CONCATENATED MODULE: ./src/markdown.ts
-/** Inline code that survives pipes and backticks inside values. */
-function inlineCode(value) {
-    const escaped = cell(value);
-    const fence = escaped.includes('`') ? '`` ' : '`';
-    return `${fence}${escaped}${fence.split('').reverse().join('')}`;
-}
-/** Text for a table cell: pipes escaped, one line. */
-function cell(value) {
-    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** A GitHub-flavoured Markdown table; cells are inserted as given (escape them with `cell` or `inlineCode`). */
-function markdownTable(head, rows) {
-    return [
-        `| ${head.join(' | ')} |`,
-        `|${head.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.join(' | ')} |`),
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/exchange/summary.ts
-
-
-function successSummary(facts) {
-    return [
-        '### Mondoo keyless auth: authenticated',
-        '',
-        table(['', ''], [
-            ['Service account', facts.account.mrn],
-            ['Space', facts.account.space_mrn],
-            ['API endpoint', facts.account.api_endpoint],
-            ['Subject', facts.subject],
-            ['Issuer', facts.issuer],
-            [
-                'MONDOO_CONFIG_BASE64',
-                facts.exported ? 'exported for later steps' : 'not exported (`export-env: false`)',
-            ],
-        ]),
-        '',
-    ].join('\n');
-}
-function failureSummary(error, claims, nowSeconds) {
-    const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
-    if (error.fix)
-        lines.push('', `**Fix:** ${error.fix}`);
-    if (claims) {
-        lines.push('', '#### The OIDC token this job presented', '', table(['Claim', 'Value'], claimRows(claims, nowSeconds)));
-    }
-    const hints = hintsFor(error, claims);
-    if (hints.length > 0)
-        lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${hint}`));
-    lines.push('');
-    return lines.join('\n');
-}
-function quote(text) {
-    return text.split('\n').map((line) => `> ${line}`);
-}
-function table(head, rows) {
-    return markdownTable(head, rows.map(([name, value]) => [name, inlineCode(value)]));
 }
 
 ;// CONCATENATED MODULE: ./src/lint/findings.ts
@@ -35729,6 +35763,8 @@ function writeReport(path, report) {
 
 
 
+
+
 function githubIo() {
     return {
         runner: createGitHubRunner(),
@@ -35762,9 +35798,14 @@ async function run(io = githubIo()) {
         runner.fail(runner.redact(error.describe()));
     }
 }
+/** The step: can publish → token source → exchange → export and outputs → summary. */
 async function exchangeStep(settings, io, observed) {
-    const result = await runExchange(settings, io, observed);
-    await io.runner.appendSummary(successSummary({
+    const { runner } = io;
+    runner.checkCanPublish(settings.exportEnv);
+    const source = chooseTokenSource(settings, runner, io.send, io.env);
+    const result = await runExchange(settings, source, { log: runner, ...io }, observed);
+    publishToRunner(settings, runner, result);
+    await runner.appendSummary(successSummary({
         account: result.credential.account,
         subject: subjectOf(result.token),
         issuer: result.issuer,

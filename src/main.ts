@@ -1,15 +1,21 @@
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
-import { type ExchangeIo, type Observed, runExchange, subjectOf } from './exchange/exchange.js';
+import { type Observed, runExchange, subjectOf } from './exchange/exchange.js';
+import { publishToRunner } from './exchange/publish.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
-import { send } from './http.js';
+import { chooseTokenSource } from './exchange/token-source.js';
+import { type Send, send } from './http.js';
 import { runLintStep } from './lint/lint-step.js';
 import { readRegularFile } from './lint/local-file.js';
-import { createGitHubRunner } from './runner.js';
+import { createGitHubRunner, type Runner } from './runner.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** What a step needs from the world: the runner, the network, the environment, files and the clock. */
-export interface StepIo extends ExchangeIo {
+export interface StepIo {
+  runner: Runner;
+  send: Send;
+  env: NodeJS.ProcessEnv;
+  nowSeconds: () => number;
   readFile: (path: string) => string;
 }
 
@@ -46,9 +52,14 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
   }
 }
 
-async function exchangeStep(settings: Settings, io: ExchangeIo, observed: Observed): Promise<void> {
-  const result = await runExchange(settings, io, observed);
-  await io.runner.appendSummary(
+/** The step: can publish → token source → exchange → export and outputs → summary. */
+async function exchangeStep(settings: Settings, io: StepIo, observed: Observed): Promise<void> {
+  const { runner } = io;
+  runner.checkCanPublish(settings.exportEnv);
+  const source = chooseTokenSource(settings, runner, io.send, io.env);
+  const result = await runExchange(settings, source, { log: runner, ...io }, observed);
+  publishToRunner(settings, runner, result);
+  await runner.appendSummary(
     successSummary({
       account: result.credential.account,
       subject: subjectOf(result.token),

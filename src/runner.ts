@@ -12,19 +12,23 @@ export interface AnnotationPlace {
   line?: number;
 }
 
-/** What the exchange needs from wherever it runs: the GitHub runner today, a terminal for the CLI later. */
-export interface Runner {
+/** What the core needs to tell the user: the runner's log in the action, stderr in the CLI. */
+export interface Log {
   info(message: string): void;
   warning(message: string): void;
-  /** An annotation on the run, and on a file's line when a location is given. */
-  annotate(level: AnnotationLevel, message: string, where?: AnnotationPlace): void;
   group<T>(title: string, body: () => T): T;
-  /** Throws unless outputs (and, when asked, exported variables) can be written without printing them. */
-  checkCanPublish(exportEnv: boolean): void;
-  /** Registers a secret: the runner hides it from every later log line. */
+  /** Registers a secret: nothing written afterwards shows it. */
   mask(secret: string): void;
   /** Replaces every registered secret in text we write ourselves (summaries are not masked by the runner). */
   redact(text: string): string;
+}
+
+/** The GitHub runner: its log, plus annotations, outputs, exported variables and the job summary. */
+export interface Runner extends Log {
+  /** An annotation on the run, and on a file's line when a location is given. */
+  annotate(level: AnnotationLevel, message: string, where?: AnnotationPlace): void;
+  /** Throws unless outputs (and, when asked, exported variables) can be written without printing them. */
+  checkCanPublish(exportEnv: boolean): void;
   exportVariable(name: string, value: string): void;
   setOutput(name: string, value: string): void;
   appendSummary(markdown: string): Promise<void>;

@@ -82,12 +82,6 @@ export function readExchangeSettings(getInput: InputReader, readFile?: (path: st
   const tokenAudience = getInput('token-audience').trim() || audience;
 
   const minValiditySeconds = readMinValidity(getInput('min-validity'));
-  if (!token && minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
-    warnings.push(
-      `Input \`min-validity\` is ${minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`,
-    );
-  }
-
   return {
     mode: 'exchange',
     universeDomain,

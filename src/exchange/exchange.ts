@@ -1,7 +1,7 @@
 import { ActionError } from '../errors.js';
 import type { Send } from '../http.js';
 import { Deadline, DEFAULT_RETRY_POLICY, retry, retryNotice } from '../retry.js';
-import type { Runner } from '../runner.js';
+import type { Log } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { decodeCredential, type MondooCredential, secretsToMask } from './credential.js';
@@ -15,12 +15,12 @@ import {
   validityError,
 } from './oidc-token.js';
 import { postExchange } from './sts-client.js';
-import { chooseTokenSource, type TokenSource } from './token-source.js';
+import type { TokenSource } from './token-source.js';
 
+/** What the exchange needs from wherever it runs: the action and the CLI each give their own. */
 export interface ExchangeIo {
-  runner: Runner;
+  log: Log;
   send: Send;
-  env: NodeJS.ProcessEnv;
   nowSeconds: () => number;
 }
 
@@ -36,20 +36,31 @@ export interface Observed {
   token?: OidcToken;
 }
 
-/** The step: can publish → token → checks → exchange → validate → mask → export. */
+/**
+ * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
+ * stdout) is the caller's part.
+ */
 export async function runExchange(
   settings: Settings,
+  source: TokenSource,
   io: ExchangeIo,
   observed: Observed,
 ): Promise<ExchangeResult> {
   const deadline = new Deadline(settings.timeoutSeconds * 1000);
-  io.runner.checkCanPublish(settings.exportEnv);
-  const source = chooseTokenSource(settings, io.runner, io.send, io.env);
   const token = await obtainUsableToken(source, settings, io, deadline, observed);
   const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
-  const exchanged = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
-  publish(settings, io.runner, exchanged.credential, exchanged.token, issuer);
-  return { ...exchanged, issuer };
+  const { credential, token: accepted } = await exchangeForCredential(
+    source,
+    token,
+    issuer,
+    settings,
+    io,
+    deadline,
+    observed,
+  );
+  const { account } = credential;
+  io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
+  return { credential, token: accepted, issuer };
 }
 
 /**
@@ -64,28 +75,29 @@ async function obtainUsableToken(
   deadline: Deadline,
   observed: Observed,
 ): Promise<OidcToken> {
-  let token = await fetchToken(source, io.runner, deadline);
+  let token = await fetchToken(source, io.log, deadline);
   let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
   if (problem?.kind === 'too-short' && source.canRemint) {
-    io.runner.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
-    token = await fetchToken(source, io.runner, deadline);
+    io.log.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
+    token = await fetchToken(source, io.log, deadline);
     problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
   }
   observed.token = token;
-  logClaims(io.runner, token, io.nowSeconds());
+  logClaims(io.log, token, io.nowSeconds());
   if (problem) throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
   return token;
 }
 
-async function fetchToken(source: TokenSource, runner: Runner, deadline: Deadline): Promise<OidcToken> {
+/** The token, masked before anything can print it, then decoded. */
+export async function fetchToken(source: TokenSource, log: Log, deadline: Deadline): Promise<OidcToken> {
   const jwt = await source.fetch(deadline);
-  runner.mask(jwt);
+  log.mask(jwt);
   return parseOidcToken(jwt, source.label);
 }
 
-function logClaims(runner: Runner, token: OidcToken, nowSeconds: number): void {
-  runner.group('OIDC token claims (not secret)', () => {
-    for (const [name, value] of claimRows(token.claims, nowSeconds)) runner.info(`${name}: ${value}`);
+function logClaims(log: Log, token: OidcToken, nowSeconds: number): void {
+  log.group('OIDC token claims (not secret)', () => {
+    for (const [name, value] of claimRows(token.claims, nowSeconds)) log.info(`${name}: ${value}`);
   });
 }
 
@@ -99,7 +111,7 @@ async function exchangeForCredential(
   observed: Observed,
 ): Promise<{ credential: MondooCredential; token: OidcToken }> {
   let token = firstToken;
-  io.runner.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
+  io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
   const base64 = await retry(
     () =>
       postExchange(
@@ -111,22 +123,22 @@ async function exchangeForCredential(
       what: "Mondoo's token exchange",
       policy: DEFAULT_RETRY_POLICY,
       deadline,
-      onRetry: (info) => io.runner.info(retryNotice('Exchange', info)),
+      onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
       beforeWait: ({ delayMs, error }) =>
         refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
       beforeRetry: async () => {
         const left = secondsLeft(token, io.nowSeconds());
         if (left >= settings.minValiditySeconds) return;
-        io.runner.info(`The token has ${left} s left; requesting a new one before retrying.`);
+        io.log.info(`The token has ${left} s left; requesting a new one before retrying.`);
         token = await obtainUsableToken(source, settings, io, deadline, observed);
         resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
       },
     },
   );
   // Masked before it is even validated: an error path must not be able to print it.
-  io.runner.mask(base64);
+  io.log.mask(base64);
   const credential = decodeCredential(base64);
-  for (const secret of secretsToMask(credential)) io.runner.mask(secret);
+  for (const secret of secretsToMask(credential)) io.log.mask(secret);
   return { credential, token };
 }
 
@@ -152,38 +164,6 @@ function refuseRetryThatOutlivesToken(
       fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
       cause: lastError,
     },
-  );
-}
-
-/** Exports first: it is what later steps need; the outputs follow. */
-function publish(
-  settings: Settings,
-  runner: Runner,
-  credential: MondooCredential,
-  token: OidcToken,
-  issuer: string,
-): void {
-  const { account } = credential;
-  runner.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
-  try {
-    if (settings.exportEnv) runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-    runner.setOutput('credential', credential.base64);
-    runner.setOutput('service-account-mrn', account.mrn);
-    runner.setOutput('space-mrn', account.space_mrn);
-    runner.setOutput('api-endpoint', account.api_endpoint);
-    runner.setOutput('subject', subjectOf(token));
-    runner.setOutput('issuer', issuer);
-  } catch (error) {
-    throw new ActionError(`The runner would not take the credential: ${(error as Error).message}.`, {
-      kind: 'runner',
-      fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
-      cause: error,
-    });
-  }
-  runner.info(
-    settings.exportEnv
-      ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
-      : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.',
   );
 }
 

@@ -121,17 +121,6 @@ describe('readSettings min-validity', () => {
     expect(error.message).toBe('Input `min-validity`: 5000 is outside 180..3600 seconds.');
   });
 
-  it('warns that runner tokens cannot meet a min-validity at or above their lifetime', () => {
-    const settings = readSettings(withAudience({ 'min-validity': '300' }));
-    expect(settings.warnings.join('\n')).toMatch(/min-validity.*300 s.*live about 300 s/);
-    expect(readSettings(withAudience({ 'min-validity': '299' })).warnings).toEqual([]);
-  });
-
-  it('does not warn about the runner token lifetime when a token is passed in', () => {
-    const settings = readSettings(withAudience({ 'min-validity': '600', token: 'a.b.c' }));
-    expect(settings.warnings).toEqual([]);
-  });
-
   it.each(['3m', '180.5', '-1', '1e3', 'abc'])('refuses the non-whole-number %j, naming the input', (raw) => {
     const error = thrownBy(() => readSettings(withAudience({ 'min-validity': raw })));
     expect(error.kind).toBe('settings');
