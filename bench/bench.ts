@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type ActionRun, REPO_ROOT, runAction } from '../test/support/run-action.ts';
+import { runCli } from '../test/support/run-cli.ts';
 import { startScenario } from '../test/support/scenario.ts';
 import { type Measure, median, printTable, ratioRow, type Row } from './table.ts';
 
@@ -14,6 +15,8 @@ const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 3 : 15;
 const REFERENCE = join(REPO_ROOT, 'bench', 'reference');
 const RSS_PROBE = ['--import', join(REFERENCE, 'rss-probe.mjs')];
+/** Providers linted in one `mondoo-keyless lint` call, against one (issue #5, measurement 4). */
+const MANY_ISSUERS = 50;
 /** What the STS is told to answer before its 200 in the retry runs: the policy then waits exactly this. */
 const RETRY_AFTER_SECONDS = 1;
 
@@ -44,6 +47,9 @@ function inTurn<T>(round: number, pair: readonly [T, T]): T[] {
 async function main(): Promise<void> {
   const scenario = await startScenario();
   const provider = await startOidcProvider(scenario.ca);
+  const many = await Promise.all(
+    Array.from({ length: MANY_ISSUERS }, (_, i) => startOidcProvider(scenario.ca, { issuerPath: `/t${i}` })),
+  );
   const samples = new Map<string, number[]>();
   const record = (name: string, value: number) => samples.set(name, [...(samples.get(name) ?? []), value]);
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
@@ -125,6 +131,26 @@ async function main(): Promise<void> {
         record(name, discard(expectExit(run, name)).durationMs);
       }
 
+      // 4b. The CLI: one issuer, against 50 in one call (8 at a time, the default concurrency).
+      for (const [name, issuers] of inTurn(round, [
+        ['cli.lint.one', [provider.issuer]],
+        ['cli.lint.many', many.map((p) => p.issuer)],
+      ] as const)) {
+        const started = performance.now();
+        const run = await runCli(
+          ['lint', '--profile', 'oidc', '--fail-on', 'never', '--format', 'json', ...issuers],
+          {
+            env: lintEnv,
+          },
+        );
+        const elapsed = performance.now() - started;
+        rmSync(run.cwd, { recursive: true, force: true });
+        if (run.code !== 0 || (JSON.parse(run.stdout) as unknown[]).length !== issuers.length) {
+          throw new Error(`${name} exited ${run.code}:\n${run.stderr}`);
+        }
+        record(name, elapsed);
+      }
+
       // 5. Bundle: load it and stop at once (the step fails at its settings, nothing is sent), and parse it
       // alone (`node --check`), each against a bare `node -e 0`.
       const bundle = join(REPO_ROOT, 'dist', 'index.js');
@@ -138,7 +164,7 @@ async function main(): Promise<void> {
     }
   } finally {
     process.stderr.write('\n');
-    await provider.close();
+    await Promise.all([provider.close(), ...many.map((p) => p.close())]);
     await scenario.close();
   }
 
@@ -154,6 +180,12 @@ async function main(): Promise<void> {
     ),
     ratioRow('exchange with 2 retries, waits removed (ms)', m('retry.action'), m('exchange.action.ms')),
     ratioRow('lint of one issuer (ms)', m('lint.action'), m('lint.reference')),
+    ratioRow(
+      `CLI lint of ${MANY_ISSUERS} issuers in one call / of one (ms)`,
+      m('cli.lint.many'),
+      m('cli.lint.one'),
+      3,
+    ),
     ratioRow('load dist/index.js, fail at settings (ms)', m('load.bundle'), m('load.bare')),
     ratioRow('parse dist/index.js, node --check (ms)', m('load.check'), m('load.bare')),
   ];
@@ -162,7 +194,6 @@ async function main(): Promise<void> {
     bytes: statSync(join(REPO_ROOT, 'dist', file)).size,
   }));
   printTable(rows, bundle);
-  console.log('not measured yet: 50 issuers in one `mondoo-keyless lint` call (needs the CLI, issue #4)');
 
   const measures: Measure[] = rows.map((row) => row.measure);
   const results = {

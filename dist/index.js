@@ -31631,6 +31631,23 @@ function claimRows(claims, nowSeconds) {
     }
     return rows;
 }
+/**
+ * Every claim, the ones people register and debug first, then the rest by name: what the CLI's `claims`
+ * command prints. Claims are the signed, public part of a token; nothing here is secret.
+ */
+function everyClaimRow(claims, nowSeconds) {
+    const rows = claimRows(claims, nowSeconds);
+    const shown = new Set(rows.map(([name]) => name));
+    const rest = Object.keys(claims)
+        .filter((name) => !shown.has(name))
+        .sort();
+    for (const name of rest) {
+        const value = claims[name];
+        const isTime = (name === 'iat' || name === 'nbf') && typeof value === 'number';
+        rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : display(value)]);
+    }
+    return rows;
+}
 /** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
 function display(value) {
     if (Array.isArray(value))

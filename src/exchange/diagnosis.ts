@@ -32,6 +32,24 @@ export function claimRows(claims: JWTPayload, nowSeconds: number): [string, stri
   return rows;
 }
 
+/**
+ * Every claim, the ones people register and debug first, then the rest by name: what the CLI's `claims`
+ * command prints. Claims are the signed, public part of a token; nothing here is secret.
+ */
+export function everyClaimRow(claims: JWTPayload, nowSeconds: number): [string, string][] {
+  const rows = claimRows(claims, nowSeconds);
+  const shown = new Set(rows.map(([name]) => name));
+  const rest = Object.keys(claims)
+    .filter((name) => !shown.has(name))
+    .sort();
+  for (const name of rest) {
+    const value = claims[name];
+    const isTime = (name === 'iat' || name === 'nbf') && typeof value === 'number';
+    rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : display(value)]);
+  }
+  return rows;
+}
+
 /** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
 function display(value: unknown): string {
   if (Array.isArray(value)) return value.map(display).join(', ');

@@ -1,0 +1,36 @@
+import { ActionError } from './errors.js';
+import { send } from './http.js';
+import { readRegularFile } from './lint/local-file.js';
+import { runProgram } from './cli/buildkite-agent.js';
+import { runCli } from './cli/main.js';
+
+const exitCode = await runCli(process.argv.slice(2), {
+  writeOut: (text) => process.stdout.write(text),
+  writeErr: (text) => process.stderr.write(text),
+  env: process.env,
+  send,
+  nowSeconds: () => Date.now() / 1000,
+  readFile: readRegularFile,
+  readStdin,
+  runProgram,
+});
+// As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
+process.exitCode = exitCode;
+process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    // An ID token is a few kilobytes; refuse to buffer an accidental stream.
+    if (size > 64 * 1024) {
+      throw new ActionError('stdin holds more than 64 KiB, far more than an ID token.', {
+        kind: 'settings',
+        fix: 'Pipe in the token alone: `... | mondoo-keyless exchange --token -`.',
+      });
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

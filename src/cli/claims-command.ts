@@ -1,0 +1,61 @@
+import { everyClaimRow } from '../exchange/diagnosis.js';
+import { fetchToken } from '../exchange/exchange.js';
+import { readChoice, readWholeNumber } from '../input-values.js';
+import { Deadline } from '../retry.js';
+import type { Log } from '../runner.js';
+import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
+import type { CliIo } from './cli-io.js';
+import { TOKEN_OPTIONS, tokenRequestOf } from './token-options.js';
+import { chooseCliTokenSource } from './token-sources.js';
+import { type CommandSpec, type ParsedCommand, stringOption } from './usage.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+export const CLAIMS_COMMAND: CommandSpec = {
+  name: 'claims',
+  summary:
+    "Prints the CI token's claims (none of them secret) and the exact issuer and subject to register in Mondoo. The token itself is never printed.",
+  options: {
+    audience: {
+      type: 'string',
+      value: 'A',
+      help: "aud to request where the CI system lets us ask (default: the system's own).",
+    },
+    ...TOKEN_OPTIONS,
+    format: { type: 'string', value: 'F', help: 'text (default) or json.' },
+    timeout: { type: 'string', value: 'S', help: 'Seconds to wait for the token (default 60).' },
+  },
+  footer: [
+    'Example:',
+    '  mondoo-keyless claims --ci github --audience //captain.api.mondoo.app/spaces/<space-id>',
+  ],
+};
+
+export async function claimsCommand(parsed: ParsedCommand, io: CliIo, log: Log): Promise<void> {
+  const { values } = parsed;
+  const request = tokenRequestOf(values, 'claims');
+  const format = readChoice('format', stringOption(values, 'format'), FORMATS, 'text');
+  const timeoutSeconds = readWholeNumber('timeout', stringOption(values, 'timeout'), 60, 1, 900);
+  const audience = stringOption(values, 'audience').trim();
+  const needs = { audience, minValiditySeconds: MIN_VALIDITY_FLOOR_SECONDS };
+  const source = await chooseCliTokenSource(request, needs, { ...io, log });
+  const token = await fetchToken(source, log, new Deadline(timeoutSeconds * 1000));
+  const subject = typeof token.claims.sub === 'string' ? token.claims.sub : '';
+  if (format === 'json') {
+    io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims: token.claims }, null, 2)}\n`);
+    return;
+  }
+  const rows = everyClaimRow(token.claims, io.nowSeconds());
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  io.writeOut(
+    [
+      `Claims of ${source.label.replace(/^The /, 'the ')} (not secret):`,
+      ...rows.map(([name, value]) => `  ${`${name}:`.padEnd(width)}${value}`),
+      '',
+      'Register in Mondoo (matched byte for byte, case-sensitive):',
+      `  issuer:  ${token.issuer}`,
+      `  subject: ${subject || '(the token has no sub claim)'}`,
+      '',
+    ].join('\n'),
+  );
+}

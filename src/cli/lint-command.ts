@@ -1,0 +1,172 @@
+import { statSync } from 'node:fs';
+import { ActionError } from '../errors.js';
+import type { Profile } from '../lint/catalogue.js';
+import { readChoice, readWholeNumber } from '../input-values.js';
+import { gatherEvidence } from '../lint/evidence.js';
+import { readLintSettings } from '../lint/lint-settings.js';
+import { plural, textReport } from '../lint/render.js';
+import { buildReport, failsStep, type LintReport } from '../lint/report.js';
+import type { Log } from '../runner.js';
+import { redactSecrets } from '../runner.js';
+import type { CliIo } from './cli-io.js';
+import { mapInOrder } from './in-order.js';
+import { sarifLog } from './sarif.js';
+import { type CommandSpec, type ParsedCommand, stringOption, UsageError } from './usage.js';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const DEFAULT_CONCURRENCY = 8;
+const MAX_CONCURRENCY = 64;
+
+export const LINT_COMMAND: CommandSpec = {
+  name: 'lint',
+  summary:
+    "Lints OpenID Connect providers against Mondoo's, Mender's or OpenID Connect Discovery 1.0's requirements. Each argument is an issuer URL (its /.well-known/openid-configuration and jwks_uri are fetched) or a local discovery document or Mender provider JSON. Providers are linted concurrently; results come in argument order.",
+  positionals: 'ISSUER_OR_FILE...',
+  options: {
+    profile: { type: 'string', value: 'P', help: 'mondoo (default), mender or oidc.' },
+    format: {
+      type: 'string',
+      value: 'F',
+      help: 'text (default), json (an array of lint reports) or sarif (SARIF 2.1.0).',
+    },
+    'fail-on': {
+      type: 'string',
+      value: 'L',
+      help: 'Exit 1 on findings at this level: error (default), warning or never.',
+    },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      help: `Providers linted at once (default ${DEFAULT_CONCURRENCY}, at most ${MAX_CONCURRENCY}).`,
+    },
+    jwks: {
+      type: 'string',
+      value: 'FILE',
+      help: 'A local JWK Set instead of fetching jwks_uri (one provider only).',
+    },
+    timeout: { type: 'string', value: 'S', help: 'Seconds per provider, all fetches included (default 60).' },
+  },
+  footer: [
+    'Examples:',
+    '  mondoo-keyless lint https://token.actions.githubusercontent.com https://gitlab.example.com',
+    '  mondoo-keyless lint --format sarif providers/*.json > lint.sarif',
+  ],
+};
+
+interface Outcome {
+  target: string;
+  report?: LintReport;
+  /** Why this provider could not be linted at all (an unreadable file). */
+  error?: ActionError;
+  secrets: string[];
+}
+
+export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): Promise<number> {
+  const { values, positionals: targets } = parsed;
+  const read = (name: string) => stringOption(values, name);
+  if (targets.length === 0) {
+    throw new UsageError('no provider given: name at least one issuer URL or discovery file.', 'lint');
+  }
+  const jwks = read('jwks');
+  if (jwks && targets.length > 1) {
+    throw new UsageError('--jwks applies to one provider, and several were given.', 'lint');
+  }
+  for (const target of targets) checkTarget(target);
+  const format = readChoice('format', read('format'), FORMATS, 'text');
+  const concurrency = readWholeNumber(
+    'concurrency',
+    read('concurrency'),
+    DEFAULT_CONCURRENCY,
+    1,
+    MAX_CONCURRENCY,
+  );
+  // Read once for all targets, so a bad --profile is one usage error, not one per provider.
+  const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };
+  const first = readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
+
+  const outcomes = await mapInOrder(targets, concurrency, (target) =>
+    lintOne(target, (name) => settingFor(name, target, shared), io, log),
+  );
+
+  const secrets = outcomes.flatMap((outcome) => outcome.secrets);
+  for (const secret of secrets) log.mask(secret);
+  const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
+  for (const outcome of outcomes) {
+    if (outcome.error) log.info(`error: ${outcome.target} was not linted: ${outcome.error.describe()}`);
+  }
+  io.writeOut(redactInJson(render(format, reports, first.profile), secrets));
+
+  if (outcomes.some((outcome) => outcome.error?.kind === 'settings')) return 2;
+  const failing = reports.filter((report) => failsStep(report, first.failOn));
+  if (failing.length > 0 || outcomes.some((outcome) => outcome.error)) {
+    log.info(`${plural(failing.length, 'provider')} of ${targets.length} failed at fail-on ${first.failOn}.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** An issuer is a URL; anything else must be a file that exists, so a typo is caught before any fetch. */
+function checkTarget(target: string): void {
+  if (isUrl(target)) return;
+  try {
+    statSync(target);
+  } catch {
+    throw new UsageError(
+      `${target} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${target.replace(/^\/+/, '')}) or the path of a discovery document.`,
+      'lint',
+    );
+  }
+}
+
+function isUrl(target: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+}
+
+function settingFor(name: string, target: string, shared: Record<string, string>): string {
+  if (name === 'issuer') return isUrl(target) ? target : '';
+  if (name === 'discovery') return isUrl(target) ? '' : target;
+  return shared[name] ?? '';
+}
+
+async function lintOne(
+  target: string,
+  read: (name: string) => string,
+  io: CliIo,
+  log: Log,
+): Promise<Outcome> {
+  try {
+    const settings = readLintSettings(read);
+    for (const warning of settings.warnings) log.warning(`${target}: ${warning}`);
+    const evidence = await gatherEvidence(settings, io);
+    return { target, report: buildReport(settings, evidence), secrets: evidence.secrets };
+  } catch (error) {
+    if (error instanceof ActionError) return { target, error, secrets: [] };
+    throw error;
+  }
+}
+
+function render(format: (typeof FORMATS)[number], reports: LintReport[], profile: Profile): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(reports, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(reports, profile), null, 2)}\n`;
+    case 'text': {
+      const tally = reports.length > 1 ? [overallLine(reports, profile)] : [];
+      return `${[...reports.map(textReport), ...tally].join('\n\n')}\n`;
+    }
+  }
+}
+
+function overallLine(reports: LintReport[], profile: Profile): string {
+  const usable = reports.filter((report) => report.usable[profile]).length;
+  return `${plural(reports.length, 'provider')} linted (profile ${profile}): ${usable} usable, ${reports.length - usable} not.`;
+}
+
+/** Secrets appear in JSON escaped: hide both forms. */
+function redactInJson(text: string, secrets: string[]): string {
+  return redactSecrets(
+    text,
+    secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
+  );
+}

@@ -1,0 +1,92 @@
+import { ActionError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { CLAIMS_COMMAND, claimsCommand } from './claims-command.js';
+import type { CliIo } from './cli-io.js';
+import { EXCHANGE_COMMAND, exchangeCommand } from './exchange-command.js';
+import { FailureWithHints } from './failure.js';
+import { LINT_COMMAND, lintCommand } from './lint-command.js';
+import { cliWording } from './wording.js';
+import { createTerminalLog } from './terminal-log.js';
+import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage.js';
+
+export const TOOL = 'mondoo-keyless';
+
+/** Exit codes, as documented in --help and the README. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+const COMMANDS: readonly CommandSpec[] = [EXCHANGE_COMMAND, LINT_COMMAND, CLAIMS_COMMAND];
+
+function toolHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
+  return [
+    `Usage: ${TOOL} <command> [options]`,
+    '',
+    'Keyless CI authentication to Mondoo, for every CI system.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary.split('. ')[0]}.`),
+    '',
+    'Options:',
+    '  --help      Show this help; `<command> --help` for a command.',
+    '  --version   Print the version.',
+    '',
+    'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and gives its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const log = createTerminalLog(io.writeErr);
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.writeErr : io.writeOut)(toolHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.writeOut(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const spec = COMMANDS.find((command) => command.name === name);
+  try {
+    if (!spec)
+      throw new UsageError(
+        `unknown command ${JSON.stringify(name)}; commands are ${COMMANDS.map((c) => c.name).join(', ')}.`,
+      );
+    const parsed = parseCommand(spec, args);
+    if (parsed.values.help === true) {
+      io.writeOut(commandHelp(TOOL, spec));
+      return EXIT.ok;
+    }
+    if (spec === LINT_COMMAND) return await lintCommand(parsed, io, log);
+    if (spec === EXCHANGE_COMMAND) await exchangeCommand(parsed, io, log);
+    else await claimsCommand(parsed, io, log);
+    return EXIT.ok;
+  } catch (caught) {
+    return reportFailure(caught, io, log);
+  }
+}
+
+function reportFailure(caught: unknown, io: CliIo, log: ReturnType<typeof createTerminalLog>): number {
+  if (caught instanceof UsageError) {
+    const help = caught.command ? `${TOOL} ${caught.command} --help` : `${TOOL} --help`;
+    io.writeErr(log.redact(`${TOOL}: ${caught.message}\nSee \`${help}\`.\n`));
+    return EXIT.usage;
+  }
+  const hints = caught instanceof FailureWithHints ? caught.hints : [];
+  const error = caught instanceof FailureWithHints ? caught.error : asActionError(caught);
+  const lines = [`error: ${cliWording(error.message)}`];
+  if (error.fix) lines.push(`fix: ${cliWording(error.fix)}`);
+  lines.push(...hints.map((hint) => `hint: ${hint}`));
+  io.writeErr(`${log.redact(lines.join('\n'))}\n`);
+  return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
+}
+
+function asActionError(caught: unknown): ActionError {
+  if (caught instanceof ActionError) return caught;
+  const detail = caught instanceof Error ? caught.message : String(caught);
+  return new ActionError(`Unexpected error: ${detail}`, {
+    kind: 'internal',
+    fix: 'This is a bug in mondoo-keyless: please report it with this output.',
+  });
+}

@@ -1,0 +1,92 @@
+import {
+  RULES,
+  type RuleId,
+  type RuleSpec,
+  type Severity,
+  severityOf,
+  type Profile,
+} from '../lint/catalogue.js';
+import type { Finding } from '../lint/findings.js';
+import type { LintReport } from '../lint/report.js';
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ACTION_NAME, VERSION } from '../version.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
+const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/**
+ * One SARIF 2.1.0 log for every provider linted: GitHub code scanning reads each result's rule, level,
+ * message and first location. Findings in local files point at their line; findings on fetched documents
+ * point at the document's URL.
+ */
+export function sarifLog(reports: readonly LintReport[], profile: Profile): object {
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: ACTION_NAME,
+            semanticVersion: VERSION,
+            rules: RULE_IDS.map((id) => sarifRule(id, profile)),
+          },
+        },
+        results: reports.flatMap((report) => report.findings.map((finding) => sarifResult(finding, report))),
+      },
+    ],
+  };
+}
+
+function sarifRule(id: RuleId, profile: Profile): object {
+  const rule = RULES[id] as RuleSpec;
+  const level = severityOf(id, profile);
+  return {
+    id,
+    shortDescription: { text: rule.checks },
+    fullDescription: { text: rule.checks },
+    help: { text: `Fix: ${rule.fix}`, markdown: `**Fix:** ${rule.fix}` },
+    defaultConfiguration: level === 'off' ? { enabled: false, level: 'none' } : { level: LEVEL[level] },
+    properties: { tags: ['oidc', rule.group] },
+  };
+}
+
+function sarifResult(finding: Finding, report: LintReport): object {
+  const where = finding.location ?? { file: documentOf(finding, report), line: 1 };
+  const value = finding.value === undefined ? '' : ` Value: ${finding.value}.`;
+  return {
+    ruleId: finding.rule,
+    ruleIndex: RULE_IDS.indexOf(finding.rule),
+    level: LEVEL[finding.severity],
+    message: { text: `${finding.message}${value} Fix: ${finding.fix}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(where.file) },
+          region: { startLine: Math.max(1, where.line) },
+        },
+      },
+    ],
+    properties: { provider: report.target.issuer ?? report.target.discovery ?? '' },
+  };
+}
+
+/** The document a finding without a line is about: the key set for key rules, else the discovery document. */
+function documentOf(finding: Finding, report: LintReport): string {
+  const group = (RULES[finding.rule] as RuleSpec).group;
+  const jwks = group === 'jwks' ? report.target.jwks : undefined;
+  return jwks ?? report.target.discovery ?? report.target.issuer ?? 'unknown';
+}
+
+/** SARIF wants URI references: URLs stay, relative paths keep their form (GitHub maps them to the repository). */
+function uriOf(place: string): string {
+  if (/^https?:\/\//i.test(place)) return place;
+  if (isAbsolute(place)) return pathToFileURL(place).href;
+  return encodeURI(place.split(sep).join('/'));
+}

@@ -1,0 +1,187 @@
+import { ActionError } from '../errors.js';
+import { givenToken, githubRunnerToken, type TokenSource } from '../exchange/token-source.js';
+import type { Send } from '../http.js';
+import type { Log } from '../runner.js';
+import { azureDevOpsVariables, requestAzureDevOpsToken } from './azure-devops.js';
+import { requestBuildkiteToken, type RunProgram } from './buildkite-agent.js';
+import { CI_NAMES, type CiChoice, type CiSystem, detectCi } from './ci-systems.js';
+import { UsageError } from './usage.js';
+
+/** Where the user said the token is: at most one of file, variable and stdin, else the CI system. */
+export interface TokenRequest {
+  tokenFile: string;
+  tokenEnv: string;
+  stdin: boolean;
+  ci: CiChoice;
+}
+
+/** What a token requested from the CI system must be like. */
+export interface TokenNeeds {
+  /** The `aud` to ask for, where the CI system lets us ask ('' for its default). */
+  audience: string;
+  minValiditySeconds: number;
+}
+
+export interface TokenSourceIo {
+  log: Log;
+  send: Send;
+  env: NodeJS.ProcessEnv;
+  readFile: (path: string) => string;
+  readStdin: () => Promise<string>;
+  runProgram: RunProgram;
+}
+
+/** The variable each system fills with a ready token, for systems that hand the job one. */
+const TOKEN_VARIABLES: Partial<Record<CiSystem, { variable: string; fix: string }>> = {
+  circleci: {
+    variable: 'CIRCLE_OIDC_TOKEN_V2',
+    fix: 'CircleCI sets CIRCLE_OIDC_TOKEN_V2 in jobs of projects with OIDC tokens; for forked pull requests only when passing secrets to forks is enabled. For a custom audience, pipe `circleci run oidc get --claims \'{"aud":"..."}\'` into `--token -`.',
+  },
+  bitbucket: {
+    variable: 'BITBUCKET_STEP_OIDC_TOKEN',
+    fix: 'Add `oidc: true` to the step so Bitbucket sets BITBUCKET_STEP_OIDC_TOKEN.',
+  },
+};
+
+export function checkOneTokenSource(
+  request: Pick<TokenRequest, 'tokenFile' | 'tokenEnv' | 'stdin'>,
+  command: string,
+): void {
+  const given = [
+    request.tokenFile && '--token-file',
+    request.tokenEnv && '--token-env',
+    request.stdin && '--token -',
+  ].filter(Boolean);
+  if (given.length > 1) {
+    throw new UsageError(`two token sources given (${given.join(' and ')}): pass one.`, command);
+  }
+}
+
+export async function chooseCliTokenSource(
+  request: TokenRequest,
+  needs: TokenNeeds,
+  io: TokenSourceIo,
+): Promise<TokenSource> {
+  if (request.tokenFile) return fileToken(request.tokenFile, io.readFile);
+  if (request.tokenEnv) return envToken(request.tokenEnv, io.env, request.ci);
+  if (request.stdin)
+    return givenToken(
+      'The token from stdin',
+      nonEmpty(
+        (await io.readStdin()).trim(),
+        'stdin',
+        'Pipe the token in: `... | mondoo-keyless exchange --token -`.',
+      ),
+    );
+  const system = resolveCi(request.ci, io);
+  return ciToken(system, needs, io);
+}
+
+function fileToken(path: string, readFile: (path: string) => string): TokenSource {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (error) {
+    throw new ActionError(
+      `Option \`--token-file\`: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      {
+        kind: 'settings',
+        fix: 'Give the path of a file holding the OIDC token, e.g. one your CI system wrote.',
+      },
+    );
+  }
+  return givenToken(
+    `The token in ${path}`,
+    nonEmpty(text.trim(), path, 'Write the OIDC token into the file, or pass it another way.'),
+  );
+}
+
+function envToken(variable: string, env: NodeJS.ProcessEnv, ci: CiChoice): TokenSource {
+  const value = env[variable]?.trim() ?? '';
+  if (value === '') {
+    const gitlab = ci === 'gitlab' || (ci === 'auto' && detectCi(env)?.system === 'gitlab');
+    throw new ActionError(`Option \`--token-env\`: the variable ${variable} is not set or empty.`, {
+      kind: 'token-unavailable',
+      fix: gitlab
+        ? `GitLab sets it only when the job declares it: add \`id_tokens: { ${variable}: { aud: <your Mondoo audience> } }\` to the job.`
+        : `Set ${variable} to the OIDC token, or name the variable that holds it.`,
+    });
+  }
+  return givenToken(`The token in $${variable}`, value);
+}
+
+function nonEmpty(token: string, where: string, fix: string): string {
+  if (token === '') {
+    throw new ActionError(`No token in ${where}: it is empty.`, { kind: 'token-unavailable', fix });
+  }
+  return token;
+}
+
+function resolveCi(choice: CiChoice, io: TokenSourceIo): CiSystem {
+  if (choice !== 'auto') return choice;
+  const detected = detectCi(io.env);
+  if (!detected) {
+    throw new ActionError('No token was given and no CI system was detected, so there is no token to use.', {
+      kind: 'token-unavailable',
+      fix: 'Pass --token-file FILE, --token-env VARIABLE or --token - (stdin), or name the CI system with --ci.',
+    });
+  }
+  io.log.info(`Detected ${CI_NAMES[detected.system]} (${detected.because}).`);
+  return detected.system;
+}
+
+function ciToken(system: CiSystem, request: TokenNeeds, io: TokenSourceIo): TokenSource {
+  const name = CI_NAMES[system];
+  switch (system) {
+    case 'github':
+      return githubRunnerToken(
+        { tokenAudience: request.audience, minValiditySeconds: request.minValiditySeconds },
+        io.log,
+        io.send,
+        io.env,
+      );
+    case 'gitlab':
+      throw new ActionError(
+        'GitLab has no token service to ask: a job gets its ID token in the variable its `id_tokens:` names.',
+        {
+          kind: 'token-unavailable',
+          fix: 'Declare `id_tokens: { MONDOO_ID_TOKEN: { aud: <your Mondoo audience> } }` in the job and pass `--token-env MONDOO_ID_TOKEN`.',
+        },
+      );
+    case 'circleci':
+    case 'bitbucket': {
+      const { variable, fix } = TOKEN_VARIABLES[system] ?? { variable: '', fix: '' };
+      const value = io.env[variable]?.trim();
+      if (!value) {
+        throw new ActionError(`${variable} is not set, so ${name} gave this job no OIDC token.`, {
+          kind: 'token-unavailable',
+          fix,
+        });
+      }
+      return givenToken(`${name}'s OIDC token ($${variable})`, value);
+    }
+    case 'buildkite':
+      return {
+        label: "Buildkite's OIDC token",
+        canRemint: true,
+        fetch: (deadline) => {
+          io.log.info(
+            `Requesting an OIDC token from buildkite-agent${request.audience ? ` for audience ${request.audience}` : ''}.`,
+          );
+          return requestBuildkiteToken(io.runProgram, request.audience, deadline);
+        },
+      };
+    case 'azure-devops': {
+      const variables = azureDevOpsVariables(io.env);
+      io.log.mask(variables.accessToken);
+      return {
+        label: "Azure Pipelines' OIDC token",
+        canRemint: true,
+        fetch: (deadline) => {
+          io.log.info('Requesting an OIDC token from Azure Pipelines (SYSTEM_OIDCREQUESTURI).');
+          return requestAzureDevOpsToken(io.send, variables, deadline, (message) => io.log.info(message));
+        },
+      };
+    }
+  }
+}

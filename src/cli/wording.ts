@@ -1,0 +1,25 @@
+/** The action's inputs that the CLI has as options of the same name. */
+const SHARED_NAMES = [
+  'audience',
+  'universe-domain',
+  'issuer',
+  'wif-config',
+  'token-audience',
+  'min-validity',
+  'timeout',
+  'profile',
+  'fail-on',
+  'jwks',
+].join('|');
+
+/**
+ * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
+ * are options of the same name, so the CLI's messages say so. A key inside the WIF config ("`audience` in
+ * `wif-config`") stays as it is.
+ */
+export function cliWording(text: string): string {
+  return text
+    .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
+    .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
+    .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -');
+}

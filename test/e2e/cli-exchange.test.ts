@@ -1,0 +1,305 @@
+import { lstat, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
+import { type CliRun, expectNoCliLeaks, runCli, runFolder } from '../support/run-cli.ts';
+import { type Scenario, SPACE_AUDIENCE } from '../support/scenario.ts';
+import { scenarioForTest } from './expectations.ts';
+
+type Cleanup = (cleanup: () => Promise<void>) => void;
+
+/** The environment of a job on some CI system: only the variables that system sets, plus the test CA. */
+interface CiJob {
+  args: string[];
+  env: Record<string, string>;
+  stdin?: string;
+  pathPrefix?: string;
+  /** What stderr must say about where the token came from. */
+  announces?: RegExp;
+  /** Secrets this source adds (request tokens). */
+  secrets: string[];
+  check?: () => Promise<void>;
+}
+
+const mintFor = (scenario: Scenario) => () => scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
+
+const CI_JOBS: Record<string, (scenario: Scenario, onTestFinished: Cleanup) => Promise<CiJob>> = {
+  github: async (scenario) => ({
+    args: [],
+    env: { GITHUB_ACTIONS: 'true', ...scenario.runnerEnv() },
+    announces: /Detected GitHub Actions \(GITHUB_ACTIONS=true\)/,
+    secrets: [scenario.tokenService.requestToken],
+    check: async () => {
+      const request = scenario.tokenService.requests.at(-1);
+      expect(new URL(request?.path ?? '', 'https://x').searchParams.get('audience')).toBe(SPACE_AUDIENCE);
+    },
+  }),
+  gitlab: async (scenario) => ({
+    args: ['--token-env', 'MONDOO_ID_TOKEN'],
+    env: { GITLAB_CI: 'true', MONDOO_ID_TOKEN: await mintFor(scenario)() },
+    secrets: [],
+  }),
+  circleci: async (scenario) => ({
+    args: [],
+    env: { CIRCLECI: 'true', CIRCLE_OIDC_TOKEN_V2: await mintFor(scenario)() },
+    announces: /Detected CircleCI \(CIRCLECI=true\)/,
+    secrets: [],
+  }),
+  bitbucket: async (scenario) => ({
+    args: [],
+    env: { CI: 'true', BITBUCKET_BUILD_NUMBER: '7', BITBUCKET_STEP_OIDC_TOKEN: await mintFor(scenario)() },
+    announces: /Detected Bitbucket Pipelines \(BITBUCKET_BUILD_NUMBER=7\)/,
+    secrets: [],
+  }),
+  buildkite: async (scenario) => {
+    const agent = await installBuildkiteAgent(await runFolder());
+    await writeFile(agent.tokenFile, await mintFor(scenario)());
+    return {
+      args: [],
+      env: { BUILDKITE: 'true' },
+      pathPrefix: agent.binDir,
+      announces: /Detected Buildkite \(BUILDKITE=true\)/,
+      secrets: [],
+      check: async () => {
+        const calls = await readFile(agent.callsFile, 'utf8');
+        expect(calls).toBe(`oidc request-token --audience ${SPACE_AUDIENCE}\n`);
+      },
+    };
+  },
+  'azure-devops': async (scenario, onTestFinished) => {
+    const azure = await startAzureOidcService(scenario.ca, mintFor(scenario));
+    onTestFinished(() => azure.server.close());
+    return {
+      args: [],
+      env: {
+        TF_BUILD: 'True',
+        SYSTEM_OIDCREQUESTURI: azure.requestUri,
+        SYSTEM_ACCESSTOKEN: azure.accessToken,
+      },
+      announces: /Detected Azure Pipelines \(TF_BUILD=True\)/,
+      secrets: [azure.accessToken],
+      check: async () => {
+        const [request] = azure.server.requests;
+        expect(request?.method).toBe('POST');
+        expect(new URL(request?.path ?? '', 'https://x').searchParams.get('api-version')).toBe('7.1');
+        expect(request?.headers['x-tfs-fedauthredirect']).toBe('Suppress');
+      },
+    };
+  },
+  'token file': async (scenario) => {
+    const folder = await runFolder();
+    await writeFile(join(folder, 'token'), `${await mintFor(scenario)()}\n`);
+    return { args: ['--token-file', join(folder, 'token')], env: {}, secrets: [] };
+  },
+  stdin: async (scenario) => ({
+    args: ['--token', '-'],
+    env: {},
+    stdin: `${await mintFor(scenario)()}\n`,
+    secrets: [],
+  }),
+};
+
+async function exchangeOn(job: CiJob, scenario: Scenario, extraArgs: string[] = []): Promise<CliRun> {
+  return runCli(
+    [
+      'exchange',
+      '--universe-domain',
+      scenario.sts.url,
+      '--audience',
+      SPACE_AUDIENCE,
+      ...job.args,
+      ...extraArgs,
+    ],
+    {
+      env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile, ...job.env },
+      stdin: job.stdin,
+      pathPrefix: job.pathPrefix,
+    },
+  );
+}
+
+describe.concurrent('mondoo-keyless exchange, per token source', () => {
+  it.for(Object.keys(CI_JOBS))(
+    '%s: prints only the credential on stdout',
+    async (name, { onTestFinished }) => {
+      const scenario = await scenarioForTest(onTestFinished);
+      const job = await (CI_JOBS[name] ?? (() => Promise.reject(new Error(name))))(scenario, onTestFinished);
+      const run = await exchangeOn(job, scenario);
+
+      expect(run.stderr).not.toMatch(/^error:/m);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`${scenario.sts.base64Credential}\n`);
+      if (job.announces) expect(run.stderr).toMatch(job.announces);
+      expect(run.stderr).toContain(`Mondoo issued service account ${scenario.sts.account.mrn}`);
+      expect(scenario.sts.exchanges).toHaveLength(1);
+      expect(scenario.sts.exchanges[0]?.issuer_uri).toBe(scenario.tokenService.issuer);
+      await job.check?.();
+      expectNoCliLeaks(run, [...scenario.secrets(), ...job.secrets], [scenario.sts.base64Credential]);
+    },
+  );
+});
+
+describe.concurrent('mondoo-keyless exchange output', () => {
+  async function circleJob(scenario: Scenario): Promise<CiJob> {
+    return (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(scenario, () => undefined);
+  }
+
+  it('--format env prints one MONDOO_CONFIG_BASE64= line', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const run = await exchangeOn(await circleJob(scenario), scenario, ['--format', 'env']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`MONDOO_CONFIG_BASE64=${scenario.sts.base64Credential}\n`);
+  });
+
+  it('--format json gives the identity, subject and issuer beside the credential', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const run = await exchangeOn(await circleJob(scenario), scenario, ['--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      service_account_mrn: scenario.sts.account.mrn,
+      space_mrn: scenario.sts.account.space_mrn,
+      api_endpoint: scenario.sts.account.api_endpoint,
+      subject: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+      issuer: scenario.tokenService.issuer,
+      credential: scenario.sts.base64Credential,
+    });
+    expectNoCliLeaks(run, scenario.secrets(), [scenario.sts.base64Credential]);
+  });
+
+  it('--output-file writes the result with mode 0600 and leaves stdout empty', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const file = join(await runFolder(), 'mondoo.env');
+    await writeFile(file, 'old contents, readable by all\n', { mode: 0o644 });
+    const run = await exchangeOn(await circleJob(scenario), scenario, [
+      '--format',
+      'env',
+      '--output-file',
+      file,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(await readFile(file, 'utf8')).toBe(`MONDOO_CONFIG_BASE64=${scenario.sts.base64Credential}\n`);
+    expect((await lstat(file)).mode & 0o777).toBe(0o600);
+    expect(run.stderr).toContain(`to ${file}, mode 0600`);
+    expectNoCliLeaks(run, scenario.secrets());
+  });
+
+  it('--output-file refuses a symbolic link before any token is used', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const folder = await runFolder();
+    const target = join(folder, 'elsewhere');
+    await writeFile(target, 'not yours\n');
+    await symlink(target, join(folder, 'link'));
+    const run = await exchangeOn(await circleJob(scenario), scenario, [
+      '--output-file',
+      join(folder, 'link'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Option `--output-file`: .*link is a symbolic link, which is never followed/);
+    expect(await readFile(target, 'utf8')).toBe('not yours\n');
+    expect(scenario.sts.requests).toHaveLength(0);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a refused subject exits 1 with the subject to register, and prints no credential', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished, {
+      subject: 'repo:octo-org/other:ref:refs/heads/main',
+    });
+    const run = await exchangeOn(await circleJob(scenario), scenario);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: Mondoo refused the token \(PERMISSION_DENIED, HTTP 403\)/m);
+    expect(run.stderr).toMatch(/^fix: /m);
+    expect(run.stderr).toContain(
+      'hint: Mondoo must list this exact subject: `repo:octo-org/octo-repo:ref:refs/heads/main`',
+    );
+    expectNoCliLeaks(run, scenario.secrets());
+  });
+});
+
+describe.concurrent('mondoo-keyless usage errors exit 2 and name the problem', () => {
+  const cases: [string, string[], RegExp][] = [
+    [
+      'an unknown flag',
+      ['exchange', '--audience', SPACE_AUDIENCE, '--audiance', 'x'],
+      /unknown option --audiance/,
+    ],
+    ['a missing audience', ['exchange', '--token-env', 'T'], /Option `--audience`: is required/],
+    [
+      'two token sources',
+      ['exchange', '--audience', SPACE_AUDIENCE, '--token-file', 'f', '--token-env', 'T'],
+      /two token sources given \(--token-file and --token-env\)/,
+    ],
+    [
+      'a token in the arguments',
+      ['exchange', '--audience', SPACE_AUDIENCE, '--token', 'a.b.c'],
+      /--token takes only -/,
+    ],
+    [
+      'an unknown CI system',
+      ['exchange', '--audience', SPACE_AUDIENCE, '--ci', 'jenkins'],
+      /Option `--ci`: "jenkins" is not one of/,
+    ],
+    [
+      'an unknown format',
+      ['exchange', '--audience', SPACE_AUDIENCE, '--format', 'yaml'],
+      /Option `--format`: "yaml" is not one of base64, env, json/,
+    ],
+    ['an unknown command', ['exchnage'], /unknown command "exchnage"/],
+    ['lint without a provider', ['lint'], /no provider given/],
+    [
+      'lint of a name that is neither URL nor file',
+      ['lint', 'token.actions.githubusercontent.com'],
+      /neither a URL nor an existing file.*https:\/\/token\.actions\.githubusercontent\.com/,
+    ],
+  ];
+  it.for(cases)('%s', async ([, args, message]) => {
+    const run = await runCli(args, { env: { CIRCLECI: 'true' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe.concurrent('mondoo-keyless claims', () => {
+  it('prints every claim and the issuer and subject to register, never the token', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const run = await runCli(['claims', '--ci', 'github', '--audience', SPACE_AUDIENCE], {
+      env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile, ...scenario.runnerEnv() },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}sub: +repo:octo-org\/octo-repo:ref:refs\/heads\/main$/m);
+    expect(run.stdout).toMatch(/^ {2}run_attempt: +1$/m);
+    expect(run.stdout).toContain(
+      `  issuer:  ${scenario.tokenService.issuer}\n  subject: repo:octo-org/octo-repo:ref:refs/heads/main\n`,
+    );
+    expect(scenario.sts.requests).toHaveLength(0);
+    expectNoCliLeaks(run, scenario.secrets());
+  });
+
+  it('--format json gives issuer, subject and claims', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const token = await scenario.tokenService.mint({
+      claims: { sub: 'project_path:g/p:ref_type:branch:ref:main' },
+    });
+    const run = await runCli(['claims', '--token-env', 'ID_TOKEN', '--format', 'json'], {
+      env: { ID_TOKEN: token },
+    });
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as {
+      issuer: string;
+      subject: string;
+      claims: Record<string, unknown>;
+    };
+    expect(printed.subject).toBe('project_path:g/p:ref_type:branch:ref:main');
+    expect(printed.issuer).toBe(scenario.tokenService.issuer);
+    expect(printed.claims.repository).toBe('octo-org/octo-repo');
+    expectNoCliLeaks(run, scenario.secrets());
+  });
+});

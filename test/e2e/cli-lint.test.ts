@@ -1,0 +1,178 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  discoveryWith,
+  DISCOVERY_PATH,
+  type OidcProvider,
+  type Route,
+  startOidcProvider,
+} from '../support/oidc-provider.ts';
+import { expectNoCliLeaks, runCli, runFolder } from '../support/run-cli.ts';
+import { sarifProblems } from '../support/sarif-shape.ts';
+import { createTestCa, type TestCa } from '../support/test-ca.ts';
+
+let ca: TestCa;
+beforeAll(async () => {
+  ca = await createTestCa();
+});
+afterAll(async () => {
+  await rm(ca.dir, { recursive: true, force: true });
+});
+
+interface Report {
+  target: { issuer?: string; discovery?: string };
+  findings: { rule: string; severity: string; message: string; location?: { file: string; line: number } }[];
+  usable: Record<string, boolean>;
+  counts: Record<string, number>;
+}
+
+/** A different defect for each provider, so that mixing up two providers' results cannot go unnoticed. */
+const DEFECTS: ((p: OidcProvider) => Record<string, unknown>)[] = [
+  () => ({}),
+  () => ({ subject_types_supported: undefined }),
+  (p) => ({ issuer: `${p.issuer}/` }),
+  () => ({ id_token_signing_alg_values_supported: ['HS256'] }),
+  () => ({ response_types_supported: undefined }),
+];
+
+const lintCli = (args: string[]) =>
+  runCli(['lint', '--profile', 'oidc', ...args], { env: { NODE_EXTRA_CA_CERTS: ca.caCertFile } });
+
+describe('mondoo-keyless lint of many providers', () => {
+  it('lints 20 issuers in one call with the same findings as 20 single calls, in input order', async ({
+    onTestFinished,
+  }) => {
+    const providers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        startOidcProvider(ca, { issuerPath: `/tenant-${i}`, routes: routesFor(i, `/tenant-${i}`) }),
+      ),
+    );
+    onTestFinished(async () => void (await Promise.all(providers.map((p) => p.close()))));
+    const issuers = providers.map((p) => p.issuer);
+
+    const together = await lintCli([
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+      '--concurrency',
+      '8',
+      ...issuers,
+    ]);
+    const alone = await Promise.all(
+      issuers.map((issuer) => lintCli(['--format', 'json', '--fail-on', 'never', issuer])),
+    );
+
+    expect(together.code).toBe(0);
+    const reports = JSON.parse(together.stdout) as Report[];
+    expect(reports.map((report) => report.target.issuer)).toEqual(issuers);
+    const singles = alone.map((run) => (JSON.parse(run.stdout) as Report[])[0]);
+    expect(reports.map(comparable)).toEqual(singles.map(comparable));
+    // The defects really differ (beyond each provider's own port), so a shuffled result would not match.
+    const defectOf = (report: Report) =>
+      JSON.stringify(report.findings.map((f) => f.message)).replace(/\d{4,5}|tenant-\d+/g, 'N');
+    expect(new Set(reports.map(defectOf)).size).toBe(DEFECTS.length);
+  });
+
+  it('exits 1 when any provider has a finding at --fail-on, and says how many', async ({
+    onTestFinished,
+  }) => {
+    const clean = await startOidcProvider(ca);
+    const broken = await startOidcProvider(ca, { routes: routesFor(3) });
+    onTestFinished(async () => void (await Promise.all([clean.close(), broken.close()])));
+    const failing = await lintCli([clean.issuer, broken.issuer]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain('1 provider of 2 failed at fail-on error.');
+    expect(failing.stdout).toMatch(/2 providers linted \(profile oidc\): 1 usable, 1 not\./);
+    const lenient = await lintCli(['--fail-on', 'never', clean.issuer, broken.issuer]);
+    expect(lenient.code).toBe(0);
+    const cleanOnly = await lintCli([clean.issuer]);
+    expect(cleanOnly.code).toBe(0);
+    expect(cleanOnly.stdout).toContain('Verdict: conforms to OpenID Connect Discovery 1.0: yes');
+  });
+});
+
+describe('mondoo-keyless lint --format sarif', () => {
+  it('is a SARIF 2.1.0 log GitHub accepts; findings in local files point at their line', async ({
+    onTestFinished,
+  }) => {
+    const remote = await startOidcProvider(ca, { routes: routesFor(3) });
+    onTestFinished(() => remote.close());
+    const folder = await runFolder();
+    const local = {
+      issuer: 'https://login.example.com',
+      jwks_uri: 'http://login.example.com/keys',
+      response_types_supported: ['code'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    };
+    await writeFile(join(folder, 'provider.json'), `${JSON.stringify(local, null, 2)}\n`);
+
+    const run = await runCli(['lint', '--format', 'sarif', 'provider.json', remote.issuer], {
+      cwd: folder,
+      env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+    });
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }[];
+      }[];
+    };
+    expect(sarifProblems(log)).toEqual([]);
+    const places = log.runs[0]?.results.map((result) => [
+      result.ruleId,
+      result.locations[0]?.physicalLocation,
+    ]);
+    // jwks_uri is on line 3 of the file as written above.
+    expect(places).toContainEqual([
+      'jwks-uri-not-https',
+      { artifactLocation: { uri: 'provider.json' }, region: { startLine: 3 } },
+    ]);
+    expect(places).toContainEqual([
+      'alg-symmetric',
+      {
+        artifactLocation: { uri: `${remote.issuer}/.well-known/openid-configuration` },
+        region: { startLine: 1 },
+      },
+    ]);
+  });
+});
+
+describe('mondoo-keyless lint keeps secrets it finds out of its output', () => {
+  it.for(['text', 'json', 'sarif'])('--format %s', async (format, { onTestFinished }) => {
+    const p = await startOidcProvider(ca);
+    onTestFinished(() => p.close());
+    const leaked = 'cHJpdmF0ZS1leHBvbmVudC1vZi10aGUtc2lnbmluZy1rZXk';
+    p.jwks.keys[0] = { ...p.jwks.keys[0], d: leaked };
+    const run = await lintCli(['--format', format, p.issuer]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('jwk-private-member');
+    expectNoCliLeaks(run, [leaked]);
+  });
+});
+
+/** The provider's discovery document with defect number `index` (mod their count). */
+function routesFor(index: number, issuerPath = ''): Record<string, Route> {
+  const defect = DEFECTS[index % DEFECTS.length] ?? (() => ({}));
+  const [route] = Object.values(discoveryWith(defect));
+  return route ? { [`${issuerPath}${DISCOVERY_PATH}`]: route } : {};
+}
+
+/** What must not depend on how many were linted at once: everything but fetch timings. */
+function comparable(report: Report | undefined) {
+  return (
+    report && {
+      target: report.target,
+      findings: report.findings,
+      usable: report.usable,
+      counts: report.counts,
+    }
+  );
+}
