@@ -28379,7 +28379,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6803);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8004);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9131);
 
 
 
@@ -28399,13 +28399,20 @@ const exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */
 process.exitCode = exitCode;
 process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
 async function readStdin() {
+    // Waiting for a person to type a token would hang a pipeline that forgot the pipe.
+    if (process.stdin.isTTY) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('--token - reads the token from stdin, and stdin is a terminal.', {
+            kind: 'settings',
+            fix: 'Pipe the token in (`... | mondoo-keyless exchange --token -`), or use --token-env or --token-file.',
+        });
+    }
     const chunks = [];
     let size = 0;
     for await (const chunk of process.stdin) {
         size += chunk.length;
         // An ID token is a few kilobytes; refuse to buffer an accidental stream.
         if (size > 64 * 1024) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l('stdin holds more than 64 KiB, far more than an ID token.', {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('stdin holds more than 64 KiB, far more than an ID token.', {
                 kind: 'settings',
                 fix: 'Pipe in the token alone: `... | mondoo-keyless exchange --token -`.',
             });
@@ -28438,7 +28445,9 @@ var errors = __nccwpck_require__(3916);
 
 
 const runProgram = (program, args, timeoutMs) => new Promise((resolve) => {
-    (0,external_node_child_process_namespaceObject.execFile)(program, args, { timeout: timeoutMs, maxBuffer: 64 * 1024 }, (error, stdout, stderr) => {
+    // SIGKILL: a program that ignores SIGTERM must not outlive the step's `timeout`.
+    const options = { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 };
+    (0,external_node_child_process_namespaceObject.execFile)(program, args, options, (error, stdout, stderr) => {
         const failed = error;
         const code = failed ? (typeof failed.code === 'number' ? failed.code : null) : 0;
         const failure = failed?.killed ? 'TIMEOUT' : typeof failed?.code === 'string' ? failed.code : undefined;
@@ -28455,7 +28464,7 @@ async function requestBuildkiteToken(run, audience, deadline) {
     const args = ['oidc', 'request-token', ...(audience ? ['--audience', audience] : [])];
     const result = await run(AGENT, args, deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS));
     if (result.failure === 'ENOENT') {
-        throw new errors/* ActionError */.l(`${AGENT} is not on PATH, so no Buildkite OIDC token can be requested.`, {
+        throw new errors/* ActionError */.lZ(`${AGENT} is not on PATH, so no Buildkite OIDC token can be requested.`, {
             kind: 'token-unavailable',
             fix: 'Run this inside a Buildkite job step (the agent puts buildkite-agent on PATH), or pass a token with --token-file, --token-env or --token -.',
         });
@@ -28467,7 +28476,7 @@ async function requestBuildkiteToken(run, audience, deadline) {
             ? 'it did not finish in time'
             : (lastLine(result.stderr) ??
                 (result.failure ? `it could not start (${result.failure})` : `exit code ${result.code}`));
-        throw new errors/* ActionError */.l(`\`${AGENT} oidc request-token\` failed: ${reason}`, {
+        throw new errors/* ActionError */.lZ(`\`${AGENT} oidc request-token\` failed: ${reason}`, {
             kind: 'token-service',
             fix: 'Run this in a Buildkite job step on an agent whose version has `oidc request-token`; re-run the job if the agent reported a passing error.',
         });
@@ -28475,7 +28484,9 @@ async function requestBuildkiteToken(run, audience, deadline) {
     return token;
 }
 function lastLine(text) {
+    // Whatever the agent says, a token in it is not repeated.
     const line = text
+        .replace(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[a token]')
         .split(/\r?\n/)
         .map((part) => part.trim())
         .filter(Boolean)
@@ -28486,7 +28497,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 8004:
+/***/ 9131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28663,7 +28674,7 @@ async function retry(attempt, options) {
     }
 }
 function withReason(error, reason, kind = error.kind) {
-    return new errors/* ActionError */.l(`${error.message}\n${reason}`, {
+    return new errors/* ActionError */.lZ(`${error.message}\n${reason}`, {
         kind,
         fix: error.fix ?? 'Raise the `timeout` input if the service is slow to recover.',
         grpcStatus: error.grpcStatus,
@@ -28691,16 +28702,16 @@ function normalizeUniverseDomain(raw, input = 'universe-domain') {
         url = new URL(withScheme);
     }
     catch {
-        throw (0,errors/* settingsError */.O)(input, `"${shown}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `"${shown}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
     if (url.protocol === 'http:') {
-        throw (0,errors/* settingsError */.O)(input, `"${shown}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${apiPath(url.pathname)}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `"${shown}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${apiPath(url.pathname)}.`);
     }
     if (url.protocol !== 'https:') {
-        throw (0,errors/* settingsError */.O)(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
     if (url.username || url.password || url.search || url.hash) {
-        throw (0,errors/* settingsError */.O)(input, 'must not carry credentials, a query or a fragment.', `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+        throw (0,errors/* settingsError */.Ol)(input, 'must not carry credentials, a query or a fragment.', `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
     }
     return `${url.origin}${apiPath(url.pathname)}`;
 }
@@ -28725,7 +28736,7 @@ var src_json = __nccwpck_require__(8301);
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function invalid(problem) {
-    return new errors/* ActionError */.l(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
+    return new errors/* ActionError */.lZ(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
         kind: 'credential-invalid',
         fix: 'Nothing was exported. Re-run the job; if it persists, report it to Mondoo with the time of the failure.',
     });
@@ -29159,11 +29170,11 @@ function readWholeNumber(input, raw, fallback, min, max) {
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value)) {
-        throw (0,errors/* settingsError */.O)(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
     }
     const seconds = Number(value);
     if (seconds < min || seconds > max) {
-        throw (0,errors/* settingsError */.O)(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
     }
     return seconds;
 }
@@ -29175,7 +29186,7 @@ function readBoolean(input, raw, fallback) {
         return true;
     if (value === 'false')
         return false;
-    throw (0,errors/* settingsError */.O)(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
 }
 function readChoice(input, raw, choices, fallback) {
     const value = raw.trim().toLowerCase();
@@ -29184,7 +29195,7 @@ function readChoice(input, raw, choices, fallback) {
     const choice = choices.find((candidate) => candidate === value);
     if (choice)
         return choice;
-    throw (0,errors/* settingsError */.O)(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
+    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
 }
 /** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
 function otherModeInputsWarning(getInput, names, mode, otherMode) {
@@ -29258,11 +29269,11 @@ function lint_settings_readLintSettings(getInput) {
         warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
     if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
-        throw (0,errors/* settingsError */.O)('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
+        throw (0,errors/* settingsError */.Ol)('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
     }
     const discovery = getInput('discovery').trim() || undefined;
     if (!issuer && !discovery) {
-        throw (0,errors/* settingsError */.O)('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
+        throw (0,errors/* settingsError */.Ol)('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
     }
     return {
         mode: 'lint',
@@ -29298,7 +29309,7 @@ function loadWifConfig(value, readFile = readUtf8) {
         const code = error.code ?? 'unreadable';
         // Someone may paste a credential here by mistake: name the value only when it looks like a path.
         const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
-        throw (0,errors/* settingsError */.O)(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
+        throw (0,errors/* settingsError */.Ol)(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
     }
     return parseWifConfig(text, `the file ${trimmed}`);
 }
@@ -29308,14 +29319,14 @@ function parseWifConfig(text, where) {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw (0,errors/* settingsError */.O)(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
+        throw (0,errors/* settingsError */.Ol)(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw (0,errors/* settingsError */.O)(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
+        throw (0,errors/* settingsError */.Ol)(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
     }
     const config = parsed;
     if (config.type !== 'external_account') {
-        throw (0,errors/* settingsError */.O)(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
+        throw (0,errors/* settingsError */.Ol)(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
     }
     return {
         universeDomain: optionalString(config, 'universeDomain', where),
@@ -29328,7 +29339,7 @@ function optionalString(config, key, where) {
     if (value === undefined || value === null)
         return undefined;
     if (typeof value !== 'string') {
-        throw (0,errors/* settingsError */.O)(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
+        throw (0,errors/* settingsError */.Ol)(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
     }
     return value.trim() || undefined;
 }
@@ -29374,7 +29385,7 @@ function readExchangeSettings(getInput, readFile) {
         : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
     const audience = getInput('audience').trim() || wif.audience || '';
     if (!audience) {
-        throw (0,errors/* settingsError */.O)('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
+        throw (0,errors/* settingsError */.Ol)('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
     }
     if (!audience.startsWith('//')) {
         const from = getInput('audience').trim() ? 'Input `audience`' : '`audience` in `wif-config`';
@@ -29409,10 +29420,10 @@ function readMode(raw) {
 function readMinValidity(raw) {
     const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, Number.MAX_SAFE_INTEGER);
     if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
-        throw (0,errors/* settingsError */.O)('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
+        throw (0,errors/* settingsError */.Ol)('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
     }
     if (seconds > MAX_MIN_VALIDITY_SECONDS) {
-        throw (0,errors/* settingsError */.O)('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
+        throw (0,errors/* settingsError */.Ol)('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
     }
     return seconds;
 }
@@ -29431,19 +29442,19 @@ function parseOidcToken(jwt, from) {
         claims = decodeJwt(jwt);
     }
     catch {
-        throw new errors/* ActionError */.l(`${from} is not a JWT (${describeShape(jwt)}).`, {
+        throw new errors/* ActionError */.lZ(`${from} is not a JWT (${describeShape(jwt)}).`, {
             kind: 'token-invalid',
             fix: 'Pass the OIDC ID token itself: three base64url parts joined by dots, as the CI system issued it.',
         });
     }
     if (typeof claims.exp !== 'number') {
-        throw new errors/* ActionError */.l(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
+        throw new errors/* ActionError */.lZ(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
             kind: 'token-invalid',
             fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
         });
     }
     if (typeof claims.iss !== 'string' || claims.iss === '') {
-        throw new errors/* ActionError */.l(`${from} has no \`iss\` claim.`, {
+        throw new errors/* ActionError */.lZ(`${from} has no \`iss\` claim.`, {
             kind: 'token-invalid',
             fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
         });
@@ -29476,17 +29487,17 @@ function findValidityProblem(token, nowSeconds, minValiditySeconds) {
 function validityError(problem, from, minValiditySeconds, renewable) {
     switch (problem.kind) {
         case 'issued-in-future':
-            return new errors/* ActionError */.l(`${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`, {
+            return new errors/* ActionError */.lZ(`${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`, {
                 kind: 'clock-skew',
                 fix: 'Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine.',
             });
         case 'expired-long-ago':
-            return new errors/* ActionError */.l(`${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`, {
+            return new errors/* ActionError */.lZ(`${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`, {
                 kind: 'clock-skew',
                 fix: 'Mint the token right before this step; on self-hosted runners check the clock (NTP).',
             });
         case 'too-short':
-            return new errors/* ActionError */.l(`${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`, {
+            return new errors/* ActionError */.lZ(`${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`, {
                 kind: 'token-validity',
                 // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
                 fix: renewable
@@ -29506,7 +29517,7 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
     const fix = source === ISSUER_FROM_WIF_CONFIG
         ? `This WIF config belongs to a provider for "${configured}", but the job's tokens come from "${token.issuer}": register "${token.issuer}" as the provider's issuer in Mondoo and use that provider's WIF config.`
         : `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`;
-    throw new errors/* ActionError */.l(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
+    throw new errors/* ActionError */.lZ(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
 }
 
 // EXTERNAL MODULE: ./src/http.ts
@@ -29587,7 +29598,7 @@ async function postExchange(send, request, deadline) {
         return {
             ok: false,
             retryable: error.retryable,
-            error: new errors/* ActionError */.l(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
+            error: new errors/* ActionError */.lZ(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
                 kind: 'network',
                 fix: (0,http/* networkFix */.iO)(error, '`universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com)'),
                 cause: error,
@@ -29604,7 +29615,7 @@ function classifyExchangeAnswer(response, url) {
         return {
             ok: false,
             retryable: false,
-            error: new errors/* ActionError */.l(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
+            error: new errors/* ActionError */.lZ(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
         };
     }
     const json = (0,src_json/* parseJson */.q)(body);
@@ -29618,7 +29629,7 @@ function classifyExchangeAnswer(response, url) {
             ok: false,
             retryable,
             retryAfterMs,
-            error: new errors/* ActionError */.l(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
+            error: new errors/* ActionError */.lZ(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
                 kind: retryable ? 'sts-unavailable' : 'sts-refused',
                 grpcStatus: ranger.status,
                 fix: rangerFix(ranger.status),
@@ -29634,7 +29645,7 @@ function classifyExchangeAnswer(response, url) {
         ok: false,
         retryable,
         retryAfterMs,
-        error: new errors/* ActionError */.l(`${url} answered HTTP ${status} ${kindOfBody} ${(0,answer_text/* excerpt */.Kb)(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
+        error: new errors/* ActionError */.lZ(`${url} answered HTTP ${status} ${kindOfBody} ${(0,answer_text/* excerpt */.Kb)(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
             kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
             fix: retryable
                 ? 'Usually passing: re-run the job. If it persists, check the proxy between the runner and Mondoo.'
@@ -29646,7 +29657,7 @@ function readCredentialAnswer(body, json, response) {
     const notJson = (what) => ({
         ok: false,
         retryable: false,
-        error: new errors/* ActionError */.l(`Mondoo's token exchange answered 200 but ${what}.`, {
+        error: new errors/* ActionError */.lZ(`Mondoo's token exchange answered 200 but ${what}.`, {
             kind: 'sts-bad-answer',
             fix: 'Check that `universe-domain` is the API host (e.g. https://us.api.mondoo.com), not the console.',
         }),
@@ -29780,7 +29791,7 @@ function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, l
     const leftAtRetry = secondsLeft(token, retryAtSeconds);
     if (leftAtRetry >= settings.minValiditySeconds)
         return;
-    throw new errors/* ActionError */.l(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
+    throw new errors/* ActionError */.lZ(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
         kind: lastError.kind,
         grpcStatus: lastError.grpcStatus,
         fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
@@ -32084,7 +32095,7 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
             ok: false,
             // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
             retryable: error.retryable || error.code === 'ENOTFOUND',
-            error: new errors/* ActionError */.l(`${endpoint.service} failed to answer: ${error.message}.`, {
+            error: new errors/* ActionError */.lZ(`${endpoint.service} failed to answer: ${error.message}.`, {
                 kind: 'network',
                 fix: (0,http/* networkFix */.iO)(error, endpoint.setting),
                 cause: error,
@@ -32098,7 +32109,7 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
         return {
             ok: false,
             retryable: false,
-            error: new errors/* ActionError */.l(`${endpoint.service} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, { kind: 'token-service', fix: endpoint.fixes.redirect }),
+            error: new errors/* ActionError */.lZ(`${endpoint.service} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, { kind: 'token-service', fix: endpoint.fixes.redirect }),
         };
     }
     const transient = endpoint.transientRefusal?.test(response.body) === true && response.status === 403;
@@ -32107,13 +32118,13 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
         ok: false,
         retryable,
         retryAfterMs: parseRetryAfterMs((0,http/* header */.wx)(response, 'retry-after')),
-        error: new errors/* ActionError */.l(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${(0,answer_text/* excerpt */.Kb)(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
+        error: new errors/* ActionError */.lZ(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${(0,answer_text/* excerpt */.Kb)(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
     };
 }
 function tokenFromAnswer(body, endpoint) {
     const value = (0,src_json/* parseJson */.q)(body)?.[endpoint.answerField];
     if (typeof value !== 'string' || value === '') {
-        throw new errors/* ActionError */.l(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
+        throw new errors/* ActionError */.lZ(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
     return value;
 }
@@ -32229,7 +32240,7 @@ function githubRunnerToken(settings, log, send, env) {
             actor: env.GITHUB_ACTOR,
             event: readEventPayload(env),
         });
-        throw new errors/* ActionError */.l(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
+        throw new errors/* ActionError */.lZ(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
     }
     log.mask(requestToken);
     if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
@@ -32257,14 +32268,14 @@ const API_VERSION = '7.1';
 function azureDevOpsVariables(env) {
     const requestUri = env.SYSTEM_OIDCREQUESTURI;
     if (!requestUri) {
-        throw new errors/* ActionError */.l('SYSTEM_OIDCREQUESTURI is not set, so Azure Pipelines offers no OIDC token here.', {
+        throw new errors/* ActionError */.lZ('SYSTEM_OIDCREQUESTURI is not set, so Azure Pipelines offers no OIDC token here.', {
             kind: 'token-unavailable',
             fix: 'Run this in an Azure Pipelines job on an agent recent enough to set System.OidcRequestUri.',
         });
     }
     const accessToken = env.SYSTEM_ACCESSTOKEN;
     if (!accessToken) {
-        throw new errors/* ActionError */.l('SYSTEM_ACCESSTOKEN is not set: Azure Pipelines does not give scripts the job access token unless asked.', {
+        throw new errors/* ActionError */.lZ('SYSTEM_ACCESSTOKEN is not set: Azure Pipelines does not give scripts the job access token unless asked.', {
             kind: 'token-unavailable',
             fix: 'Map it into the step: `env: { SYSTEM_ACCESSTOKEN: $(System.AccessToken) }`.',
         });
@@ -32299,6 +32310,15 @@ function requestAzureDevOpsToken(send, variables, deadline, onRetry) {
 
 // EXTERNAL MODULE: ./src/cli/buildkite-agent.ts + 1 modules
 var buildkite_agent = __nccwpck_require__(208);
+;// CONCATENATED MODULE: ./src/cli/token-shape.ts
+/**
+ * A JWT: three base64url parts, the first a JSON header ("eyJ" is how `{"` encodes). Used to keep a token
+ * that was typed where a name or path belongs out of every message.
+ */
+function looksLikeToken(value) {
+    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(value.trim());
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/usage.ts
@@ -32313,12 +32333,16 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
-const HELP_OPTION = { type: 'boolean', help: 'Show this help.' };
+const HELP_OPTION = { type: 'boolean', short: 'h', help: 'Show this help.' };
 /** util.parseArgs in strict mode, its errors turned into usage errors that name the command. */
 function parseCommand(spec, args) {
     const options = Object.fromEntries(Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => [
         name,
-        { type: option.type, multiple: option.multiple === true },
+        {
+            type: option.type,
+            multiple: option.multiple === true,
+            ...(option.short ? { short: option.short } : {}),
+        },
     ]));
     try {
         const { values, positionals } = (0,external_node_util_.parseArgs)({
@@ -32349,7 +32373,7 @@ function describeParseError(error) {
 function commandHelp(tool, spec) {
     const usage = `Usage: ${tool} ${spec.name} [options]${spec.positionals ? ` ${spec.positionals}` : ''}`;
     const rows = Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => {
-        const flag = `--${name}${option.value ? ` ${option.value}` : ''}`;
+        const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`;
         return [flag, option.help];
     });
     const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
@@ -32371,6 +32395,7 @@ function stringOption(values, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/token-sources.ts
+
 
 
 
@@ -32404,17 +32429,48 @@ async function chooseCliTokenSource(request, needs, io) {
     if (request.tokenEnv)
         return envToken(request.tokenEnv, io.env, request.ci);
     if (request.stdin)
-        return givenToken('The token from stdin', nonEmpty((await io.readStdin()).trim(), 'stdin', 'Pipe the token in: `... | mondoo-keyless exchange --token -`.'));
+        return stdinToken(io.readStdin);
     const system = resolveCi(request.ci, io);
     return ciToken(system, needs, io);
 }
+/** The token piped in; the read counts against `--timeout`, so a pipe nobody closes cannot hang the job. */
+function stdinToken(readStdin) {
+    return {
+        label: 'The token from stdin',
+        canRemint: false,
+        fetch: async (deadline) => {
+            let timer;
+            const timeout = new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new errors/* ActionError */.lZ(`Nothing closed stdin within the ${Math.round(deadline.totalMs / 1000)} s \`timeout\`.`, {
+                    kind: 'settings',
+                    fix: 'Pipe the token in and let the pipe close: `... | mondoo-keyless exchange --token -`.',
+                })), deadline.remainingMs());
+            });
+            try {
+                const reading = readStdin();
+                reading.catch(() => undefined); // it may still fail after the deadline won the race
+                const text = await Promise.race([reading, timeout]);
+                return nonEmpty(text.trim(), 'stdin', 'Pipe the token in: `... | mondoo-keyless exchange --token -`.');
+            }
+            finally {
+                clearTimeout(timer);
+            }
+        },
+    };
+}
 function fileToken(path, readFile) {
+    if (looksLikeToken(path)) {
+        throw new errors/* ActionError */.lZ('Option `--token-file` takes a file path, and was given what looks like a token.', {
+            kind: 'settings',
+            fix: 'Write the token to a file and pass its path, or use `--token-env VARIABLE` or `--token -`.',
+        });
+    }
     let text;
     try {
         text = readFile(path);
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`Option \`--token-file\`: cannot read ${path} (${error.code ?? 'error'}).`, {
+        throw new errors/* ActionError */.lZ(`Option \`--token-file\`: cannot read ${path} (${error.code ?? 'error'}).`, {
             kind: 'settings',
             fix: 'Give the path of a file holding the OIDC token, e.g. one your CI system wrote.',
         });
@@ -32422,11 +32478,17 @@ function fileToken(path, readFile) {
     return givenToken(`The token in ${path}`, nonEmpty(text.trim(), path, 'Write the OIDC token into the file, or pass it another way.'));
 }
 function envToken(variable, env, ci) {
+    if (looksLikeToken(variable)) {
+        throw new errors/* ActionError */.lZ('Option `--token-env` takes the name of a variable, and was given what looks like a token.', {
+            kind: 'settings',
+            fix: 'Pass the name: `--token-env MONDOO_ID_TOKEN`, not `--token-env "$MONDOO_ID_TOKEN"`.',
+        });
+    }
     const value = env[variable]?.trim() ?? '';
     if (value === '') {
         const gitlab = ci === 'gitlab' || (ci === 'auto' && detectCi(env)?.system === 'gitlab');
-        throw new errors/* ActionError */.l(`Option \`--token-env\`: the variable ${variable} is not set or empty.`, {
-            kind: 'token-unavailable',
+        throw new errors/* ActionError */.lZ(`Option \`--token-env\`: the variable ${variable} is not set or empty.`, {
+            kind: 'settings',
             fix: gitlab
                 ? `GitLab sets it only when the job declares it: add \`id_tokens: { ${variable}: { aud: <your Mondoo audience> } }\` to the job.`
                 : `Set ${variable} to the OIDC token, or name the variable that holds it.`,
@@ -32436,7 +32498,7 @@ function envToken(variable, env, ci) {
 }
 function nonEmpty(token, where, fix) {
     if (token === '') {
-        throw new errors/* ActionError */.l(`No token in ${where}: it is empty.`, { kind: 'token-unavailable', fix });
+        throw new errors/* ActionError */.lZ(`No token in ${where}: it is empty.`, { kind: 'settings', fix });
     }
     return token;
 }
@@ -32445,7 +32507,7 @@ function resolveCi(choice, io) {
         return choice;
     const detected = detectCi(io.env);
     if (!detected) {
-        throw new errors/* ActionError */.l('No token was given and no CI system was detected, so there is no token to use.', {
+        throw new errors/* ActionError */.lZ('No token was given and no CI system was detected, so there is no token to use.', {
             kind: 'token-unavailable',
             fix: 'Pass --token-file FILE, --token-env VARIABLE or --token - (stdin), or name the CI system with --ci.',
         });
@@ -32459,7 +32521,7 @@ function ciToken(system, request, io) {
         case 'github':
             return githubRunnerToken({ tokenAudience: request.audience, minValiditySeconds: request.minValiditySeconds }, io.log, io.send, io.env);
         case 'gitlab':
-            throw new errors/* ActionError */.l('GitLab has no token service to ask: a job gets its ID token in the variable its `id_tokens:` names.', {
+            throw new errors/* ActionError */.lZ('GitLab has no token service to ask: a job gets its ID token in the variable its `id_tokens:` names.', {
                 kind: 'token-unavailable',
                 fix: 'Declare `id_tokens: { MONDOO_ID_TOKEN: { aud: <your Mondoo audience> } }` in the job and pass `--token-env MONDOO_ID_TOKEN`.',
             });
@@ -32468,7 +32530,7 @@ function ciToken(system, request, io) {
             const { variable, fix } = TOKEN_VARIABLES[system] ?? { variable: '', fix: '' };
             const value = io.env[variable]?.trim();
             if (!value) {
-                throw new errors/* ActionError */.l(`${variable} is not set, so ${name} gave this job no OIDC token.`, {
+                throw new errors/* ActionError */.lZ(`${variable} is not set, so ${name} gave this job no OIDC token.`, {
                     kind: 'token-unavailable',
                     fix,
                 });
@@ -32580,7 +32642,7 @@ async function claimsCommand(parsed, io, log) {
     const needs = { audience, minValiditySeconds: MIN_VALIDITY_FLOOR_SECONDS };
     const source = await chooseCliTokenSource(request, needs, { ...io, log });
     const token = await fetchToken(source, log, new Deadline(timeoutSeconds * 1000));
-    const subject = typeof token.claims.sub === 'string' ? token.claims.sub : '';
+    const subject = subjectOf(token);
     if (format === 'json') {
         io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims: token.claims }, null, 2)}\n`);
         return;
@@ -32614,9 +32676,11 @@ class FailureWithHints extends Error {
 ;// CONCATENATED MODULE: ./src/cli/private-file.ts
 
 
+
+
 /**
- * Refuses, before any token is requested, an output path that is a symbolic link or not a regular file:
- * following a link planted there would write the credential wherever it points.
+ * Refuses, before any token is requested, an output path that is a symbolic link, not a regular file, or in
+ * a folder this process cannot write: the exchange must not run for a credential that has nowhere to go.
  */
 function checkPrivateFilePath(path) {
     let stats;
@@ -32624,40 +32688,48 @@ function checkPrivateFilePath(path) {
         stats = (0,external_node_fs_.lstatSync)(path);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return;
-        throw outputFileError(path, `cannot be inspected (${error.code ?? 'error'})`);
+        if (error.code !== 'ENOENT')
+            throw outputFileError(path, describe(error, 'cannot be inspected'));
     }
-    if (stats.isSymbolicLink())
+    if (stats?.isSymbolicLink())
         throw outputFileError(path, 'is a symbolic link, which is never followed');
-    if (!stats.isFile())
+    if (stats && !stats.isFile())
         throw outputFileError(path, 'exists and is not a regular file');
-}
-/**
- * Writes with mode 0600 from the first byte: O_NOFOLLOW makes the kernel refuse a link that appeared since
- * the check, and an existing file is narrowed to 0600 before the credential goes in.
- */
-function writePrivateFile(path, text) {
-    let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+        (0,external_node_fs_.accessSync)((0,external_node_path_namespaceObject.dirname)(path), external_node_fs_.constants.W_OK);
     }
     catch (error) {
-        const code = error.code ?? 'error';
-        throw outputFileError(path, code === 'ELOOP' ? 'is a symbolic link, which is never followed' : `cannot be written (${code})`);
-    }
-    try {
-        (0,external_node_fs_.fchmodSync)(fd, 0o600);
-        (0,external_node_fs_.writeSync)(fd, text);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
+        throw outputFileError(path, describe(error, `cannot be created: its folder ${(0,external_node_path_namespaceObject.dirname)(path)} is missing or not writable`));
     }
 }
-function outputFileError(path, problem) {
-    return new errors/* ActionError */.l(`Option \`--output-file\`: ${path} ${problem}.`, {
-        kind: 'settings',
-        fix: 'Give a new file path in a directory only this job can write, e.g. under $RUNNER_TEMP or a mktemp -d directory.',
+/**
+ * Writes the whole text, mode 0600 from the first byte, into a new file beside the target, then renames it
+ * into place: a reader never sees half a credential, and a link at the path is replaced, never followed.
+ */
+function writePrivateFile(path, text) {
+    const scratch = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(scratch, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+        (0,external_node_fs_.writeSync)(fd, text);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(scratch, path);
+    }
+    catch (error) {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(scratch, { force: true });
+        throw outputFileError(path, describe(error, 'could not be written'), 'output');
+    }
+}
+function describe(error, problem) {
+    return `${problem} (${error.code ?? 'error'})`;
+}
+function outputFileError(path, problem, kind = 'settings') {
+    return new errors/* ActionError */.lZ(`Option \`--output-file\`: ${path} ${problem}.`, {
+        kind,
+        fix: 'Give a file path in a folder only this job can write, e.g. under $RUNNER_TEMP or a `mktemp -d` folder.',
     });
 }
 
@@ -32757,7 +32829,7 @@ async function exchangeCommand(parsed, io, log) {
         }
     }
     catch (error) {
-        if (!(error instanceof errors/* ActionError */.l))
+        if (!(error instanceof errors/* ActionError */.lZ))
             throw error;
         // Why Mondoo would not match the token, from its claims: what the action puts in its failure summary.
         throw new FailureWithHints(error, hintsFor(error, observed.token?.claims));
@@ -34604,7 +34676,10 @@ function sarifResult(finding, report) {
                 },
             },
         ],
-        properties: { provider: report.target.issuer ?? report.target.discovery ?? '' },
+        properties: {
+            provider: report.target.issuer ?? report.target.discovery ?? '',
+            ...(isUrl(where.file) ? { document: where.file } : {}),
+        },
     };
 }
 /** The document a finding without a line is about: the key set for key rules, else the discovery document. */
@@ -34613,10 +34688,20 @@ function documentOf(finding, report) {
     const jwks = group === 'jwks' ? report.target.jwks : undefined;
     return jwks ?? report.target.discovery ?? report.target.issuer ?? 'unknown';
 }
-/** SARIF wants URI references: URLs stay, relative paths keep their form (GitHub maps them to the repository). */
+function isUrl(place) {
+    return /^https?:\/\//i.test(place);
+}
+/**
+ * SARIF wants URI references, and GitHub code scanning takes only paths relative to the repository (other
+ * schemes fail the upload). A local file keeps its relative path; a fetched document becomes the relative
+ * path of its host and path, e.g. `login.example.com/.well-known/openid-configuration`, with the URL itself
+ * in the result's properties.
+ */
 function uriOf(place) {
-    if (/^https?:\/\//i.test(place))
-        return place;
+    if (isUrl(place)) {
+        const url = new URL(place);
+        return [url.host, ...url.pathname.split('/').filter(Boolean)].map(encodeURIComponent).join('/');
+    }
     if ((0,external_node_path_namespaceObject.isAbsolute)(place))
         return (0,external_node_url_.pathToFileURL)(place).href;
     return encodeURI(place.split(external_node_path_namespaceObject.sep).join('/'));
@@ -34694,8 +34779,10 @@ async function lintCommand(parsed, io, log) {
         log.mask(secret);
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     for (const outcome of outcomes) {
-        if (outcome.error)
-            log.info(`error: ${outcome.target} was not linted: ${outcome.error.describe()}`);
+        // The core's message names the action's input (`discovery`); here the file is an argument.
+        const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
+        if (problem)
+            log.info(`error: ${outcome.target} was not linted: ${problem}`);
     }
     io.writeOut(redactInJson(render(format, reports, first.profile), secrets));
     if (outcomes.some((outcome) => outcome.error?.kind === 'settings'))
@@ -34707,25 +34794,28 @@ async function lintCommand(parsed, io, log) {
     }
     return 0;
 }
-/** An issuer is a URL; anything else must be a file that exists, so a typo is caught before any fetch. */
+/** An issuer is a URL; anything else must be a regular file, so a typo is caught before any fetch. */
 function checkTarget(target) {
-    if (isUrl(target))
+    if (lint_command_isUrl(target))
         return;
+    let isFile;
     try {
-        (0,external_node_fs_.statSync)(target);
+        isFile = (0,external_node_fs_.statSync)(target).isFile();
     }
     catch {
         throw new UsageError(`${target} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${target.replace(/^\/+/, '')}) or the path of a discovery document.`, 'lint');
     }
+    if (!isFile)
+        throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
-function isUrl(target) {
+function lint_command_isUrl(target) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 }
 function settingFor(name, target, shared) {
     if (name === 'issuer')
-        return isUrl(target) ? target : '';
+        return lint_command_isUrl(target) ? target : '';
     if (name === 'discovery')
-        return isUrl(target) ? '' : target;
+        return lint_command_isUrl(target) ? '' : target;
     return shared[name] ?? '';
 }
 async function lintOne(target, read, io, log) {
@@ -34737,7 +34827,7 @@ async function lintOne(target, read, io, log) {
         return { target, report: buildReport(settings, evidence), secrets: evidence.secrets };
     }
     catch (error) {
-        if (error instanceof errors/* ActionError */.l)
+        if (error instanceof errors/* ActionError */.lZ)
             return { target, error, secrets: [] };
         throw error;
     }
@@ -34836,6 +34926,7 @@ function createTerminalLog(writeErr) {
 
 
 
+
 const TOOL = 'mondoo-keyless';
 /** Exit codes, as documented in --help and the README. */
 const EXIT = { ok: 0, failure: 1, usage: 2 };
@@ -34861,6 +34952,12 @@ function toolHelp() {
 /** Runs one command line and gives its exit code; never throws. */
 async function runCli(argv, io) {
     const log = createTerminalLog(io.writeErr);
+    // A token pasted where a name, path or command belongs must not come back in an error message.
+    for (const arg of argv) {
+        const value = /^--[^=]+=/.test(arg) ? arg.slice(arg.indexOf('=') + 1) : arg;
+        if (looksLikeToken(value))
+            log.mask(value.trim());
+    }
     const [name, ...args] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         (name === undefined ? io.writeErr : io.writeOut)(toolHelp());
@@ -34898,22 +34995,13 @@ function reportFailure(caught, io, log) {
         return EXIT.usage;
     }
     const hints = caught instanceof FailureWithHints ? caught.hints : [];
-    const error = caught instanceof FailureWithHints ? caught.error : asActionError(caught);
+    const error = caught instanceof FailureWithHints ? caught.error : (0,errors/* asActionError */.z6)(caught, 'this output');
     const lines = [`error: ${cliWording(error.message)}`];
     if (error.fix)
         lines.push(`fix: ${cliWording(error.fix)}`);
     lines.push(...hints.map((hint) => `hint: ${hint}`));
     io.writeErr(`${log.redact(lines.join('\n'))}\n`);
     return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
-}
-function asActionError(caught) {
-    if (caught instanceof errors/* ActionError */.l)
-        return caught;
-    const detail = caught instanceof Error ? caught.message : String(caught);
-    return new errors/* ActionError */.l(`Unexpected error: ${detail}`, {
-        kind: 'internal',
-        fix: 'This is a bug in mondoo-keyless: please report it with this output.',
-    });
 }
 
 
@@ -34923,8 +35011,9 @@ function asActionError(caught) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ settingsError),
-/* harmony export */   l: () => (/* binding */ ActionError)
+/* harmony export */   Ol: () => (/* binding */ settingsError),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   z6: () => (/* binding */ asActionError)
 /* harmony export */ });
 class ActionError extends Error {
     kind;
@@ -34944,6 +35033,17 @@ class ActionError extends Error {
 }
 function settingsError(input, problem, fix) {
     return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
+}
+/** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */
+function asActionError(caught, whereToReport) {
+    if (caught instanceof ActionError)
+        return caught;
+    const detail = caught instanceof Error ? caught.message : String(caught);
+    return new ActionError(`Unexpected error: ${detail}`, {
+        kind: 'internal',
+        fix: `This is a bug in mondoo-keyless-auth: please report it with ${whereToReport}.`,
+        cause: caught,
+    });
 }
 
 
@@ -35883,7 +35983,7 @@ function readLocalJson(input, path, readFile, observations) {
             : code === 'EFBIG'
                 ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
                 : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
-        throw (0,errors/* settingsError */.O)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+        throw (0,errors/* settingsError */.Ol)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
     }
     let value;
     try {

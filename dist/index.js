@@ -31364,6 +31364,17 @@ class ActionError extends Error {
 function settingsError(input, problem, fix) {
     return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
 }
+/** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */
+function asActionError(caught, whereToReport) {
+    if (caught instanceof ActionError)
+        return caught;
+    const detail = caught instanceof Error ? caught.message : String(caught);
+    return new ActionError(`Unexpected error: ${detail}`, {
+        kind: 'internal',
+        fix: `This is a bug in mondoo-keyless-auth: please report it with ${whereToReport}.`,
+        cause: caught,
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 
@@ -35807,7 +35818,7 @@ async function run(io = githubIo()) {
             await exchangeStep(settings, io, observed);
     }
     catch (caught) {
-        const error = asActionError(caught);
+        const error = asActionError(caught, 'this log');
         // Lint mode has already written its findings to the summary; the failure line adds nothing there.
         if (error.kind !== 'lint-findings') {
             await runner.appendSummary(runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())));
@@ -35828,16 +35839,6 @@ async function exchangeStep(settings, io, observed) {
         issuer: result.issuer,
         exported: settings.exportEnv,
     }));
-}
-function asActionError(caught) {
-    if (caught instanceof ActionError)
-        return caught;
-    const detail = caught instanceof Error ? caught.message : String(caught);
-    return new ActionError(`Unexpected error: ${detail}`, {
-        kind: 'internal',
-        fix: 'This is a bug in mondoo-keyless-auth: please report it with this log.',
-        cause: caught,
-    });
 }
 
 

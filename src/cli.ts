@@ -19,6 +19,13 @@ process.exitCode = exitCode;
 process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
 
 async function readStdin(): Promise<string> {
+  // Waiting for a person to type a token would hang a pipeline that forgot the pipe.
+  if (process.stdin.isTTY) {
+    throw new ActionError('--token - reads the token from stdin, and stdin is a terminal.', {
+      kind: 'settings',
+      fix: 'Pipe the token in (`... | mondoo-keyless exchange --token -`), or use --token-env or --token-file.',
+    });
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {

@@ -21,6 +21,8 @@ export type FailureKind =
   | 'lint-findings'
   /** The runner cannot take the credential (its file commands are missing or unwritable). */
   | 'runner'
+  /** The CLI could not write the credential to its --output-file. */
+  | 'output'
   /** A bug: something this code did not expect. */
   | 'internal';
 
@@ -54,4 +56,15 @@ export class ActionError extends Error {
 
 export function settingsError(input: string, problem: string, fix: string): ActionError {
   return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
+}
+
+/** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */
+export function asActionError(caught: unknown, whereToReport: string): ActionError {
+  if (caught instanceof ActionError) return caught;
+  const detail = caught instanceof Error ? caught.message : String(caught);
+  return new ActionError(`Unexpected error: ${detail}`, {
+    kind: 'internal',
+    fix: `This is a bug in mondoo-keyless-auth: please report it with ${whereToReport}.`,
+    cause: caught,
+  });
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ActionError } from './errors.js';
+import { asActionError } from './errors.js';
 import { type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { publishToRunner } from './exchange/publish.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
@@ -41,7 +41,7 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
     if (settings.mode === 'lint') await runLintStep(settings, io);
     else await exchangeStep(settings, io, observed);
   } catch (caught) {
-    const error = asActionError(caught);
+    const error = asActionError(caught, 'this log');
     // Lint mode has already written its findings to the summary; the failure line adds nothing there.
     if (error.kind !== 'lint-findings') {
       await runner.appendSummary(
@@ -67,14 +67,4 @@ async function exchangeStep(settings: Settings, io: StepIo, observed: Observed):
       exported: settings.exportEnv,
     }),
   );
-}
-
-function asActionError(caught: unknown): ActionError {
-  if (caught instanceof ActionError) return caught;
-  const detail = caught instanceof Error ? caught.message : String(caught);
-  return new ActionError(`Unexpected error: ${detail}`, {
-    kind: 'internal',
-    fix: 'This is a bug in mondoo-keyless-auth: please report it with this log.',
-    cause: caught,
-  });
 }

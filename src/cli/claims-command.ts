@@ -1,5 +1,5 @@
 import { everyClaimRow } from '../exchange/diagnosis.js';
-import { fetchToken } from '../exchange/exchange.js';
+import { fetchToken, subjectOf } from '../exchange/exchange.js';
 import { readChoice, readWholeNumber } from '../input-values.js';
 import { Deadline } from '../retry.js';
 import type { Log } from '../runner.js';
@@ -40,7 +40,7 @@ export async function claimsCommand(parsed: ParsedCommand, io: CliIo, log: Log):
   const needs = { audience, minValiditySeconds: MIN_VALIDITY_FLOOR_SECONDS };
   const source = await chooseCliTokenSource(request, needs, { ...io, log });
   const token = await fetchToken(source, log, new Deadline(timeoutSeconds * 1000));
-  const subject = typeof token.claims.sub === 'string' ? token.claims.sub : '';
+  const subject = subjectOf(token);
   if (format === 'json') {
     io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims: token.claims }, null, 2)}\n`);
     return;

@@ -92,7 +92,9 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
   for (const secret of secrets) log.mask(secret);
   const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   for (const outcome of outcomes) {
-    if (outcome.error) log.info(`error: ${outcome.target} was not linted: ${outcome.error.describe()}`);
+    // The core's message names the action's input (`discovery`); here the file is an argument.
+    const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
+    if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
   }
   io.writeOut(redactInJson(render(format, reports, first.profile), secrets));
 
@@ -105,17 +107,19 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
   return 0;
 }
 
-/** An issuer is a URL; anything else must be a file that exists, so a typo is caught before any fetch. */
+/** An issuer is a URL; anything else must be a regular file, so a typo is caught before any fetch. */
 function checkTarget(target: string): void {
   if (isUrl(target)) return;
+  let isFile: boolean;
   try {
-    statSync(target);
+    isFile = statSync(target).isFile();
   } catch {
     throw new UsageError(
       `${target} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${target.replace(/^\/+/, '')}) or the path of a discovery document.`,
       'lint',
     );
   }
+  if (!isFile) throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
 
 function isUrl(target: string): boolean {

@@ -1,4 +1,4 @@
-import { ActionError } from '../errors.js';
+import { asActionError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { CLAIMS_COMMAND, claimsCommand } from './claims-command.js';
 import type { CliIo } from './cli-io.js';
@@ -7,6 +7,7 @@ import { FailureWithHints } from './failure.js';
 import { LINT_COMMAND, lintCommand } from './lint-command.js';
 import { cliWording } from './wording.js';
 import { createTerminalLog } from './terminal-log.js';
+import { looksLikeToken } from './token-shape.js';
 import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage.js';
 
 export const TOOL = 'mondoo-keyless';
@@ -38,6 +39,11 @@ function toolHelp(): string {
 /** Runs one command line and gives its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = createTerminalLog(io.writeErr);
+  // A token pasted where a name, path or command belongs must not come back in an error message.
+  for (const arg of argv) {
+    const value = /^--[^=]+=/.test(arg) ? arg.slice(arg.indexOf('=') + 1) : arg;
+    if (looksLikeToken(value)) log.mask(value.trim());
+  }
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.writeErr : io.writeOut)(toolHelp());
@@ -74,19 +80,10 @@ function reportFailure(caught: unknown, io: CliIo, log: ReturnType<typeof create
     return EXIT.usage;
   }
   const hints = caught instanceof FailureWithHints ? caught.hints : [];
-  const error = caught instanceof FailureWithHints ? caught.error : asActionError(caught);
+  const error = caught instanceof FailureWithHints ? caught.error : asActionError(caught, 'this output');
   const lines = [`error: ${cliWording(error.message)}`];
   if (error.fix) lines.push(`fix: ${cliWording(error.fix)}`);
   lines.push(...hints.map((hint) => `hint: ${hint}`));
   io.writeErr(`${log.redact(lines.join('\n'))}\n`);
   return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
-}
-
-function asActionError(caught: unknown): ActionError {
-  if (caught instanceof ActionError) return caught;
-  const detail = caught instanceof Error ? caught.message : String(caught);
-  return new ActionError(`Unexpected error: ${detail}`, {
-    kind: 'internal',
-    fix: 'This is a bug in mondoo-keyless: please report it with this output.',
-  });
 }

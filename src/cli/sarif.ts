@@ -73,7 +73,10 @@ function sarifResult(finding: Finding, report: LintReport): object {
         },
       },
     ],
-    properties: { provider: report.target.issuer ?? report.target.discovery ?? '' },
+    properties: {
+      provider: report.target.issuer ?? report.target.discovery ?? '',
+      ...(isUrl(where.file) ? { document: where.file } : {}),
+    },
   };
 }
 
@@ -84,9 +87,21 @@ function documentOf(finding: Finding, report: LintReport): string {
   return jwks ?? report.target.discovery ?? report.target.issuer ?? 'unknown';
 }
 
-/** SARIF wants URI references: URLs stay, relative paths keep their form (GitHub maps them to the repository). */
+function isUrl(place: string): boolean {
+  return /^https?:\/\//i.test(place);
+}
+
+/**
+ * SARIF wants URI references, and GitHub code scanning takes only paths relative to the repository (other
+ * schemes fail the upload). A local file keeps its relative path; a fetched document becomes the relative
+ * path of its host and path, e.g. `login.example.com/.well-known/openid-configuration`, with the URL itself
+ * in the result's properties.
+ */
 function uriOf(place: string): string {
-  if (/^https?:\/\//i.test(place)) return place;
+  if (isUrl(place)) {
+    const url = new URL(place);
+    return [url.host, ...url.pathname.split('/').filter(Boolean)].map(encodeURIComponent).join('/');
+  }
   if (isAbsolute(place)) return pathToFileURL(place).href;
   return encodeURI(place.split(sep).join('/'));
 }

@@ -5,6 +5,7 @@ import type { Log } from '../runner.js';
 import { azureDevOpsVariables, requestAzureDevOpsToken } from './azure-devops.js';
 import { requestBuildkiteToken, type RunProgram } from './buildkite-agent.js';
 import { CI_NAMES, type CiChoice, type CiSystem, detectCi } from './ci-systems.js';
+import { looksLikeToken } from './token-shape.js';
 import { UsageError } from './usage.js';
 
 /** Where the user said the token is: at most one of file, variable and stdin, else the CI system. */
@@ -64,20 +65,56 @@ export async function chooseCliTokenSource(
 ): Promise<TokenSource> {
   if (request.tokenFile) return fileToken(request.tokenFile, io.readFile);
   if (request.tokenEnv) return envToken(request.tokenEnv, io.env, request.ci);
-  if (request.stdin)
-    return givenToken(
-      'The token from stdin',
-      nonEmpty(
-        (await io.readStdin()).trim(),
-        'stdin',
-        'Pipe the token in: `... | mondoo-keyless exchange --token -`.',
-      ),
-    );
+  if (request.stdin) return stdinToken(io.readStdin);
   const system = resolveCi(request.ci, io);
   return ciToken(system, needs, io);
 }
 
+/** The token piped in; the read counts against `--timeout`, so a pipe nobody closes cannot hang the job. */
+function stdinToken(readStdin: () => Promise<string>): TokenSource {
+  return {
+    label: 'The token from stdin',
+    canRemint: false,
+    fetch: async (deadline) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new ActionError(
+                `Nothing closed stdin within the ${Math.round(deadline.totalMs / 1000)} s \`timeout\`.`,
+                {
+                  kind: 'settings',
+                  fix: 'Pipe the token in and let the pipe close: `... | mondoo-keyless exchange --token -`.',
+                },
+              ),
+            ),
+          deadline.remainingMs(),
+        );
+      });
+      try {
+        const reading = readStdin();
+        reading.catch(() => undefined); // it may still fail after the deadline won the race
+        const text = await Promise.race([reading, timeout]);
+        return nonEmpty(
+          text.trim(),
+          'stdin',
+          'Pipe the token in: `... | mondoo-keyless exchange --token -`.',
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 function fileToken(path: string, readFile: (path: string) => string): TokenSource {
+  if (looksLikeToken(path)) {
+    throw new ActionError('Option `--token-file` takes a file path, and was given what looks like a token.', {
+      kind: 'settings',
+      fix: 'Write the token to a file and pass its path, or use `--token-env VARIABLE` or `--token -`.',
+    });
+  }
   let text: string;
   try {
     text = readFile(path);
@@ -97,11 +134,20 @@ function fileToken(path: string, readFile: (path: string) => string): TokenSourc
 }
 
 function envToken(variable: string, env: NodeJS.ProcessEnv, ci: CiChoice): TokenSource {
+  if (looksLikeToken(variable)) {
+    throw new ActionError(
+      'Option `--token-env` takes the name of a variable, and was given what looks like a token.',
+      {
+        kind: 'settings',
+        fix: 'Pass the name: `--token-env MONDOO_ID_TOKEN`, not `--token-env "$MONDOO_ID_TOKEN"`.',
+      },
+    );
+  }
   const value = env[variable]?.trim() ?? '';
   if (value === '') {
     const gitlab = ci === 'gitlab' || (ci === 'auto' && detectCi(env)?.system === 'gitlab');
     throw new ActionError(`Option \`--token-env\`: the variable ${variable} is not set or empty.`, {
-      kind: 'token-unavailable',
+      kind: 'settings',
       fix: gitlab
         ? `GitLab sets it only when the job declares it: add \`id_tokens: { ${variable}: { aud: <your Mondoo audience> } }\` to the job.`
         : `Set ${variable} to the OIDC token, or name the variable that holds it.`,
@@ -112,7 +158,7 @@ function envToken(variable: string, env: NodeJS.ProcessEnv, ci: CiChoice): Token
 
 function nonEmpty(token: string, where: string, fix: string): string {
   if (token === '') {
-    throw new ActionError(`No token in ${where}: it is empty.`, { kind: 'token-unavailable', fix });
+    throw new ActionError(`No token in ${where}: it is empty.`, { kind: 'settings', fix });
   }
   return token;
 }

@@ -17,6 +17,8 @@ export interface OptionSpec {
   /** What the value is, for help: `A`, `FILE`, `N`. */
   value?: string;
   multiple?: boolean;
+  /** A one-letter alias, e.g. `h` for `-h`. */
+  short?: string;
   help: string;
 }
 
@@ -37,14 +39,18 @@ export interface ParsedCommand {
   positionals: string[];
 }
 
-const HELP_OPTION: OptionSpec = { type: 'boolean', help: 'Show this help.' };
+const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: 'Show this help.' };
 
 /** util.parseArgs in strict mode, its errors turned into usage errors that name the command. */
 export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
   const options = Object.fromEntries(
     Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => [
       name,
-      { type: option.type, multiple: option.multiple === true },
+      {
+        type: option.type,
+        multiple: option.multiple === true,
+        ...(option.short ? { short: option.short } : {}),
+      },
     ]),
   );
   try {
@@ -77,7 +83,7 @@ function describeParseError(error: NodeJS.ErrnoException): string {
 export function commandHelp(tool: string, spec: CommandSpec): string {
   const usage = `Usage: ${tool} ${spec.name} [options]${spec.positionals ? ` ${spec.positionals}` : ''}`;
   const rows = Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, option]) => {
-    const flag = `--${name}${option.value ? ` ${option.value}` : ''}`;
+    const flag = `${option.short ? `-${option.short}, ` : ''}--${name}${option.value ? ` ${option.value}` : ''}`;
     return [flag, option.help] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;

@@ -1,4 +1,4 @@
-import { lstat, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
@@ -301,5 +301,91 @@ describe.concurrent('mondoo-keyless claims', () => {
     expect(printed.issuer).toBe(scenario.tokenService.issuer);
     expect(printed.claims.repository).toBe('octo-org/octo-repo');
     expectNoCliLeaks(run, scenario.secrets());
+  });
+});
+
+describe.concurrent('mondoo-keyless never echoes a token typed in the wrong place', () => {
+  const cases: [string, (token: string) => string[], RegExp][] = [
+    [
+      '--token-env given the token',
+      (t) => ['exchange', '--audience', SPACE_AUDIENCE, '--token-env', t],
+      /takes the name of a variable/,
+    ],
+    [
+      '--token-env= given the token',
+      (t) => ['exchange', '--audience', SPACE_AUDIENCE, `--token-env=${t}`],
+      /takes the name of a variable/,
+    ],
+    [
+      '--token-file given the token',
+      (t) => ['exchange', '--audience', SPACE_AUDIENCE, '--token-file', t],
+      /takes a file path/,
+    ],
+    [
+      'the token as a stray argument',
+      (t) => ['exchange', '--audience', SPACE_AUDIENCE, t],
+      /unexpected argument \*\*\*/,
+    ],
+    ['the token as the command', (t) => [t], /unknown command "\*\*\*"/],
+    ['the token as a lint target', (t) => ['lint', t], /\*\*\* is neither a URL nor an existing file/],
+  ];
+  it.for(cases)('%s', async ([, args, message], { onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const token = await scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
+    const run = await runCli(args(token), { env: { GITLAB_CI: 'true' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expectNoCliLeaks(run, [token]);
+    expect(scenario.sts.requests).toHaveLength(0);
+  });
+});
+
+describe.concurrent('mondoo-keyless exchange stays within --timeout', () => {
+  it('gives up on a stdin nobody closes', async () => {
+    const run = await runCli(['exchange', '--audience', SPACE_AUDIENCE, '--token', '-', '--timeout', '2'], {
+      keepStdinOpen: true,
+      timeoutMs: 20_000,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Nothing closed stdin within the 2 s `--timeout`/);
+  });
+
+  it('stops a buildkite-agent that ignores SIGTERM', async () => {
+    const folder = await runFolder();
+    await mkdir(join(folder, 'bin'));
+    await writeFile(join(folder, 'bin', 'buildkite-agent'), "#!/bin/sh\ntrap '' TERM\nsleep 60\n");
+    await chmod(join(folder, 'bin', 'buildkite-agent'), 0o755);
+    const run = await runCli(
+      ['exchange', '--audience', SPACE_AUDIENCE, '--ci', 'buildkite', '--timeout', '2'],
+      {
+        pathPrefix: join(folder, 'bin'),
+        timeoutMs: 20_000,
+      },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/buildkite-agent oidc request-token` failed: it did not finish in time/);
+  });
+});
+
+describe.concurrent('mondoo-keyless exchange --output-file checks its folder first', () => {
+  it('refuses a path in a missing folder before any token is used', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
+      scenario,
+      () => undefined,
+    );
+    const missing = join(await runFolder(), 'no-such-folder', 'mondoo.env');
+    const run = await exchangeOn(job, scenario, ['--output-file', missing]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /Option `--output-file`: .* cannot be created: its folder .* is missing or not writable/,
+    );
+    expect(scenario.sts.requests).toHaveLength(0);
+  });
+
+  it('-h is --help for a command', async () => {
+    const run = await runCli(['exchange', '-h']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: mondoo-keyless exchange/);
   });
 });

@@ -11,10 +11,10 @@ import { scenarioForTest } from './expectations.ts';
 const README = join(REPO_ROOT, 'README.md');
 
 /** The YAML block under a README heading of the CI recipes. */
-async function recipe(heading: string): Promise<string> {
+async function recipe(heading: string, language = 'yaml'): Promise<string> {
   const readme = await readFile(README, 'utf8');
   const start = readme.indexOf(`\n### ${heading}\n`);
-  const block = /```yaml\n([\s\S]*?)```/.exec(readme.slice(start))?.[1];
+  const block = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(start))?.[1];
   if (start < 0 || !block) throw new Error(`README has no recipe under "### ${heading}"`);
   return block;
 }
@@ -33,6 +33,14 @@ interface Job {
   env: Record<string, string>;
   pathPrefix?: string;
   secrets: string[];
+}
+
+/**
+ * What `buildkite-agent pipeline upload` leaves of a command line: it interpolates `$VAR` and `${VAR}` (none
+ * is set at upload here, so they become empty) and turns `$$` into the `$` the job's shell sees.
+ */
+function buildkiteUpload(line: string): string {
+  return line.replace(/\$\$|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g, (match) => (match === '$$' ? '$' : ''));
 }
 
 /**
@@ -140,7 +148,8 @@ describe.concurrent('README CI recipes, run as written', () => {
       expect(yaml).toMatch(documents);
       const scenario = await scenarioForTest(onTestFinished);
       const job = await jobFor(scenario, onTestFinished);
-      const run = await runRecipe(shellLines(yaml), scenario, job);
+      const lines = heading === 'Buildkite' ? shellLines(yaml).map(buildkiteUpload) : shellLines(yaml);
+      const run = await runRecipe(lines, scenario, job);
 
       expect(run.output).not.toMatch(/^error:/m);
       expect(run.code).toBe(0);
@@ -149,6 +158,30 @@ describe.concurrent('README CI recipes, run as written', () => {
         expect(run.output.includes(secret)).toBe(false);
     },
   );
+
+  it('CircleCI with a custom audience: the piped token is exchanged and captured, not printed', async ({
+    onTestFinished,
+  }) => {
+    const snippet = await recipe('CircleCI', 'sh');
+    const scenario = await scenarioForTest(onTestFinished);
+    // A stand-in `circleci` that answers `run oidc get --claims JSON` with a token for the audience asked.
+    const folder = await runFolder();
+    await writeFile(join(folder, 'token'), await mint(scenario));
+    await writeFile(
+      join(folder, 'circleci'),
+      `#!/bin/sh\n[ "$1 $2 $3 $4" = "run oidc get --claims" ] || exit 3\ncase "$5" in *'"aud"'*) cat '${join(folder, 'token')}';; *) exit 4;; esac\n`,
+    );
+    await chmod(join(folder, 'circleci'), 0o755);
+    const lines = [snippet.replace(/\\\n\s*/g, ''), 'export MONDOO_CONFIG_BASE64', 'cnspec scan local'];
+    const run = await runRecipe(lines, scenario, {
+      env: { CIRCLECI: 'true' },
+      pathPrefix: folder,
+      secrets: [],
+    });
+    expect(run.code).toBe(0);
+    expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
+    expect(run.output.includes(scenario.sts.base64Credential)).toBe(false);
+  });
 
   it('a failed exchange stops the recipe before cnspec runs', async ({ onTestFinished }) => {
     const yaml = await recipe('GitLab CI/CD');

@@ -63,8 +63,10 @@ export async function startAzureOidcService(
     if (req.headers.authorization !== `Bearer ${accessToken}`) {
       return sendJson(res, 401, { message: 'TF400813: The user is not authorized to access this resource.' });
     }
-    if (!url.searchParams.get('api-version'))
-      return sendJson(res, 400, { message: 'api-version is required' });
+    // The versions Azure DevOps documents for this endpoint (REST reference and release notes).
+    if (!['7.1', '7.1-preview.1'].includes(url.searchParams.get('api-version') ?? '')) {
+      return sendJson(res, 400, { message: 'The requested REST API version is not supported.' });
+    }
     sendJson(res, 200, { oidcToken: await mint() });
   });
   return { server, requestUri: `${server.url}${path}`, accessToken };

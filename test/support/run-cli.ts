@@ -18,6 +18,8 @@ export interface RunCliOptions {
   /** The whole environment besides PATH and HOME: nothing leaks in from the developer's shell. */
   env?: Record<string, string | undefined>;
   stdin?: string;
+  /** Leave stdin open (a pipe nobody closes) instead of writing `stdin` and closing it. */
+  keepStdinOpen?: boolean;
   cwd?: string;
   /** Put first on PATH, e.g. a folder with a stand-in buildkite-agent. */
   pathPrefix?: string;
@@ -43,12 +45,13 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stdin.end(opts.stdin ?? '');
+  if (!opts.keepStdinOpen) child.stdin.end(opts.stdin ?? '');
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
   }).finally(() => clearTimeout(timer));
+  child.stdin.destroy();
   return { code, stdout, stderr, cwd };
 }
 

@@ -76,6 +76,13 @@ export function sarifProblems(log: unknown): string[] {
             `${lpath}/artifactLocation/uri`,
             'must be a URI reference (no spaces)',
           );
+          // Code scanning maps locations to repository files: relative paths, or file: URIs in the checkout.
+          const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(artifact.uri as string)?.[1];
+          need(
+            scheme === undefined || scheme === 'file',
+            `${lpath}/artifactLocation/uri`,
+            'GitHub takes only relative paths or file: URIs',
+          );
         }
         const region = physical.region;
         need(

@@ -61,6 +61,15 @@ describe('sarifProblems', () => {
       /startLine/,
     ],
     [
+      'an https URI, which code scanning cannot map to the repository',
+      {
+        location: {
+          physicalLocation: { artifactLocation: { uri: 'https://x/y' }, region: { startLine: 1 } },
+        },
+      },
+      /relative paths or file: URIs/,
+    ],
+    [
       'a path with a space',
       { location: { physicalLocation: { artifactLocation: { uri: 'a b.json' }, region: { startLine: 1 } } } },
       /URI reference/,
