@@ -28376,7 +28376,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7066);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9131);
@@ -29520,8 +29520,8 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
     throw new errors/* ActionError */.lZ(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
 }
 
-// EXTERNAL MODULE: ./src/http.ts
-var http = __nccwpck_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var http = __nccwpck_require__(7066);
 // EXTERNAL MODULE: ./src/exchange/answer-text.ts
 var answer_text = __nccwpck_require__(139);
 ;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
@@ -35092,19 +35092,29 @@ function shorten(text) {
 
 /***/ }),
 
-/***/ 6803:
+/***/ 7066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   iO: () => (/* binding */ networkFix),
-/* harmony export */   tN: () => (/* binding */ send),
-/* harmony export */   wC: () => (/* binding */ isTlsTrustFailure),
-/* harmony export */   wx: () => (/* binding */ header)
-/* harmony export */ });
-/* unused harmony export describeNetworkError */
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dr: () => (/* binding */ NetworkError),
+  wx: () => (/* binding */ header),
+  wC: () => (/* binding */ isTlsTrustFailure),
+  iO: () => (/* binding */ networkFix),
+  tN: () => (/* binding */ send)
+});
+
+// UNUSED EXPORTS: describeNetworkError
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/http.ts
+
 
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -35132,7 +35142,7 @@ const send = async (request) => {
     const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
         once: true,
     }));
-    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(_version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O, [abortOn(abort.signal)], {
+    const client = new lib/* HttpClient */.Qq(version/* USER_AGENT */._O, [requestOptions(abort.signal, request.reuseConnection === true)], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -35164,10 +35174,20 @@ function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
     return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
 }
-function abortOn(signal) {
+let keepAliveAgent;
+/**
+ * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
+ * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
+ * set: a proxy's tunnelling agent is never replaced.
+ */
+function requestOptions(signal, reuseConnection) {
     return {
         prepareRequest: (options) => {
             options.signal = signal;
+            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
+                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
+                options.agent = keepAliveAgent;
+            }
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported')),
@@ -35625,7 +35645,7 @@ function severityOf(rule, profile) {
 /* harmony export */   x: () => (/* binding */ fetchJson)
 /* harmony export */ });
 /* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(139);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7066);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8301);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3471);
 
@@ -35710,6 +35730,7 @@ async function get(url, what, context, observations) {
             headers: { accept: 'application/json' },
             timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
             maxBytes: MAX_DOCUMENT_BYTES,
+            reuseConnection: true,
         });
         context.records.push({
             url,

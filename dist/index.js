@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(212);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2688);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 212:
+/***/ 2688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32729,6 +32729,8 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
     throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
 }
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -32738,6 +32740,7 @@ const VERSION = package_namespaceObject.rE;
 const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/http.ts
+
 
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -32765,7 +32768,7 @@ const send = async (request) => {
     const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
         once: true,
     }));
-    const client = new lib_HttpClient(USER_AGENT, [abortOn(abort.signal)], {
+    const client = new lib_HttpClient(USER_AGENT, [requestOptions(abort.signal, request.reuseConnection === true)], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -32797,10 +32800,20 @@ function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
     return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
 }
-function abortOn(signal) {
+let keepAliveAgent;
+/**
+ * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
+ * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
+ * set: a proxy's tunnelling agent is never replaced.
+ */
+function requestOptions(signal, reuseConnection) {
     return {
         prepareRequest: (options) => {
             options.signal = signal;
+            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
+                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
+                options.agent = keepAliveAgent;
+            }
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported')),
@@ -33715,6 +33728,7 @@ async function get(url, what, context, observations) {
             headers: { accept: 'application/json' },
             timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
             maxBytes: MAX_DOCUMENT_BYTES,
+            reuseConnection: true,
         });
         context.records.push({
             url,

@@ -115,6 +115,7 @@ async function get(url: string, what: string, context: FetchContext, observation
       headers: { accept: 'application/json' },
       timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
       maxBytes: MAX_DOCUMENT_BYTES,
+      reuseConnection: true,
     });
     context.records.push({
       url,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   discoveryWith,
   DISCOVERY_PATH,
+  JWKS_PATH,
   type OidcProvider,
   type Route,
   startOidcProvider,
@@ -90,6 +91,19 @@ describe('mondoo-keyless lint of many providers', () => {
     const cleanOnly = await lintCli([clean.issuer]);
     expect(cleanOnly.code).toBe(0);
     expect(cleanOnly.stdout).toContain('Verdict: conforms to OpenID Connect Discovery 1.0: yes');
+  });
+});
+
+describe('mondoo-keyless lint connections', () => {
+  it("fetches a provider's discovery document and key set over one connection", async ({
+    onTestFinished,
+  }) => {
+    const p = await startOidcProvider(ca);
+    onTestFinished(() => p.close());
+    const run = await lintCli([p.issuer]);
+    expect(run.code).toBe(0);
+    expect(p.server.requests.map((request) => request.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
+    expect(p.server.connections()).toBe(1);
   });
 });
 

@@ -18,6 +18,8 @@ export interface StubServer {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far: requests over fewer connections means connections were reused. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function startHttpsServer(ca: TestCa, handler: StubHandler): Promis
   // closeAllConnections() only knows sockets that finished the TLS handshake and reached HTTP, so
   // track raw sockets too: a client stuck mid-handshake must not keep close() waiting.
   const sockets = new Set<Socket>();
+  let accepted = 0;
 
   const server = createServer({ key: keyPem, cert: certPem }, (req, res) => {
     const at = Date.now();
@@ -60,6 +63,7 @@ export async function startHttpsServer(ca: TestCa, handler: StubHandler): Promis
     });
   });
   server.on('connection', (socket: Socket) => {
+    accepted++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -85,7 +89,7 @@ export async function startHttpsServer(ca: TestCa, handler: StubHandler): Promis
     return closing;
   }
 
-  return { url: `https://127.0.0.1:${port}`, port, requests, close };
+  return { url: `https://127.0.0.1:${port}`, port, requests, connections: () => accepted, close };
 }
 
 export function sendJson(
