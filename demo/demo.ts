@@ -1,9 +1,10 @@
 // `npm run demo`: runs the real dist/index.js the way a GitHub runner starts it, against local HTTPS stand-ins
 // for GitHub's token service and Mondoo's STS (a test CA is made on the fly), and shows what a person would see.
-// It ends with lint mode against a local OpenID provider.
+// Then lint mode against a local OpenID provider, and last the `mondoo-keyless` CLI in a (simulated) GitLab job.
 import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
+import { cliLeaks, runCli } from '../test/support/run-cli.ts';
 import { discoveryWith, startOidcProvider } from '../test/support/oidc-provider.ts';
-import { type Scenario, startScenario } from '../test/support/scenario.ts';
+import { type Scenario, SPACE_AUDIENCE, startScenario } from '../test/support/scenario.ts';
 
 const rule = (title: string) =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
@@ -108,6 +109,75 @@ async function lintProvider(): Promise<number> {
   }
 }
 
+async function cliOnGitLab(): Promise<number> {
+  rule('4. The mondoo-keyless CLI in a GitLab job (GITLAB_CI=true, id_tokens: MONDOO_ID_TOKEN)');
+  const subject = 'project_path:platform/payments:ref_type:branch:ref:main';
+  const scenario = await startScenario({ subject });
+  // GitLab's claims in place of the stand-in's GitHub ones (undefined removes a claim).
+  const github = [
+    'repository',
+    'repository_id',
+    'repository_owner',
+    'repository_owner_id',
+    'repository_visibility',
+    'workflow',
+    'workflow_ref',
+    'workflow_sha',
+    'job_workflow_ref',
+    'job_workflow_sha',
+    'event_name',
+    'ref_protected',
+    'runner_environment',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'actor',
+    'actor_id',
+    'sha',
+  ];
+  const gitlabClaims = {
+    ...Object.fromEntries(github.map((name) => [name, undefined])),
+    sub: subject,
+    project_path: 'platform/payments',
+    namespace_path: 'platform',
+    ref: 'main',
+    ref_type: 'branch',
+    pipeline_source: 'push',
+    user_login: 'octocat',
+  };
+  try {
+    const env = {
+      NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile,
+      GITLAB_CI: 'true',
+      MONDOO_ID_TOKEN: await scenario.tokenService.mint({ audience: SPACE_AUDIENCE, claims: gitlabClaims }),
+    };
+    const claims = await runCli(['claims', '--token-env', 'MONDOO_ID_TOKEN'], { env });
+    console.log(`$ mondoo-keyless claims --token-env MONDOO_ID_TOKEN   (exit code ${claims.code})`);
+    console.log(indent(claims.stdout));
+    const args = ['--universe-domain', scenario.sts.url, '--audience', SPACE_AUDIENCE];
+    const exchange = await runCli(['exchange', ...args, '--token-env', 'MONDOO_ID_TOKEN'], { env });
+    console.log(`\n$ mondoo-keyless exchange ${args.join(' ')} --token-env MONDOO_ID_TOKEN`);
+    console.log(`stderr (exit code ${exchange.code}):`);
+    console.log(indent(exchange.stderr));
+    console.log(
+      `stdout: <${exchange.stdout.trim().length} characters of base64: the credential, and nothing else>`,
+    );
+    const credential = scenario.sts.base64Credential;
+    const leaks = [
+      ...cliLeaks(claims, scenario.secrets()),
+      ...cliLeaks(exchange, scenario.secrets(), [credential]),
+    ];
+    console.log(
+      leaks.length === 0
+        ? '\nSecret scan: no secret on stderr, and stdout holds only the credential.'
+        : `\nSecret scan FAILED:\n${leaks.join('\n')}`,
+    );
+    return leaks.length + (exchange.stdout === `${credential}\n` ? 0 : 1);
+  } finally {
+    await scenario.close();
+  }
+}
+
 /** The same secret scan the end-to-end tests apply; returns the number of leaks. */
 function report(run: Awaited<ReturnType<typeof runAction>>, scenario: Scenario): number {
   const leaks = findLeaks(run, scenario.secrets());
@@ -128,4 +198,5 @@ try {
 }
 leaks += await wrongSubject();
 leaks += await lintProvider();
+leaks += await cliOnGitLab();
 process.exitCode = leaks === 0 ? 0 : 1;

@@ -389,3 +389,44 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
     expect(run.stdout).toMatch(/^Usage: mondoo-keyless exchange/);
   });
 });
+
+describe.concurrent('mondoo-keyless exchange picks its source as told', () => {
+  it('--ci names the system even where another system is detected', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const token = await scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
+    const run = await runCli(
+      ['exchange', '--universe-domain', scenario.sts.url, '--audience', SPACE_AUDIENCE, '--ci', 'bitbucket'],
+      {
+        env: {
+          NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile,
+          GITHUB_ACTIONS: 'true',
+          ...scenario.runnerEnv(),
+          BITBUCKET_STEP_OIDC_TOKEN: token,
+        },
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Detected');
+    expect(scenario.tokenService.requests).toHaveLength(0);
+    expect(scenario.sts.exchanges[0]?.jwt_token).toBe(token);
+  });
+
+  it('on GitLab without --token-env, auto explains id_tokens instead of guessing', async () => {
+    const run = await runCli(['exchange', '--audience', SPACE_AUDIENCE], { env: { GITLAB_CI: 'true' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Detected GitLab CI/CD (GITLAB_CI=true).');
+    expect(run.stderr).toMatch(/^error: GitLab has no token service to ask/m);
+    expect(run.stderr).toMatch(
+      /^fix: Declare `id_tokens: \{ MONDOO_ID_TOKEN: .*--token-env MONDOO_ID_TOKEN/m,
+    );
+  });
+
+  it('with --token-env naming an unset variable on GitLab, says how to declare it', async () => {
+    const run = await runCli(['exchange', '--audience', SPACE_AUDIENCE, '--token-env', 'MONDOO_ID_TOKEN'], {
+      env: { GITLAB_CI: 'true' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the variable MONDOO_ID_TOKEN is not set or empty/);
+    expect(run.stderr).toMatch(/id_tokens: \{ MONDOO_ID_TOKEN: \{ aud: /);
+  });
+});
