@@ -28379,7 +28379,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7066);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9131);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8004);
 
 
 
@@ -28441,7 +28441,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/cli/token-shape.ts
+var token_shape = __nccwpck_require__(8643);
 ;// CONCATENATED MODULE: ./src/cli/buildkite-agent.ts
+
 
 
 const runProgram = (program, args, timeoutMs) => new Promise((resolve) => {
@@ -28485,8 +28488,7 @@ async function requestBuildkiteToken(run, audience, deadline) {
 }
 function lastLine(text) {
     // Whatever the agent says, a token in it is not repeated.
-    const line = text
-        .replace(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[a token]')
+    const line = (0,token_shape/* withoutTokens */.N_)(text)
         .split(/\r?\n/)
         .map((part) => part.trim())
         .filter(Boolean)
@@ -28497,7 +28499,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 9131:
+/***/ 8004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32310,15 +32312,8 @@ function requestAzureDevOpsToken(send, variables, deadline, onRetry) {
 
 // EXTERNAL MODULE: ./src/cli/buildkite-agent.ts + 1 modules
 var buildkite_agent = __nccwpck_require__(208);
-;// CONCATENATED MODULE: ./src/cli/token-shape.ts
-/**
- * A JWT: three base64url parts, the first a JSON header ("eyJ" is how `{"` encodes). Used to keep a token
- * that was typed where a name or path belongs out of every message.
- */
-function looksLikeToken(value) {
-    return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(value.trim());
-}
-
+// EXTERNAL MODULE: ./src/cli/token-shape.ts
+var token_shape = __nccwpck_require__(8643);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/usage.ts
@@ -32351,10 +32346,25 @@ function parseCommand(spec, args) {
             strict: true,
             allowPositionals: spec.positionals !== undefined,
         });
+        checkNoEmptyValues(values, spec.name);
         return { values: values, positionals };
     }
     catch (error) {
+        if (error instanceof UsageError)
+            throw error;
         throw new UsageError(describeParseError(error), spec.name);
+    }
+}
+/**
+ * `--output-file "$OUT"` with OUT unset arrives as an empty value; treating it as "not given" would print
+ * the credential to the log instead. An empty value is always a mistake here.
+ */
+function checkNoEmptyValues(values, command) {
+    for (const [name, value] of Object.entries(values)) {
+        const given = Array.isArray(value) ? value : [value];
+        if (given.some((one) => typeof one === 'string' && one.trim() === '')) {
+            throw new UsageError(`--${name} was given an empty value (an unset variable?).`, command);
+        }
     }
 }
 /** Node's messages are good but long and mention parseArgs' own terms; keep their substance. */
@@ -32459,7 +32469,7 @@ function stdinToken(readStdin) {
     };
 }
 function fileToken(path, readFile) {
-    if (looksLikeToken(path)) {
+    if ((0,token_shape/* looksLikeToken */.NM)(path)) {
         throw new errors/* ActionError */.lZ('Option `--token-file` takes a file path, and was given what looks like a token.', {
             kind: 'settings',
             fix: 'Write the token to a file and pass its path, or use `--token-env VARIABLE` or `--token -`.',
@@ -32478,7 +32488,7 @@ function fileToken(path, readFile) {
     return givenToken(`The token in ${path}`, nonEmpty(text.trim(), path, 'Write the OIDC token into the file, or pass it another way.'));
 }
 function envToken(variable, env, ci) {
-    if (looksLikeToken(variable)) {
+    if ((0,token_shape/* looksLikeToken */.NM)(variable)) {
         throw new errors/* ActionError */.lZ('Option `--token-env` takes the name of a variable, and was given what looks like a token.', {
             kind: 'settings',
             fix: 'Pass the name: `--token-env MONDOO_ID_TOKEN`, not `--token-env "$MONDOO_ID_TOKEN"`.',
@@ -32679,52 +32689,65 @@ class FailureWithHints extends Error {
 
 
 /**
- * Refuses, before any token is requested, an output path that is a symbolic link, not a regular file, or in
- * a folder this process cannot write: the exchange must not run for a credential that has nowhere to go.
+ * Refuses a path that is a symbolic link, not a regular file, or names a folder, then creates the scratch
+ * file beside it (mode 0600, O_EXCL, O_NOFOLLOW): whatever would stop the write stops it here, before any
+ * token is used.
  */
-function checkPrivateFilePath(path) {
+function reservePrivateFile(path) {
+    if (/[/\\]$/.test(path))
+        throw outputFileError(path, 'names a folder; give a file path');
     let stats;
     try {
         stats = (0,external_node_fs_.lstatSync)(path);
     }
     catch (error) {
-        if (error.code !== 'ENOENT')
-            throw outputFileError(path, describe(error, 'cannot be inspected'));
+        if (codeOf(error) !== 'ENOENT')
+            throw outputFileError(path, `cannot be inspected (${codeOf(error)})`);
     }
     if (stats?.isSymbolicLink())
         throw outputFileError(path, 'is a symbolic link, which is never followed');
     if (stats && !stats.isFile())
         throw outputFileError(path, 'exists and is not a regular file');
-    try {
-        (0,external_node_fs_.accessSync)((0,external_node_path_namespaceObject.dirname)(path), external_node_fs_.constants.W_OK);
-    }
-    catch (error) {
-        throw outputFileError(path, describe(error, `cannot be created: its folder ${(0,external_node_path_namespaceObject.dirname)(path)} is missing or not writable`));
-    }
-}
-/**
- * Writes the whole text, mode 0600 from the first byte, into a new file beside the target, then renames it
- * into place: a reader never sees half a credential, and a link at the path is replaced, never followed.
- */
-function writePrivateFile(path, text) {
     const scratch = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(scratch, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
-        (0,external_node_fs_.writeSync)(fd, text);
-        (0,external_node_fs_.closeSync)(fd);
-        fd = undefined;
-        (0,external_node_fs_.renameSync)(scratch, path);
     }
     catch (error) {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-        (0,external_node_fs_.rmSync)(scratch, { force: true });
-        throw outputFileError(path, describe(error, 'could not be written'), 'output');
+        throw outputFileError(path, `cannot be written: its folder ${(0,external_node_path_namespaceObject.dirname)(path)} is missing or not writable (${codeOf(error)})`);
     }
+    let open = true;
+    const close = () => {
+        if (open)
+            (0,external_node_fs_.closeSync)(fd);
+        open = false;
+    };
+    return {
+        commit(text) {
+            try {
+                (0,external_node_fs_.writeSync)(fd, text);
+                close();
+                // rename replaces whatever is at the path (a link planted since the check included) without following it.
+                (0,external_node_fs_.renameSync)(scratch, path);
+            }
+            catch (error) {
+                this.discard();
+                throw outputFileError(path, `could not be written (${codeOf(error)})`, 'output');
+            }
+        },
+        discard() {
+            try {
+                close();
+                (0,external_node_fs_.rmSync)(scratch, { force: true });
+            }
+            catch {
+                // Best effort: an empty 0600 scratch file left behind holds nothing.
+            }
+        },
+    };
 }
-function describe(error, problem) {
-    return `${problem} (${error.code ?? 'error'})`;
+function codeOf(error) {
+    return error.code ?? 'error';
 }
 function outputFileError(path, problem, kind = 'settings') {
     return new errors/* ActionError */.lZ(`Option \`--output-file\`: ${path} ${problem}.`, {
@@ -32812,27 +32835,29 @@ async function exchangeCommand(parsed, io, log) {
         log.warning(warning);
     const format = readChoice('format', read('format'), exchange_command_FORMATS, 'base64');
     const outputFile = read('output-file');
-    if (outputFile)
-        checkPrivateFilePath(outputFile);
     const needs = { audience: settings.tokenAudience, minValiditySeconds: settings.minValiditySeconds };
     const source = await chooseCliTokenSource(request, needs, { ...io, log });
+    // Last check before any token is used: the credential must have somewhere to go.
+    const reserved = outputFile ? reservePrivateFile(outputFile) : undefined;
     const observed = {};
+    let result;
     try {
-        const result = await runExchange(settings, source, { log, send: io.send, nowSeconds: io.nowSeconds }, observed);
-        const text = formatResult(format, result);
-        if (outputFile) {
-            writePrivateFile(outputFile, text);
-            log.info(`Wrote the credential (${format}) to ${outputFile}, mode 0600.`);
-        }
-        else {
-            io.writeOut(text);
-        }
+        result = await runExchange(settings, source, { log, send: io.send, nowSeconds: io.nowSeconds }, observed);
     }
     catch (error) {
+        reserved?.discard();
         if (!(error instanceof errors/* ActionError */.lZ))
             throw error;
         // Why Mondoo would not match the token, from its claims: what the action puts in its failure summary.
         throw new FailureWithHints(error, hintsFor(error, observed.token?.claims));
+    }
+    const text = formatResult(format, result);
+    if (reserved) {
+        reserved.commit(text);
+        log.info(`Wrote the credential (${format}) to ${outputFile}, mode 0600.`);
+    }
+    else {
+        io.writeOut(text);
     }
 }
 function formatResult(format, result) {
@@ -34700,11 +34725,22 @@ function isUrl(place) {
 function uriOf(place) {
     if (isUrl(place)) {
         const url = new URL(place);
-        return [url.host, ...url.pathname.split('/').filter(Boolean)].map(encodeURIComponent).join('/');
+        // Segments are decoded first so that an escape already in the URL is not escaped twice.
+        const segments = [url.host, ...url.pathname.split('/').filter(Boolean).map(decodeSegment)];
+        const path = segments.map(encodeURIComponent).join('/');
+        return url.search ? `${path}${encodeURIComponent(url.search)}` : path;
     }
     if ((0,external_node_path_namespaceObject.isAbsolute)(place))
         return (0,external_node_url_.pathToFileURL)(place).href;
     return encodeURI(place.split(external_node_path_namespaceObject.sep).join('/'));
+}
+function decodeSegment(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/lint-command.ts
@@ -34784,7 +34820,8 @@ async function lintCommand(parsed, io, log) {
         if (problem)
             log.info(`error: ${outcome.target} was not linted: ${problem}`);
     }
-    io.writeOut(redactInJson(render(format, reports, first.profile), secrets));
+    // The log's own masks too: a token pasted into an argument must not come back in a report.
+    io.writeOut(log.redact(redactInJson(render(format, reports, first.profile), secrets)));
     if (outcomes.some((outcome) => outcome.error?.kind === 'settings'))
         return 2;
     const failing = reports.filter((report) => failsStep(report, first.failOn));
@@ -34953,11 +34990,8 @@ function toolHelp() {
 async function runCli(argv, io) {
     const log = createTerminalLog(io.writeErr);
     // A token pasted where a name, path or command belongs must not come back in an error message.
-    for (const arg of argv) {
-        const value = /^--[^=]+=/.test(arg) ? arg.slice(arg.indexOf('=') + 1) : arg;
-        if (looksLikeToken(value))
-            log.mask(value.trim());
-    }
+    for (const token of argv.flatMap(token_shape/* tokensIn */.gF))
+        log.mask(token);
     const [name, ...args] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         (name === undefined ? io.writeErr : io.writeOut)(toolHelp());
@@ -35002,6 +35036,34 @@ function reportFailure(caught, io, log) {
     lines.push(...hints.map((hint) => `hint: ${hint}`));
     io.writeErr(`${log.redact(lines.join('\n'))}\n`);
     return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
+}
+
+
+/***/ }),
+
+/***/ 8643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NM: () => (/* binding */ looksLikeToken),
+/* harmony export */   N_: () => (/* binding */ withoutTokens),
+/* harmony export */   gF: () => (/* binding */ tokensIn)
+/* harmony export */ });
+/**
+ * A JWT: three base64url parts, the first a JSON header ("eyJ" is how `{"` encodes). Used to keep a token
+ * that was typed where a name or path belongs out of every message.
+ */
+const TOKEN = /eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+function looksLikeToken(value) {
+    return new RegExp(`^${TOKEN.source}$`).test(value.trim());
+}
+/** Every JWT-shaped run of characters in a text, e.g. inside `{"value":"eyJ..."}` or a path. */
+function tokensIn(text) {
+    return text.match(TOKEN) ?? [];
+}
+/** The text with every JWT-shaped run replaced. */
+function withoutTokens(text, replacement = '[a token]') {
+    return text.replace(TOKEN, replacement);
 }
 
 
@@ -35105,7 +35167,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tN: () => (/* binding */ send)
 });
 
-// UNUSED EXPORTS: describeNetworkError
+// UNUSED EXPORTS: describeNetworkError, requestOptions
 
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
@@ -35134,6 +35196,23 @@ class NetworkError extends Error {
  * a redirect would carry the token to wherever the Location header points.
  */
 const send = async (request) => {
+    if (!request.reuseConnection)
+        return sendOnce(request);
+    const started = Date.now();
+    try {
+        return await sendOnce(request);
+    }
+    catch (error) {
+        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
+        // nothing about the server, so the request goes once more, over a new connection, in the time left.
+        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const left = request.timeoutMs - (Date.now() - started);
+        if (!reset || left <= 0)
+            throw error;
+        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
+    }
+};
+async function sendOnce(request) {
     const host = new URL(request.url).host;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
@@ -35169,7 +35248,7 @@ const send = async (request) => {
         abort.abort();
         client.dispose();
     }
-};
+}
 function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
     return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);

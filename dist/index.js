@@ -32760,6 +32760,23 @@ class NetworkError extends Error {
  * a redirect would carry the token to wherever the Location header points.
  */
 const send = async (request) => {
+    if (!request.reuseConnection)
+        return sendOnce(request);
+    const started = Date.now();
+    try {
+        return await sendOnce(request);
+    }
+    catch (error) {
+        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
+        // nothing about the server, so the request goes once more, over a new connection, in the time left.
+        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const left = request.timeoutMs - (Date.now() - started);
+        if (!reset || left <= 0)
+            throw error;
+        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
+    }
+};
+async function sendOnce(request) {
     const host = new URL(request.url).host;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
@@ -32795,7 +32812,7 @@ const send = async (request) => {
         abort.abort();
         client.dispose();
     }
-};
+}
 function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
     return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { ActionError } from '../errors.js';
 import type { Deadline } from '../retry.js';
+import { withoutTokens } from './token-shape.js';
 
 /** Runs a program and gives its stdout; what the CLI needs of child processes, injectable for tests. */
 export type RunProgram = (program: string, args: string[], timeoutMs: number) => Promise<ProgramResult>;
@@ -64,8 +65,7 @@ export async function requestBuildkiteToken(
 
 function lastLine(text: string): string | undefined {
   // Whatever the agent says, a token in it is not repeated.
-  const line = text
-    .replace(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[a token]')
+  const line = withoutTokens(text)
     .split(/\r?\n/)
     .map((part) => part.trim())
     .filter(Boolean)

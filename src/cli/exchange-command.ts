@@ -6,7 +6,7 @@ import { readExchangeSettings } from '../settings.js';
 import type { CliIo } from './cli-io.js';
 import { hintsFor } from '../exchange/diagnosis.js';
 import { FailureWithHints } from './failure.js';
-import { checkPrivateFilePath, writePrivateFile } from './private-file.js';
+import { reservePrivateFile } from './private-file.js';
 import { TOKEN_OPTIONS, tokenRequestOf } from './token-options.js';
 import { chooseCliTokenSource } from './token-sources.js';
 import { type CommandSpec, type ParsedCommand, stringOption } from './usage.js';
@@ -82,29 +82,27 @@ export async function exchangeCommand(parsed: ParsedCommand, io: CliIo, log: Log
   for (const warning of settings.warnings) log.warning(warning);
   const format = readChoice<Format>('format', read('format'), FORMATS, 'base64');
   const outputFile = read('output-file');
-  if (outputFile) checkPrivateFilePath(outputFile);
 
   const needs = { audience: settings.tokenAudience, minValiditySeconds: settings.minValiditySeconds };
   const source = await chooseCliTokenSource(request, needs, { ...io, log });
+  // Last check before any token is used: the credential must have somewhere to go.
+  const reserved = outputFile ? reservePrivateFile(outputFile) : undefined;
   const observed: Observed = {};
+  let result: ExchangeResult;
   try {
-    const result = await runExchange(
-      settings,
-      source,
-      { log, send: io.send, nowSeconds: io.nowSeconds },
-      observed,
-    );
-    const text = formatResult(format, result);
-    if (outputFile) {
-      writePrivateFile(outputFile, text);
-      log.info(`Wrote the credential (${format}) to ${outputFile}, mode 0600.`);
-    } else {
-      io.writeOut(text);
-    }
+    result = await runExchange(settings, source, { log, send: io.send, nowSeconds: io.nowSeconds }, observed);
   } catch (error) {
+    reserved?.discard();
     if (!(error instanceof ActionError)) throw error;
     // Why Mondoo would not match the token, from its claims: what the action puts in its failure summary.
     throw new FailureWithHints(error, hintsFor(error, observed.token?.claims));
+  }
+  const text = formatResult(format, result);
+  if (reserved) {
+    reserved.commit(text);
+    log.info(`Wrote the credential (${format}) to ${outputFile}, mode 0600.`);
+  } else {
+    io.writeOut(text);
   }
 }
 

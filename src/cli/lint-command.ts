@@ -96,7 +96,8 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
     if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
   }
-  io.writeOut(redactInJson(render(format, reports, first.profile), secrets));
+  // The log's own masks too: a token pasted into an argument must not come back in a report.
+  io.writeOut(log.redact(redactInJson(render(format, reports, first.profile), secrets)));
 
   if (outcomes.some((outcome) => outcome.error?.kind === 'settings')) return 2;
   const failing = reports.filter((report) => failsStep(report, first.failOn));

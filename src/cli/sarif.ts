@@ -100,8 +100,19 @@ function isUrl(place: string): boolean {
 function uriOf(place: string): string {
   if (isUrl(place)) {
     const url = new URL(place);
-    return [url.host, ...url.pathname.split('/').filter(Boolean)].map(encodeURIComponent).join('/');
+    // Segments are decoded first so that an escape already in the URL is not escaped twice.
+    const segments = [url.host, ...url.pathname.split('/').filter(Boolean).map(decodeSegment)];
+    const path = segments.map(encodeURIComponent).join('/');
+    return url.search ? `${path}${encodeURIComponent(url.search)}` : path;
   }
   if (isAbsolute(place)) return pathToFileURL(place).href;
   return encodeURI(place.split(sep).join('/'));
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

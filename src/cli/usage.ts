@@ -60,9 +60,24 @@ export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
       strict: true,
       allowPositionals: spec.positionals !== undefined,
     });
+    checkNoEmptyValues(values as ParsedOptions, spec.name);
     return { values: values as ParsedOptions, positionals };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(describeParseError(error as NodeJS.ErrnoException), spec.name);
+  }
+}
+
+/**
+ * `--output-file "$OUT"` with OUT unset arrives as an empty value; treating it as "not given" would print
+ * the credential to the log instead. An empty value is always a mistake here.
+ */
+function checkNoEmptyValues(values: ParsedOptions, command: string): void {
+  for (const [name, value] of Object.entries(values)) {
+    const given = Array.isArray(value) ? value : [value];
+    if (given.some((one) => typeof one === 'string' && one.trim() === '')) {
+      throw new UsageError(`--${name} was given an empty value (an unset variable?).`, command);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
@@ -328,6 +328,11 @@ describe.concurrent('mondoo-keyless never echoes a token typed in the wrong plac
     ],
     ['the token as the command', (t) => [t], /unknown command "\*\*\*"/],
     ['the token as a lint target', (t) => ['lint', t], /\*\*\* is neither a URL nor an existing file/],
+    [
+      'the token inside JSON given to --token-env',
+      (t) => ['exchange', '--audience', SPACE_AUDIENCE, '--token-env', `{"value":"${t}"}`],
+      /the variable \{"value":"\*\*\*"\} is not set/,
+    ],
   ];
   it.for(cases)('%s', async ([, args, message], { onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished);
@@ -337,6 +342,18 @@ describe.concurrent('mondoo-keyless never echoes a token typed in the wrong plac
     expect(run.stderr).toMatch(message);
     expectNoCliLeaks(run, [token]);
     expect(scenario.sts.requests).toHaveLength(0);
+  });
+
+  it('the token inside a lint URL', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const token = await scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
+    for (const format of ['text', 'json', 'sarif']) {
+      // Port 1 on loopback refuses at once: a fetch failure, reported with its URL.
+      const run = await runCli(['lint', '--format', format, `https://127.0.0.1:1/${token}`]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('fetch-failed');
+      expectNoCliLeaks(run, [token]);
+    }
   });
 });
 
@@ -353,7 +370,8 @@ describe.concurrent('mondoo-keyless exchange stays within --timeout', () => {
   it('stops a buildkite-agent that ignores SIGTERM', async () => {
     const folder = await runFolder();
     await mkdir(join(folder, 'bin'));
-    await writeFile(join(folder, 'bin', 'buildkite-agent'), "#!/bin/sh\ntrap '' TERM\nsleep 60\n");
+    // `exec` so the ignoring process is the one SIGKILL reaches, and no orphan sleeps on.
+    await writeFile(join(folder, 'bin', 'buildkite-agent'), "#!/bin/sh\ntrap '' TERM\nexec sleep 60\n");
     await chmod(join(folder, 'bin', 'buildkite-agent'), 0o755);
     const run = await runCli(
       ['exchange', '--audience', SPACE_AUDIENCE, '--ci', 'buildkite', '--timeout', '2'],
@@ -378,15 +396,50 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
     const run = await exchangeOn(job, scenario, ['--output-file', missing]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /Option `--output-file`: .* cannot be created: its folder .* is missing or not writable/,
+      /Option `--output-file`: .* cannot be written: its folder .* is missing or not writable \(ENOENT\)/,
     );
     expect(scenario.sts.requests).toHaveLength(0);
   });
 
-  it('-h is --help for a command', async () => {
-    const run = await runCli(['exchange', '-h']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: mondoo-keyless exchange/);
+  it('refuses an empty --output-file (an unset variable) instead of printing the credential', async () => {
+    const run = await runCli([
+      'exchange',
+      '--audience',
+      SPACE_AUDIENCE,
+      '--token-env',
+      'T',
+      '--output-file',
+      '',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--output-file was given an empty value \(an unset variable\?\)/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a path that names a folder before any token is used', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
+      scenario,
+      () => undefined,
+    );
+    const run = await exchangeOn(job, scenario, ['--output-file', `${await runFolder()}/new/`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/names a folder; give a file path/);
+    expect(scenario.sts.requests).toHaveLength(0);
+  });
+
+  it('leaves no scratch file behind when the exchange fails', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished, {
+      subject: 'repo:someone/else:ref:refs/heads/main',
+    });
+    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
+      scenario,
+      () => undefined,
+    );
+    const folder = await runFolder();
+    const run = await exchangeOn(job, scenario, ['--output-file', join(folder, 'mondoo.env')]);
+    expect(run.code).toBe(1);
+    expect(await readdir(folder)).toEqual([]);
   });
 });
 

@@ -41,6 +41,12 @@ describe.concurrent('mondoo-keyless --help', () => {
     expect(run.stderr).toMatch(/^Usage: mondoo-keyless <command>/);
   });
 
+  it('-h is --help for a command', async () => {
+    const run = await runCli(['exchange', '-h']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: mondoo-keyless exchange/);
+  });
+
   it.for([
     ['exchange', ['--audience', '--token-env', '--ci', '--format', '--output-file']],
     ['lint', ['--profile', '--format', '--fail-on', '--concurrency']],

@@ -6,6 +6,8 @@ import { tokenRequestOf } from '../../src/cli/token-options.js';
 import { commandHelp, parseCommand, UsageError } from '../../src/cli/usage.js';
 import { cliWording } from '../../src/cli/wording.js';
 import { EXCHANGE_COMMAND } from '../../src/cli/exchange-command.js';
+import { sarifLog } from '../../src/cli/sarif.js';
+import { type LintReport, REPORT_SCHEMA } from '../../src/lint/report.js';
 
 describe('detectCi', () => {
   it.each([
@@ -114,5 +116,34 @@ describe('exchange command line', () => {
     const help = commandHelp('mondoo-keyless', EXCHANGE_COMMAND);
     for (const name of Object.keys(EXCHANGE_COMMAND.options)) expect(help).toContain(`--${name}`);
     expect(help).toMatch(/^Usage: mondoo-keyless exchange \[options\]$/m);
+  });
+});
+
+describe('sarifLog locations', () => {
+  const report = (discovery: string): LintReport => ({
+    schema: REPORT_SCHEMA,
+    tool: { name: 't', version: '0' },
+    profile: 'mondoo',
+    target: { issuer: 'https://x', discovery, token: false },
+    usable: { mondoo: false, mender: false, oidc: false },
+    counts: { error: 1, warning: 0, info: 0 },
+    findings: [{ rule: 'member-missing', severity: 'error', message: 'm', fix: 'f' }],
+    fetches: [],
+  });
+  const uriOf = (discovery: string) => {
+    const log = sarifLog([report(discovery)], 'mondoo') as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    return log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri;
+  };
+
+  it('turns a fetched URL into a relative path, port and query escaped, nothing escaped twice', () => {
+    expect(uriOf('https://login.example.com:8443/t%20a/.well-known/openid-configuration?appid=1')).toBe(
+      'login.example.com%3A8443/t%20a/.well-known/openid-configuration%3Fappid%3D1',
+    );
+  });
+
+  it('keeps a local relative path, with forward slashes', () => {
+    expect(uriOf('providers/gitlab.json')).toBe('providers/gitlab.json');
   });
 });

@@ -1,5 +1,6 @@
 import type { RequestOptions } from 'node:http';
 import { Agent } from 'node:https';
+import { HttpClient } from '@actions/http-client';
 import { describe, expect, it } from 'vitest';
 import { requestOptions } from '../../src/http.js';
 
@@ -32,9 +33,24 @@ describe('requestOptions', () => {
   });
 
   it("never replaces a proxy's tunnelling agent", () => {
-    // The tunnel package's agents are not https.Agent instances; a subclass stands for any other agent.
-    class TunnellingAgent extends Agent {}
-    const tunnel = new TunnellingAgent();
-    expect(prepared(true, tunnel).agent).toBe(tunnel);
+    // The agent @actions/http-client itself picks when https_proxy is set (getAgent sends nothing).
+    const saved = process.env.https_proxy;
+    process.env.https_proxy = 'http://127.0.0.1:3128';
+    try {
+      const tunnel = new HttpClient('test').getAgent(
+        'https://provider.invalid/.well-known/openid-configuration',
+      );
+      expect(Object.getPrototypeOf(tunnel)).not.toBe(Agent.prototype);
+      expect(prepared(true, tunnel as RequestOptions['agent']).agent).toBe(tunnel);
+    } finally {
+      if (saved === undefined) delete process.env.https_proxy;
+      else process.env.https_proxy = saved;
+    }
+  });
+
+  it('never replaces an agent of another kind', () => {
+    class OtherAgent extends Agent {}
+    const other = new OtherAgent();
+    expect(prepared(true, other).agent).toBe(other);
   });
 });
