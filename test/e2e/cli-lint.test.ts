@@ -1,6 +1,6 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   discoveryWith,
   DISCOVERY_PATH,
@@ -11,15 +11,9 @@ import {
 } from '../support/oidc-provider.ts';
 import { expectNoCliLeaks, runCli, runFolder } from '../support/run-cli.ts';
 import { sarifProblems } from '../support/sarif-shape.ts';
-import { createTestCa, type TestCa } from '../support/test-ca.ts';
+import { testCaForFile } from '../support/file-ca.ts';
 
-let ca: TestCa;
-beforeAll(async () => {
-  ca = await createTestCa();
-});
-afterAll(async () => {
-  await rm(ca.dir, { recursive: true, force: true });
-});
+const ca = testCaForFile();
 
 interface Report {
   target: { issuer?: string; discovery?: string };
@@ -38,7 +32,7 @@ const DEFECTS: ((p: OidcProvider) => Record<string, unknown>)[] = [
 ];
 
 const lintCli = (args: string[]) =>
-  runCli(['lint', '--profile', 'oidc', ...args], { env: { NODE_EXTRA_CA_CERTS: ca.caCertFile } });
+  runCli(['lint', '--profile', 'oidc', ...args], { env: { NODE_EXTRA_CA_CERTS: ca().caCertFile } });
 
 describe('mondoo-keyless lint of many providers', () => {
   it('lints 20 issuers in one call with the same findings as 20 single calls, in input order', async ({
@@ -46,7 +40,7 @@ describe('mondoo-keyless lint of many providers', () => {
   }) => {
     const providers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        startOidcProvider(ca, { issuerPath: `/tenant-${i}`, routes: routesFor(i, `/tenant-${i}`) }),
+        startOidcProvider(ca(), { issuerPath: `/tenant-${i}`, routes: routesFor(i, `/tenant-${i}`) }),
       ),
     );
     onTestFinished(async () => void (await Promise.all(providers.map((p) => p.close()))));
@@ -79,8 +73,8 @@ describe('mondoo-keyless lint of many providers', () => {
   it('exits 1 when any provider has a finding at --fail-on, and says how many', async ({
     onTestFinished,
   }) => {
-    const clean = await startOidcProvider(ca);
-    const broken = await startOidcProvider(ca, { routes: routesFor(3) });
+    const clean = await startOidcProvider(ca());
+    const broken = await startOidcProvider(ca(), { routes: routesFor(3) });
     onTestFinished(async () => void (await Promise.all([clean.close(), broken.close()])));
     const failing = await lintCli([clean.issuer, broken.issuer]);
     expect(failing.code).toBe(1);
@@ -98,7 +92,7 @@ describe('mondoo-keyless lint connections', () => {
   it("fetches a provider's discovery document and key set over one connection", async ({
     onTestFinished,
   }) => {
-    const p = await startOidcProvider(ca);
+    const p = await startOidcProvider(ca());
     onTestFinished(() => p.close());
     const run = await lintCli([p.issuer]);
     expect(run.code).toBe(0);
@@ -111,7 +105,7 @@ describe('mondoo-keyless lint --format sarif', () => {
   it('is a SARIF 2.1.0 log GitHub accepts; findings in local files point at their line', async ({
     onTestFinished,
   }) => {
-    const remote = await startOidcProvider(ca, { routes: routesFor(3) });
+    const remote = await startOidcProvider(ca(), { routes: routesFor(3) });
     onTestFinished(() => remote.close());
     const folder = await runFolder();
     const local = {
@@ -125,7 +119,7 @@ describe('mondoo-keyless lint --format sarif', () => {
 
     const run = await runCli(['lint', '--format', 'sarif', 'provider.json', remote.issuer], {
       cwd: folder,
-      env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+      env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout) as {
@@ -165,7 +159,7 @@ describe('mondoo-keyless lint --format sarif', () => {
 
 describe('mondoo-keyless lint keeps secrets it finds out of its output', () => {
   it.for(['text', 'json', 'sarif'])('--format %s', async (format, { onTestFinished }) => {
-    const p = await startOidcProvider(ca);
+    const p = await startOidcProvider(ca());
     onTestFinished(() => p.close());
     const leaked = 'cHJpdmF0ZS1leHBvbmVudC1vZi10aGUtc2lnbmluZy1rZXk';
     p.jwks.keys[0] = { ...p.jwks.keys[0], d: leaked };

@@ -1,25 +1,18 @@
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { rm } from 'node:fs/promises';
 import { exportJWK, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
-import { createTestCa, type TestCa } from '../support/test-ca.ts';
+import { testCaForFile } from '../support/file-ca.ts';
 
-let ca: TestCa;
-beforeAll(async () => {
-  ca = await createTestCa();
-});
-afterAll(async () => {
-  await rm(ca.dir, { recursive: true, force: true });
-});
+const ca = testCaForFile();
 
 /**
  * A provider whose server drops a kept connection the moment a second request arrives on it, as a server
  * does that closes idle connections without announcing a Keep-Alive timeout, at the worst moment.
  */
 async function providerThatDropsReusedConnections() {
-  const { keyPem, certPem } = ca.issueServerCert();
+  const { keyPem, certPem } = ca().issueServerCert();
   const { publicKey } = await generateKeyPair('RS256');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
   const served = new WeakMap<Socket, number>();
@@ -70,7 +63,7 @@ describe('lint over a connection the server drops when it is reused', () => {
     const provider = await providerThatDropsReusedConnections();
     onTestFinished(() => provider.close());
     const run = await runCli(['lint', '--fail-on', 'never', '--format', 'json', provider.issuer], {
-      env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+      env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     const [report] = JSON.parse(run.stdout) as {
       findings: { rule: string }[];

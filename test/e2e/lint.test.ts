@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropConnection, sendJson, sendText } from '../support/https-stub.ts';
 import {
   discoveryWith,
@@ -13,23 +13,17 @@ import {
 } from '../support/oidc-provider.ts';
 import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
-import { createTestCa, type TestCa } from '../support/test-ca.ts';
+import { testCaForFile } from '../support/file-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
 
-let ca: TestCa;
-beforeAll(async () => {
-  ca = await createTestCa();
-});
-afterAll(async () => {
-  await rm(ca.dir, { recursive: true, force: true });
-});
+const ca = testCaForFile();
 
 type Cleanup = (cleanup: () => Promise<void>) => void;
 
 /** Starts providers that close when the test that asked for them ends (tests run concurrently). */
 function providersFor(onTestFinished: Cleanup) {
   return async (opts: Parameters<typeof startOidcProvider>[1] = {}): Promise<OidcProvider> => {
-    const started = await startOidcProvider(ca, opts);
+    const started = await startOidcProvider(ca(), opts);
     onTestFinished(() => started.close());
     return started;
   };
@@ -56,7 +50,7 @@ async function lint(
 ): Promise<ActionRun & { report: Report }> {
   const run = await runAction({
     inputs: { mode: 'lint', ...inputs, report: 'lint-report.json' },
-    env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+    env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     timeoutMs,
   });
   expectNoLeaks(run, secrets);
@@ -121,7 +115,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('lints the runner token service the exchange tests use, and a token it minted, without printing the token', async ({
     onTestFinished,
   }) => {
-    const service = await startTokenService(ca);
+    const service = await startTokenService(ca());
     onTestFinished(() => service.close());
     const token = await service.mint();
     const run = await lint({ issuer: service.issuer, token, profile: 'mondoo', 'fail-on': 'never' }, [token]);
@@ -334,7 +328,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     const p = await provider();
     const run = await runAction({
       inputs: { mode: 'lint', discovery: 'idp/discovery.json', profile: 'oidc' },
-      env: { NODE_EXTRA_CA_CERTS: ca.caCertFile },
+      env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     // The file is written into the run's workspace before the step reads it: the runner's cwd.
     expect(run.code).toBe(1);
@@ -402,6 +396,6 @@ async function runWithFile(
       profile: 'oidc',
       ...inputs,
     },
-    env: { NODE_EXTRA_CA_CERTS: ca.caCertFile, GITHUB_WORKSPACE: dir },
+    env: { NODE_EXTRA_CA_CERTS: ca().caCertFile, GITHUB_WORKSPACE: dir },
   });
 }
