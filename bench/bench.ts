@@ -55,20 +55,37 @@ async function main(): Promise<void> {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
   const exchangeEnv = scenario.runnerEnv();
   const exchangeInputs = scenario.inputs();
+  const lintInputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', 'fail-on': 'never' };
+  const lintEnv = { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile };
+
+  /** Spawn until the token service sees the first request. */
+  const firstRequest = async (entry?: string) => {
+    const before = scenario.tokenService.requests.length;
+    const run = discard(await runAction({ inputs: exchangeInputs, env: exchangeEnv, entry }));
+    const request = scenario.tokenService.requests[before];
+    if (!request) throw new Error(`no request reached the token service:\n${run.stdout}${run.stderr}`);
+    return request.at - run.startedAt;
+  };
+  /** An exchange with the peak-RSS preload: its wall time and peak RSS. */
+  const probedExchange = async (name: string, entry?: string) => {
+    const run = discard(
+      expectExit(
+        await runAction({
+          inputs: exchangeInputs,
+          env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
+          nodeArgs: RSS_PROBE,
+          entry,
+        }),
+        name,
+      ),
+    );
+    return { run, rssKib: takePeakRssKib(rssFile, name) };
+  };
 
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       process.stderr.write(`round ${round}/${ROUNDS}\r`);
-      // 1. Start-up: spawn until the token service sees the first request.
-      const firstRequest = async (entry?: string) => {
-        const before = scenario.tokenService.requests.length;
-        const run = discard(
-          await runAction({ inputs: exchangeInputs, env: exchangeEnv, nodePath: process.execPath, entry }),
-        );
-        const request = scenario.tokenService.requests[before];
-        if (!request) throw new Error(`no request reached the token service:\n${run.stdout}${run.stderr}`);
-        return request.at - run.startedAt;
-      };
+      // 1. Start-up.
       for (const [name, entry] of inTurn(round, [
         ['startup.action', undefined],
         ['startup.floor', join(REFERENCE, 'first-request.mjs')],
@@ -81,20 +98,10 @@ async function main(): Promise<void> {
         ['exchange.action', undefined],
         ['exchange.reference', join(REFERENCE, 'exchange-client.mjs')],
       ] as const)) {
-        const run = expectExit(
-          await runAction({
-            inputs: exchangeInputs,
-            env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
-            nodePath: process.execPath,
-            nodeArgs: RSS_PROBE,
-            entry,
-          }),
-          name,
-        );
-        discard(run);
+        const { run, rssKib } = await probedExchange(name, entry);
         if (!run.env.MONDOO_CONFIG_BASE64) throw new Error(`${name} exported no credential`);
         record(`${name}.ms`, run.durationMs);
-        record(`${name}.rss`, takePeakRssKib(rssFile, name));
+        record(`${name}.rss`, rssKib);
       }
 
       // 3. Retry cost: two 503s (Retry-After: 1) before the 200; the waits asked for are subtracted.
@@ -107,27 +114,15 @@ async function main(): Promise<void> {
         });
       }
       // Same conditions as the exchange.action runs it is compared with, preload included.
-      const retried = expectExit(
-        await runAction({
-          inputs: exchangeInputs,
-          env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
-          nodePath: process.execPath,
-          nodeArgs: RSS_PROBE,
-        }),
-        'retry run',
-      );
-      discard(retried);
-      takePeakRssKib(rssFile, 'retry run');
+      const { run: retried } = await probedExchange('retry run');
       record('retry.action', retried.durationMs - 2 * RETRY_AFTER_SECONDS * 1000);
 
       // 4. Lint of one issuer, against a script that only fetches both documents.
-      const lintInputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', 'fail-on': 'never' };
-      const lintEnv = { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile };
       for (const [name, entry] of inTurn(round, [
         ['lint.action', undefined],
         ['lint.reference', join(REFERENCE, 'fetch-documents.mjs')],
       ] as const)) {
-        const run = await runAction({ inputs: lintInputs, env: lintEnv, nodePath: process.execPath, entry });
+        const run = await runAction({ inputs: lintInputs, env: lintEnv, entry });
         record(name, discard(expectExit(run, name)).durationMs);
       }
 

@@ -3,6 +3,7 @@
 // Then lint mode against a local OpenID provider, and last the `mondoo-keyless` CLI in a (simulated) GitLab job.
 import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
 import { cliLeaks, runCli } from '../test/support/run-cli.ts';
+import { unescapeCommandData } from '../test/support/runner-log.ts';
 import { discoveryWith, startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type Scenario, SPACE_AUDIENCE, startScenario } from '../test/support/scenario.ts';
 
@@ -10,8 +11,6 @@ const rule = (title: string) =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
 /** Workflow commands rendered the way the runner's log viewer shows them. */
 function asDisplayed(log: string): string {
-  const unescapeCommand = (text: string) =>
-    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
   return log
     .split('\n')
     .filter((line) => line !== '::endgroup::')
@@ -21,7 +20,7 @@ function asDisplayed(log: string): string {
       const [, name, text = ''] = command;
       return name === 'group'
         ? `> ${text}`
-        : `${name?.[0]?.toUpperCase()}${name?.slice(1)}: ${unescapeCommand(text)}`;
+        : `${name?.[0]?.toUpperCase()}${name?.slice(1)}: ${unescapeCommandData(text)}`;
     })
     .join('\n');
 }

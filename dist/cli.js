@@ -28605,7 +28605,10 @@ function hintsFor(error, claims) {
     return hints;
 }
 
+// EXTERNAL MODULE: ./src/plural.ts
+var src_plural = __nccwpck_require__(9133);
 ;// CONCATENATED MODULE: ./src/retry.ts
+
 
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
 /** The step's overall time budget; every wait and request asks it what is left. */
@@ -28661,13 +28664,13 @@ async function retry(attempt, options) {
         if (!result.retryable)
             throw result.error;
         if (n >= options.policy.maxAttempts) {
-            throw withReason(result.error, `${options.what} failed ${n} time${n === 1 ? '' : 's'} in a row.`);
+            throw withReason(result.error, `${options.what} failed ${(0,src_plural/* plural */.L)(n, 'time')} in a row.`);
         }
         const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
         const remainingMs = options.deadline.remainingMs();
         if (delayMs >= remainingMs) {
             const asked = result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
-            throw withReason(result.error, `Gave up on ${options.what} after ${n} attempt${n === 1 ? '' : 's'}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
+            throw withReason(result.error, `Gave up on ${options.what} after ${(0,src_plural/* plural */.L)(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
         }
         options.beforeWait?.({ delayMs, error: result.error });
         options.onRetry?.({ attempt: n, delayMs, error: result.error });
@@ -28684,7 +28687,61 @@ function withReason(error, reason, kind = error.kind) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/input-values.ts
+
+const MAX_TIMEOUT_SECONDS = 900;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+/** The `timeout` every mode and command takes: whole seconds, 1 to 900, 60 when unset. */
+function readTimeout(raw) {
+    return readWholeNumber('timeout', raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+}
+/** `scheme://...`: a URL, as opposed to a host name or a file path. */
+function hasUrlScheme(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+function readWholeNumber(input, raw, fallback, min, max) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value)) {
+        throw (0,errors/* settingsError */.Ol)(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+    }
+    const seconds = Number(value);
+    if (seconds < min || seconds > max) {
+        throw (0,errors/* settingsError */.Ol)(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    }
+    return seconds;
+}
+function readBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+}
+function readChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice)
+        return choice;
+    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
+}
+/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
+function otherModeInputsWarning(getInput, names, mode, otherMode) {
+    const ignored = names.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length === 0)
+        return [];
+    const listed = ignored.map((name) => `\`${name}\``).join(', ');
+    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+}
+
 ;// CONCATENATED MODULE: ./src/universe-domain.ts
+
 
 const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
 const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
@@ -28698,7 +28755,7 @@ function normalizeUniverseDomain(raw, input = 'universe-domain') {
         return DEFAULT_UNIVERSE_DOMAIN;
     // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
     const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
     let url;
     try {
         url = new URL(withScheme);
@@ -28749,15 +28806,13 @@ function decodeCredential(base64) {
         throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
     }
     const json = Buffer.from(base64, 'base64').toString('utf8');
-    const parsed = (0,src_json/* parseJson */.q)(json);
+    const parsed = (0,src_json/* parseJson */.qF)(json);
     if (parsed === undefined)
         throw invalid('`base64_credential` does not decode to JSON');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!(0,src_json/* isObject */.Gv)(parsed))
         throw invalid('`base64_credential` does not decode to a JSON object');
-    }
-    const fields = parsed;
     for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-        if (typeof fields[name] !== 'string' || fields[name] === '')
+        if (typeof parsed[name] !== 'string' || parsed[name] === '')
             throw invalid(`it has no \`${name}\``);
     }
     const account = parsed;
@@ -28814,7 +28869,7 @@ function secretsToMask(credential) {
             continue;
         secrets.add(value);
         if (value.includes('\n')) {
-            secrets.add(JSON.stringify(value).slice(1, -1));
+            secrets.add((0,src_json/* jsonEscaped */.Ud)(value));
             for (const line of secretLines(value))
                 secrets.add(line);
         }
@@ -29164,50 +29219,6 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/input-values.ts
-
-const MAX_TIMEOUT_SECONDS = 900;
-function readWholeNumber(input, raw, fallback, min, max) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value)) {
-        throw (0,errors/* settingsError */.Ol)(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
-    }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw (0,errors/* settingsError */.Ol)(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
-    }
-    return seconds;
-}
-function readBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
-}
-function readChoice(input, raw, choices, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice)
-        return choice;
-    throw (0,errors/* settingsError */.Ol)(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
-}
-/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
-function otherModeInputsWarning(getInput, names, mode, otherMode) {
-    const ignored = names.filter((name) => getInput(name).trim() !== '');
-    if (ignored.length === 0)
-        return [];
-    const listed = ignored.map((name) => `\`${name}\``).join(', ');
-    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
-}
-
 // EXTERNAL MODULE: ./src/lint/catalogue.ts
 var catalogue = __nccwpck_require__(3604);
 ;// CONCATENATED MODULE: ./src/lint/well-known.ts
@@ -29264,13 +29275,14 @@ function lint_settings_readLintSettings(getInput) {
     const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
     let issuer = getInput('issuer').trim() || undefined;
     let discoveryUrl;
-    const pastedIssuer = issuer && issuerOfWellKnownUrl(issuer.replace(/\/$/, ''));
-    if (issuer && pastedIssuer !== undefined) {
-        discoveryUrl = issuer.replace(/\/$/, '');
+    const withoutSlash = issuer?.replace(/\/$/, '');
+    const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
+    if (withoutSlash && pastedIssuer !== undefined) {
+        discoveryUrl = withoutSlash;
         issuer = pastedIssuer;
         warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
-    if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
+    if (issuer && !hasUrlScheme(issuer)) {
         throw (0,errors/* settingsError */.Ol)('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
     }
     const discovery = getInput('discovery').trim() || undefined;
@@ -29287,7 +29299,7 @@ function lint_settings_readLintSettings(getInput) {
         failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
         report: getInput('report').trim() || undefined,
         token: getInput('token').trim() || undefined,
-        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        timeoutSeconds: readTimeout(getInput('timeout')),
         warnings,
     };
 }
@@ -29409,7 +29421,7 @@ function readExchangeSettings(getInput, readFile) {
         tokenAudience,
         minValiditySeconds,
         exportEnv: readBoolean('export-env', getInput('export-env'), true),
-        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        timeoutSeconds: readTimeout(getInput('timeout')),
         warnings,
     };
 }
@@ -29431,6 +29443,7 @@ function readMinValidity(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
+
 
 
 
@@ -29467,7 +29480,7 @@ function parseOidcToken(jwt, from) {
 function describeShape(value) {
     const parts = value.split('.').length;
     if (parts !== 3)
-        return `it has ${parts} dot-separated part${parts === 1 ? '' : 's'}, a JWT has 3`;
+        return `it has ${(0,src_plural/* plural */.L)(parts, 'dot-separated part')}, a JWT has 3`;
     return 'its parts do not decode to a JWT header and claims';
 }
 function secondsLeft(token, nowSeconds) {
@@ -29551,13 +29564,12 @@ const NAMES = [
 function grpcStatusName(code) {
     return NAMES[code] ?? `code ${code}`;
 }
-/** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
-function parseRangerError(body) {
-    return rangerErrorFrom(parseJson(body));
-}
-/** The same, for a body already parsed (undefined when it was not JSON). */
+/**
+ * A ranger error body, already parsed: `{"code": <grpc code>, "message": "..."}`; undefined for anything
+ * else (including a body that was not JSON).
+ */
 function rangerErrorFrom(parsed) {
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!(0,src_json/* isObject */.Gv)(parsed))
         return undefined;
     const { code, message } = parsed;
     // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
@@ -29620,7 +29632,7 @@ function classifyExchangeAnswer(response, url) {
             error: new errors/* ActionError */.lZ(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
         };
     }
-    const json = (0,src_json/* parseJson */.q)(body);
+    const json = (0,src_json/* parseJson */.qF)(body);
     if (status === 200)
         return readCredentialAnswer(body, json, response);
     const retryable = status === 429 || (status >= 500 && status !== 501);
@@ -29670,9 +29682,7 @@ function readCredentialAnswer(body, json, response) {
         const type = (0,http/* header */.wx)(response, 'content-type') ?? 'no content type';
         return notJson(`its body is not JSON (${type})`);
     }
-    const credential = typeof json === 'object' && json !== null
-        ? json.base64_credential
-        : undefined;
+    const credential = (0,src_json/* isObject */.Gv)(json) ? json.base64_credential : undefined;
     if (typeof credential !== 'string' || credential.trim() === '') {
         return notJson('without a `base64_credential` string in its JSON');
     }
@@ -32055,8 +32065,8 @@ function readEventPayload(env) {
     catch {
         return undefined;
     }
-    const parsed = (0,src_json/* parseJson */.q)(text);
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    const parsed = (0,src_json/* parseJson */.qF)(text);
+    return (0,src_json/* isObject */.Gv)(parsed) ? parsed : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
@@ -32124,7 +32134,7 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
     };
 }
 function tokenFromAnswer(body, endpoint) {
-    const value = (0,src_json/* parseJson */.q)(body)?.[endpoint.answerField];
+    const value = (0,src_json/* parseJson */.qF)(body)?.[endpoint.answerField];
     if (typeof value !== 'string' || value === '') {
         throw new errors/* ActionError */.lZ(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
@@ -32166,6 +32176,7 @@ async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
+
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 function explainMissingTokenService(context) {
     if (!context.runningOnGitHub) {
@@ -32212,7 +32223,7 @@ function senderLogin(event) {
     return asRecord(event?.sender)?.login;
 }
 function asRecord(value) {
-    return typeof value === 'object' && value !== null ? value : undefined;
+    return (0,src_json/* isObject */.Gv)(value) ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-source.ts
@@ -32647,7 +32658,7 @@ async function claimsCommand(parsed, io, log) {
     const { values } = parsed;
     const request = tokenRequestOf(values, 'claims');
     const format = readChoice('format', stringOption(values, 'format'), FORMATS, 'text');
-    const timeoutSeconds = readWholeNumber('timeout', stringOption(values, 'timeout'), 60, 1, 900);
+    const timeoutSeconds = readTimeout(stringOption(values, 'timeout'));
     const audience = stringOption(values, 'audience').trim();
     const needs = { audience, minValiditySeconds: MIN_VALIDITY_FLOOR_SECONDS };
     const source = await chooseCliTokenSource(request, needs, { ...io, log });
@@ -33421,6 +33432,7 @@ async function importJWK(jwk, alg, options) {
 
 
 
+
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
@@ -33428,12 +33440,12 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const MIN_MASKED_LENGTH = 8;
 /** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key) {
-    if (!(0,lint_findings/* isObject */.Gv)(key))
+    if (!(0,src_json/* isObject */.Gv)(key))
         return [];
     const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
         const value = key[member];
         const nested = Array.isArray(value)
-            ? value.flatMap((item) => ((0,lint_findings/* isObject */.Gv)(item) ? Object.values(item) : [item]))
+            ? value.flatMap((item) => ((0,src_json/* isObject */.Gv)(item) ? Object.values(item) : [item]))
             : [];
         return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
     });
@@ -33545,6 +33557,7 @@ function sameKey(a, b) {
 
 
 
+
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
@@ -33553,19 +33566,19 @@ const MAX_INSPECTED_KEYS = 500;
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 async function inspectJwks(jwks, locate, nowSeconds) {
     const observations = [];
-    const listed = (0,lint_findings/* isObject */.Gv)(jwks) ? jwks.keys : undefined;
+    const listed = (0,src_json/* isObject */.Gv)(jwks) ? jwks.keys : undefined;
     let keys;
     if (Array.isArray(listed)) {
         keys = listed;
     }
     else {
-        const singleKey = (0,lint_findings/* isObject */.Gv)(jwks) && typeof jwks.kty === 'string';
+        const singleKey = (0,src_json/* isObject */.Gv)(jwks) && typeof jwks.kty === 'string';
         observations.push({
             rule: 'jwks-not-set',
             message: singleKey
                 ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
                 : 'The key set has no `keys` array.',
-            value: (0,lint_findings/* isObject */.Gv)(jwks) && !singleKey ? (0,lint_findings/* shown */.SP)(Object.keys(jwks)) : undefined,
+            value: (0,src_json/* isObject */.Gv)(jwks) && !singleKey ? (0,lint_findings/* shown */.SP)(Object.keys(jwks)) : undefined,
             location: locate(''),
         });
         if (!singleKey)
@@ -33587,7 +33600,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
     for (const [index, key] of keys.entries()) {
         const context = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
         const inspected = await inspectKey(key, context, nowSeconds, observations);
-        if (!(0,lint_findings/* isObject */.Gv)(key))
+        if (!(0,src_json/* isObject */.Gv)(key))
             continue;
         const kid = typeof key.kid === 'string' ? key.kid : undefined;
         if (kid === undefined) {
@@ -33624,14 +33637,14 @@ function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
 }
 function labelOf(key, index) {
-    return (0,lint_findings/* isObject */.Gv)(key) && typeof key.kid === 'string'
+    return (0,src_json/* isObject */.Gv)(key) && typeof key.kid === 'string'
         ? `keys[${index}] (kid ${(0,lint_findings/* shown */.SP)(key.kid)})`
         : `keys[${index}]`;
 }
 /** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
 async function inspectKey(key, context, nowSeconds, observations) {
     const note = (rule, message, value) => observations.push(at(context, rule, message, value));
-    if (!(0,lint_findings/* isObject */.Gv)(key)) {
+    if (!(0,src_json/* isObject */.Gv)(key)) {
         note('jwk-invalid', `${context.label} is not a JSON object.`, (0,lint_findings/* shown */.SP)(key));
         return undefined;
     }
@@ -33701,6 +33714,7 @@ async function thumbprintOf(key, context) {
 var local_file = __nccwpck_require__(9218);
 ;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
 
+
 /** Undefined when the file is a plain discovery document rather than a Mender provider. */
 function asMenderProvider(file) {
     const { value, locate } = file;
@@ -33709,7 +33723,7 @@ function asMenderProvider(file) {
         return undefined;
     const observations = [];
     const wellKnownUrl = typeof value.well_known_url === 'string' ? value.well_known_url : undefined;
-    const settings = (0,lint_findings/* isObject */.Gv)(value.settings)
+    const settings = (0,src_json/* isObject */.Gv)(value.settings)
         ? {
             where: `${file.where} (settings)`,
             value: value.settings,
@@ -34044,9 +34058,7 @@ async function gatherEvidence(settings, io) {
  */
 async function fetchDiscovery(issuer, context, observations) {
     const url = discoveryUrlOf(issuer);
-    const attempt = [];
-    const document = await (0,fetch/* fetchJson */.x)(url, 'discovery document', context, attempt);
-    observations.push(...attempt);
+    const document = await (0,fetch/* fetchJson */.x)(url, 'discovery document', context, observations);
     const inserted = insertedDiscoveryUrl(issuer);
     if (document || !inserted || !inserted.startsWith('https://'))
         return document;
@@ -34063,6 +34075,7 @@ async function fetchDiscovery(issuer, context, observations) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/render.ts
+
 
 
 const MAX_SUMMARY_ROWS = 200;
@@ -34088,7 +34101,7 @@ function textReport(report) {
     if (report.fetches.length > 0) {
         lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
     }
-    lines.push(`Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+    lines.push(`Findings: ${(0,src_plural/* plural */.L)(counts.error, 'error')}, ${(0,src_plural/* plural */.L)(counts.warning, 'warning')}, ${counts.info} info`);
     for (const finding of report.findings) {
         lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
         if (finding.value !== undefined)
@@ -34144,9 +34157,6 @@ function findingRow(finding) {
         finding.value === undefined ? '' : inlineCode(finding.value),
         cell(finding.fix),
     ];
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/lint/algorithm-rules.ts
@@ -34337,7 +34347,8 @@ function checkAgainst(issuer, expected, note) {
     }
 }
 function checkShape(issuer, note) {
-    if (/\{[^}]*\}/.test(issuer)) {
+    const isTemplate = /\{[^}]*\}/.test(issuer);
+    if (isTemplate) {
         note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
     }
     let url;
@@ -34357,7 +34368,7 @@ function checkShape(issuer, note) {
     }
     // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
     const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
-    if (issuer !== canonical && !hasExtraParts && !/\{[^}]*\}/.test(issuer)) {
+    if (issuer !== canonical && !hasExtraParts && !isTemplate) {
         note('issuer-not-canonical', `\`issuer\` is not written as URLs normalise (${(0,lint_findings/* shown */.SP)(canonical)}): a validator that normalises will not match it byte for byte.`);
     }
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
@@ -34581,16 +34592,25 @@ function editDistance(a, b) {
 
 
 const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
-/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
-function evaluate(evidence, profile) {
+function observeShared(evidence) {
     const { discovery, jwks, token } = evidence;
     const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
     // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
-    const observations = evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : [], discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], jwks?.observations ?? [], token?.observations ?? [], token && discovery ? checkTokenAlg(token.alg, advertisedAlgs(discovery), profile) : []);
+    return {
+        document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
+        keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
+        advertised: discovery ? advertisedAlgs(discovery) : undefined,
+    };
+}
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+function evaluate(evidence, profile, shared = observeShared(evidence)) {
+    const { discovery, jwks, token } = evidence;
+    const observations = shared.document.concat(discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
     return (0,lint_findings/* judge */.S4)(observations, profile);
 }
 function buildReport(settings, evidence) {
-    const byProfile = Object.fromEntries(catalogue/* PROFILES */.jI.map((profile) => [profile, evaluate(evidence, profile)]));
+    const shared = observeShared(evidence);
+    const byProfile = Object.fromEntries(catalogue/* PROFILES */.jI.map((profile) => [profile, evaluate(evidence, profile, shared)]));
     const findings = byProfile[settings.profile];
     const usable = Object.fromEntries(catalogue/* PROFILES */.jI.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
     return {
@@ -34643,6 +34663,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL = {
     error: 'error',
@@ -34650,6 +34671,7 @@ const LEVEL = {
     info: 'note',
 };
 const RULE_IDS = Object.keys(catalogue/* RULES */.y0);
+const RULE_INDEX = new Map(RULE_IDS.map((id, index) => [id, index]));
 /**
  * One SARIF 2.1.0 log for every provider linted: GitHub code scanning reads each result's rule, level,
  * message and first location. Findings in local files point at their line; findings on fetched documents
@@ -34674,7 +34696,7 @@ function sarifLog(reports, profile) {
     };
 }
 function sarifRule(id, profile) {
-    const rule = catalogue/* RULES */.y0[id];
+    const rule = (0,catalogue/* ruleSpec */.u8)(id);
     const level = (0,catalogue/* severityOf */.xJ)(id, profile);
     return {
         id,
@@ -34690,7 +34712,7 @@ function sarifResult(finding, report) {
     const value = finding.value === undefined ? '' : ` Value: ${finding.value}.`;
     return {
         ruleId: finding.rule,
-        ruleIndex: RULE_IDS.indexOf(finding.rule),
+        ruleIndex: RULE_INDEX.get(finding.rule),
         level: LEVEL[finding.severity],
         message: { text: `${finding.message}${value} Fix: ${finding.fix}` },
         locations: [
@@ -34703,18 +34725,15 @@ function sarifResult(finding, report) {
         ],
         properties: {
             provider: report.target.issuer ?? report.target.discovery ?? '',
-            ...(isUrl(where.file) ? { document: where.file } : {}),
+            ...(hasUrlScheme(where.file) ? { document: where.file } : {}),
         },
     };
 }
 /** The document a finding without a line is about: the key set for key rules, else the discovery document. */
 function documentOf(finding, report) {
-    const group = catalogue/* RULES */.y0[finding.rule].group;
+    const group = (0,catalogue/* ruleSpec */.u8)(finding.rule).group;
     const jwks = group === 'jwks' ? report.target.jwks : undefined;
     return jwks ?? report.target.discovery ?? report.target.issuer ?? 'unknown';
-}
-function isUrl(place) {
-    return /^https?:\/\//i.test(place);
 }
 /**
  * SARIF wants URI references, and GitHub code scanning takes only paths relative to the repository (other
@@ -34723,7 +34742,7 @@ function isUrl(place) {
  * in the result's properties.
  */
 function uriOf(place) {
-    if (isUrl(place)) {
+    if (hasUrlScheme(place)) {
         const url = new URL(place);
         // Segments are decoded first so that an escape already in the URL is not escaped twice.
         const segments = [url.host, ...url.pathname.split('/').filter(Boolean).map(decodeSegment)];
@@ -34744,6 +34763,7 @@ function decodeSegment(segment) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/lint-command.ts
+
 
 
 
@@ -34810,9 +34830,11 @@ async function lintCommand(parsed, io, log) {
     const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };
     const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
     const outcomes = await mapInOrder(targets, concurrency, (target) => lintOne(target, (name) => settingFor(name, target, shared), io, log));
-    const secrets = outcomes.flatMap((outcome) => outcome.secrets);
-    for (const secret of secrets)
+    // Secrets found in the documents, as written and as they appear escaped inside JSON output.
+    for (const secret of outcomes.flatMap((outcome) => outcome.secrets)) {
         log.mask(secret);
+        log.mask((0,src_json/* jsonEscaped */.Ud)(secret));
+    }
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     for (const outcome of outcomes) {
         // The core's message names the action's input (`discovery`); here the file is an argument.
@@ -34820,20 +34842,20 @@ async function lintCommand(parsed, io, log) {
         if (problem)
             log.info(`error: ${outcome.target} was not linted: ${problem}`);
     }
-    // The log's own masks too: a token pasted into an argument must not come back in a report.
-    io.writeOut(log.redact(redactInJson(render(format, reports, first.profile), secrets)));
+    // Through the log's masks: those secrets, and a token pasted into an argument, never reach the report.
+    io.writeOut(log.redact(render(format, reports, first.profile)));
     if (outcomes.some((outcome) => outcome.error?.kind === 'settings'))
         return 2;
     const failing = reports.filter((report) => failsStep(report, first.failOn));
     if (failing.length > 0 || outcomes.some((outcome) => outcome.error)) {
-        log.info(`${plural(failing.length, 'provider')} of ${targets.length} failed at fail-on ${first.failOn}.`);
+        log.info(`${(0,src_plural/* plural */.L)(failing.length, 'provider')} of ${targets.length} failed at fail-on ${first.failOn}.`);
         return 1;
     }
     return 0;
 }
 /** An issuer is a URL; anything else must be a regular file, so a typo is caught before any fetch. */
 function checkTarget(target) {
-    if (lint_command_isUrl(target))
+    if (hasUrlScheme(target))
         return;
     let isFile;
     try {
@@ -34845,14 +34867,11 @@ function checkTarget(target) {
     if (!isFile)
         throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
-function lint_command_isUrl(target) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
-}
 function settingFor(name, target, shared) {
     if (name === 'issuer')
-        return lint_command_isUrl(target) ? target : '';
+        return hasUrlScheme(target) ? target : '';
     if (name === 'discovery')
-        return lint_command_isUrl(target) ? '' : target;
+        return hasUrlScheme(target) ? '' : target;
     return shared[name] ?? '';
 }
 async function lintOne(target, read, io, log) {
@@ -34883,11 +34902,7 @@ function render(format, reports, profile) {
 }
 function overallLine(reports, profile) {
     const usable = reports.filter((report) => report.usable[profile]).length;
-    return `${plural(reports.length, 'provider')} linted (profile ${profile}): ${usable} usable, ${reports.length - usable} not.`;
-}
-/** Secrets appear in JSON escaped: hide both forms. */
-function redactInJson(text, secrets) {
-    return redactSecrets(text, secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]));
+    return `${(0,src_plural/* plural */.L)(reports.length, 'provider')} linted (profile ${profile}): ${usable} usable, ${reports.length - usable} not.`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/wording.ts
@@ -34932,7 +34947,6 @@ function createTerminalLog(writeErr) {
         writeErr(`${lines.map((line) => indent + line).join('\n')}\n`);
     };
     return {
-        secrets,
         info: write,
         warning: (message) => write(`warning: ${cliWording(message)}`),
         group(title, body) {
@@ -35353,7 +35367,9 @@ function header(response, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ parseJson)
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   Ud: () => (/* binding */ jsonEscaped),
+/* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
 /**
  * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
@@ -35367,6 +35383,14 @@ function parseJson(text) {
         return undefined;
     }
 }
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
+function jsonEscaped(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
 
 
 /***/ }),
@@ -35376,6 +35400,7 @@ function parseJson(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   jI: () => (/* binding */ PROFILES),
+/* harmony export */   u8: () => (/* binding */ ruleSpec),
 /* harmony export */   xJ: () => (/* binding */ severityOf),
 /* harmony export */   y0: () => (/* binding */ RULES)
 /* harmony export */ });
@@ -35709,8 +35734,12 @@ const RULES = {
         fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
     },
 };
+/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
+function ruleSpec(rule) {
+    return RULES[rule];
+}
 function severityOf(rule, profile) {
-    return RULES[rule].levels[PROFILES.indexOf(profile)] ?? 'off';
+    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
 }
 
 
@@ -35723,10 +35752,12 @@ function severityOf(rule, profile) {
 /* harmony export */   b: () => (/* binding */ MAX_DOCUMENT_BYTES),
 /* harmony export */   x: () => (/* binding */ fetchJson)
 /* harmony export */ });
-/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(139);
+/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(139);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7066);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8301);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8301);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9133);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3471);
+
 
 
 
@@ -35796,7 +35827,7 @@ function resolveLocation(location, base) {
 function redirected(what, chain, outcome) {
     return {
         rule: 'fetch-redirect',
-        message: `The ${what} URL redirects (${chain.length - 1} hop${chain.length > 2 ? 's' : ''}, ${outcome}).`,
+        message: `The ${what} URL redirects (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(chain.length - 1, 'hop')}, ${outcome}).`,
         value: chain.join(' → '),
     };
 }
@@ -35866,7 +35897,7 @@ function readAnswer(answer, url, what, observations) {
             value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(contentType),
         });
     }
-    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .q)(answer.body);
+    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
     if (value === undefined) {
         observations.push({
             rule: 'fetch-not-json',
@@ -35875,7 +35906,7 @@ function readAnswer(answer, url, what, observations) {
         });
         return undefined;
     }
-    if (!(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(value)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(value)) {
         observations.push({
             rule: 'fetch-not-object',
             // Only the type: the content of a mis-shaped key set may be key material.
@@ -35891,8 +35922,8 @@ function readAnswer(answer, url, what, observations) {
  * named by its title, which is what a person recognises (a login or error page).
  */
 function describeBody(body) {
-    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_3__/* .looksLikeHtml */ .te)(body)) {
-        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_3__/* .htmlTitle */ .ih)(body);
+    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__/* .looksLikeHtml */ .te)(body)) {
+        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__/* .htmlTitle */ .ih)(body);
         return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
     }
     const first = body.trimStart()[0];
@@ -35908,7 +35939,6 @@ function describeBody(body) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   S4: () => (/* binding */ judge),
 /* harmony export */   SP: () => (/* binding */ shown),
 /* harmony export */   pq: () => (/* binding */ countOf)
@@ -35925,7 +35955,7 @@ function judge(observations, profile) {
         if (severity === 'off')
             continue;
         const { rule, message, value, location } = observation;
-        const fix = observation.fix ?? _catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0[rule].fix;
+        const fix = observation.fix ?? (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleSpec */ .u8)(rule).fix;
         // Built member by member so the JSON report's field order is the documented one.
         findings.push({ rule, severity, message, value, fix, location });
     }
@@ -35950,9 +35980,6 @@ function shown(value) {
     }
     return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 
 /***/ }),
@@ -35975,13 +36002,17 @@ var errors = __nccwpck_require__(3916);
 var fetch = __nccwpck_require__(3757);
 // EXTERNAL MODULE: ./src/lint/findings.ts
 var findings = __nccwpck_require__(3471);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
 ;// CONCATENATED MODULE: ./src/lint/json-lines.ts
+/** Deeper members are not located: discovery documents and key sets are shallow. */
+const MAX_DEPTH = 8;
 /**
  * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
  * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
  * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
  */
-function jsonLines(text, maxDepth = 8) {
+function jsonLines(text) {
     const lines = new Map();
     const stack = [];
     let line = 1;
@@ -35989,7 +36020,7 @@ function jsonLines(text, maxDepth = 8) {
     let keyLine = 1;
     const valueStarts = () => {
         const parent = stack[stack.length - 1];
-        if (!parent || stack.length > maxDepth)
+        if (!parent || stack.length > MAX_DEPTH)
             return undefined;
         if (parent.isArray) {
             const path = `${parent.path}/${parent.index}`;
@@ -36045,6 +36076,7 @@ function jsonLines(text, maxDepth = 8) {
     }
     return lines;
 }
+/** The index of the quote that closes the string starting at `start` (the last index if none does). */
 function stringEnd(text, start) {
     for (let i = start + 1; i < text.length; i++) {
         if (text[i] === '\\')
@@ -36062,6 +36094,7 @@ function escapePointer(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/local-file.ts
+
 
 
 
@@ -36098,7 +36131,7 @@ function readLocalJson(input, path, readFile, observations) {
         });
         return undefined;
     }
-    if (!(0,findings/* isObject */.Gv)(value)) {
+    if (!(0,json/* isObject */.Gv)(value)) {
         observations.push({
             rule: 'fetch-not-object',
             message: `${path} is JSON but not an object.`,
@@ -36136,9 +36169,7 @@ function firstStrayCharacter(text) {
     for (let i = 0; i < text.length; i++) {
         const char = text[i] ?? '';
         if (char === '"') {
-            for (i++; i < text.length && text[i] !== '"'; i++)
-                if (text[i] === '\\')
-                    i++;
+            i = stringEnd(text, i);
         }
         else if (/[a-z]/i.test(char)) {
             const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
@@ -36151,6 +36182,20 @@ function firstStrayCharacter(text) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** "1 error", "2 errors": the count with its noun. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2688);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2432);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2688:
+/***/ 2432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31376,7 +31376,14 @@ function asActionError(caught, whereToReport) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/plural.ts
+/** "1 error", "2 errors": the count with its noun. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
+
 
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
 /** The step's overall time budget; every wait and request asks it what is left. */
@@ -31432,13 +31439,13 @@ async function retry(attempt, options) {
         if (!result.retryable)
             throw result.error;
         if (n >= options.policy.maxAttempts) {
-            throw withReason(result.error, `${options.what} failed ${n} time${n === 1 ? '' : 's'} in a row.`);
+            throw withReason(result.error, `${options.what} failed ${plural(n, 'time')} in a row.`);
         }
         const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
         const remainingMs = options.deadline.remainingMs();
         if (delayMs >= remainingMs) {
             const asked = result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
-            throw withReason(result.error, `Gave up on ${options.what} after ${n} attempt${n === 1 ? '' : 's'}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
+            throw withReason(result.error, `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
         }
         options.beforeWait?.({ delayMs, error: result.error });
         options.onRetry?.({ attempt: n, delayMs, error: result.error });
@@ -31455,7 +31462,61 @@ function withReason(error, reason, kind = error.kind) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/input-values.ts
+
+const MAX_TIMEOUT_SECONDS = 900;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+/** The `timeout` every mode and command takes: whole seconds, 1 to 900, 60 when unset. */
+function readTimeout(raw) {
+    return readWholeNumber('timeout', raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+}
+/** `scheme://...`: a URL, as opposed to a host name or a file path. */
+function hasUrlScheme(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+function readWholeNumber(input, raw, fallback, min, max) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value)) {
+        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+    }
+    const seconds = Number(value);
+    if (seconds < min || seconds > max) {
+        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    }
+    return seconds;
+}
+function readBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+}
+function readChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice)
+        return choice;
+    throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
+}
+/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
+function otherModeInputsWarning(getInput, names, mode, otherMode) {
+    const ignored = names.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length === 0)
+        return [];
+    const listed = ignored.map((name) => `\`${name}\``).join(', ');
+    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+}
+
 ;// CONCATENATED MODULE: ./src/universe-domain.ts
+
 
 const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
 const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
@@ -31469,7 +31530,7 @@ function normalizeUniverseDomain(raw, input = 'universe-domain') {
         return DEFAULT_UNIVERSE_DOMAIN;
     // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
     const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
     let url;
     try {
         url = new URL(withScheme);
@@ -31506,13 +31567,21 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
  * which may be a secret, and callers here only need to know whether the text was JSON.
  */
-function json_parseJson(text) {
+function parseJson(text) {
     try {
         return JSON.parse(text);
     }
     catch {
         return undefined;
     }
+}
+/** A JSON object: not null, not an array. */
+function json_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
+function jsonEscaped(text) {
+    return JSON.stringify(text).slice(1, -1);
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/credential.ts
@@ -31532,15 +31601,13 @@ function decodeCredential(base64) {
         throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
     }
     const json = Buffer.from(base64, 'base64').toString('utf8');
-    const parsed = json_parseJson(json);
+    const parsed = parseJson(json);
     if (parsed === undefined)
         throw invalid('`base64_credential` does not decode to JSON');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (!json_isObject(parsed))
         throw invalid('`base64_credential` does not decode to a JSON object');
-    }
-    const fields = parsed;
     for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-        if (typeof fields[name] !== 'string' || fields[name] === '')
+        if (typeof parsed[name] !== 'string' || parsed[name] === '')
             throw invalid(`it has no \`${name}\``);
     }
     const account = parsed;
@@ -31597,7 +31664,7 @@ function secretsToMask(credential) {
             continue;
         secrets.add(value);
         if (value.includes('\n')) {
-            secrets.add(JSON.stringify(value).slice(1, -1));
+            secrets.add(jsonEscaped(value));
             for (const line of secretLines(value))
                 secrets.add(line);
         }
@@ -32038,50 +32105,6 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/input-values.ts
-
-const MAX_TIMEOUT_SECONDS = 900;
-function readWholeNumber(input, raw, fallback, min, max) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value)) {
-        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
-    }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
-    }
-    return seconds;
-}
-function readBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
-}
-function readChoice(input, raw, choices, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice)
-        return choice;
-    throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
-}
-/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
-function otherModeInputsWarning(getInput, names, mode, otherMode) {
-    const ignored = names.filter((name) => getInput(name).trim() !== '');
-    if (ignored.length === 0)
-        return [];
-    const listed = ignored.map((name) => `\`${name}\``).join(', ');
-    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
-}
-
 ;// CONCATENATED MODULE: ./src/lint/catalogue.ts
 const PROFILES = ['mondoo', 'mender', 'oidc'];
 const E = 'error';
@@ -32413,8 +32436,12 @@ const RULES = {
         fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
     },
 };
+/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
+function ruleSpec(rule) {
+    return RULES[rule];
+}
 function severityOf(rule, profile) {
-    return RULES[rule].levels[PROFILES.indexOf(profile)] ?? 'off';
+    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
 }
 
 ;// CONCATENATED MODULE: ./src/lint/well-known.ts
@@ -32471,13 +32498,14 @@ function readLintSettings(getInput) {
     const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
     let issuer = getInput('issuer').trim() || undefined;
     let discoveryUrl;
-    const pastedIssuer = issuer && issuerOfWellKnownUrl(issuer.replace(/\/$/, ''));
-    if (issuer && pastedIssuer !== undefined) {
-        discoveryUrl = issuer.replace(/\/$/, '');
+    const withoutSlash = issuer?.replace(/\/$/, '');
+    const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
+    if (withoutSlash && pastedIssuer !== undefined) {
+        discoveryUrl = withoutSlash;
         issuer = pastedIssuer;
         warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
-    if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
+    if (issuer && !hasUrlScheme(issuer)) {
         throw settingsError('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
     }
     const discovery = getInput('discovery').trim() || undefined;
@@ -32494,7 +32522,7 @@ function readLintSettings(getInput) {
         failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
         report: getInput('report').trim() || undefined,
         token: getInput('token').trim() || undefined,
-        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        timeoutSeconds: readTimeout(getInput('timeout')),
         warnings,
     };
 }
@@ -32616,7 +32644,7 @@ function readExchangeSettings(getInput, readFile) {
         tokenAudience,
         minValiditySeconds,
         exportEnv: readBoolean('export-env', getInput('export-env'), true),
-        timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+        timeoutSeconds: readTimeout(getInput('timeout')),
         warnings,
     };
 }
@@ -32638,6 +32666,7 @@ function readMinValidity(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
+
 
 
 
@@ -32674,7 +32703,7 @@ function parseOidcToken(jwt, from) {
 function describeShape(value) {
     const parts = value.split('.').length;
     if (parts !== 3)
-        return `it has ${parts} dot-separated part${parts === 1 ? '' : 's'}, a JWT has 3`;
+        return `it has ${plural(parts, 'dot-separated part')}, a JWT has 3`;
     return 'its parts do not decode to a JWT header and claims';
 }
 function secondsLeft(token, nowSeconds) {
@@ -32968,13 +32997,12 @@ const NAMES = [
 function grpcStatusName(code) {
     return NAMES[code] ?? `code ${code}`;
 }
-/** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
-function parseRangerError(body) {
-    return rangerErrorFrom(parseJson(body));
-}
-/** The same, for a body already parsed (undefined when it was not JSON). */
+/**
+ * A ranger error body, already parsed: `{"code": <grpc code>, "message": "..."}`; undefined for anything
+ * else (including a body that was not JSON).
+ */
 function rangerErrorFrom(parsed) {
-    if (typeof parsed !== 'object' || parsed === null)
+    if (!json_isObject(parsed))
         return undefined;
     const { code, message } = parsed;
     // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
@@ -33037,7 +33065,7 @@ function classifyExchangeAnswer(response, url) {
             error: new ActionError(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
         };
     }
-    const json = json_parseJson(body);
+    const json = parseJson(body);
     if (status === 200)
         return readCredentialAnswer(body, json, response);
     const retryable = status === 429 || (status >= 500 && status !== 501);
@@ -33087,9 +33115,7 @@ function readCredentialAnswer(body, json, response) {
         const type = header(response, 'content-type') ?? 'no content type';
         return notJson(`its body is not JSON (${type})`);
     }
-    const credential = typeof json === 'object' && json !== null
-        ? json.base64_credential
-        : undefined;
+    const credential = json_isObject(json) ? json.base64_credential : undefined;
     if (typeof credential !== 'string' || credential.trim() === '') {
         return notJson('without a `base64_credential` string in its JSON');
     }
@@ -33415,8 +33441,8 @@ function readEventPayload(env) {
     catch {
         return undefined;
     }
-    const parsed = json_parseJson(text);
-    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    const parsed = parseJson(text);
+    return json_isObject(parsed) ? parsed : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
@@ -33484,7 +33510,7 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
     };
 }
 function tokenFromAnswer(body, endpoint) {
-    const value = json_parseJson(body)?.[endpoint.answerField];
+    const value = parseJson(body)?.[endpoint.answerField];
     if (typeof value !== 'string' || value === '') {
         throw new ActionError(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
@@ -33526,6 +33552,7 @@ async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
+
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 function explainMissingTokenService(context) {
     if (!context.runningOnGitHub) {
@@ -33572,7 +33599,7 @@ function senderLogin(event) {
     return asRecord(event?.sender)?.login;
 }
 function asRecord(value) {
-    return typeof value === 'object' && value !== null ? value : undefined;
+    return json_isObject(value) ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-source.ts
@@ -33633,7 +33660,7 @@ function judge(observations, profile) {
         if (severity === 'off')
             continue;
         const { rule, message, value, location } = observation;
-        const fix = observation.fix ?? RULES[rule].fix;
+        const fix = observation.fix ?? ruleSpec(rule).fix;
         // Built member by member so the JSON report's field order is the documented one.
         findings.push({ rule, severity, message, value, fix, location });
     }
@@ -33658,11 +33685,9 @@ function shown(value) {
     }
     return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
-function findings_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/lint/fetch.ts
+
 
 
 
@@ -33732,7 +33757,7 @@ function resolveLocation(location, base) {
 function redirected(what, chain, outcome) {
     return {
         rule: 'fetch-redirect',
-        message: `The ${what} URL redirects (${chain.length - 1} hop${chain.length > 2 ? 's' : ''}, ${outcome}).`,
+        message: `The ${what} URL redirects (${plural(chain.length - 1, 'hop')}, ${outcome}).`,
         value: chain.join(' → '),
     };
 }
@@ -33802,7 +33827,7 @@ function readAnswer(answer, url, what, observations) {
             value: shown(contentType),
         });
     }
-    const value = json_parseJson(answer.body);
+    const value = parseJson(answer.body);
     if (value === undefined) {
         observations.push({
             rule: 'fetch-not-json',
@@ -33811,7 +33836,7 @@ function readAnswer(answer, url, what, observations) {
         });
         return undefined;
     }
-    if (!findings_isObject(value)) {
+    if (!json_isObject(value)) {
         observations.push({
             rule: 'fetch-not-object',
             // Only the type: the content of a mis-shaped key set may be key material.
@@ -34375,6 +34400,7 @@ async function importJWK(jwk, alg, options) {
 
 
 
+
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
@@ -34382,12 +34408,12 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
 const MIN_MASKED_LENGTH = 8;
 /** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key) {
-    if (!findings_isObject(key))
+    if (!json_isObject(key))
         return [];
     const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
         const value = key[member];
         const nested = Array.isArray(value)
-            ? value.flatMap((item) => (findings_isObject(item) ? Object.values(item) : [item]))
+            ? value.flatMap((item) => (json_isObject(item) ? Object.values(item) : [item]))
             : [];
         return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
     });
@@ -34499,6 +34525,7 @@ function sameKey(a, b) {
 
 
 
+
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;
 const MAX_KEYS = 100;
@@ -34507,19 +34534,19 @@ const MAX_INSPECTED_KEYS = 500;
 /** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
 async function inspectJwks(jwks, locate, nowSeconds) {
     const observations = [];
-    const listed = findings_isObject(jwks) ? jwks.keys : undefined;
+    const listed = json_isObject(jwks) ? jwks.keys : undefined;
     let keys;
     if (Array.isArray(listed)) {
         keys = listed;
     }
     else {
-        const singleKey = findings_isObject(jwks) && typeof jwks.kty === 'string';
+        const singleKey = json_isObject(jwks) && typeof jwks.kty === 'string';
         observations.push({
             rule: 'jwks-not-set',
             message: singleKey
                 ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
                 : 'The key set has no `keys` array.',
-            value: findings_isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
+            value: json_isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
             location: locate(''),
         });
         if (!singleKey)
@@ -34541,7 +34568,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
     for (const [index, key] of keys.entries()) {
         const context = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
         const inspected = await inspectKey(key, context, nowSeconds, observations);
-        if (!findings_isObject(key))
+        if (!json_isObject(key))
             continue;
         const kid = typeof key.kid === 'string' ? key.kid : undefined;
         if (kid === undefined) {
@@ -34578,14 +34605,14 @@ function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
 }
 function labelOf(key, index) {
-    return findings_isObject(key) && typeof key.kid === 'string'
+    return json_isObject(key) && typeof key.kid === 'string'
         ? `keys[${index}] (kid ${shown(key.kid)})`
         : `keys[${index}]`;
 }
 /** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
 async function inspectKey(key, context, nowSeconds, observations) {
     const note = (rule, message, value) => observations.push(at(context, rule, message, value));
-    if (!findings_isObject(key)) {
+    if (!json_isObject(key)) {
         note('jwk-invalid', `${context.label} is not a JSON object.`, shown(key));
         return undefined;
     }
@@ -34652,12 +34679,14 @@ async function thumbprintOf(key, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/json-lines.ts
+/** Deeper members are not located: discovery documents and key sets are shallow. */
+const MAX_DEPTH = 8;
 /**
  * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
  * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
  * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
  */
-function jsonLines(text, maxDepth = 8) {
+function jsonLines(text) {
     const lines = new Map();
     const stack = [];
     let line = 1;
@@ -34665,7 +34694,7 @@ function jsonLines(text, maxDepth = 8) {
     let keyLine = 1;
     const valueStarts = () => {
         const parent = stack[stack.length - 1];
-        if (!parent || stack.length > maxDepth)
+        if (!parent || stack.length > MAX_DEPTH)
             return undefined;
         if (parent.isArray) {
             const path = `${parent.path}/${parent.index}`;
@@ -34721,6 +34750,7 @@ function jsonLines(text, maxDepth = 8) {
     }
     return lines;
 }
+/** The index of the quote that closes the string starting at `start` (the last index if none does). */
 function stringEnd(text, start) {
     for (let i = start + 1; i < text.length; i++) {
         if (text[i] === '\\')
@@ -34738,6 +34768,7 @@ function escapePointer(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/local-file.ts
+
 
 
 
@@ -34774,7 +34805,7 @@ function readLocalJson(input, path, readFile, observations) {
         });
         return undefined;
     }
-    if (!findings_isObject(value)) {
+    if (!json_isObject(value)) {
         observations.push({
             rule: 'fetch-not-object',
             message: `${path} is JSON but not an object.`,
@@ -34812,9 +34843,7 @@ function firstStrayCharacter(text) {
     for (let i = 0; i < text.length; i++) {
         const char = text[i] ?? '';
         if (char === '"') {
-            for (i++; i < text.length && text[i] !== '"'; i++)
-                if (text[i] === '\\')
-                    i++;
+            i = stringEnd(text, i);
         }
         else if (/[a-z]/i.test(char)) {
             const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
@@ -34831,6 +34860,7 @@ function firstStrayCharacter(text) {
 
 ;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
 
+
 /** Undefined when the file is a plain discovery document rather than a Mender provider. */
 function asMenderProvider(file) {
     const { value, locate } = file;
@@ -34839,7 +34869,7 @@ function asMenderProvider(file) {
         return undefined;
     const observations = [];
     const wellKnownUrl = typeof value.well_known_url === 'string' ? value.well_known_url : undefined;
-    const settings = findings_isObject(value.settings)
+    const settings = json_isObject(value.settings)
         ? {
             where: `${file.where} (settings)`,
             value: value.settings,
@@ -35174,9 +35204,7 @@ async function gatherEvidence(settings, io) {
  */
 async function fetchDiscovery(issuer, context, observations) {
     const url = discoveryUrlOf(issuer);
-    const attempt = [];
-    const document = await fetchJson(url, 'discovery document', context, attempt);
-    observations.push(...attempt);
+    const document = await fetchJson(url, 'discovery document', context, observations);
     const inserted = insertedDiscoveryUrl(issuer);
     if (document || !inserted || !inserted.startsWith('https://'))
         return document;
@@ -35193,6 +35221,7 @@ async function fetchDiscovery(issuer, context, observations) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/render.ts
+
 
 
 const MAX_SUMMARY_ROWS = 200;
@@ -35274,9 +35303,6 @@ function findingRow(finding) {
         finding.value === undefined ? '' : inlineCode(finding.value),
         cell(finding.fix),
     ];
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/lint/algorithm-rules.ts
@@ -35467,7 +35493,8 @@ function checkAgainst(issuer, expected, note) {
     }
 }
 function checkShape(issuer, note) {
-    if (/\{[^}]*\}/.test(issuer)) {
+    const isTemplate = /\{[^}]*\}/.test(issuer);
+    if (isTemplate) {
         note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
     }
     let url;
@@ -35487,7 +35514,7 @@ function checkShape(issuer, note) {
     }
     // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
     const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
-    if (issuer !== canonical && !hasExtraParts && !/\{[^}]*\}/.test(issuer)) {
+    if (issuer !== canonical && !hasExtraParts && !isTemplate) {
         note('issuer-not-canonical', `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`);
     }
     if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
@@ -35711,16 +35738,25 @@ function editDistance(a, b) {
 
 
 const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
-/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
-function evaluate(evidence, profile) {
+function observeShared(evidence) {
     const { discovery, jwks, token } = evidence;
     const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
     // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
-    const observations = evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : [], discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], jwks?.observations ?? [], token?.observations ?? [], token && discovery ? checkTokenAlg(token.alg, advertisedAlgs(discovery), profile) : []);
+    return {
+        document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
+        keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
+        advertised: discovery ? advertisedAlgs(discovery) : undefined,
+    };
+}
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+function evaluate(evidence, profile, shared = observeShared(evidence)) {
+    const { discovery, jwks, token } = evidence;
+    const observations = shared.document.concat(discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
     return judge(observations, profile);
 }
 function buildReport(settings, evidence) {
-    const byProfile = Object.fromEntries(PROFILES.map((profile) => [profile, evaluate(evidence, profile)]));
+    const shared = observeShared(evidence);
+    const byProfile = Object.fromEntries(PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)]));
     const findings = byProfile[settings.profile];
     const usable = Object.fromEntries(PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
     return {
@@ -35749,6 +35785,7 @@ function failsStep(report, failOn) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/lint-step.ts
+
 
 
 

@@ -2,7 +2,18 @@ import { settingsError } from './errors.js';
 
 export type InputReader = (name: string) => string;
 
-export const MAX_TIMEOUT_SECONDS = 900;
+const MAX_TIMEOUT_SECONDS = 900;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** The `timeout` every mode and command takes: whole seconds, 1 to 900, 60 when unset. */
+export function readTimeout(raw: string): number {
+  return readWholeNumber('timeout', raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+}
+
+/** `scheme://...`: a URL, as opposed to a host name or a file path. */
+export function hasUrlScheme(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
 
 export function readWholeNumber(
   input: string,

@@ -9,3 +9,13 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
+export function jsonEscaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

@@ -1,4 +1,5 @@
 import { ActionError } from './errors.js';
+import { plural } from './plural.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -90,7 +91,7 @@ export async function retry<T>(
     if (result.ok) return result.value;
     if (!result.retryable) throw result.error;
     if (n >= options.policy.maxAttempts) {
-      throw withReason(result.error, `${options.what} failed ${n} time${n === 1 ? '' : 's'} in a row.`);
+      throw withReason(result.error, `${options.what} failed ${plural(n, 'time')} in a row.`);
     }
     const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
     const remainingMs = options.deadline.remainingMs();
@@ -99,7 +100,7 @@ export async function retry<T>(
         result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
       throw withReason(
         result.error,
-        `Gave up on ${options.what} after ${n} attempt${n === 1 ? '' : 's'}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`,
+        `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`,
         'timeout',
       );
     }

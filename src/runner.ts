@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { ActionError } from './errors.js';
-import { parseJson } from './json.js';
+import { isObject, parseJson } from './json.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -131,5 +131,5 @@ export function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown
     return undefined;
   }
   const parsed = parseJson(text);
-  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  return isObject(parsed) ? parsed : undefined;
 }

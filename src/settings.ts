@@ -1,9 +1,9 @@
 import { settingsError } from './errors.js';
 import {
   type InputReader,
-  MAX_TIMEOUT_SECONDS,
   otherModeInputsWarning,
   readBoolean,
+  readTimeout,
   readWholeNumber,
 } from './input-values.js';
 import { type LintSettings, readLintSettings } from './lint/lint-settings.js';
@@ -92,7 +92,7 @@ export function readExchangeSettings(getInput: InputReader, readFile?: (path: st
     tokenAudience,
     minValiditySeconds,
     exportEnv: readBoolean('export-env', getInput('export-env'), true),
-    timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+    timeoutSeconds: readTimeout(getInput('timeout')),
     warnings,
   };
 }

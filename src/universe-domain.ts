@@ -1,4 +1,5 @@
 import { settingsError } from './errors.js';
+import { hasUrlScheme } from './input-values.js';
 
 export const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
 export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
@@ -12,7 +13,7 @@ export function normalizeUniverseDomain(raw: string, input = 'universe-domain'):
   if (value === '') return DEFAULT_UNIVERSE_DOMAIN;
   // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
   const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
   let url: URL;
   try {
     url = new URL(withScheme);

@@ -1,6 +1,6 @@
 import { everyClaimRow } from '../exchange/diagnosis.js';
 import { fetchToken, subjectOf } from '../exchange/exchange.js';
-import { readChoice, readWholeNumber } from '../input-values.js';
+import { readChoice, readTimeout } from '../input-values.js';
 import { Deadline } from '../retry.js';
 import type { Log } from '../runner.js';
 import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
@@ -35,7 +35,7 @@ export async function claimsCommand(parsed: ParsedCommand, io: CliIo, log: Log):
   const { values } = parsed;
   const request = tokenRequestOf(values, 'claims');
   const format = readChoice('format', stringOption(values, 'format'), FORMATS, 'text');
-  const timeoutSeconds = readWholeNumber('timeout', stringOption(values, 'timeout'), 60, 1, 900);
+  const timeoutSeconds = readTimeout(stringOption(values, 'timeout'));
   const audience = stringOption(values, 'audience').trim();
   const needs = { audience, minValiditySeconds: MIN_VALIDITY_FLOOR_SECONDS };
   const source = await chooseCliTokenSource(request, needs, { ...io, log });

@@ -1,13 +1,14 @@
 import { statSync } from 'node:fs';
 import { ActionError } from '../errors.js';
 import type { Profile } from '../lint/catalogue.js';
-import { readChoice, readWholeNumber } from '../input-values.js';
+import { hasUrlScheme, readChoice, readWholeNumber } from '../input-values.js';
 import { gatherEvidence } from '../lint/evidence.js';
 import { readLintSettings } from '../lint/lint-settings.js';
-import { plural, textReport } from '../lint/render.js';
+import { textReport } from '../lint/render.js';
+import { plural } from '../plural.js';
 import { buildReport, failsStep, type LintReport } from '../lint/report.js';
 import type { Log } from '../runner.js';
-import { redactSecrets } from '../runner.js';
+import { jsonEscaped } from '../json.js';
 import type { CliIo } from './cli-io.js';
 import { mapInOrder } from './in-order.js';
 import { sarifLog } from './sarif.js';
@@ -88,16 +89,19 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     lintOne(target, (name) => settingFor(name, target, shared), io, log),
   );
 
-  const secrets = outcomes.flatMap((outcome) => outcome.secrets);
-  for (const secret of secrets) log.mask(secret);
+  // Secrets found in the documents, as written and as they appear escaped inside JSON output.
+  for (const secret of outcomes.flatMap((outcome) => outcome.secrets)) {
+    log.mask(secret);
+    log.mask(jsonEscaped(secret));
+  }
   const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   for (const outcome of outcomes) {
     // The core's message names the action's input (`discovery`); here the file is an argument.
     const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
     if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
   }
-  // The log's own masks too: a token pasted into an argument must not come back in a report.
-  io.writeOut(log.redact(redactInJson(render(format, reports, first.profile), secrets)));
+  // Through the log's masks: those secrets, and a token pasted into an argument, never reach the report.
+  io.writeOut(log.redact(render(format, reports, first.profile)));
 
   if (outcomes.some((outcome) => outcome.error?.kind === 'settings')) return 2;
   const failing = reports.filter((report) => failsStep(report, first.failOn));
@@ -110,7 +114,7 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
 
 /** An issuer is a URL; anything else must be a regular file, so a typo is caught before any fetch. */
 function checkTarget(target: string): void {
-  if (isUrl(target)) return;
+  if (hasUrlScheme(target)) return;
   let isFile: boolean;
   try {
     isFile = statSync(target).isFile();
@@ -123,13 +127,9 @@ function checkTarget(target: string): void {
   if (!isFile) throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
 
-function isUrl(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
-}
-
 function settingFor(name: string, target: string, shared: Record<string, string>): string {
-  if (name === 'issuer') return isUrl(target) ? target : '';
-  if (name === 'discovery') return isUrl(target) ? '' : target;
+  if (name === 'issuer') return hasUrlScheme(target) ? target : '';
+  if (name === 'discovery') return hasUrlScheme(target) ? '' : target;
   return shared[name] ?? '';
 }
 
@@ -166,12 +166,4 @@ function render(format: (typeof FORMATS)[number], reports: LintReport[], profile
 function overallLine(reports: LintReport[], profile: Profile): string {
   const usable = reports.filter((report) => report.usable[profile]).length;
   return `${plural(reports.length, 'provider')} linted (profile ${profile}): ${usable} usable, ${reports.length - usable} not.`;
-}
-
-/** Secrets appear in JSON escaped: hide both forms. */
-function redactInJson(text: string, secrets: string[]): string {
-  return redactSecrets(
-    text,
-    secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]),
-  );
 }

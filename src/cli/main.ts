@@ -1,4 +1,5 @@
 import { asActionError } from '../errors.js';
+import type { Log } from '../runner.js';
 import { VERSION } from '../version.js';
 import { CLAIMS_COMMAND, claimsCommand } from './claims-command.js';
 import type { CliIo } from './cli-io.js';
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function reportFailure(caught: unknown, io: CliIo, log: ReturnType<typeof createTerminalLog>): number {
+function reportFailure(caught: unknown, io: CliIo, log: Log): number {
   if (caught instanceof UsageError) {
     const help = caught.command ? `${TOOL} ${caught.command} --help` : `${TOOL} --help`;
     io.writeErr(log.redact(`${TOOL}: ${caught.message}\nSee \`${help}\`.\n`));

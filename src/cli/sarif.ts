@@ -1,15 +1,9 @@
-import {
-  RULES,
-  type RuleId,
-  type RuleSpec,
-  type Severity,
-  severityOf,
-  type Profile,
-} from '../lint/catalogue.js';
+import { RULES, type RuleId, ruleSpec, type Severity, severityOf, type Profile } from '../lint/catalogue.js';
 import type { Finding } from '../lint/findings.js';
 import type { LintReport } from '../lint/report.js';
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { hasUrlScheme } from '../input-values.js';
 import { ACTION_NAME, VERSION } from '../version.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,6 +13,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 const RULE_IDS = Object.keys(RULES) as RuleId[];
+const RULE_INDEX = new Map(RULE_IDS.map((id, index) => [id, index]));
 
 /**
  * One SARIF 2.1.0 log for every provider linted: GitHub code scanning reads each result's rule, level,
@@ -45,7 +40,7 @@ export function sarifLog(reports: readonly LintReport[], profile: Profile): obje
 }
 
 function sarifRule(id: RuleId, profile: Profile): object {
-  const rule = RULES[id] as RuleSpec;
+  const rule = ruleSpec(id);
   const level = severityOf(id, profile);
   return {
     id,
@@ -62,7 +57,7 @@ function sarifResult(finding: Finding, report: LintReport): object {
   const value = finding.value === undefined ? '' : ` Value: ${finding.value}.`;
   return {
     ruleId: finding.rule,
-    ruleIndex: RULE_IDS.indexOf(finding.rule),
+    ruleIndex: RULE_INDEX.get(finding.rule),
     level: LEVEL[finding.severity],
     message: { text: `${finding.message}${value} Fix: ${finding.fix}` },
     locations: [
@@ -75,20 +70,16 @@ function sarifResult(finding: Finding, report: LintReport): object {
     ],
     properties: {
       provider: report.target.issuer ?? report.target.discovery ?? '',
-      ...(isUrl(where.file) ? { document: where.file } : {}),
+      ...(hasUrlScheme(where.file) ? { document: where.file } : {}),
     },
   };
 }
 
 /** The document a finding without a line is about: the key set for key rules, else the discovery document. */
 function documentOf(finding: Finding, report: LintReport): string {
-  const group = (RULES[finding.rule] as RuleSpec).group;
+  const group = ruleSpec(finding.rule).group;
   const jwks = group === 'jwks' ? report.target.jwks : undefined;
   return jwks ?? report.target.discovery ?? report.target.issuer ?? 'unknown';
-}
-
-function isUrl(place: string): boolean {
-  return /^https?:\/\//i.test(place);
 }
 
 /**
@@ -98,7 +89,7 @@ function isUrl(place: string): boolean {
  * in the result's properties.
  */
 function uriOf(place: string): string {
-  if (isUrl(place)) {
+  if (hasUrlScheme(place)) {
     const url = new URL(place);
     // Segments are decoded first so that an escape already in the URL is not escaped twice.
     const segments = [url.host, ...url.pathname.split('/').filter(Boolean).map(decodeSegment)];

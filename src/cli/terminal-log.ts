@@ -5,7 +5,7 @@ import { cliWording } from './wording.js';
  * The CLI's log: everything but the result goes to stderr, so stdout stays clean for `$(...)` and pipes.
  * Secrets registered with mask() are replaced in every line written, as the runner does in the action.
  */
-export function createTerminalLog(writeErr: (text: string) => void): Log & { secrets: Set<string> } {
+export function createTerminalLog(writeErr: (text: string) => void): Log {
   const secrets = new Set<string>();
   let depth = 0;
   const write = (text: string) => {
@@ -14,7 +14,6 @@ export function createTerminalLog(writeErr: (text: string) => void): Log & { sec
     writeErr(`${lines.map((line) => indent + line).join('\n')}\n`);
   };
   return {
-    secrets,
     info: write,
     warning: (message) => write(`warning: ${cliWording(message)}`),
     group(title, body) {

@@ -1,6 +1,6 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { ActionError } from '../errors.js';
-import { parseJson } from '../json.js';
+import { isObject, jsonEscaped, parseJson } from '../json.js';
 
 /** What Mondoo hands back, decoded: cnspec reads the same JSON from MONDOO_CONFIG_BASE64. */
 export interface ServiceAccount {
@@ -38,14 +38,11 @@ export function decodeCredential(base64: string): MondooCredential {
   const json = Buffer.from(base64, 'base64').toString('utf8');
   const parsed = parseJson(json);
   if (parsed === undefined) throw invalid('`base64_credential` does not decode to JSON');
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw invalid('`base64_credential` does not decode to a JSON object');
-  }
-  const fields = parsed as Record<string, unknown>;
+  if (!isObject(parsed)) throw invalid('`base64_credential` does not decode to a JSON object');
   for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-    if (typeof fields[name] !== 'string' || fields[name] === '') throw invalid(`it has no \`${name}\``);
+    if (typeof parsed[name] !== 'string' || parsed[name] === '') throw invalid(`it has no \`${name}\``);
   }
-  const account = parsed as ServiceAccount;
+  const account = parsed as unknown as ServiceAccount;
   checkApiEndpoint(account.api_endpoint);
   if (account.private_key !== undefined || account.certificate !== undefined) {
     checkKeyPair(account);
@@ -97,7 +94,7 @@ export function secretsToMask(credential: MondooCredential): string[] {
     if (!value) continue;
     secrets.add(value);
     if (value.includes('\n')) {
-      secrets.add(JSON.stringify(value).slice(1, -1));
+      secrets.add(jsonEscaped(value));
       for (const line of secretLines(value)) secrets.add(line);
     }
   }

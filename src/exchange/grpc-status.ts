@@ -1,4 +1,4 @@
-import { parseJson } from '../json.js';
+import { isObject } from '../json.js';
 
 /** gRPC status codes as ranger-rpc sends them in `code`. */
 const NAMES = [
@@ -31,15 +31,13 @@ export interface RangerError {
   message: string;
 }
 
-/** A ranger error body: `{"code": <grpc code>, "message": "..."}`; undefined for anything else. */
-export function parseRangerError(body: string): RangerError | undefined {
-  return rangerErrorFrom(parseJson(body));
-}
-
-/** The same, for a body already parsed (undefined when it was not JSON). */
+/**
+ * A ranger error body, already parsed: `{"code": <grpc code>, "message": "..."}`; undefined for anything
+ * else (including a body that was not JSON).
+ */
 export function rangerErrorFrom(parsed: unknown): RangerError | undefined {
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { code, message } = parsed as { code?: unknown; message?: unknown };
+  if (!isObject(parsed)) return undefined;
+  const { code, message } = parsed;
   // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
     return undefined;

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import { ActionError } from '../errors.js';
+import { plural } from '../plural.js';
 import { ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG } from '../settings.js';
 
 /** Clocks may disagree by this much before we call one of them wrong. */
@@ -42,7 +43,7 @@ export function parseOidcToken(jwt: string, from: string): OidcToken {
 /** Says what is wrong with a non-JWT without showing any of it. */
 function describeShape(value: string): string {
   const parts = value.split('.').length;
-  if (parts !== 3) return `it has ${parts} dot-separated part${parts === 1 ? '' : 's'}, a JWT has 3`;
+  if (parts !== 3) return `it has ${plural(parts, 'dot-separated part')}, a JWT has 3`;
   return 'its parts do not decode to a JWT header and claims';
 }
 

@@ -3,7 +3,7 @@ import { type HttpResponse, header, NetworkError, networkFix, type Send } from '
 import { type Attempt, type Deadline, parseRetryAfterMs } from '../retry.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { excerpt, looksLikeHtml } from './answer-text.js';
-import { parseJson } from '../json.js';
+import { isObject, parseJson } from '../json.js';
 import { rangerErrorFrom } from './grpc-status.js';
 
 export interface ExchangeRequest {
@@ -123,10 +123,7 @@ function readCredentialAnswer(body: string, json: unknown, response: HttpRespons
     const type = header(response, 'content-type') ?? 'no content type';
     return notJson(`its body is not JSON (${type})`);
   }
-  const credential =
-    typeof json === 'object' && json !== null
-      ? (json as Record<string, unknown>).base64_credential
-      : undefined;
+  const credential = isObject(json) ? json.base64_credential : undefined;
   if (typeof credential !== 'string' || credential.trim() === '') {
     return notJson('without a `base64_credential` string in its JSON');
   }

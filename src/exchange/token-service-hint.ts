@@ -1,3 +1,5 @@
+import { isObject } from '../json.js';
+
 /**
  * Why GitHub gave this job no OIDC token service, in the user's terms. GitHub leaves
  * ACTIONS_ID_TOKEN_REQUEST_URL unset when the job lacks `id-token: write`, and always for pull requests from
@@ -67,5 +69,5 @@ function senderLogin(event: Record<string, unknown> | undefined): unknown {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  return isObject(value) ? value : undefined;
 }

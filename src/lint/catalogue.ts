@@ -352,6 +352,11 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 
+/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
+export function ruleSpec(rule: RuleId): RuleSpec {
+  return RULES[rule];
+}
+
 export function severityOf(rule: RuleId, profile: Profile): Level {
-  return (RULES[rule] as RuleSpec).levels[PROFILES.indexOf(profile)] ?? 'off';
+  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
 }

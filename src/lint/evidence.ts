@@ -104,9 +104,7 @@ async function fetchDiscovery(
   observations: Observation[],
 ): Promise<LoadedDocument | undefined> {
   const url = discoveryUrlOf(issuer);
-  const attempt: Observation[] = [];
-  const document = await fetchJson(url, 'discovery document', context, attempt);
-  observations.push(...attempt);
+  const document = await fetchJson(url, 'discovery document', context, observations);
   const inserted = insertedDiscoveryUrl(issuer);
   if (document || !inserted || !inserted.startsWith('https://')) return document;
 

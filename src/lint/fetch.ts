@@ -1,8 +1,9 @@
 import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
 import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
-import { parseJson } from '../json.js';
+import { isObject, parseJson } from '../json.js';
+import { plural } from '../plural.js';
 import type { Deadline } from '../retry.js';
-import { isObject, type Location, type Observation, shown } from './findings.js';
+import { type Locate, type Observation, shown } from './findings.js';
 
 /** One request the lint made, as the report shows it. */
 export interface FetchRecord {
@@ -21,7 +22,7 @@ export interface LoadedDocument {
   where: string;
   value: Record<string, unknown>;
   /** Lines in a local file; undefined for fetched documents. */
-  locate: (pointer: string) => Location | undefined;
+  locate: Locate;
 }
 
 export interface FetchContext {
@@ -101,7 +102,7 @@ function resolveLocation(location: string, base: string): string | undefined {
 function redirected(what: string, chain: string[], outcome: string): Observation {
   return {
     rule: 'fetch-redirect',
-    message: `The ${what} URL redirects (${chain.length - 1} hop${chain.length > 2 ? 's' : ''}, ${outcome}).`,
+    message: `The ${what} URL redirects (${plural(chain.length - 1, 'hop')}, ${outcome}).`,
     value: chain.join(' → '),
   };
 }

@@ -1,10 +1,13 @@
-import { type Profile, RULES, type RuleId, type RuleSpec, type Severity, severityOf } from './catalogue.js';
+import { type Profile, type RuleId, ruleSpec, type Severity, severityOf } from './catalogue.js';
 
 /** A place in a local file, so a finding can show as an annotation on it. */
 export interface Location {
   file: string;
   line: number;
 }
+
+/** Where a JSON Pointer into a document is, when the document is a local file. */
+export type Locate = (pointer: string) => Location | undefined;
 
 /** What a rule saw, before a profile says how much it matters. */
 export interface Observation {
@@ -32,7 +35,7 @@ export function judge(observations: readonly Observation[], profile: Profile): F
     const severity = severityOf(observation.rule, profile);
     if (severity === 'off') continue;
     const { rule, message, value, location } = observation;
-    const fix = observation.fix ?? (RULES[rule] as RuleSpec).fix;
+    const fix = observation.fix ?? ruleSpec(rule).fix;
     // Built member by member so the JSON report's field order is the documented one.
     findings.push({ rule, severity, message, value, fix, location });
   }
@@ -62,8 +65,4 @@ export function shown(value: unknown): string {
     text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
   }
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -52,7 +52,8 @@ function checkAgainst(issuer: string, expected: string | undefined, note: Note):
 }
 
 function checkShape(issuer: string, note: Note): void {
-  if (/\{[^}]*\}/.test(issuer)) {
+  const isTemplate = /\{[^}]*\}/.test(issuer);
+  if (isTemplate) {
     note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
   }
   let url: URL;
@@ -73,7 +74,7 @@ function checkShape(issuer: string, note: Note): void {
   }
   // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
   const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
-  if (issuer !== canonical && !hasExtraParts && !/\{[^}]*\}/.test(issuer)) {
+  if (issuer !== canonical && !hasExtraParts && !isTemplate) {
     note(
       'issuer-not-canonical',
       `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`,

@@ -1,9 +1,12 @@
+/** Deeper members are not located: discovery documents and key sets are shallow. */
+const MAX_DEPTH = 8;
+
 /**
  * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
  * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
  * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
  */
-export function jsonLines(text: string, maxDepth = 8): Map<string, number> {
+export function jsonLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const stack: { path: string; index: number; isArray: boolean }[] = [];
   let line = 1;
@@ -12,7 +15,7 @@ export function jsonLines(text: string, maxDepth = 8): Map<string, number> {
 
   const valueStarts = () => {
     const parent = stack[stack.length - 1];
-    if (!parent || stack.length > maxDepth) return undefined;
+    if (!parent || stack.length > MAX_DEPTH) return undefined;
     if (parent.isArray) {
       const path = `${parent.path}/${parent.index}`;
       lines.set(path, line);
@@ -60,7 +63,8 @@ export function jsonLines(text: string, maxDepth = 8): Map<string, number> {
   return lines;
 }
 
-function stringEnd(text: string, start: number): number {
+/** The index of the quote that closes the string starting at `start` (the last index if none does). */
+export function stringEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
     if (text[i] === '\\') i++;
     else if (text[i] === '"') return i;

@@ -1,7 +1,8 @@
 import { createPublicKey, type JsonWebKey, X509Certificate } from 'node:crypto';
 import { importJWK, type JWK } from 'jose';
 import { isKeyAgreementCurve } from './algorithms.js';
-import { isObject, type Observation, shown } from './findings.js';
+import { type Observation, shown } from './findings.js';
+import { isObject } from '../json.js';
 
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 

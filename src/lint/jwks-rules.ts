@@ -8,7 +8,8 @@ import {
   PRIVATE_MEMBERS,
   privateValues,
 } from './jwk-facts.js';
-import { isObject, type Location, type Observation, shown } from './findings.js';
+import { type Locate, type Location, type Observation, shown } from './findings.js';
+import { isObject } from '../json.js';
 
 /** A key that can verify ID token signatures, and the algorithms it serves. */
 export interface SigningKey {
@@ -25,8 +26,6 @@ export interface JwksVerdict {
   /** Every kid in the set, usable or not, so a token check can say why its key was not found. */
   kids: string[];
 }
-
-export type Locate = (pointer: string) => Location | undefined;
 
 const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
 const MIN_RSA_BITS = 2048;

@@ -1,9 +1,9 @@
 import {
+  hasUrlScheme,
   type InputReader,
-  MAX_TIMEOUT_SECONDS,
   otherModeInputsWarning,
   readChoice,
-  readWholeNumber,
+  readTimeout,
 } from '../input-values.js';
 import { settingsError } from '../errors.js';
 import { type Profile, PROFILES } from './catalogue.js';
@@ -39,15 +39,16 @@ export function readLintSettings(getInput: InputReader): LintSettings {
   const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
   let issuer = getInput('issuer').trim() || undefined;
   let discoveryUrl: string | undefined;
-  const pastedIssuer = issuer && issuerOfWellKnownUrl(issuer.replace(/\/$/, ''));
-  if (issuer && pastedIssuer !== undefined) {
-    discoveryUrl = issuer.replace(/\/$/, '');
+  const withoutSlash = issuer?.replace(/\/$/, '');
+  const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
+  if (withoutSlash && pastedIssuer !== undefined) {
+    discoveryUrl = withoutSlash;
     issuer = pastedIssuer;
     warnings.push(
       `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`,
     );
   }
-  if (issuer && !/^[a-z][a-z0-9+.-]*:\/\//i.test(issuer)) {
+  if (issuer && !hasUrlScheme(issuer)) {
     throw settingsError(
       'issuer',
       `"${issuer}" is not a URL.`,
@@ -72,7 +73,7 @@ export function readLintSettings(getInput: InputReader): LintSettings {
     failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
     report: getInput('report').trim() || undefined,
     token: getInput('token').trim() || undefined,
-    timeoutSeconds: readWholeNumber('timeout', getInput('timeout'), 60, 1, MAX_TIMEOUT_SECONDS),
+    timeoutSeconds: readTimeout(getInput('timeout')),
     warnings,
   };
 }

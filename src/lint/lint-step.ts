@@ -5,7 +5,8 @@ import type { AnnotationLevel, Runner } from '../runner.js';
 import type { Severity } from './catalogue.js';
 import { gatherEvidence, type LintIo } from './evidence.js';
 import type { LintSettings } from './lint-settings.js';
-import { plural, summaryReport, textReport, verdictLine } from './render.js';
+import { plural } from '../plural.js';
+import { summaryReport, textReport, verdictLine } from './render.js';
 import { buildReport, failsStep, type LintReport } from './report.js';
 
 export interface LintStepIo extends LintIo {

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { settingsError } from '../errors.js';
 import { type LoadedDocument, MAX_DOCUMENT_BYTES } from './fetch.js';
-import { isObject, type Observation, shown } from './findings.js';
-import { jsonLines } from './json-lines.js';
+import { type Observation, shown } from './findings.js';
+import { isObject } from '../json.js';
+import { jsonLines, stringEnd } from './json-lines.js';
 
 export type ReadFile = (path: string) => string;
 
@@ -85,7 +86,7 @@ function firstStrayCharacter(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const char = text[i] ?? '';
     if (char === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      i = stringEnd(text, i);
     } else if (/[a-z]/i.test(char)) {
       const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
       if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word)) return i;

@@ -1,5 +1,6 @@
 import type { LoadedDocument } from './fetch.js';
-import { isObject, type Observation } from './findings.js';
+import { type Observation } from './findings.js';
+import { isObject } from '../json.js';
 
 /** Mender's SSO provider JSON: `{name, client_id?, client_secret?, well_known_url}` or `{..., settings: {...}}`. */
 export interface MenderProvider {

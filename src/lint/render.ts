@@ -1,4 +1,5 @@
 import { cell, inlineCode, markdownTable } from '../markdown.js';
+import { plural } from '../plural.js';
 import { type Profile, PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
@@ -104,8 +105,4 @@ function findingRow(finding: Finding): string[] {
     finding.value === undefined ? '' : inlineCode(finding.value),
     cell(finding.fix),
   ];
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

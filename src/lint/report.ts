@@ -23,24 +23,45 @@ export interface LintReport {
   fetches: FetchRecord[];
 }
 
-/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
-export function evaluate(evidence: Evidence, profile: Profile): Finding[] {
+/** What every profile sees alike: observed once, then judged under each profile. */
+interface SharedObservations {
+  /** Made while reading, and the discovery document's own checks. */
+  document: Observation[];
+  /** The key set's and the sample token's checks. */
+  keysAndToken: Observation[];
+  advertised: string[] | undefined;
+}
+
+function observeShared(evidence: Evidence): SharedObservations {
   const { discovery, jwks, token } = evidence;
   const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
   // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
-  const observations: Observation[] = evidence.observations.concat(
-    discovery ? checkDiscovery(discovery, expected) : [],
+  return {
+    document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
+    keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
+    advertised: discovery ? advertisedAlgs(discovery) : undefined,
+  };
+}
+
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+export function evaluate(
+  evidence: Evidence,
+  profile: Profile,
+  shared: SharedObservations = observeShared(evidence),
+): Finding[] {
+  const { discovery, jwks, token } = evidence;
+  const observations: Observation[] = shared.document.concat(
     discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [],
-    jwks?.observations ?? [],
-    token?.observations ?? [],
-    token && discovery ? checkTokenAlg(token.alg, advertisedAlgs(discovery), profile) : [],
+    shared.keysAndToken,
+    token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : [],
   );
   return judge(observations, profile);
 }
 
 export function buildReport(settings: LintSettings, evidence: Evidence): LintReport {
+  const shared = observeShared(evidence);
   const byProfile = Object.fromEntries(
-    PROFILES.map((profile) => [profile, evaluate(evidence, profile)]),
+    PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)]),
   ) as Record<Profile, Finding[]>;
   const findings = byProfile[settings.profile];
   const usable = Object.fromEntries(

@@ -2,7 +2,8 @@ import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
-import { type CliRun, expectNoCliLeaks, runCli, runFolder } from '../support/run-cli.ts';
+import { type CliRun, expectNoCliLeaks, runCli } from '../support/run-cli.ts';
+import { runFolder } from '../support/run-folder.ts';
 import { type Scenario, SPACE_AUDIENCE } from '../support/scenario.ts';
 import { scenarioForTest } from './expectations.ts';
 
@@ -40,10 +41,8 @@ const CI_JOBS: Record<string, (scenario: Scenario, onTestFinished: Cleanup) => P
     secrets: [],
   }),
   circleci: async (scenario) => ({
-    args: [],
-    env: { CIRCLECI: 'true', CIRCLE_OIDC_TOKEN_V2: await mintFor(scenario)() },
+    ...(await circleJob(scenario)),
     announces: /Detected CircleCI \(CIRCLECI=true\)/,
-    secrets: [],
   }),
   bitbucket: async (scenario) => ({
     args: [],
@@ -99,6 +98,15 @@ const CI_JOBS: Record<string, (scenario: Scenario, onTestFinished: Cleanup) => P
   }),
 };
 
+/** A CircleCI job: the simplest source, for tests about the output rather than the source. */
+async function circleJob(scenario: Scenario): Promise<CiJob> {
+  return {
+    args: [],
+    env: { CIRCLECI: 'true', CIRCLE_OIDC_TOKEN_V2: await mintFor(scenario)() },
+    secrets: [],
+  };
+}
+
 async function exchangeOn(job: CiJob, scenario: Scenario, extraArgs: string[] = []): Promise<CliRun> {
   return runCli(
     [
@@ -140,10 +148,6 @@ describe.concurrent('mondoo-keyless exchange, per token source', () => {
 });
 
 describe.concurrent('mondoo-keyless exchange output', () => {
-  async function circleJob(scenario: Scenario): Promise<CiJob> {
-    return (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(scenario, () => undefined);
-  }
-
   it('--format env prints one MONDOO_CONFIG_BASE64= line', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished);
     const run = await exchangeOn(await circleJob(scenario), scenario, ['--format', 'env']);
@@ -388,10 +392,7 @@ describe.concurrent('mondoo-keyless exchange stays within --timeout', () => {
 describe.concurrent('mondoo-keyless exchange --output-file checks its folder first', () => {
   it('refuses a path in a missing folder before any token is used', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished);
-    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
-      scenario,
-      () => undefined,
-    );
+    const job = await circleJob(scenario);
     const missing = join(await runFolder(), 'no-such-folder', 'mondoo.env');
     const run = await exchangeOn(job, scenario, ['--output-file', missing]);
     expect(run.code).toBe(2);
@@ -418,10 +419,7 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
 
   it('refuses a path that names a folder before any token is used', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished);
-    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
-      scenario,
-      () => undefined,
-    );
+    const job = await circleJob(scenario);
     const run = await exchangeOn(job, scenario, ['--output-file', `${await runFolder()}/new/`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/names a folder; give a file path/);
@@ -432,10 +430,7 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
     const scenario = await scenarioForTest(onTestFinished, {
       subject: 'repo:someone/else:ref:refs/heads/main',
     });
-    const job = await (CI_JOBS.circleci ?? (() => Promise.reject(new Error('circleci'))))(
-      scenario,
-      () => undefined,
-    );
+    const job = await circleJob(scenario);
     const folder = await runFolder();
     const run = await exchangeOn(job, scenario, ['--output-file', join(folder, 'mondoo.env')]);
     expect(run.code).toBe(1);

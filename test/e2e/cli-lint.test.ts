@@ -6,10 +6,11 @@ import {
   DISCOVERY_PATH,
   JWKS_PATH,
   type OidcProvider,
+  providersFor,
   type Route,
-  startOidcProvider,
 } from '../support/oidc-provider.ts';
-import { expectNoCliLeaks, runCli, runFolder } from '../support/run-cli.ts';
+import { expectNoCliLeaks, runCli } from '../support/run-cli.ts';
+import { runFolder } from '../support/run-folder.ts';
 import { sarifProblems } from '../support/sarif-shape.ts';
 import { testCaForFile } from '../support/file-ca.ts';
 
@@ -38,12 +39,12 @@ describe('mondoo-keyless lint of many providers', () => {
   it('lints 20 issuers in one call with the same findings as 20 single calls, in input order', async ({
     onTestFinished,
   }) => {
+    const provider = providersFor(ca(), onTestFinished);
     const providers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        startOidcProvider(ca(), { issuerPath: `/tenant-${i}`, routes: routesFor(i, `/tenant-${i}`) }),
+        provider({ issuerPath: `/tenant-${i}`, routes: routesFor(i, `/tenant-${i}`) }),
       ),
     );
-    onTestFinished(async () => void (await Promise.all(providers.map((p) => p.close()))));
     const issuers = providers.map((p) => p.issuer);
 
     const together = await lintCli([
@@ -73,9 +74,9 @@ describe('mondoo-keyless lint of many providers', () => {
   it('exits 1 when any provider has a finding at --fail-on, and says how many', async ({
     onTestFinished,
   }) => {
-    const clean = await startOidcProvider(ca());
-    const broken = await startOidcProvider(ca(), { routes: routesFor(3) });
-    onTestFinished(async () => void (await Promise.all([clean.close(), broken.close()])));
+    const provider = providersFor(ca(), onTestFinished);
+    const clean = await provider();
+    const broken = await provider({ routes: routesFor(3) });
     const failing = await lintCli([clean.issuer, broken.issuer]);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toContain('1 provider of 2 failed at fail-on error.');
@@ -92,8 +93,7 @@ describe('mondoo-keyless lint connections', () => {
   it("fetches a provider's discovery document and key set over one connection", async ({
     onTestFinished,
   }) => {
-    const p = await startOidcProvider(ca());
-    onTestFinished(() => p.close());
+    const p = await providersFor(ca(), onTestFinished)();
     const run = await lintCli([p.issuer]);
     expect(run.code).toBe(0);
     expect(p.server.requests.map((request) => request.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
@@ -105,8 +105,7 @@ describe('mondoo-keyless lint --format sarif', () => {
   it('is a SARIF 2.1.0 log GitHub accepts; findings in local files point at their line', async ({
     onTestFinished,
   }) => {
-    const remote = await startOidcProvider(ca(), { routes: routesFor(3) });
-    onTestFinished(() => remote.close());
+    const remote = await providersFor(ca(), onTestFinished)({ routes: routesFor(3) });
     const folder = await runFolder();
     const local = {
       issuer: 'https://login.example.com',
@@ -159,8 +158,7 @@ describe('mondoo-keyless lint --format sarif', () => {
 
 describe('mondoo-keyless lint keeps secrets it finds out of its output', () => {
   it.for(['text', 'json', 'sarif'])('--format %s', async (format, { onTestFinished }) => {
-    const p = await startOidcProvider(ca());
-    onTestFinished(() => p.close());
+    const p = await providersFor(ca(), onTestFinished)();
     const leaked = 'cHJpdmF0ZS1leHBvbmVudC1vZi10aGUtc2lnbmluZy1rZXk';
     p.jwks.keys[0] = { ...p.jwks.keys[0], d: leaked };
     const run = await lintCli(['--format', format, p.issuer]);

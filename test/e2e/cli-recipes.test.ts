@@ -1,10 +1,12 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
 import { REPO_ROOT } from '../support/run-action.ts';
-import { CLI, runFolder } from '../support/run-cli.ts';
+import { CLI } from '../support/run-cli.ts';
+import { runFolder } from '../support/run-folder.ts';
+import { leaksIn } from '../support/runner-log.ts';
+import { spawnCollect } from '../support/spawn-collect.ts';
 import { type Scenario, SPACE_AUDIENCE } from '../support/scenario.ts';
 import { scenarioForTest } from './expectations.ts';
 
@@ -68,17 +70,13 @@ async function runRecipe(lines: string[], scenario: Scenario, job: Job) {
     MONDOO_WIF_CONFIG: wifConfig,
     ...job.env,
   };
-  const child = spawn('bash', ['-e', '-c', lines.join('\n')], {
+  const run = await spawnCollect('bash', ['-e', '-c', lines.join('\n')], {
     cwd: folder,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: 30_000,
   });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   const cnspecSaw = await readFile(seen, 'utf8').catch(() => undefined);
-  return { code, output, cnspecSaw };
+  return { code: run.code, output: run.stdout + run.stderr, cnspecSaw };
 }
 
 const mint = (scenario: Scenario) => scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
@@ -154,8 +152,7 @@ describe.concurrent('README CI recipes, run as written', () => {
       expect(run.output).not.toMatch(/^error:/m);
       expect(run.code).toBe(0);
       expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
-      for (const secret of [...scenario.secrets(), ...job.secrets])
-        expect(run.output.includes(secret)).toBe(false);
+      expect(leaksIn([['output', run.output]], [...scenario.secrets(), ...job.secrets])).toEqual([]);
     },
   );
 
@@ -180,7 +177,7 @@ describe.concurrent('README CI recipes, run as written', () => {
     });
     expect(run.code).toBe(0);
     expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
-    for (const secret of scenario.secrets()) expect(run.output.includes(secret)).toBe(false);
+    expect(leaksIn([['output', run.output]], scenario.secrets())).toEqual([]);
   });
 
   it('a failed exchange stops the recipe before cnspec runs', async ({ onTestFinished }) => {

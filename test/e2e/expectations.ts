@@ -1,15 +1,12 @@
 import { expect } from 'vitest';
 import { type ActionRun, expectNoLeaks } from '../support/run-action.ts';
+import { unescapeCommandData } from '../support/runner-log.ts';
 import { type Scenario, startScenario } from '../support/scenario.ts';
 
 /** The `::error::` message the step failed with, unescaped as the runner shows it. */
 export function failureMessage(run: ActionRun): string {
   const line = run.stdout.split('\n').find((text) => text.startsWith('::error::'));
-  return (line ?? '')
-    .slice('::error::'.length)
-    .replace(/%0D/g, '\r')
-    .replace(/%0A/g, '\n')
-    .replace(/%25/g, '%');
+  return unescapeCommandData((line ?? '').slice('::error::'.length));
 }
 
 /** Success: exit 0, the credential exported and masked, identity outputs set, nothing secret printed. */

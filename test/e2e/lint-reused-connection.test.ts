@@ -1,67 +1,40 @@
-import { createServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.ts';
 import { testCaForFile } from '../support/file-ca.ts';
+import { sendJson } from '../support/https-stub.ts';
+import { DISCOVERY_PATH, JWKS_PATH, providersFor, type Route } from '../support/oidc-provider.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const ca = testCaForFile();
 
-/**
- * A provider whose server drops a kept connection the moment a second request arrives on it, as a server
- * does that closes idle connections without announcing a Keep-Alive timeout, at the worst moment.
- */
-async function providerThatDropsReusedConnections() {
-  const { keyPem, certPem } = ca().issueServerCert();
-  const { publicKey } = await generateKeyPair('RS256');
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
-  const served = new WeakMap<Socket, number>();
-  const sockets = new Set<Socket>();
-  let issuer = '';
-  let dropped = 0;
-  const server = createServer({ key: keyPem, cert: certPem }, (req, res) => {
-    const socket = req.socket;
-    const count = (served.get(socket) ?? 0) + 1;
-    served.set(socket, count);
-    if (count > 1) {
-      dropped++;
-      socket.destroy();
-      return;
-    }
-    const body =
-      req.url === '/.well-known/openid-configuration'
-        ? {
-            issuer,
-            jwks_uri: `${issuer}/keys`,
-            response_types_supported: ['id_token'],
-            subject_types_supported: ['public'],
-            id_token_signing_alg_values_supported: ['RS256'],
-          }
-        : jwks;
-    res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive' });
-    res.end(JSON.stringify(body));
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    issuer,
-    dropped: () => dropped,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe('lint over a connection the server drops when it is reused', () => {
   it('fetches again over a new connection instead of reporting fetch-failed', async ({ onTestFinished }) => {
-    const provider = await providerThatDropsReusedConnections();
-    onTestFinished(() => provider.close());
+    // A server that drops a kept connection the moment a second request arrives on it, as a server does
+    // that closes idle connections without announcing a Keep-Alive timeout, at the worst moment.
+    const served = new WeakMap<Socket, number>();
+    let dropped = 0;
+    const dropSecondRequest =
+      (answer: Route): Route =>
+      (req, res, provider) => {
+        const socket = res.socket;
+        const count = (socket ? (served.get(socket) ?? 0) : 0) + 1;
+        if (socket) served.set(socket, count);
+        if (count > 1) {
+          dropped++;
+          socket?.destroy();
+          return;
+        }
+        return answer(req, res, provider);
+      };
+    const provider = await providersFor(
+      ca(),
+      onTestFinished,
+    )({
+      routes: {
+        [DISCOVERY_PATH]: dropSecondRequest((_req, res, p) => sendJson(res, 200, p.discovery())),
+        [JWKS_PATH]: dropSecondRequest((_req, res, p) => sendJson(res, 200, p.jwks)),
+      },
+    });
     const run = await runCli(['lint', '--fail-on', 'never', '--format', 'json', provider.issuer], {
       env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
@@ -75,6 +48,6 @@ describe('lint over a connection the server drops when it is reused', () => {
       [`${provider.issuer}/keys`, 200],
     ]);
     // The key set was asked for on the kept connection first: the case this guards really happened.
-    expect(provider.dropped()).toBe(1);
+    expect(dropped).toBe(1);
   });
 });

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropConnection, sendJson, sendText } from '../support/https-stub.ts';
@@ -8,26 +7,16 @@ import {
   DISCOVERY_PATH,
   JWKS_PATH,
   type OidcProvider,
+  providersFor,
   type Route,
-  startOidcProvider,
 } from '../support/oidc-provider.ts';
 import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { testCaForFile } from '../support/file-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
+import { runFolder } from '../support/run-folder.ts';
 
 const ca = testCaForFile();
-
-type Cleanup = (cleanup: () => Promise<void>) => void;
-
-/** Starts providers that close when the test that asked for them ends (tests run concurrently). */
-function providersFor(onTestFinished: Cleanup) {
-  return async (opts: Parameters<typeof startOidcProvider>[1] = {}): Promise<OidcProvider> => {
-    const started = await startOidcProvider(ca(), opts);
-    onTestFinished(() => started.close());
-    return started;
-  };
-}
 
 interface Finding {
   rule: string;
@@ -83,7 +72,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('passes a good provider under oidc, records each fetch, and sets the counts', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const run = await lint({ issuer: p.issuer, profile: 'oidc' });
     expect(run.code, run.stdout).toBe(0);
@@ -99,7 +88,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('fails the same provider for Mondoo only because its host is loopback', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const run = await lint({ issuer: p.issuer });
     expect(run.code).toBe(1);
@@ -126,7 +115,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports a trailing-slash issuer mismatch with its own hint', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: discoveryWith((self) => ({ issuer: `${self.issuer}/` })),
     });
@@ -136,7 +125,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports an http:// jwks_uri and does not fetch it', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: discoveryWith((self) => ({ jwks_uri: self.issuer.replace('https:', 'http:') + JWKS_PATH })),
     });
@@ -146,7 +135,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports a redirect with its chain instead of following it silently', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: { [DISCOVERY_PATH]: redirectTo((self) => `${self.issuer}/moved${DISCOVERY_PATH}`, 301) },
     });
@@ -161,7 +150,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('stops after 3 redirects, and reports redirects to http:// and to a Location that is not a URL', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const loop = await provider({
       routes: { [DISCOVERY_PATH]: redirectTo((self) => `${self.issuer}${DISCOVERY_PATH}`) },
     });
@@ -185,7 +174,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports an HTML page served with status 200', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: {
         [DISCOVERY_PATH]: (_req, res) =>
@@ -201,7 +190,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('reports a JWKS that publishes a private key, and never prints the private member', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const leaked = 'cHJpdmF0ZS1leHBvbmVudC1vZi10aGUtc2lnbmluZy1rZXk';
     const key = p.jwks.keys[0];
@@ -212,7 +201,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports an unreachable JWKS with the reason', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const closed = await provider();
     const port = closed.server.port;
     await closed.close();
@@ -233,7 +222,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('reports a TLS certificate this runner does not trust as a finding, with the fix for Mondoo', async ({
     onTestFinished,
   }) => {
-    const p = await providersFor(onTestFinished)();
+    const p = await providersFor(ca(), onTestFinished)();
     // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a private CA is to Mondoo's cloud.
     const run = await runAction({ inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc' } });
     expect(run.code).toBe(1);
@@ -244,7 +233,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('refuses a document over the size cap without reading it all', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: discoveryWith(() => ({ padding: 'x'.repeat(1_100_000) })),
     });
@@ -253,7 +242,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('gives up on a silent server when the timeout runs out, and says so', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({ routes: { [DISCOVERY_PATH]: () => new Promise(() => undefined) } });
     const run = await lint({ issuer: p.issuer, profile: 'oidc', timeout: '2' }, [], 20_000);
     expect(run.timedOut).toBe(false);
@@ -265,7 +254,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   });
 
   it('reports other statuses, non-object JSON and dropped connections', async ({ onTestFinished }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p404 = await provider({
       routes: { [DISCOVERY_PATH]: (_req, res) => sendJson(res, 404, { error: 'nope' }) },
     });
@@ -292,7 +281,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('finds a document only the RFC 8414 inserted form serves, for an issuer with a path', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       issuerPath: '/tenant',
       routes: {
@@ -308,7 +297,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('gives the same findings in the same order when the same issuer is linted twice', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider({
       routes: discoveryWith((self) => ({
         issuer: `${self.issuer}/`,
@@ -324,7 +313,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('annotates findings on the lines of a local discovery file and fetches its jwks_uri', async ({
     onTestFinished,
   }) => {
-    const provider = providersFor(onTestFinished);
+    const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const run = await runAction({
       inputs: { mode: 'lint', discovery: 'idp/discovery.json', profile: 'oidc' },
@@ -350,7 +339,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   it('lints the provider a Mender provider file points at, and keeps its client_secret out of the log', async ({
     onTestFinished,
   }) => {
-    const p = await providersFor(onTestFinished)();
+    const p = await providersFor(ca(), onTestFinished)();
     const secret = 'mender-client-secret-value-1234567890';
     const run = await runWithFile(
       p,
@@ -385,7 +374,7 @@ async function runWithFile(
   document: object,
   inputs: Record<string, string> = {},
 ): Promise<ActionRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'lint-file-'));
+  const dir = await runFolder('lint-file-');
   await mkdir(join(dir, 'idp'));
   await writeFile(join(dir, 'idp', 'discovery.json'), JSON.stringify(document, null, 2));
   return runAction({

@@ -87,3 +87,12 @@ export function discoveryWith(
       sendJson(res, 200, { ...provider.discovery(), ...changes(provider) }),
   };
 }
+
+/** Starts providers that close when the test that asked for them ends (tests may run concurrently). */
+export function providersFor(ca: TestCa, onTestFinished: (cleanup: () => Promise<void>) => void) {
+  return async (opts: Parameters<typeof startOidcProvider>[1] = {}): Promise<OidcProvider> => {
+    const started = await startOidcProvider(ca, opts);
+    onTestFinished(() => started.close());
+    return started;
+  };
+}

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMasks } from './runner-log.ts';
+import { spawnCollect } from './spawn-collect.ts';
+import { runFolder } from './run-folder.ts';
 
 export { expectNoLeaks, findLeaks, runnerView } from './runner-log.ts';
 
@@ -33,7 +33,6 @@ export interface RunActionOptions {
   inputs?: Record<string, string>;
   /** Applied last; undefined deletes a variable. */
   env?: Record<string, string | undefined>;
-  nodePath?: string;
   /** Options for node itself, before the entry script (e.g. --import for a preload). */
   nodeArgs?: string[];
   timeoutMs?: number;
@@ -77,8 +76,7 @@ export function parseFileCommands(text: string, fileName: string): Record<string
 }
 
 export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun> {
-  // Under vitest, a folder global-setup.ts removes at the end of the session.
-  const dir = await mkdtemp(join(process.env.ACTION_RUNS_DIR ?? tmpdir(), 'action-run-'));
+  const dir = await runFolder('action-run-');
   const files = {
     GITHUB_ENV: join(dir, 'github-env'),
     GITHUB_OUTPUT: join(dir, 'github-output'),
@@ -108,41 +106,16 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun>
     env[inputEnvName(name)] = value;
   }
   Object.assign(env, opts.env);
-  const childEnv = Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
 
   const started = Date.now();
-  const child = spawn(
-    opts.nodePath ?? process.execPath,
+  const collected = await spawnCollect(
+    process.execPath,
     [...(opts.nodeArgs ?? []), opts.entry ?? join(REPO_ROOT, 'dist', 'index.js')],
-    {
-      cwd: workspace,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 30_000 },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, opts.timeoutMs ?? 30_000);
-
-  const { code, signal } = await new Promise<{ code: number | null; signal: string | null }>(
-    (resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
-    },
-  ).finally(() => clearTimeout(timer));
   const durationMs = Date.now() - started;
+  const { code, signal, timedOut, stdout } = collected;
+  let { stderr } = collected;
 
   if (timedOut) {
     stderr += `\n[run-action] killed with SIGKILL after ${opts.timeoutMs ?? 30_000} ms\n`;

@@ -1,6 +1,5 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +9,7 @@ import type { ActionRun } from './run-action.ts';
 import { findLeaks, runAction, runnerView } from './run-action.ts';
 import type { Scenario } from './scenario.ts';
 import { SPACE_AUDIENCE, startScenario } from './scenario.ts';
+import { runFolder } from './run-folder.ts';
 
 let scenario: Scenario;
 beforeAll(async () => {
@@ -251,7 +251,7 @@ describe('leak detection', () => {
 
 describe('runAction', () => {
   it('runs an entry in a clean runner-like environment and parses the file commands', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'run-action-test-'));
+    const dir = await runFolder('run-action-test-');
     const entry = join(dir, 'entry.mjs');
     await writeFile(
       entry,
@@ -285,7 +285,7 @@ console.log(JSON.stringify({ input: e['INPUT_UNIVERSE-DOMAIN'], proxy: e.HTTPS_P
   });
 
   it('kills an entry that outlives its timeout', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'run-action-test-'));
+    const dir = await runFolder('run-action-test-');
     const entry = join(dir, 'forever.mjs');
     await writeFile(entry, 'setInterval(() => {}, 1000);\n');
     const result = await runAction({ entry, timeoutMs: 300 });

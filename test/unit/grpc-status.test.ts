@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grpcStatusName, parseRangerError } from '../../src/exchange/grpc-status.js';
+import { grpcStatusName, rangerErrorFrom } from '../../src/exchange/grpc-status.js';
+import { parseJson } from '../../src/json.js';
+
+const parseRangerError = (body: string) => rangerErrorFrom(parseJson(body));
 
 describe('grpcStatusName', () => {
   it.each([

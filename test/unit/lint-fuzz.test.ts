@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/lint/catalogue.js';
 import { runLintStep } from '../../src/lint/lint-step.js';
 import { cleanDiscovery, cleanJwks, lintInputs, recordingRunner, signedToken } from './lint-helpers.js';
+import { runFolderSync } from '../support/run-folder.ts';
 
 /** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -95,7 +95,7 @@ describe('lint robustness', () => {
     const token = await signedToken({});
     const baseJwks = await cleanJwks();
     const failures: string[] = [];
-    const reportPath = join(mkdtempSync(join(tmpdir(), 'lint-fuzz-')), 'report.json');
+    const reportPath = join(runFolderSync('lint-fuzz-'), 'report.json');
     const fired = new Set<string>();
     for (let seed = 1; seed <= 1000; seed++) {
       const next = random(seed);

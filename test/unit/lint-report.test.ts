@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
@@ -19,6 +18,7 @@ import {
   recordingRunner,
   reportOf,
 } from './lint-helpers.js';
+import { runFolderSync } from '../support/run-folder.ts';
 
 function brokenIssuer() {
   return {
@@ -159,7 +159,7 @@ describe('runLintStep', () => {
   });
 
   it('passes on a clean provider and writes the JSON report where asked', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'lint-report-')), 'nested', 'report.json');
+    const path = join(runFolderSync('lint-report-'), 'nested', 'report.json');
     const { run, recorded } = await step(await cleanJwks(), { report: path });
     const report = await run;
     expect(recorded.outputs).toEqual({ errors: '0', warnings: '0' });
@@ -168,7 +168,7 @@ describe('runLintStep', () => {
   });
 
   it('refuses a report path it cannot write, naming the input', async () => {
-    const notADirectory = join(mkdtempSync(join(tmpdir(), 'lint-report-')), 'file');
+    const notADirectory = join(runFolderSync('lint-report-'), 'file');
     writeFileSync(notADirectory, '');
     const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
     await expect(run).rejects.toThrow(

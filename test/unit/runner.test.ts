@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGitHubRunner, redactSecrets } from '../../src/runner.js';
 import { thrownBy } from './helpers.js';
+import { runFolderSync } from '../support/run-folder.ts';
 
 describe('redactSecrets', () => {
   it('replaces every occurrence of a secret', () => {
@@ -35,7 +35,7 @@ describe('redactSecrets', () => {
 
 describe('createGitHubRunner().checkCanPublish', () => {
   const writable = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'runner-files-'));
+    const dir = runFolderSync('runner-files-');
     const file = join(dir, 'file');
     writeFileSync(file, '');
     return file;
