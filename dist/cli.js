@@ -28699,18 +28699,19 @@ function readTimeout(raw) {
 function hasUrlScheme(value) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }
-function readWholeNumber(input, raw, fallback, min, max) {
+/** A whole number of `unit` (seconds unless said otherwise) within min..max; `fallback` when unset. */
+function readWholeNumber(input, raw, fallback, min, max, unit = 'seconds') {
     const value = raw.trim();
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value)) {
-        throw (0,errors/* settingsError */.Ol)(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+        throw (0,errors/* settingsError */.Ol)(input, `"${value}" is not a whole number of ${unit}.`, `Use digits only, e.g. ${fallback}.`);
     }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw (0,errors/* settingsError */.Ol)(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    const number = Number(value);
+    if (number < min || number > max) {
+        throw (0,errors/* settingsError */.Ol)(input, `${number} is outside ${min}..${max} ${unit}.`, `Use a value in that range, e.g. ${fallback}.`);
     }
-    return seconds;
+    return number;
 }
 function readBoolean(input, raw, fallback) {
     const value = raw.trim().toLowerCase();
@@ -34825,7 +34826,7 @@ async function lintCommand(parsed, io, log) {
     for (const target of targets)
         checkTarget(target);
     const format = readChoice('format', read('format'), lint_command_FORMATS, 'text');
-    const concurrency = readWholeNumber('concurrency', read('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+    const concurrency = readWholeNumber('concurrency', read('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 'providers at once');
     // Read once for all targets, so a bad --profile is one usage error, not one per provider.
     const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };
     const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));

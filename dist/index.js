@@ -31474,18 +31474,19 @@ function readTimeout(raw) {
 function hasUrlScheme(value) {
     return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }
-function readWholeNumber(input, raw, fallback, min, max) {
+/** A whole number of `unit` (seconds unless said otherwise) within min..max; `fallback` when unset. */
+function readWholeNumber(input, raw, fallback, min, max, unit = 'seconds') {
     const value = raw.trim();
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value)) {
-        throw settingsError(input, `"${value}" is not a whole number of seconds.`, `Use digits only, e.g. ${fallback}.`);
+        throw settingsError(input, `"${value}" is not a whole number of ${unit}.`, `Use digits only, e.g. ${fallback}.`);
     }
-    const seconds = Number(value);
-    if (seconds < min || seconds > max) {
-        throw settingsError(input, `${seconds} is outside ${min}..${max} seconds.`, `Use a value in that range, e.g. ${fallback}.`);
+    const number = Number(value);
+    if (number < min || number > max) {
+        throw settingsError(input, `${number} is outside ${min}..${max} ${unit}.`, `Use a value in that range, e.g. ${fallback}.`);
     }
-    return seconds;
+    return number;
 }
 function readBoolean(input, raw, fallback) {
     const value = raw.trim().toLowerCase();

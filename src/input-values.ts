@@ -15,31 +15,33 @@ export function hasUrlScheme(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
 }
 
+/** A whole number of `unit` (seconds unless said otherwise) within min..max; `fallback` when unset. */
 export function readWholeNumber(
   input: string,
   raw: string,
   fallback: number,
   min: number,
   max: number,
+  unit = 'seconds',
 ): number {
   const value = raw.trim();
   if (value === '') return fallback;
   if (!/^\d+$/.test(value)) {
     throw settingsError(
       input,
-      `"${value}" is not a whole number of seconds.`,
+      `"${value}" is not a whole number of ${unit}.`,
       `Use digits only, e.g. ${fallback}.`,
     );
   }
-  const seconds = Number(value);
-  if (seconds < min || seconds > max) {
+  const number = Number(value);
+  if (number < min || number > max) {
     throw settingsError(
       input,
-      `${seconds} is outside ${min}..${max} seconds.`,
+      `${number} is outside ${min}..${max} ${unit}.`,
       `Use a value in that range, e.g. ${fallback}.`,
     );
   }
-  return seconds;
+  return number;
 }
 
 export function readBoolean(input: string, raw: string, fallback: boolean): boolean {

@@ -80,6 +80,7 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     DEFAULT_CONCURRENCY,
     1,
     MAX_CONCURRENCY,
+    'providers at once',
   );
   // Read once for all targets, so a bad --profile is one usage error, not one per provider.
   const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };

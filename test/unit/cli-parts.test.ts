@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readWholeNumber } from '../../src/input-values.js';
 import { detectCi } from '../../src/cli/ci-systems.js';
 import { mapInOrder } from '../../src/cli/in-order.js';
 import { createTerminalLog } from '../../src/cli/terminal-log.js';
@@ -145,5 +146,14 @@ describe('sarifLog locations', () => {
 
   it('keeps a local relative path, with forward slashes', () => {
     expect(uriOf('providers/gitlab.json')).toBe('providers/gitlab.json');
+  });
+});
+
+describe('readWholeNumber units', () => {
+  it('names the unit it reads: seconds by default, what the option counts otherwise', () => {
+    expect(() => readWholeNumber('timeout', '0', 60, 1, 900)).toThrow('0 is outside 1..900 seconds.');
+    expect(() => readWholeNumber('concurrency', '0', 8, 1, 64, 'providers at once')).toThrow(
+      '0 is outside 1..64 providers at once.',
+    );
   });
 });
