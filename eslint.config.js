@@ -27,6 +27,36 @@ export default tseslint.config(
     },
   },
   {
+    // The output boundary (DESIGN §5): only src/output/ writes to stdout or stderr or calls @actions/core, so
+    // every line printed has passed its escaping and redaction. A message elsewhere goes through a Log.
+    files: ['src/**/*.ts'],
+    ignores: ['src/output/**'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@actions/core', message: 'Only src/output/ (the output boundary) talks to the runner.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'stdout',
+          message: 'Write through the output boundary (src/output/).',
+        },
+        {
+          object: 'process',
+          property: 'stderr',
+          message: 'Write through the output boundary (src/output/).',
+        },
+      ],
+    },
+  },
+  {
     // Vitest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

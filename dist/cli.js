@@ -28376,18 +28376,19 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7066);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8004);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7430);
+/* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5108);
+
 
 
 
 
 
 const exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), {
-    writeOut: (text) => process.stdout.write(text),
-    writeErr: (text) => process.stderr.write(text),
+    ...(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_5__/* .processStdio */ .D2)(),
     env: process.env,
     send: _http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN,
     nowSeconds: () => Date.now() / 1000,
@@ -28397,7 +28398,7 @@ const exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */
 });
 // As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
 process.exitCode = exitCode;
-process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
+(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_5__/* .exitOnceFlushed */ .lj)(exitCode);
 async function readStdin() {
     // Waiting for a person to type a token would hang a pipeline that forgot the pipe.
     if (process.stdin.isTTY) {
@@ -28499,7 +28500,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 8004:
+/***/ 7430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28512,9 +28513,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/output/terminal.ts + 1 modules
+var terminal = __nccwpck_require__(5108);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(1013);
+// EXTERNAL MODULE: ./src/output/display.ts
+var display = __nccwpck_require__(1267);
+// EXTERNAL MODULE: ./src/output/escape.ts
+var output_escape = __nccwpck_require__(8078);
 ;// CONCATENATED MODULE: ./src/exchange/diagnosis.ts
+
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** The non-secret claims people need to register a provider or debug a refusal, in a fixed order. */
 const CLAIMS_SHOWN = [
@@ -28540,7 +28549,7 @@ function claimRows(claims, nowSeconds) {
             rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
         }
         else {
-            rows.push([name, display(value)]);
+            rows.push([name, diagnosis_display(value)]);
         }
     }
     return rows;
@@ -28558,17 +28567,19 @@ function everyClaimRow(claims, nowSeconds) {
     for (const name of rest) {
         const value = claims[name];
         const isTime = (name === 'iat' || name === 'nbf') && typeof value === 'number';
-        rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : display(value)]);
+        rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : diagnosis_display(value)]);
     }
     return rows;
 }
-/** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
-function display(value) {
-    if (Array.isArray(value))
-        return value.map(display).join(', ');
-    if (typeof value === 'object' && value !== null)
-        return JSON.stringify(value);
-    return String(value);
+/**
+ * Claims are JSON from whoever minted the token: arrays of strings (aud) read best joined, anything else
+ * as bounded JSON, strings as they are; all of it safe to print (see output/display.ts).
+ */
+function diagnosis_display(value) {
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+        return (0,display/* displayValue */.KN)(value.join(', '));
+    }
+    return (0,display/* displayValue */.KN)(value);
 }
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
 /** Targeted advice for why Mondoo would not match this token to a provider. */
@@ -28576,7 +28587,7 @@ function hintsFor(error, claims) {
     if (!claims || !IDENTITY_FAILURES.has(error.kind))
         return [];
     const hints = [];
-    const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
+    const sub = typeof claims.sub === 'string' ? (0,output_escape/* visible */.R)(claims.sub) : undefined;
     if (sub) {
         hints.push(`Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`);
         if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
@@ -28589,13 +28600,12 @@ function hintsFor(error, claims) {
             hints.push('Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.');
         }
     }
-    const { workflow_ref: workflowRef, job_workflow_ref: jobWorkflowRef } = claims;
-    if (typeof jobWorkflowRef === 'string' &&
-        typeof workflowRef === 'string' &&
-        jobWorkflowRef !== workflowRef) {
+    const workflowRef = typeof claims.workflow_ref === 'string' ? (0,output_escape/* visible */.R)(claims.workflow_ref) : undefined;
+    const jobWorkflowRef = typeof claims.job_workflow_ref === 'string' ? (0,output_escape/* visible */.R)(claims.job_workflow_ref) : undefined;
+    if (jobWorkflowRef !== undefined && workflowRef !== undefined && jobWorkflowRef !== workflowRef) {
         hints.push(`This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`);
     }
-    const iss = typeof claims.iss === 'string' ? claims.iss : '';
+    const iss = typeof claims.iss === 'string' ? (0,output_escape/* visible */.R)(claims.iss) : '';
     if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
         hints.push(`This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`);
     }
@@ -29536,8 +29546,8 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
     throw new errors/* ActionError */.lZ(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
 }
 
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var http = __nccwpck_require__(7066);
+// EXTERNAL MODULE: ./src/http.ts + 3 modules
+var http = __nccwpck_require__(4040);
 // EXTERNAL MODULE: ./src/exchange/answer-text.ts
 var answer_text = __nccwpck_require__(139);
 ;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
@@ -29847,2208 +29857,9 @@ function detectCi(env) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + os.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/runner.ts
 
 
-
-
-
-function createGitHubRunner(env = process.env) {
-    const secrets = new Set();
-    return {
-        info: (message) => core.info(message),
-        warning: (message) => core.warning(message),
-        annotate(level, message, where = {}) {
-            const file = where.file === undefined ? undefined : workspaceRelative(where.file, env.GITHUB_WORKSPACE);
-            const properties = { title: where.title, file, startLine: where.line };
-            if (level === 'error')
-                core.error(message, properties);
-            else if (level === 'warning')
-                core.warning(message, properties);
-            else
-                core.notice(message, properties);
-        },
-        group(title, body) {
-            core.startGroup(title);
-            try {
-                return body();
-            }
-            finally {
-                core.endGroup();
-            }
-        },
-        checkCanPublish(exportEnv) {
-            checkFileCommand('GITHUB_OUTPUT', env.GITHUB_OUTPUT);
-            if (exportEnv)
-                checkFileCommand('GITHUB_ENV', env.GITHUB_ENV);
-        },
-        mask(secret) {
-            if (!secret || secrets.has(secret))
-                return;
-            secrets.add(secret);
-            core.setSecret(secret);
-        },
-        redact: (text) => redactSecrets(text, secrets),
-        exportVariable: (name, value) => core.exportVariable(name, value),
-        setOutput: (name, value) => core.setOutput(name, value),
-        async appendSummary(markdown) {
-            if (!env.GITHUB_STEP_SUMMARY)
-                return;
-            try {
-                await core.summary.addRaw(markdown, true).write();
-            }
-            catch (error) {
-                // The summary is a courtesy: failing to write it must not fail (or half-undo) the step.
-                core.warning(`Could not write the job summary: ${error.message}`);
-            }
-        },
-        fail: (message) => core.setFailed(message),
-    };
-}
-/**
- * Without the runner's file commands, @actions/core falls back to ::set-output / ::set-env, which would put
- * the credential on stdout: refuse before any token is requested instead.
- */
-function checkFileCommand(name, path) {
-    if (!path) {
-        throw new ActionError(`${name} is not set, so the credential cannot be handed to later steps without printing it.`, {
-            kind: 'runner',
-            fix: 'Run the step on a current GitHub Actions runner (it provides GITHUB_OUTPUT and GITHUB_ENV), or set `export-env: false` if only GITHUB_ENV is missing.',
-        });
-    }
-    try {
-        accessSync(path, constants.W_OK);
-    }
-    catch (error) {
-        throw new ActionError(`${name} points at ${path}, which this step cannot write (${error.code ?? 'error'}).`, {
-            kind: 'runner',
-            fix: 'Check the runner: its file-command files must be writable by the job.',
-        });
-    }
-}
-/** Annotations name files relative to the repository root, which is the workspace. */
-function workspaceRelative(file, workspace) {
-    const root = workspace ?? process.cwd();
-    const path = relative(root, resolve(root, file));
-    return path.startsWith('..') || isAbsolute(path) ? file : path;
-}
 function redactSecrets(text, secrets) {
     // Longest first, so a secret that contains another is hidden whole.
     const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
@@ -32636,6 +30447,8 @@ function tokenRequestOf(values, command) {
 
 
 
+
+
 const FORMATS = ['text', 'json'];
 const CLAIMS_COMMAND = {
     name: 'claims',
@@ -32666,18 +30479,23 @@ async function claimsCommand(parsed, io, log) {
     const token = await fetchToken(source, log, new Deadline(timeoutSeconds * 1000));
     const subject = subjectOf(token);
     if (format === 'json') {
-        io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims: token.claims }, null, 2)}\n`);
+        const claims = (0,display/* pruned */.FA)(token.claims);
+        io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims }, null, 2)}\n`);
         return;
     }
-    const rows = everyClaimRow(token.claims, io.nowSeconds());
+    // Claim names come from the token's issuer as much as their values do.
+    const rows = everyClaimRow(token.claims, io.nowSeconds()).map(([name, value]) => [
+        (0,output_escape/* visible */.R)(name),
+        value,
+    ]);
     const width = Math.max(...rows.map(([name]) => name.length)) + 2;
     io.writeOut([
         `Claims of ${source.label.replace(/^The /, 'the ')} (not secret):`,
         ...rows.map(([name, value]) => `  ${`${name}:`.padEnd(width)}${value}`),
         '',
         'Register in Mondoo (matched byte for byte, case-sensitive):',
-        `  issuer:  ${token.issuer}`,
-        `  subject: ${subject || '(the token has no sub claim)'}`,
+        `  issuer:  ${(0,output_escape/* visible */.R)(token.issuer)}`,
+        `  subject: ${subject ? (0,output_escape/* visible */.R)(subject) : '(the token has no sub claim)'}`,
         '',
     ].join('\n'));
 }
@@ -32695,6 +30513,8 @@ class FailureWithHints extends Error {
     }
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/cli/private-file.ts
 
 
@@ -33434,6 +31254,7 @@ async function importJWK(jwk, alg, options) {
 
 
 
+
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
@@ -33451,6 +31272,25 @@ function privateValues(key) {
         return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
     });
     return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+}
+/** What a value is, without quoting it: for values that may be key material. */
+function describedValue(value) {
+    if (typeof value === 'string')
+        return `a string of ${value.length} characters`;
+    if (Array.isArray(value))
+        return `an array of ${value.length} items`;
+    if ((0,src_json/* isObject */.Gv)(value))
+        return `an object with ${Object.keys(value).length} members`;
+    return value === null ? 'null' : `a ${typeof value}`;
+}
+/**
+ * A value from a key set, shown only after the private-material check: one that holds a private value of
+ * the set, or looks like a PEM private key, is described by its type and size instead.
+ */
+function shownFromKeySet(value, privateOfSet) {
+    const whole = typeof value === 'string' ? value : (0,display/* displayJson */.f_)(value, { maxDepth: 8, maxChars: 1 << 20 });
+    const isPrivate = /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
+    return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : (0,lint_findings/* shown */.SP)(value);
 }
 function safeJson(value) {
     try {
@@ -33486,7 +31326,7 @@ function nonSigningReason(key) {
     if (key.use === 'enc')
         return 'use "enc"';
     if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
-        return `key_ops ${(0,lint_findings/* shown */.SP)(key.key_ops)}`;
+        return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
     if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
         return `alg ${(0,lint_findings/* shown */.SP)(key.alg)}`;
     if (isKeyAgreementCurve(key.crv))
@@ -33579,7 +31419,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
             message: singleKey
                 ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
                 : 'The key set has no `keys` array.',
-            value: (0,src_json/* isObject */.Gv)(jwks) && !singleKey ? (0,lint_findings/* shown */.SP)(Object.keys(jwks)) : undefined,
+            value: (0,src_json/* isObject */.Gv)(jwks) && !singleKey ? shownFromKeySet(Object.keys(jwks), privateValues(jwks)) : undefined,
             location: locate(''),
         });
         if (!singleKey)
@@ -33599,7 +31439,12 @@ async function inspectJwks(jwks, locate, nowSeconds) {
     const kids = new Map();
     const thumbprints = new Map();
     for (const [index, key] of keys.entries()) {
-        const context = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
+        const context = {
+            index,
+            label: labelOf(key, index, secrets),
+            location: locate(`/keys/${index}`),
+            secrets,
+        };
         const inspected = await inspectKey(key, context, nowSeconds, observations);
         if (!(0,src_json/* isObject */.Gv)(key))
             continue;
@@ -33608,7 +31453,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
             observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
         }
         else if (kids.has(kid)) {
-            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, (0,lint_findings/* shown */.SP)(kid)));
+            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, shownFromKeySet(kid, secrets)));
         }
         else {
             kids.set(kid, index);
@@ -33637,16 +31482,17 @@ async function inspectJwks(jwks, locate, nowSeconds) {
 function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
 }
-function labelOf(key, index) {
+function labelOf(key, index, secrets) {
     return (0,src_json/* isObject */.Gv)(key) && typeof key.kid === 'string'
-        ? `keys[${index}] (kid ${(0,lint_findings/* shown */.SP)(key.kid)})`
+        ? `keys[${index}] (kid ${shownFromKeySet(key.kid, secrets)})`
         : `keys[${index}]`;
 }
 /** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
 async function inspectKey(key, context, nowSeconds, observations) {
     const note = (rule, message, value) => observations.push(at(context, rule, message, value));
     if (!(0,src_json/* isObject */.Gv)(key)) {
-        note('jwk-invalid', `${context.label} is not a JSON object.`, (0,lint_findings/* shown */.SP)(key));
+        // Never quoted: a string here is often a PEM key pasted by mistake.
+        note('jwk-invalid', `${context.label} is not a JSON object but ${describedValue(key)}.`);
         return undefined;
     }
     // Names only: the values of these members are the private key.
@@ -33670,12 +31516,12 @@ async function inspectKey(key, context, nowSeconds, observations) {
     }
     let algs = algsForKeyType(key.kty, key.crv);
     if (algs.length === 0) {
-        note('jwk-invalid', `${context.label}: kty ${(0,lint_findings/* shown */.SP)(key.kty)}, crv ${(0,lint_findings/* shown */.SP)(key.crv)} cannot verify signatures.`);
+        note('jwk-invalid', `${context.label}: kty ${shownFromKeySet(key.kty, context.secrets)}, crv ${shownFromKeySet(key.crv, context.secrets)} cannot verify signatures.`);
         return undefined;
     }
     if (key.alg !== undefined) {
         if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
-            note('jwk-alg-mismatch', `${context.label}: alg ${(0,lint_findings/* shown */.SP)(key.alg)} does not fit ${describeType(key)}.`, (0,lint_findings/* shown */.SP)(key.alg));
+            note('jwk-alg-mismatch', `${context.label}: alg ${shownFromKeySet(key.alg, context.secrets)} does not fit ${describeType(key, context.secrets)}.`, shownFromKeySet(key.alg, context.secrets));
             return undefined;
         }
         algs = [key.alg];
@@ -33699,8 +31545,9 @@ async function inspectKey(key, context, nowSeconds, observations) {
     checkCertificate(key, context.label, nowSeconds, note);
     return { signing, algs, thumbprint: await thumbprintOf(key, context) };
 }
-function describeType(key) {
-    return typeof key.crv === 'string' ? `a ${key.kty} ${key.crv} key` : `a ${key.kty} key`;
+function describeType(key, secrets) {
+    const kty = shownFromKeySet(key.kty, secrets);
+    return typeof key.crv === 'string' ? `a ${kty} ${shownFromKeySet(key.crv, secrets)} key` : `a ${kty} key`;
 }
 async function thumbprintOf(key, context) {
     try {
@@ -34075,6 +31922,54 @@ async function fetchDiscovery(issuer, context, observations) {
     return fallback;
 }
 
+;// CONCATENATED MODULE: ./src/output/markdown.ts
+
+/*
+ * The Markdown half of the output boundary. Job summaries are rendered as GitHub-flavoured Markdown with
+ * HTML: a value from outside must render as the text it is, never as a tag, an image, a link or formatting,
+ * and must not end the code span or table cell it stands in.
+ */
+/** ASCII punctuation, each of which CommonMark lets a backslash make literal. */
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/**
+ * Inline code that no value can close: the fence is one backtick longer than the longest run of backticks
+ * inside (CommonMark code spans), and controls are escaped so the span stays on its line. Code spans render
+ * HTML and links as plain text.
+ */
+function markdown_inlineCode(value) {
+    return codeSpan(visible(value));
+}
+/** `inlineCode` for a table cell: pipes escaped too, since GFM splits cells before it looks at code spans. */
+function markdown_cellCode(value) {
+    return codeSpan(visible(value).replace(/\|/g, '\\|'));
+}
+function codeSpan(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A space on each side keeps a leading or trailing backtick from joining the fence; CommonMark strips one.
+    const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text that renders as itself: every ASCII punctuation character backslash-escaped, so no tag, entity,
+ * link, autolink, emphasis or pipe survives, and on one line. For prose that may contain values from outside.
+ */
+function markdown_inertText(text) {
+    return visible(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
+}
+/** Several lines of inert text, each ending in a hard line break so the lines stay apart. */
+function inertLines(text) {
+    return text.split(/\r?\n/).map((line) => `${markdown_inertText(line)}  `);
+}
+/** A GitHub-flavoured Markdown table; cells are inserted as given (make them with `inlineCode` or `inertText`). */
+function markdown_markdownTable(head, rows) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/lint/render.ts
 
 
@@ -34140,9 +32035,9 @@ function summaryReport(report) {
     }
     if (report.fetches.length > 0) {
         lines.push('#### Fetches', '', markdownTable(['URL', 'Status', 'Content-Type', 'Bytes', 'Time'], report.fetches.map((record) => [
-            inlineCode(record.url),
-            record.error !== undefined ? cell(`no answer: ${record.error}`) : String(record.status),
-            record.contentType ? inlineCode(record.contentType) : '',
+            cellCode(record.url),
+            record.error !== undefined ? inertText(`no answer: ${record.error}`) : String(record.status),
+            record.contentType ? cellCode(record.contentType) : '',
             record.bytes === undefined ? '' : String(record.bytes),
             `${record.ms} ms`,
         ])), '');
@@ -34152,11 +32047,11 @@ function summaryReport(report) {
 function findingRow(finding) {
     const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
     return [
-        inlineCode(finding.rule),
+        cellCode(finding.rule),
         finding.severity,
-        cell(finding.message + where),
-        finding.value === undefined ? '' : inlineCode(finding.value),
-        cell(finding.fix),
+        inertText(finding.message + where),
+        finding.value === undefined ? '' : cellCode(finding.value),
+        inertText(finding.fix),
     ];
 }
 
@@ -34906,68 +32801,8 @@ function overallLine(reports, profile) {
     return `${(0,src_plural/* plural */.L)(reports.length, 'provider')} linted (profile ${profile}): ${usable} usable, ${reports.length - usable} not.`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/wording.ts
-/** The action's inputs that the CLI has as options of the same name. */
-const SHARED_NAMES = [
-    'audience',
-    'universe-domain',
-    'issuer',
-    'wif-config',
-    'token-audience',
-    'min-validity',
-    'timeout',
-    'profile',
-    'fail-on',
-    'jwks',
-].join('|');
-/**
- * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
- * are options of the same name, so the CLI's messages say so. A key inside the WIF config ("`audience` in
- * `wif-config`") stays as it is.
- */
-function cliWording(text) {
-    return text
-        .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
-        .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
-        .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -');
-}
-
-;// CONCATENATED MODULE: ./src/cli/terminal-log.ts
-
-
-/**
- * The CLI's log: everything but the result goes to stderr, so stdout stays clean for `$(...)` and pipes.
- * Secrets registered with mask() are replaced in every line written, as the runner does in the action.
- */
-function createTerminalLog(writeErr) {
-    const secrets = new Set();
-    let depth = 0;
-    const write = (text) => {
-        const indent = '  '.repeat(depth);
-        const lines = redactSecrets(text, secrets).split('\n');
-        writeErr(`${lines.map((line) => indent + line).join('\n')}\n`);
-    };
-    return {
-        info: write,
-        warning: (message) => write(`warning: ${cliWording(message)}`),
-        group(title, body) {
-            write(`${title}:`);
-            depth++;
-            try {
-                return body();
-            }
-            finally {
-                depth--;
-            }
-        },
-        mask(secret) {
-            if (secret)
-                secrets.add(secret);
-        },
-        redact: (text) => redactSecrets(text, secrets),
-    };
-}
-
+// EXTERNAL MODULE: ./src/cli/wording.ts
+var wording = __nccwpck_require__(1659);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -35003,7 +32838,7 @@ function toolHelp() {
 }
 /** Runs one command line and gives its exit code; never throws. */
 async function runCli(argv, io) {
-    const log = createTerminalLog(io.writeErr);
+    const log = (0,terminal/* createTerminalLog */.$V)(io, { githubActions: io.env.GITHUB_ACTIONS === 'true' });
     // A token pasted where a name, path or command belongs must not come back in an error message.
     for (const token of argv.flatMap(token_shape/* tokensIn */.gF))
         log.mask(token);
@@ -35045,9 +32880,9 @@ function reportFailure(caught, io, log) {
     }
     const hints = caught instanceof FailureWithHints ? caught.hints : [];
     const error = caught instanceof FailureWithHints ? caught.error : (0,errors/* asActionError */.z6)(caught, 'this output');
-    const lines = [`error: ${cliWording(error.message)}`];
+    const lines = [`error: ${(0,wording/* cliWording */.F)(error.message)}`];
     if (error.fix)
-        lines.push(`fix: ${cliWording(error.fix)}`);
+        lines.push(`fix: ${(0,wording/* cliWording */.F)(error.fix)}`);
     lines.push(...hints.map((hint) => `hint: ${hint}`));
     io.writeErr(`${log.redact(lines.join('\n'))}\n`);
     return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
@@ -35079,6 +32914,40 @@ function tokensIn(text) {
 /** The text with every JWT-shaped run replaced. */
 function withoutTokens(text, replacement = '[a token]') {
     return text.replace(TOKEN, replacement);
+}
+
+
+/***/ }),
+
+/***/ 1659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ cliWording)
+/* harmony export */ });
+/** The action's inputs that the CLI has as options of the same name. */
+const SHARED_NAMES = [
+    'audience',
+    'universe-domain',
+    'issuer',
+    'wif-config',
+    'token-audience',
+    'min-validity',
+    'timeout',
+    'profile',
+    'fail-on',
+    'jwks',
+].join('|');
+/**
+ * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
+ * are options of the same name, so the CLI's messages say so. A key inside the WIF config ("`audience` in
+ * `wif-config`") stays as it is.
+ */
+function cliWording(text) {
+    return text
+        .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
+        .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
+        .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -');
 }
 
 
@@ -35169,7 +33038,7 @@ function shorten(text) {
 
 /***/ }),
 
-/***/ 7066:
+/***/ 4040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35186,1258 +33055,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
-;// CONCATENATED MODULE: ./src/http.ts
-
-
-
-const DEFAULT_MAX_BYTES = 1024 * 1024;
-/** The request never reached an answer: what happened, in words, and whether trying again can help. */
-class NetworkError extends Error {
-    code;
-    retryable;
-    constructor(message, code, retryable) {
-        super(message);
-        this.name = 'NetworkError';
-        this.code = code;
-        this.retryable = retryable;
-    }
-}
-/**
- * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
- * a redirect would carry the token to wherever the Location header points.
- */
-const send = async (request) => {
-    if (!request.reuseConnection)
-        return sendOnce(request);
-    const started = Date.now();
-    try {
-        return await sendOnce(request);
-    }
-    catch (error) {
-        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
-        // nothing about the server, so the request goes once more, over a new connection, in the time left.
-        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-        const left = request.timeoutMs - (Date.now() - started);
-        if (!reset || left <= 0)
-            throw error;
-        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
-    }
-};
-async function sendOnce(request) {
-    const host = new URL(request.url).host;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), request.timeoutMs);
-    // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
-    // so the deadline is also raced here: `timeout` must end the step whatever the network does.
-    const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
-        once: true,
-    }));
-    const client = new lib/* HttpClient */.Qq(version/* USER_AGENT */._O, [requestOptions(abort.signal, request.reuseConnection === true)], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-        socketTimeout: request.timeoutMs,
-    });
-    try {
-        const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
-        pending.catch(() => undefined); // it may still fail after the deadline won the race
-        const response = await Promise.race([pending, deadline]);
-        const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
-        reading.catch(() => undefined);
-        const body = await Promise.race([reading, deadline]);
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
-    }
-    catch (error) {
-        if (error instanceof NetworkError)
-            throw error;
-        if (abort.signal.aborted)
-            throw timeoutError(host, request.timeoutMs);
-        throw describeNetworkError(error, host);
-    }
-    finally {
-        clearTimeout(timer);
-        abort.abort();
-        client.dispose();
-    }
-}
-function timeoutError(host, timeoutMs) {
-    const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
-}
-let keepAliveAgent;
-/**
- * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
- * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
- * set: a proxy's tunnelling agent is never replaced.
- */
-function requestOptions(signal, reuseConnection) {
-    return {
-        prepareRequest: (options) => {
-            options.signal = signal;
-            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
-                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
-                options.agent = keepAliveAgent;
-            }
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported')),
-    };
-}
-async function readBody(stream, maxBytes, host) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stream) {
-        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        size += buffer.length;
-        if (size > maxBytes) {
-            stream.destroy();
-            throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
-        }
-        chunks.push(buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-const TLS_TRUST_CODES = new Set([
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
-function isTlsTrustFailure(code) {
-    return TLS_TRUST_CODES.has(code);
-}
-/** Failures that say nothing about the request itself, so a second try may well succeed. */
-const EXPLANATIONS = {
-    ECONNREFUSED: ['refused the connection', true],
-    ECONNRESET: ['closed the connection before answering', true],
-    EPIPE: ['closed the connection while the request was sent', true],
-    ETIMEDOUT: ['did not accept the connection in time', true],
-    EAI_AGAIN: ['could not be resolved right now (temporary DNS failure)', true],
-    ENOTFOUND: ['does not resolve (DNS: no such host)', false],
-    EHOSTUNREACH: ['is unreachable from this runner', true],
-    ENETUNREACH: ['is unreachable: the runner has no route to it', true],
-    CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
-};
-/**
- * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
- * connection's setup, which a second try repeats.
- */
-function describeNetworkError(error, host) {
-    const code = String(error?.code ?? '') || 'UNKNOWN';
-    if (TLS_TRUST_CODES.has(code)) {
-        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
-    }
-    const known = EXPLANATIONS[code];
-    if (known)
-        return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
-    if (/socket hang up/i.test(String(error?.message))) {
-        return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
-}
-/** What to change after a request to `service` failed without an answer. */
-function networkFix(error, setting) {
-    if (error.code === 'ENOTFOUND')
-        return `Check ${setting}: its host name does not resolve.`;
-    if (error.code === 'CERT_NOT_YET_VALID')
-        return "Check the runner's clock (NTP): it looks behind.";
-    if (error.code === 'TOO_LARGE')
-        return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
-    if (TLS_TRUST_CODES.has(error.code))
-        return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
-    return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
-}
-/** First value of a header, whatever shape Node gave it. */
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-
-
-/***/ }),
-
-/***/ 8301:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   Ud: () => (/* binding */ jsonEscaped),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-/**
- * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
- * which may be a secret, and callers here only need to know whether the text was JSON.
- */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A JSON object: not null, not an array. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
-function jsonEscaped(text) {
-    return JSON.stringify(text).slice(1, -1);
-}
-
-
-/***/ }),
-
-/***/ 3604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jI: () => (/* binding */ PROFILES),
-/* harmony export */   u8: () => (/* binding */ ruleSpec),
-/* harmony export */   xJ: () => (/* binding */ severityOf),
-/* harmony export */   y0: () => (/* binding */ RULES)
-/* harmony export */ });
-const PROFILES = ['mondoo', 'mender', 'oidc'];
-const E = 'error';
-const W = 'warning';
-const I = 'info';
-const RULES = {
-    'fetch-not-https': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'A URL to fetch is not https:// (it is not fetched).',
-        fix: 'Serve the document over HTTPS and publish the https:// URL.',
-    },
-    'fetch-failed': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
-        fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
-    },
-    'fetch-redirect': {
-        group: 'fetch',
-        levels: [W, W, E],
-        checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
-        fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
-    },
-    'fetch-status': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer was not HTTP 200.',
-        fix: 'Serve the document with status 200 at that URL.',
-    },
-    'fetch-content-type': {
-        group: 'fetch',
-        levels: [W, W, W],
-        checks: 'The Content-Type is not application/json.',
-        fix: 'Serve the document with Content-Type: application/json.',
-    },
-    'fetch-not-json': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
-        fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
-    },
-    'fetch-not-object': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The JSON is not an object at the top level.',
-        fix: 'Serve a JSON object ({ ... }).',
-    },
-    'fetch-too-large': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer is larger than the 1 MiB cap.',
-        fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
-    },
-    'discovery-rfc8414-form': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
-        fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
-    },
-    'issuer-mismatch': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
-        fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
-    },
-    'issuer-trailing-slash': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
-        fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
-    },
-    'issuer-not-https': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` is not an https:// URL (including scheme-less values).',
-        fix: 'Set `issuer` to the full https:// URL of the provider.',
-    },
-    'issuer-url-parts': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` has a query, a fragment or user information.',
-        fix: 'Use a plain https://host[/path] issuer.',
-    },
-    'issuer-template': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
-        fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
-    },
-    'issuer-not-canonical': {
-        group: 'issuer',
-        levels: [W, W, W],
-        checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
-        fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
-    },
-    'issuer-port': {
-        group: 'issuer',
-        levels: [W, W, W],
-        checks: '`issuer` names an explicit port.',
-        fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
-    },
-    'host-not-public': {
-        group: 'issuer',
-        levels: [E, W, I],
-        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
-        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
-    },
-    'document-oauth-metadata': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
-        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
-    },
-    'member-missing': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-        fix: 'Add the member to the discovery document (or correct its spelling).',
-    },
-    'member-type': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
-        fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
-    },
-    'endpoint-missing': {
-        group: 'document',
-        levels: [I, E, E],
-        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
-        fix: 'Add the endpoint; SSO needs it, workload identity does not.',
-    },
-    'jwks-uri-not-https': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: '`jwks_uri` is not an https:// URL.',
-        fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
-    },
-    'endpoint-not-https': {
-        group: 'document',
-        levels: [W, W, E],
-        checks: 'An endpoint URL other than `jwks_uri` is not https://.',
-        fix: 'Serve every endpoint over HTTPS.',
-    },
-    'jwks-uri-other-host': {
-        group: 'document',
-        levels: [I, I, I],
-        checks: '`jwks_uri` is on another host than the issuer.',
-        fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
-    },
-    'alg-rs256-missing': {
-        group: 'algorithms',
-        levels: [I, I, E],
-        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
-        fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
-    },
-    'alg-none': {
-        group: 'algorithms',
-        levels: [W, W, W],
-        checks: '`none` is advertised for ID tokens: unsigned tokens.',
-        fix: 'Remove `none`: keyless auth needs signed tokens.',
-    },
-    'alg-symmetric': {
-        group: 'algorithms',
-        levels: [W, W, W],
-        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
-        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
-    },
-    'alg-unusable': {
-        group: 'algorithms',
-        levels: [E, E, E],
-        checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
-        fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
-    },
-    'alg-without-key': {
-        group: 'algorithms',
-        levels: [I, I, W],
-        checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
-        fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
-    },
-    'alg-mender-rs256': {
-        group: 'algorithms',
-        levels: ['off', I, 'off'],
-        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
-        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
-    },
-    'mender-auth-alg': {
-        group: 'algorithms',
-        levels: ['off', W, 'off'],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
-        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
-    },
-    'jwks-not-set': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'The key set has no `keys` array.',
-        fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
-    },
-    'jwks-no-signing-key': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'No key in the set can verify a signature (after the key checks below).',
-        fix: 'Publish the public key that signs the ID tokens.',
-    },
-    'jwks-too-many-keys': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'More than 100 keys: AWS, for one, refuses such a set.',
-        fix: 'Publish only current and next signing keys.',
-    },
-    'jwk-invalid': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'A key does not parse as a public JWK (jose `importJWK`).',
-        fix: 'Fix or remove the key.',
-    },
-    'jwk-private-member': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
-        fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
-    },
-    'jwk-rsa-weak': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'An RSA key is shorter than 2048 bits.',
-        fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
-    },
-    'jwk-alg-mismatch': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
-        fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
-    },
-    'jwk-not-for-signing': {
-        group: 'jwks',
-        levels: [I, I, I],
-        checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
-        fix: 'Nothing to do unless it was meant to sign tokens.',
-    },
-    'jwk-kid-missing': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A key has no `kid`.',
-        fix: 'Give every key a `kid` and put it in the token header.',
-    },
-    'jwk-kid-duplicate': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'Two keys share a `kid`.',
-        fix: 'Give every key its own `kid`.',
-    },
-    'jwk-duplicate-key': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'The same key is published under two `kid`s.',
-        fix: 'Publish each key once.',
-    },
-    'jwk-x5c-expired': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A certificate in `x5c` has expired.',
-        fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
-    },
-    'jwk-x5c-invalid': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
-        fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
-    },
-    'jwk-not-base64url': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
-        fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
-    },
-    'jwk-rsa-leading-zero': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
-        fix: 'Strip the leading zero octet before encoding `n`.',
-    },
-    'mender-provider-invalid': {
-        group: 'mender',
-        levels: [E, E, E],
-        checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
-        fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
-    },
-    'mender-client-secret': {
-        group: 'mender',
-        levels: [W, W, W],
-        checks: 'A Mender provider file holds a `client_secret`.',
-        fix: 'Keep the secret out of the repository: inject it when the provider is created.',
-    },
-    'token-malformed': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: 'The sample token is not a signed JWT.',
-        fix: 'Pass a compact JWS ID token from the provider.',
-    },
-    'token-issuer-mismatch': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's `iss` is not byte-equal to the issuer.",
-        fix: 'Make the provider put exactly the issuer URL in `iss`.',
-    },
-    'token-kid-unknown': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's header `kid` is missing or not in the JWKS.",
-        fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
-    },
-    'token-alg-rejected': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
-        fix: 'Sign with an algorithm that is both advertised and accepted.',
-    },
-    'token-signature-invalid': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's signature does not verify with its JWKS key.",
-        fix: 'Publish the key that really signs the tokens.',
-    },
-    'token-expiring': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: 'The sample token has less than 180 seconds left (or no `exp`).',
-        fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
-    },
-};
-/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
-function ruleSpec(rule) {
-    return RULES[rule];
-}
-function severityOf(rule, profile) {
-    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
-}
-
-
-/***/ }),
-
-/***/ 3757:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ MAX_DOCUMENT_BYTES),
-/* harmony export */   x: () => (/* binding */ fetchJson)
-/* harmony export */ });
-/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(139);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7066);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8301);
-/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9133);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3471);
-
-
-
-
-
-const MAX_DOCUMENT_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 3;
-const PER_FETCH_CAP_MS = 15_000;
-const nowhere = () => undefined;
-/**
- * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
- * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
- */
-async function fetchJson(url, what, context, observations) {
-    const chain = [url];
-    let current = url;
-    for (;;) {
-        if (!current.startsWith('https://')) {
-            if (chain.length > 1)
-                observations.push(redirected(what, chain, 'to a URL that is not https://'));
-            observations.push({
-                rule: 'fetch-not-https',
-                message: `The ${what} URL is not https://, so it was not fetched.`,
-                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(current),
-            });
-            return undefined;
-        }
-        if (context.deadline.remainingMs() <= 0) {
-            observations.push({
-                rule: 'fetch-failed',
-                message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
-                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(current),
-                fix: 'Raise `timeout`, or make the earlier requests answer faster.',
-            });
-            return undefined;
-        }
-        const answer = await get(current, what, context, observations);
-        if (!answer)
-            return undefined;
-        const location = (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'location');
-        if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
-            const next = resolveLocation(location, current);
-            if (next === undefined) {
-                observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
-                return undefined;
-            }
-            current = next;
-            chain.push(current);
-            if (chain.length - 1 > MAX_REDIRECTS) {
-                observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
-                return undefined;
-            }
-            continue;
-        }
-        if (chain.length > 1)
-            observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
-        return readAnswer(answer, current, what, observations);
-    }
-}
-function resolveLocation(location, base) {
-    try {
-        return new URL(location, base).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-function redirected(what, chain, outcome) {
-    return {
-        rule: 'fetch-redirect',
-        message: `The ${what} URL redirects (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(chain.length - 1, 'hop')}, ${outcome}).`,
-        value: chain.join(' → '),
-    };
-}
-async function get(url, what, context, observations) {
-    const started = performance.now();
-    try {
-        const answer = await context.send({
-            method: 'GET',
-            url,
-            headers: { accept: 'application/json' },
-            timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
-            maxBytes: MAX_DOCUMENT_BYTES,
-            reuseConnection: true,
-        });
-        context.records.push({
-            url,
-            status: answer.status,
-            contentType: (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'content-type'),
-            bytes: Buffer.byteLength(answer.body),
-            ms: Math.round(performance.now() - started),
-        });
-        return answer;
-    }
-    catch (error) {
-        const failure = error instanceof _http_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr ? error : new _http_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr(String(error), 'UNKNOWN', false);
-        context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
-        const tooLarge = failure.code === 'TOO_LARGE';
-        observations.push({
-            rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
-            message: `The ${what} could not be fetched: ${failure.message}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(url),
-            fix: tooLarge ? undefined : fetchFix(failure.code),
-        });
-        return undefined;
-    }
-}
-function fetchFix(code) {
-    if (code === 'ENOTFOUND')
-        return 'Check the host name: it does not resolve.';
-    if (code === 'TIMEOUT')
-        return 'Make the server answer within seconds; validators give up sooner than this lint.';
-    if (code === 'CERT_HAS_EXPIRED')
-        return 'Renew the server certificate.';
-    if (code === 'CERT_NOT_YET_VALID')
-        return "Check the server certificate's start date, and this runner's clock.";
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-        return 'Use a certificate issued for this host name.';
-    if ((0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isTlsTrustFailure */ .wC)(code)) {
-        return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
-    }
-    return undefined;
-}
-function readAnswer(answer, url, what, observations) {
-    if (answer.status !== 200) {
-        observations.push({
-            rule: 'fetch-status',
-            message: `The ${what} URL answered HTTP ${answer.status}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(url),
-        });
-        return undefined;
-    }
-    const contentType = (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'content-type') ?? '';
-    if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
-        observations.push({
-            rule: 'fetch-content-type',
-            message: `The ${what} is served as ${contentType ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(contentType) : 'no Content-Type'}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(contentType),
-        });
-    }
-    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
-    if (value === undefined) {
-        observations.push({
-            rule: 'fetch-not-json',
-            message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(url),
-        });
-        return undefined;
-    }
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(value)) {
-        observations.push({
-            rule: 'fetch-not-object',
-            // Only the type: the content of a mis-shaped key set may be key material.
-            message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(url),
-        });
-        return undefined;
-    }
-    return { where: url, value, locate: nowhere };
-}
-/**
- * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
- * named by its title, which is what a person recognises (a login or error page).
- */
-function describeBody(body) {
-    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__/* .looksLikeHtml */ .te)(body)) {
-        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_4__/* .htmlTitle */ .ih)(body);
-        return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
-    }
-    const first = body.trimStart()[0];
-    return body.trim() === ''
-        ? 'an empty body'
-        : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
-}
-
-
-/***/ }),
-
-/***/ 3471:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S4: () => (/* binding */ judge),
-/* harmony export */   SP: () => (/* binding */ shown),
-/* harmony export */   pq: () => (/* binding */ countOf)
-/* harmony export */ });
-/* harmony import */ var _catalogue_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3604);
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-const MAX_VALUE_CHARS = 120;
-/** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
-function judge(observations, profile) {
-    const findings = [];
-    for (const observation of observations) {
-        const severity = (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .severityOf */ .xJ)(observation.rule, profile);
-        if (severity === 'off')
-            continue;
-        const { rule, message, value, location } = observation;
-        const fix = observation.fix ?? (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleSpec */ .u8)(rule).fix;
-        // Built member by member so the JSON report's field order is the documented one.
-        findings.push({ rule, severity, message, value, fix, location });
-    }
-    // Array.prototype.sort is stable, so findings of one severity keep the order the rules produced them in.
-    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-function countOf(findings) {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
-}
-/** A value as it appears in JSON, cut to a readable length. */
-function shown(value) {
-    let text;
-    try {
-        text = JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        // Nesting too deep to serialise (or a cycle): name the type instead.
-        text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
-    }
-    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-
-/***/ }),
-
-/***/ 9218:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ readLocalJson),
-  X: () => (/* binding */ readRegularFile)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/lint/fetch.ts
-var fetch = __nccwpck_require__(3757);
-// EXTERNAL MODULE: ./src/lint/findings.ts
-var findings = __nccwpck_require__(3471);
-// EXTERNAL MODULE: ./src/json.ts
-var json = __nccwpck_require__(8301);
-;// CONCATENATED MODULE: ./src/lint/json-lines.ts
-/** Deeper members are not located: discovery documents and key sets are shallow. */
-const MAX_DEPTH = 8;
-/**
- * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
- * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
- * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
- */
-function jsonLines(text) {
-    const lines = new Map();
-    const stack = [];
-    let line = 1;
-    let pendingKey;
-    let keyLine = 1;
-    const valueStarts = () => {
-        const parent = stack[stack.length - 1];
-        if (!parent || stack.length > MAX_DEPTH)
-            return undefined;
-        if (parent.isArray) {
-            const path = `${parent.path}/${parent.index}`;
-            lines.set(path, line);
-            return path;
-        }
-        const path = `${parent.path}/${escapePointer(pendingKey ?? '')}`;
-        lines.set(path, keyLine);
-        return path;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
-            // \n, \r\n and a lone \r (old Mac files) each end a line, as editors count them.
-            line++;
-        }
-        else if (char === '"') {
-            const end = stringEnd(text, i);
-            const parent = stack[stack.length - 1];
-            if (parent && !parent.isArray && pendingKey === undefined) {
-                pendingKey = JSON.parse(text.slice(i, end + 1));
-                keyLine = line;
-            }
-            else {
-                valueStarts();
-                pendingKey = undefined;
-            }
-            i = end;
-        }
-        else if (char === '{' || char === '[') {
-            const path = stack.length === 0 ? '' : (valueStarts() ?? '\u0000');
-            pendingKey = undefined;
-            stack.push({ path, index: 0, isArray: char === '[' });
-        }
-        else if (char === '}' || char === ']') {
-            stack.pop();
-        }
-        else if (char === ',') {
-            const parent = stack[stack.length - 1];
-            if (parent?.isArray)
-                parent.index++;
-            pendingKey = undefined;
-        }
-        else if (char === ':' || char === ' ' || char === '\t' || char === '\r') {
-            continue;
-        }
-        else if (isScalarStart(char)) {
-            valueStarts();
-            pendingKey = undefined;
-            while (i + 1 < text.length && /[\w.+-]/.test(text[i + 1] ?? ''))
-                i++;
-        }
-    }
-    return lines;
-}
-/** The index of the quote that closes the string starting at `start` (the last index if none does). */
-function stringEnd(text, start) {
-    for (let i = start + 1; i < text.length; i++) {
-        if (text[i] === '\\')
-            i++;
-        else if (text[i] === '"')
-            return i;
-    }
-    return text.length - 1;
-}
-function isScalarStart(char) {
-    return char !== undefined && /[-\dtfn]/.test(char);
-}
-function escapePointer(key) {
-    return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-;// CONCATENATED MODULE: ./src/lint/local-file.ts
-
-
-
-
-
-
-/**
- * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
- * fails); a file that is not a JSON object is a finding on that file.
- */
-function readLocalJson(input, path, readFile, observations) {
-    let text;
-    try {
-        text = readFile(path);
-    }
-    catch (error) {
-        const code = error.code ?? 'error';
-        const problem = code === 'ENOTFILE'
-            ? `${(0,findings/* shown */.SP)(path)} is not a regular file.`
-            : code === 'EFBIG'
-                ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
-                : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
-        throw (0,errors/* settingsError */.Ol)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        // Only the error's position is used: its message may quote the file.
-        observations.push({
-            rule: 'fetch-not-json',
-            message: `${path} is not valid JSON.`,
-            location: { file: path, line: firstBadLine(text, String(error.message)) },
-        });
-        return undefined;
-    }
-    if (!(0,json/* isObject */.Gv)(value)) {
-        observations.push({
-            rule: 'fetch-not-object',
-            message: `${path} is JSON but not an object.`,
-            location: { file: path, line: 1 },
-        });
-        return undefined;
-    }
-    const lines = jsonLines(text);
-    return {
-        where: path,
-        value,
-        locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
-    };
-}
-/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
-function readRegularFile(path) {
-    const stats = (0,external_node_fs_.statSync)(path);
-    if (!stats.isFile())
-        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
-    if (stats.size > fetch/* MAX_DOCUMENT_BYTES */.b)
-        throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
-    return (0,external_node_fs_.readFileSync)(path, 'utf8');
-}
-/**
- * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
- * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
- */
-function firstBadLine(text, parseError) {
-    const position = /position (\d+)/.exec(parseError)?.[1];
-    const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
-    return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
-}
-/** Outside strings, JSON holds only punctuation, whitespace, numbers and the words true, false and null. */
-function firstStrayCharacter(text) {
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i] ?? '';
-        if (char === '"') {
-            i = stringEnd(text, i);
-        }
-        else if (/[a-z]/i.test(char)) {
-            const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
-            if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word))
-                return i;
-            i += word.length - 1;
-        }
-        else if (!/[\s{}[\]:,\d.+-]/.test(char)) {
-            return i;
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 9133:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
-/* harmony export */ });
-/** "1 error", "2 errors": the count with its noun. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-
-/***/ }),
-
-/***/ 1013:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  px: () => (/* binding */ ACTION_NAME),
-  _O: () => (/* binding */ USER_AGENT),
-  xv: () => (/* binding */ VERSION)
-});
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const ACTION_NAME = 'mondoo-keyless-auth';
-const VERSION = package_namespaceObject.rE;
-const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 4942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -37236,6 +33853,1546 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** The request never reached an answer: what happened, in words, and whether trying again can help. */
+class NetworkError extends Error {
+    code;
+    retryable;
+    constructor(message, code, retryable) {
+        super(message);
+        this.name = 'NetworkError';
+        this.code = code;
+        this.retryable = retryable;
+    }
+}
+/**
+ * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
+ * a redirect would carry the token to wherever the Location header points.
+ */
+const send = async (request) => {
+    if (!request.reuseConnection)
+        return sendOnce(request);
+    const started = Date.now();
+    try {
+        return await sendOnce(request);
+    }
+    catch (error) {
+        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
+        // nothing about the server, so the request goes once more, over a new connection, in the time left.
+        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const left = request.timeoutMs - (Date.now() - started);
+        if (!reset || left <= 0)
+            throw error;
+        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
+    }
+};
+async function sendOnce(request) {
+    const host = new URL(request.url).host;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+    // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
+    // so the deadline is also raced here: `timeout` must end the step whatever the network does.
+    const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
+        once: true,
+    }));
+    const client = new HttpClient(version/* USER_AGENT */._O, [requestOptions(abort.signal, request.reuseConnection === true)], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+        socketTimeout: request.timeoutMs,
+    });
+    try {
+        const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
+        pending.catch(() => undefined); // it may still fail after the deadline won the race
+        const response = await Promise.race([pending, deadline]);
+        const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+        reading.catch(() => undefined);
+        const body = await Promise.race([reading, deadline]);
+        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+    }
+    catch (error) {
+        if (error instanceof NetworkError)
+            throw error;
+        if (abort.signal.aborted)
+            throw timeoutError(host, request.timeoutMs);
+        throw describeNetworkError(error, host);
+    }
+    finally {
+        clearTimeout(timer);
+        abort.abort();
+        client.dispose();
+    }
+}
+function timeoutError(host, timeoutMs) {
+    const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
+}
+let keepAliveAgent;
+/**
+ * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
+ * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
+ * set: a proxy's tunnelling agent is never replaced.
+ */
+function requestOptions(signal, reuseConnection) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
+                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
+                options.agent = keepAliveAgent;
+            }
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+}
+async function readBody(stream, maxBytes, host) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += buffer.length;
+        if (size > maxBytes) {
+            stream.destroy();
+            throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
+        }
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+const TLS_TRUST_CODES = new Set([
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
+function isTlsTrustFailure(code) {
+    return TLS_TRUST_CODES.has(code);
+}
+/** Failures that say nothing about the request itself, so a second try may well succeed. */
+const EXPLANATIONS = {
+    ECONNREFUSED: ['refused the connection', true],
+    ECONNRESET: ['closed the connection before answering', true],
+    EPIPE: ['closed the connection while the request was sent', true],
+    ETIMEDOUT: ['did not accept the connection in time', true],
+    EAI_AGAIN: ['could not be resolved right now (temporary DNS failure)', true],
+    ENOTFOUND: ['does not resolve (DNS: no such host)', false],
+    EHOSTUNREACH: ['is unreachable from this runner', true],
+    ENETUNREACH: ['is unreachable: the runner has no route to it', true],
+    CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
+};
+/**
+ * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
+ * connection's setup, which a second try repeats.
+ */
+function describeNetworkError(error, host) {
+    const code = String(error?.code ?? '') || 'UNKNOWN';
+    if (TLS_TRUST_CODES.has(code)) {
+        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
+    }
+    const known = EXPLANATIONS[code];
+    if (known)
+        return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
+    if (/socket hang up/i.test(String(error?.message))) {
+        return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+}
+/** What to change after a request to `service` failed without an answer. */
+function networkFix(error, setting) {
+    if (error.code === 'ENOTFOUND')
+        return `Check ${setting}: its host name does not resolve.`;
+    if (error.code === 'CERT_NOT_YET_VALID')
+        return "Check the runner's clock (NTP): it looks behind.";
+    if (error.code === 'TOO_LARGE')
+        return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
+    if (TLS_TRUST_CODES.has(error.code))
+        return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
+    return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
+}
+/** First value of a header, whatever shape Node gave it. */
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+
+
+/***/ }),
+
+/***/ 8301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   Ud: () => (/* binding */ jsonEscaped),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/**
+ * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
+ * which may be a secret, and callers here only need to know whether the text was JSON.
+ */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
+function jsonEscaped(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+
+
+/***/ }),
+
+/***/ 3604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ PROFILES),
+/* harmony export */   u8: () => (/* binding */ ruleSpec),
+/* harmony export */   xJ: () => (/* binding */ severityOf),
+/* harmony export */   y0: () => (/* binding */ RULES)
+/* harmony export */ });
+const PROFILES = ['mondoo', 'mender', 'oidc'];
+const E = 'error';
+const W = 'warning';
+const I = 'info';
+const RULES = {
+    'fetch-not-https': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch is not https:// (it is not fetched).',
+        fix: 'Serve the document over HTTPS and publish the https:// URL.',
+    },
+    'fetch-failed': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
+        fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
+    },
+    'fetch-redirect': {
+        group: 'fetch',
+        levels: [W, W, E],
+        checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
+        fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
+    },
+    'fetch-status': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer was not HTTP 200.',
+        fix: 'Serve the document with status 200 at that URL.',
+    },
+    'fetch-content-type': {
+        group: 'fetch',
+        levels: [W, W, W],
+        checks: 'The Content-Type is not application/json.',
+        fix: 'Serve the document with Content-Type: application/json.',
+    },
+    'fetch-not-json': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
+        fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
+    },
+    'fetch-not-object': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The JSON is not an object at the top level.',
+        fix: 'Serve a JSON object ({ ... }).',
+    },
+    'fetch-too-large': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is larger than the 1 MiB cap.',
+        fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
+    },
+    'discovery-rfc8414-form': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
+        fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
+    },
+    'issuer-mismatch': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
+        fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
+    },
+    'issuer-trailing-slash': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
+        fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
+    },
+    'issuer-not-https': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` is not an https:// URL (including scheme-less values).',
+        fix: 'Set `issuer` to the full https:// URL of the provider.',
+    },
+    'issuer-url-parts': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` has a query, a fragment or user information.',
+        fix: 'Use a plain https://host[/path] issuer.',
+    },
+    'issuer-template': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
+        fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
+    },
+    'issuer-not-canonical': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
+        fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
+    },
+    'issuer-port': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` names an explicit port.',
+        fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
+    },
+    'host-not-public': {
+        group: 'issuer',
+        levels: [E, W, I],
+        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+    },
+    'document-oauth-metadata': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
+        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
+    },
+    'member-missing': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+        fix: 'Add the member to the discovery document (or correct its spelling).',
+    },
+    'member-type': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
+        fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
+    },
+    'endpoint-missing': {
+        group: 'document',
+        levels: [I, E, E],
+        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
+        fix: 'Add the endpoint; SSO needs it, workload identity does not.',
+    },
+    'jwks-uri-not-https': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: '`jwks_uri` is not an https:// URL.',
+        fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
+    },
+    'endpoint-not-https': {
+        group: 'document',
+        levels: [W, W, E],
+        checks: 'An endpoint URL other than `jwks_uri` is not https://.',
+        fix: 'Serve every endpoint over HTTPS.',
+    },
+    'jwks-uri-other-host': {
+        group: 'document',
+        levels: [I, I, I],
+        checks: '`jwks_uri` is on another host than the issuer.',
+        fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
+    },
+    'alg-rs256-missing': {
+        group: 'algorithms',
+        levels: [I, I, E],
+        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
+        fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
+    },
+    'alg-none': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: '`none` is advertised for ID tokens: unsigned tokens.',
+        fix: 'Remove `none`: keyless auth needs signed tokens.',
+    },
+    'alg-symmetric': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
+        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
+    },
+    'alg-unusable': {
+        group: 'algorithms',
+        levels: [E, E, E],
+        checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
+        fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
+    },
+    'alg-without-key': {
+        group: 'algorithms',
+        levels: [I, I, W],
+        checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
+        fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
+    },
+    'alg-mender-rs256': {
+        group: 'algorithms',
+        levels: ['off', I, 'off'],
+        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
+        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
+    },
+    'mender-auth-alg': {
+        group: 'algorithms',
+        levels: ['off', W, 'off'],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
+        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
+    },
+    'jwks-not-set': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'The key set has no `keys` array.',
+        fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
+    },
+    'jwks-no-signing-key': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'No key in the set can verify a signature (after the key checks below).',
+        fix: 'Publish the public key that signs the ID tokens.',
+    },
+    'jwks-too-many-keys': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'More than 100 keys: AWS, for one, refuses such a set.',
+        fix: 'Publish only current and next signing keys.',
+    },
+    'jwk-invalid': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key does not parse as a public JWK (jose `importJWK`).',
+        fix: 'Fix or remove the key.',
+    },
+    'jwk-private-member': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
+        fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
+    },
+    'jwk-rsa-weak': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'An RSA key is shorter than 2048 bits.',
+        fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
+    },
+    'jwk-alg-mismatch': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+        fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
+    },
+    'jwk-not-for-signing': {
+        group: 'jwks',
+        levels: [I, I, I],
+        checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
+        fix: 'Nothing to do unless it was meant to sign tokens.',
+    },
+    'jwk-kid-missing': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key has no `kid`.',
+        fix: 'Give every key a `kid` and put it in the token header.',
+    },
+    'jwk-kid-duplicate': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'Two keys share a `kid`.',
+        fix: 'Give every key its own `kid`.',
+    },
+    'jwk-duplicate-key': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'The same key is published under two `kid`s.',
+        fix: 'Publish each key once.',
+    },
+    'jwk-x5c-expired': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A certificate in `x5c` has expired.',
+        fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
+    },
+    'jwk-x5c-invalid': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+        fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
+    },
+    'jwk-not-base64url': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
+        fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
+    },
+    'jwk-rsa-leading-zero': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
+        fix: 'Strip the leading zero octet before encoding `n`.',
+    },
+    'mender-provider-invalid': {
+        group: 'mender',
+        levels: [E, E, E],
+        checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
+        fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
+    },
+    'mender-client-secret': {
+        group: 'mender',
+        levels: [W, W, W],
+        checks: 'A Mender provider file holds a `client_secret`.',
+        fix: 'Keep the secret out of the repository: inject it when the provider is created.',
+    },
+    'token-malformed': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token is not a signed JWT.',
+        fix: 'Pass a compact JWS ID token from the provider.',
+    },
+    'token-issuer-mismatch': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `iss` is not byte-equal to the issuer.",
+        fix: 'Make the provider put exactly the issuer URL in `iss`.',
+    },
+    'token-kid-unknown': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's header `kid` is missing or not in the JWKS.",
+        fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
+    },
+    'token-alg-rejected': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
+        fix: 'Sign with an algorithm that is both advertised and accepted.',
+    },
+    'token-signature-invalid': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's signature does not verify with its JWKS key.",
+        fix: 'Publish the key that really signs the tokens.',
+    },
+    'token-expiring': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token has less than 180 seconds left (or no `exp`).',
+        fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
+    },
+};
+/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
+function ruleSpec(rule) {
+    return RULES[rule];
+}
+function severityOf(rule, profile) {
+    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
+}
+
+
+/***/ }),
+
+/***/ 3757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ MAX_DOCUMENT_BYTES),
+/* harmony export */   x: () => (/* binding */ fetchJson)
+/* harmony export */ });
+/* harmony import */ var _output_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8078);
+/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(139);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8301);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9133);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3471);
+
+
+
+
+
+
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const PER_FETCH_CAP_MS = 15_000;
+const nowhere = () => undefined;
+/**
+ * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ */
+async function fetchJson(url, what, context, observations) {
+    const chain = [url];
+    let current = url;
+    for (;;) {
+        if (!current.startsWith('https://')) {
+            if (chain.length > 1)
+                observations.push(redirected(what, chain, 'to a URL that is not https://'));
+            observations.push({
+                rule: 'fetch-not-https',
+                message: `The ${what} URL is not https://, so it was not fetched.`,
+                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(current),
+            });
+            return undefined;
+        }
+        if (context.deadline.remainingMs() <= 0) {
+            observations.push({
+                rule: 'fetch-failed',
+                message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(current),
+                fix: 'Raise `timeout`, or make the earlier requests answer faster.',
+            });
+            return undefined;
+        }
+        const answer = await get(current, what, context, observations);
+        if (!answer)
+            return undefined;
+        const location = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(answer, 'location');
+        if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
+            const next = resolveLocation(location, current);
+            if (next === undefined) {
+                observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
+                return undefined;
+            }
+            current = next;
+            chain.push(current);
+            if (chain.length - 1 > MAX_REDIRECTS) {
+                observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
+                return undefined;
+            }
+            continue;
+        }
+        if (chain.length > 1)
+            observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
+        return readAnswer(answer, current, what, observations);
+    }
+}
+function resolveLocation(location, base) {
+    try {
+        return new URL(location, base).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function redirected(what, chain, outcome) {
+    return {
+        rule: 'fetch-redirect',
+        message: `The ${what} URL redirects (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(chain.length - 1, 'hop')}, ${outcome}).`,
+        value: chain.join(' → '),
+    };
+}
+async function get(url, what, context, observations) {
+    const started = performance.now();
+    try {
+        const answer = await context.send({
+            method: 'GET',
+            url,
+            headers: { accept: 'application/json' },
+            timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
+            maxBytes: MAX_DOCUMENT_BYTES,
+            reuseConnection: true,
+        });
+        context.records.push({
+            url,
+            status: answer.status,
+            contentType: (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(answer, 'content-type'),
+            bytes: Buffer.byteLength(answer.body),
+            ms: Math.round(performance.now() - started),
+        });
+        return answer;
+    }
+    catch (error) {
+        const failure = error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error : new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(String(error), 'UNKNOWN', false);
+        context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+        const tooLarge = failure.code === 'TOO_LARGE';
+        observations.push({
+            rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
+            message: `The ${what} could not be fetched: ${failure.message}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+            fix: tooLarge ? undefined : fetchFix(failure.code),
+        });
+        return undefined;
+    }
+}
+function fetchFix(code) {
+    if (code === 'ENOTFOUND')
+        return 'Check the host name: it does not resolve.';
+    if (code === 'TIMEOUT')
+        return 'Make the server answer within seconds; validators give up sooner than this lint.';
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'Renew the server certificate.';
+    if (code === 'CERT_NOT_YET_VALID')
+        return "Check the server certificate's start date, and this runner's clock.";
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return 'Use a certificate issued for this host name.';
+    if ((0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .isTlsTrustFailure */ .wC)(code)) {
+        return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
+    }
+    return undefined;
+}
+function readAnswer(answer, url, what, observations) {
+    if (answer.status !== 200) {
+        observations.push({
+            rule: 'fetch-status',
+            message: `The ${what} URL answered HTTP ${answer.status}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+        });
+        return undefined;
+    }
+    const contentType = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(answer, 'content-type') ?? '';
+    if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
+        observations.push({
+            rule: 'fetch-content-type',
+            message: `The ${what} is served as ${contentType ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(contentType) : 'no Content-Type'}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(contentType),
+        });
+    }
+    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body);
+    if (value === undefined) {
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+        });
+        return undefined;
+    }
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            // Only the type: the content of a mis-shaped key set may be key material.
+            message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+        });
+        return undefined;
+    }
+    return { where: url, value, locate: nowhere };
+}
+/**
+ * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
+ * named by its title, which is what a person recognises (a login or error page).
+ */
+function describeBody(body) {
+    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__/* .looksLikeHtml */ .te)(body)) {
+        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__/* .htmlTitle */ .ih)(body);
+        return title ? `an HTML page titled "${(0,_output_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(title.slice(0, 60))}"` : 'an HTML page';
+    }
+    const first = body.trimStart()[0];
+    return body.trim() === ''
+        ? 'an empty body'
+        : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
+}
+
+
+/***/ }),
+
+/***/ 3471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   pq: () => (/* binding */ countOf)
+/* harmony export */ });
+/* harmony import */ var _output_display_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1267);
+/* harmony import */ var _catalogue_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3604);
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const MAX_VALUE_CHARS = 120;
+/** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
+function judge(observations, profile) {
+    const findings = [];
+    for (const observation of observations) {
+        const severity = (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_1__/* .severityOf */ .xJ)(observation.rule, profile);
+        if (severity === 'off')
+            continue;
+        const { rule, message, value, location } = observation;
+        const fix = observation.fix ?? (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleSpec */ .u8)(rule).fix;
+        // Built member by member so the JSON report's field order is the documented one.
+        findings.push({ rule, severity, message, value, fix, location });
+    }
+    // Array.prototype.sort is stable, so findings of one severity keep the order the rules produced them in.
+    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+function countOf(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/**
+ * A value as it appears in JSON, cut to a readable length and depth, safe to print on one line (see
+ * output/display.ts). Never pass key material here: describe it instead (`describeType`).
+ */
+function shown(value) {
+    return (0,_output_display_js__WEBPACK_IMPORTED_MODULE_0__/* .displayJson */ .f_)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
+}
+
+
+/***/ }),
+
+/***/ 9218:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _: () => (/* binding */ readLocalJson),
+  X: () => (/* binding */ readRegularFile)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/lint/fetch.ts
+var fetch = __nccwpck_require__(3757);
+// EXTERNAL MODULE: ./src/lint/findings.ts
+var findings = __nccwpck_require__(3471);
+// EXTERNAL MODULE: ./src/json.ts
+var json = __nccwpck_require__(8301);
+;// CONCATENATED MODULE: ./src/lint/json-lines.ts
+/** Deeper members are not located: discovery documents and key sets are shallow. */
+const MAX_DEPTH = 8;
+/**
+ * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
+ * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
+ * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
+ */
+function jsonLines(text) {
+    const lines = new Map();
+    const stack = [];
+    let line = 1;
+    let pendingKey;
+    let keyLine = 1;
+    const valueStarts = () => {
+        const parent = stack[stack.length - 1];
+        if (!parent || stack.length > MAX_DEPTH)
+            return undefined;
+        if (parent.isArray) {
+            const path = `${parent.path}/${parent.index}`;
+            lines.set(path, line);
+            return path;
+        }
+        const path = `${parent.path}/${escapePointer(pendingKey ?? '')}`;
+        lines.set(path, keyLine);
+        return path;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
+            // \n, \r\n and a lone \r (old Mac files) each end a line, as editors count them.
+            line++;
+        }
+        else if (char === '"') {
+            const end = stringEnd(text, i);
+            const parent = stack[stack.length - 1];
+            if (parent && !parent.isArray && pendingKey === undefined) {
+                pendingKey = JSON.parse(text.slice(i, end + 1));
+                keyLine = line;
+            }
+            else {
+                valueStarts();
+                pendingKey = undefined;
+            }
+            i = end;
+        }
+        else if (char === '{' || char === '[') {
+            const path = stack.length === 0 ? '' : (valueStarts() ?? '\u0000');
+            pendingKey = undefined;
+            stack.push({ path, index: 0, isArray: char === '[' });
+        }
+        else if (char === '}' || char === ']') {
+            stack.pop();
+        }
+        else if (char === ',') {
+            const parent = stack[stack.length - 1];
+            if (parent?.isArray)
+                parent.index++;
+            pendingKey = undefined;
+        }
+        else if (char === ':' || char === ' ' || char === '\t' || char === '\r') {
+            continue;
+        }
+        else if (isScalarStart(char)) {
+            valueStarts();
+            pendingKey = undefined;
+            while (i + 1 < text.length && /[\w.+-]/.test(text[i + 1] ?? ''))
+                i++;
+        }
+    }
+    return lines;
+}
+/** The index of the quote that closes the string starting at `start` (the last index if none does). */
+function stringEnd(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"')
+            return i;
+    }
+    return text.length - 1;
+}
+function isScalarStart(char) {
+    return char !== undefined && /[-\dtfn]/.test(char);
+}
+function escapePointer(key) {
+    return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+;// CONCATENATED MODULE: ./src/lint/local-file.ts
+
+
+
+
+
+
+/**
+ * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
+ * fails); a file that is not a JSON object is a finding on that file.
+ */
+function readLocalJson(input, path, readFile, observations) {
+    let text;
+    try {
+        text = readFile(path);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        const problem = code === 'ENOTFILE'
+            ? `${(0,findings/* shown */.SP)(path)} is not a regular file.`
+            : code === 'EFBIG'
+                ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
+                : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
+        throw (0,errors/* settingsError */.Ol)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // Only the error's position is used: its message may quote the file.
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `${path} is not valid JSON.`,
+            location: { file: path, line: firstBadLine(text, String(error.message)) },
+        });
+        return undefined;
+    }
+    if (!(0,json/* isObject */.Gv)(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            message: `${path} is JSON but not an object.`,
+            location: { file: path, line: 1 },
+        });
+        return undefined;
+    }
+    const lines = jsonLines(text);
+    return {
+        where: path,
+        value,
+        locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
+    };
+}
+/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
+function readRegularFile(path) {
+    const stats = (0,external_node_fs_.statSync)(path);
+    if (!stats.isFile())
+        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+    if (stats.size > fetch/* MAX_DOCUMENT_BYTES */.b)
+        throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
+    return (0,external_node_fs_.readFileSync)(path, 'utf8');
+}
+/**
+ * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
+ * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
+ */
+function firstBadLine(text, parseError) {
+    const position = /position (\d+)/.exec(parseError)?.[1];
+    const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
+    return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+/** Outside strings, JSON holds only punctuation, whitespace, numbers and the words true, false and null. */
+function firstStrayCharacter(text) {
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i] ?? '';
+        if (char === '"') {
+            i = stringEnd(text, i);
+        }
+        else if (/[a-z]/i.test(char)) {
+            const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
+            if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word))
+                return i;
+            i += word.length - 1;
+        }
+        else if (!/[\s{}[\]:,\d.+-]/.test(char)) {
+            return i;
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FA: () => (/* binding */ pruned),
+/* harmony export */   KN: () => (/* binding */ displayValue),
+/* harmony export */   f_: () => (/* binding */ displayJson)
+/* harmony export */ });
+/* unused harmony export DEFAULT_LIMITS */
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8078);
+
+const DEFAULT_LIMITS = { maxDepth: 6, maxChars: 200 };
+/**
+ * A JSON value as compact JSON, safe to print on one line (see `visible`), within `limits`. Recursion is
+ * bounded by `maxDepth` and output by `maxChars`, so a value nested thousands deep or megabytes long costs
+ * no more than a small one and cannot overflow the stack.
+ */
+function displayJson(value, limits = DEFAULT_LIMITS) {
+    const out = new Bounded(limits.maxChars);
+    write(value, 0, limits.maxDepth, out);
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(out.text());
+}
+/** A claim or member value for a person: strings as they are, everything else as bounded JSON. */
+function displayValue(value, limits = DEFAULT_LIMITS) {
+    if (typeof value === 'string') {
+        const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}…` : value;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(cut);
+    }
+    return displayJson(value, limits);
+}
+class Bounded {
+    parts = [];
+    length = 0;
+    full = false;
+    max;
+    constructor(max) {
+        this.max = max;
+    }
+    push(text) {
+        if (this.full)
+            return;
+        if (this.length + text.length > this.max) {
+            this.parts.push(text.slice(0, this.max - this.length), '…');
+            this.full = true;
+            return;
+        }
+        this.parts.push(text);
+        this.length += text.length;
+    }
+    room() {
+        return this.max - this.length;
+    }
+    text() {
+        return this.parts.join('');
+    }
+}
+function write(value, depth, maxDepth, out) {
+    if (out.full)
+        return;
+    if (Array.isArray(value)) {
+        if (depth >= maxDepth)
+            return out.push(value.length === 0 ? '[]' : '[…]');
+        out.push('[');
+        for (let index = 0; index < value.length && !out.full; index++) {
+            if (index > 0)
+                out.push(',');
+            write(value[index], depth + 1, maxDepth, out);
+        }
+        return out.push(']');
+    }
+    if (typeof value === 'object' && value !== null) {
+        const keys = Object.keys(value);
+        if (depth >= maxDepth)
+            return out.push(keys.length === 0 ? '{}' : '{…}');
+        out.push('{');
+        for (let index = 0; index < keys.length && !out.full; index++) {
+            const key = keys[index];
+            if (index > 0)
+                out.push(',');
+            out.push(`${JSON.stringify(key)}:`);
+            write(value[key], depth + 1, maxDepth, out);
+        }
+        return out.push('}');
+    }
+    // A huge string is cut before it is serialised: only what can be shown is worth the work.
+    const text = typeof value === 'string' && value.length > out.room() ? value.slice(0, out.room()) : value;
+    // Strings, numbers, booleans, null; undefined (absent) shows as JavaScript names it.
+    out.push(JSON.stringify(text) ?? String(text));
+}
+/**
+ * A copy of a JSON value for JSON output, with everything nested deeper than `maxDepth` replaced by the
+ * string "[…]" or "{…}": JSON.stringify walks by recursion and overflows the stack on a value nested a few
+ * thousand deep, which any token's issuer can send.
+ */
+function pruned(value, maxDepth = 32) {
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const isArray = Array.isArray(value);
+    if (maxDepth <= 0)
+        return isArray ? '[…]' : '{…}';
+    if (isArray)
+        return value.map((item) => pruned(item, maxDepth - 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pruned(item, maxDepth - 1)]));
+}
+
+
+/***/ }),
+
+/***/ 8078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ safeLines),
+/* harmony export */   R: () => (/* binding */ visible)
+/* harmony export */ });
+/**
+ * The escaping half of the output boundary: pure functions that make text from outside (claims, server
+ * answers, provider documents, URLs, file contents) safe to print where a CI agent parses every line.
+ *
+ * What the agents parse (actions/runner ActionCommand.cs and ActionCommandManager.cs; the Azure Pipelines
+ * agent likewise for `##vso[`):
+ * - `::name::data` at the start of a line after C#'s TrimStart() (any Unicode white space);
+ * - `##[name]data` anywhere in a line;
+ * - names case-insensitively, and `stop-commands` pauses all processing, `::add-mask::` included.
+ * The runner compares with culture-sensitive StartsWith/IndexOf, which skip "ignorable" characters, so an
+ * invisible character between two `#` is no protection: such characters are escaped, never relied on.
+ *
+ * Escapes are visible and JSON-compatible (`\n`, `\r`, `\t`, `\uXXXX`), so JSON output passed through here
+ * still parses to the same values. A value that needs none of this is returned exactly as it was.
+ */
+/** Characters never printed raw: C0 and C1 controls, DEL, line and paragraph separators, and invisibles. */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+/** `##[` (the runner's legacy commands) and `##vso[` (Azure Pipelines' logging commands) anywhere. */
+const HASH_COMMAND = /#(#(?:vso)?\[)/giu;
+/** `::` after leading white space as .NET's char.IsWhiteSpace counts it (a superset of JavaScript's). */
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/u;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeCodePoint(char) {
+    const short = SHORT_ESCAPES[char];
+    if (short !== undefined)
+        return short;
+    // Code units, so characters beyond the BMP come out as a JSON surrogate pair.
+    let escaped = '';
+    for (let index = 0; index < char.length; index++) {
+        escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
+    }
+    return escaped;
+}
+/**
+ * One value from outside, made safe to print on one line: it cannot leave its line, start a workflow
+ * command, or carry `##[` / `##vso[` intact.
+ */
+function visible(value) {
+    return value
+        .replace(UNPRINTABLE, escapeCodePoint)
+        .replace(HASH_COMMAND, '\\u0023$1')
+        .replace(LEADING_COMMAND, '$1\\u003a');
+}
+/**
+ * Text about to be written as lines (a log message, a report): each line made safe as `visible` makes a
+ * value, the line breaks kept. Applied by the boundary to everything it writes, so a value that was
+ * interpolated without `visible` still cannot steer the agent (though it may have started a new line).
+ */
+function safeLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => visible(line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $V: () => (/* binding */ createTerminalLog),
+  lj: () => (/* binding */ exitOnceFlushed),
+  D2: () => (/* binding */ processStdio)
+});
+
+// EXTERNAL MODULE: ./src/cli/wording.ts
+var wording = __nccwpck_require__(1659);
+// EXTERNAL MODULE: ./src/output/escape.ts
+var output_escape = __nccwpck_require__(8078);
+;// CONCATENATED MODULE: ./src/output/secret-set.ts
+/**
+ * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
+ * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
+ * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
+ * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
+ */
+const MIN_MASK_LENGTH = 8;
+/** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+/** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
+function maskableLines(secret) {
+    return secret
+        .split(/[\r\n]+/)
+        .map((line) => line.trim())
+        .filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR.test(line));
+}
+/**
+ * The secrets registered so far: each is handed to the runner line by line (never as a multi-line value,
+ * which the runner would split into short masks itself), and redacted whole and by line from text this
+ * project writes where the runner does not mask for it.
+ */
+class SecretSet {
+    forms = new Set();
+    ordered = [];
+    register;
+    constructor(register = () => { }) {
+        this.register = register;
+    }
+    add(secret) {
+        const lines = maskableLines(secret);
+        const whole = secret.trim();
+        for (const form of whole.length >= MIN_MASK_LENGTH ? [whole, ...lines] : lines) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            if (!/[\r\n]/.test(form))
+                this.register(form);
+        }
+        // Longest first, so a secret that contains another is hidden whole.
+        this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.ordered) {
+            if (result.includes(secret))
+                result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/output/terminal.ts
+
+
+
+/**
+ * The process's own stdout and stderr behind the boundary. The CLI runs inside GitHub `run:` steps and Azure
+ * Pipelines scripts, whose agents parse both streams for commands, so every line is neutralised (see
+ * escape.ts). The escapes are JSON escapes, so JSON and SARIF output parse to the same values.
+ */
+function processStdio() {
+    return {
+        writeOut: (text) => process.stdout.write((0,output_escape/* safeLines */.B)(text)),
+        writeErr: (text) => process.stderr.write((0,output_escape/* safeLines */.B)(text)),
+        writeCommand: (line) => process.stderr.write(line),
+    };
+}
+/**
+ * Exits once stdout and stderr have drained: a request abandoned at a deadline must not keep Node alive.
+ * Without a code, the exit code already set (by @actions/core's setFailed) stands.
+ */
+function exitOnceFlushed(code) {
+    const exit = () => (code === undefined ? process.exit() : process.exit(code));
+    process.stdout.write('', () => process.stderr.write('', exit));
+}
+/**
+ * The CLI's log: everything but the result goes to stderr, so stdout stays clean for `$(...)` and pipes.
+ * Secrets registered with mask() are replaced in every line written, as the runner does in the action.
+ */
+function createTerminalLog(stdio, options = {}) {
+    const { writeErr } = stdio;
+    const secrets = new SecretSet((line) => {
+        if (options.githubActions)
+            stdio.writeCommand(`::add-mask::${commandData(line)}\n`);
+    });
+    let depth = 0;
+    const write = (text) => {
+        const indent = '  '.repeat(depth);
+        const lines = (0,output_escape/* safeLines */.B)(secrets.redact(text)).split('\n');
+        writeErr(`${lines.map((line) => indent + line).join('\n')}\n`);
+    };
+    return {
+        info: write,
+        warning: (message) => write(`warning: ${(0,wording/* cliWording */.F)(message)}`),
+        group(title, body) {
+            write(`${title}:`);
+            depth++;
+            try {
+                return body();
+            }
+            finally {
+                depth--;
+            }
+        },
+        mask: (secret) => secrets.add(secret),
+        redact: (text) => secrets.redact(text),
+    };
+}
+/** The runner's escaping of a command's data (actions/runner ActionCommand: `%`, CR and LF). */
+function commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+
+/***/ }),
+
+/***/ 9133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** "1 error", "2 errors": the count with its noun. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 1013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  px: () => (/* binding */ ACTION_NAME),
+  _O: () => (/* binding */ USER_AGENT),
+  xv: () => (/* binding */ VERSION)
+});
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const ACTION_NAME = 'mondoo-keyless-auth';
+const VERSION = package_namespaceObject.rE;
+const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

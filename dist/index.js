@@ -28374,19 +28374,21 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2432);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2261);
+/* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8012);
+
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 // A request abandoned at the deadline (e.g. one still waiting on a proxy) would keep Node alive: the step is
 // over, so leave once stdout has drained. run() has set the exit code.
-process.stdout.write('', () => process.exit());
+(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .exitOnceFlushed */ .lj)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2432:
+/***/ 2261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28397,177 +28399,1524 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: githubIo
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
+;// CONCATENATED MODULE: ./src/errors.ts
+class ActionError extends Error {
+    kind;
+    fix;
+    grpcStatus;
+    constructor(message, options) {
+        super(message, { cause: options.cause });
+        this.name = 'ActionError';
+        this.kind = options.kind;
+        this.fix = options.fix;
+        this.grpcStatus = options.grpcStatus;
     }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
+    /** The message with its fix, as shown in the log, the annotation and the summary. */
+    describe() {
+        return this.fix ? `${this.message}\nFix: ${this.fix}` : this.message;
     }
 }
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
+function settingsError(input, problem, fix) {
+    return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
 }
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
+/** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */
+function asActionError(caught, whereToReport) {
+    if (caught instanceof ActionError)
+        return caught;
+    const detail = caught instanceof Error ? caught.message : String(caught);
+    return new ActionError(`Unexpected error: ${detail}`, {
+        kind: 'internal',
+        fix: `This is a bug in mondoo-keyless-auth: please report it with ${whereToReport}.`,
+        cause: caught,
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+
+;// CONCATENATED MODULE: ./src/plural.ts
+/** "1 error", "2 errors": the count with its noun. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+;// CONCATENATED MODULE: ./src/retry.ts
+
+
+const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
+/** The step's overall time budget; every wait and request asks it what is left. */
+class Deadline {
+    totalMs;
+    endsAt;
+    now;
+    constructor(totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.endsAt = now() + totalMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - this.now());
+    }
+    /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
+    requestBudgetMs(capMs) {
+        return Math.min(capMs, Math.max(1, this.remainingMs()));
+    }
+}
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries from many jobs spread out. */
+function backoffDelayMs(policy, retryNumber, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+function parseRetryAfterMs(value, nowMs = Date.now()) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    // An HTTP date names its day and month; without letters, Date.parse would read "1.5" or "-1" as a year.
+    if (!/[A-Za-z]{3}/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The log line announcing a retry, the same for every service. */
+function retryNotice(label, info) {
+    return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
+}
+/**
+ * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or the next wait would overrun the
+ * step's deadline; the error thrown is always the last real failure, with why retrying stopped.
+ */
+async function retry(attempt, options) {
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    for (let n = 1;; n++) {
+        const result = await attempt(n);
+        if (result.ok)
+            return result.value;
+        if (!result.retryable)
+            throw result.error;
+        if (n >= options.policy.maxAttempts) {
+            throw withReason(result.error, `${options.what} failed ${plural(n, 'time')} in a row.`);
+        }
+        const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
+        const remainingMs = options.deadline.remainingMs();
+        if (delayMs >= remainingMs) {
+            const asked = result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
+            throw withReason(result.error, `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
+        }
+        options.beforeWait?.({ delayMs, error: result.error });
+        options.onRetry?.({ attempt: n, delayMs, error: result.error });
+        await sleep(delayMs);
+        await options.beforeRetry?.();
+    }
+}
+function withReason(error, reason, kind = error.kind) {
+    return new ActionError(`${error.message}\n${reason}`, {
+        kind,
+        fix: error.fix ?? 'Raise the `timeout` input if the service is slow to recover.',
+        grpcStatus: error.grpcStatus,
+        cause: error,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/input-values.ts
+
+const MAX_TIMEOUT_SECONDS = 900;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+/** The `timeout` every mode and command takes: whole seconds, 1 to 900, 60 when unset. */
+function readTimeout(raw) {
+    return readWholeNumber('timeout', raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+}
+/** `scheme://...`: a URL, as opposed to a host name or a file path. */
+function hasUrlScheme(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+/** A whole number of `unit` (seconds unless said otherwise) within min..max; `fallback` when unset. */
+function readWholeNumber(input, raw, fallback, min, max, unit = 'seconds') {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value)) {
+        throw settingsError(input, `"${value}" is not a whole number of ${unit}.`, `Use digits only, e.g. ${fallback}.`);
+    }
+    const number = Number(value);
+    if (number < min || number > max) {
+        throw settingsError(input, `${number} is outside ${min}..${max} ${unit}.`, `Use a value in that range, e.g. ${fallback}.`);
+    }
+    return number;
+}
+function readBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
+}
+function readChoice(input, raw, choices, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    const choice = choices.find((candidate) => candidate === value);
+    if (choice)
+        return choice;
+    throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
+}
+/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
+function otherModeInputsWarning(getInput, names, mode, otherMode) {
+    const ignored = names.filter((name) => getInput(name).trim() !== '');
+    if (ignored.length === 0)
+        return [];
+    const listed = ignored.map((name) => `\`${name}\``).join(', ');
+    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+}
+
+;// CONCATENATED MODULE: ./src/universe-domain.ts
+
+
+const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
+const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
+/**
+ * Turns what people paste (a bare host, a trailing slash, the full exchange URL) into the API base,
+ * and refuses anything that would send the token in clear text or somewhere odd.
+ */
+function normalizeUniverseDomain(raw, input = 'universe-domain') {
+    const value = raw.trim();
+    if (value === '')
+        return DEFAULT_UNIVERSE_DOMAIN;
+    // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
+    const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
+    const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw settingsError(input, `"${shown}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+    }
+    if (url.protocol === 'http:') {
+        throw settingsError(input, `"${shown}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${apiPath(url.pathname)}.`);
+    }
+    if (url.protocol !== 'https:') {
+        throw settingsError(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+    }
+    if (url.username || url.password || url.search || url.hash) {
+        throw settingsError(input, 'must not carry credentials, a query or a fragment.', `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+    }
+    return `${url.origin}${apiPath(url.pathname)}`;
+}
+/** The path part of the API base: no trailing slash, no pasted exchange endpoint. */
+function apiPath(pathname) {
+    const path = pathname.replace(/\/+$/, '');
+    if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase()))
+        return path;
+    return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
+}
+function exchangeUrl(universeDomain) {
+    return `${universeDomain}${EXCHANGE_PATH}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/json.ts
+/**
+ * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
+ * which may be a secret, and callers here only need to know whether the text was JSON.
+ */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A JSON object: not null, not an array. */
+function json_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
+function jsonEscaped(text) {
+    return JSON.stringify(text).slice(1, -1);
+}
+
+;// CONCATENATED MODULE: ./src/exchange/credential.ts
+
+
+
+const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function invalid(problem) {
+    return new ActionError(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
+        kind: 'credential-invalid',
+        fix: 'Nothing was exported. Re-run the job; if it persists, report it to Mondoo with the time of the failure.',
+    });
+}
+/** Validates everything cnspec will rely on, so a bad credential fails here and not three steps later. */
+function decodeCredential(base64) {
+    if (!STANDARD_BASE64.test(base64)) {
+        throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
+    }
+    const json = Buffer.from(base64, 'base64').toString('utf8');
+    const parsed = parseJson(json);
+    if (parsed === undefined)
+        throw invalid('`base64_credential` does not decode to JSON');
+    if (!json_isObject(parsed))
+        throw invalid('`base64_credential` does not decode to a JSON object');
+    for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
+        if (typeof parsed[name] !== 'string' || parsed[name] === '')
+            throw invalid(`it has no \`${name}\``);
+    }
+    const account = parsed;
+    checkApiEndpoint(account.api_endpoint);
+    if (account.private_key !== undefined || account.certificate !== undefined) {
+        checkKeyPair(account);
+    }
+    else if (typeof account.token !== 'string' || account.token === '') {
+        throw invalid('it has neither `private_key` with `certificate` nor `token`');
+    }
+    return { base64, json, account };
+}
+function checkApiEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw invalid('`api_endpoint` is not a URL');
+    }
+    if (url.protocol !== 'https:')
+        throw invalid('`api_endpoint` is not an https:// URL');
+}
+function checkKeyPair(account) {
+    if (typeof account.private_key !== 'string' || typeof account.certificate !== 'string') {
+        throw invalid('it has `private_key` or `certificate` but not both');
+    }
+    try {
+        (0,external_node_crypto_.createPrivateKey)(account.private_key);
+    }
+    catch {
+        throw invalid('`private_key` is not a readable PEM private key');
+    }
+    try {
+        new external_node_crypto_.X509Certificate(account.certificate);
+    }
+    catch {
+        throw invalid('`certificate` is not a readable PEM certificate');
+    }
+}
+/** The PEM armour lines name the format and appear in harmless logs; masking them would blank those. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+/**
+ * Every string that must never show in a log: the base64 value, the decoded JSON, each secret field, and each
+ * line of every multi-line one (the runner matches masks within a line, so a key printed line by line would
+ * otherwise leak), plus the JSON-escaped form in which a secret appears inside printed JSON. Lines of the JSON
+ * itself are not masked one by one: `{` or `"mrn": ...` are not secret, and the escaped forms cover the rest.
+ */
+function secretsToMask(credential) {
+    const secrets = new Set([credential.base64, credential.json]);
+    const secretFields = [credential.account.private_key, credential.account.token];
+    for (const value of secretFields) {
+        if (!value)
+            continue;
+        secrets.add(value);
+        if (value.includes('\n')) {
+            secrets.add(jsonEscaped(value));
+            for (const line of secretLines(value))
+                secrets.add(line);
+        }
+    }
+    return [...secrets];
+}
+function secretLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && !PEM_ARMOUR.test(line));
+}
+
+// EXTERNAL MODULE: ./src/output/escape.ts
+var output_escape = __nccwpck_require__(8078);
+;// CONCATENATED MODULE: ./src/output/display.ts
+
+const DEFAULT_LIMITS = { maxDepth: 6, maxChars: 200 };
+/**
+ * A JSON value as compact JSON, safe to print on one line (see `visible`), within `limits`. Recursion is
+ * bounded by `maxDepth` and output by `maxChars`, so a value nested thousands deep or megabytes long costs
+ * no more than a small one and cannot overflow the stack.
+ */
+function displayJson(value, limits = DEFAULT_LIMITS) {
+    const out = new Bounded(limits.maxChars);
+    write(value, 0, limits.maxDepth, out);
+    return (0,output_escape/* visible */.R)(out.text());
+}
+/** A claim or member value for a person: strings as they are, everything else as bounded JSON. */
+function displayValue(value, limits = DEFAULT_LIMITS) {
+    if (typeof value === 'string') {
+        const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}…` : value;
+        return (0,output_escape/* visible */.R)(cut);
+    }
+    return displayJson(value, limits);
+}
+class Bounded {
+    parts = [];
+    length = 0;
+    full = false;
+    max;
+    constructor(max) {
+        this.max = max;
+    }
+    push(text) {
+        if (this.full)
+            return;
+        if (this.length + text.length > this.max) {
+            this.parts.push(text.slice(0, this.max - this.length), '…');
+            this.full = true;
+            return;
+        }
+        this.parts.push(text);
+        this.length += text.length;
+    }
+    room() {
+        return this.max - this.length;
+    }
+    text() {
+        return this.parts.join('');
+    }
+}
+function write(value, depth, maxDepth, out) {
+    if (out.full)
+        return;
+    if (Array.isArray(value)) {
+        if (depth >= maxDepth)
+            return out.push(value.length === 0 ? '[]' : '[…]');
+        out.push('[');
+        for (let index = 0; index < value.length && !out.full; index++) {
+            if (index > 0)
+                out.push(',');
+            write(value[index], depth + 1, maxDepth, out);
+        }
+        return out.push(']');
+    }
+    if (typeof value === 'object' && value !== null) {
+        const keys = Object.keys(value);
+        if (depth >= maxDepth)
+            return out.push(keys.length === 0 ? '{}' : '{…}');
+        out.push('{');
+        for (let index = 0; index < keys.length && !out.full; index++) {
+            const key = keys[index];
+            if (index > 0)
+                out.push(',');
+            out.push(`${JSON.stringify(key)}:`);
+            write(value[key], depth + 1, maxDepth, out);
+        }
+        return out.push('}');
+    }
+    // A huge string is cut before it is serialised: only what can be shown is worth the work.
+    const text = typeof value === 'string' && value.length > out.room() ? value.slice(0, out.room()) : value;
+    // Strings, numbers, booleans, null; undefined (absent) shows as JavaScript names it.
+    out.push(JSON.stringify(text) ?? String(text));
+}
+/**
+ * A copy of a JSON value for JSON output, with everything nested deeper than `maxDepth` replaced by the
+ * string "[…]" or "{…}": JSON.stringify walks by recursion and overflows the stack on a value nested a few
+ * thousand deep, which any token's issuer can send.
+ */
+function pruned(value, maxDepth = 32) {
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const isArray = Array.isArray(value);
+    if (maxDepth <= 0)
+        return isArray ? '[…]' : '{…}';
+    if (isArray)
+        return value.map((item) => pruned(item, maxDepth - 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pruned(item, maxDepth - 1)]));
+}
+
+;// CONCATENATED MODULE: ./src/exchange/diagnosis.ts
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The non-secret claims people need to register a provider or debug a refusal, in a fixed order. */
+const CLAIMS_SHOWN = [
+    'iss',
+    'sub',
+    'aud',
+    'exp',
+    'repository',
+    'ref',
+    'environment',
+    'workflow_ref',
+    'job_workflow_ref',
+    'event_name',
+    'runner_environment',
+];
+function claimRows(claims, nowSeconds) {
+    const rows = [];
+    for (const name of CLAIMS_SHOWN) {
+        const value = claims[name];
+        if (value === undefined || value === null || value === '')
+            continue;
+        if (name === 'exp' && typeof value === 'number') {
+            rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
+        }
+        else {
+            rows.push([name, display(value)]);
+        }
+    }
+    return rows;
+}
+/**
+ * Every claim, the ones people register and debug first, then the rest by name: what the CLI's `claims`
+ * command prints. Claims are the signed, public part of a token; nothing here is secret.
+ */
+function everyClaimRow(claims, nowSeconds) {
+    const rows = claimRows(claims, nowSeconds);
+    const shown = new Set(rows.map(([name]) => name));
+    const rest = Object.keys(claims)
+        .filter((name) => !shown.has(name))
+        .sort();
+    for (const name of rest) {
+        const value = claims[name];
+        const isTime = (name === 'iat' || name === 'nbf') && typeof value === 'number';
+        rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : display(value)]);
+    }
+    return rows;
+}
+/**
+ * Claims are JSON from whoever minted the token: arrays of strings (aud) read best joined, anything else
+ * as bounded JSON, strings as they are; all of it safe to print (see output/display.ts).
+ */
+function display(value) {
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+        return displayValue(value.join(', '));
+    }
+    return displayValue(value);
+}
+const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
+/** Targeted advice for why Mondoo would not match this token to a provider. */
+function hintsFor(error, claims) {
+    if (!claims || !IDENTITY_FAILURES.has(error.kind))
+        return [];
+    const hints = [];
+    const sub = typeof claims.sub === 'string' ? (0,output_escape/* visible */.R)(claims.sub) : undefined;
+    if (sub) {
+        hints.push(`Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`);
+        if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
+            hints.push('This subject uses the `repo:OWNER@id/REPO@id:...` form GitHub gives repositories created after 2026-07-15: register it with the numeric ids, as shown.');
+        }
+        if (sub.endsWith(':pull_request')) {
+            hints.push('Pull request runs carry the subject `repo:OWNER/REPO:pull_request`, not a branch subject: register that subject too if pull request jobs should authenticate.');
+        }
+        if (sub.includes(':environment:')) {
+            hints.push('Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.');
+        }
+    }
+    const workflowRef = typeof claims.workflow_ref === 'string' ? (0,output_escape/* visible */.R)(claims.workflow_ref) : undefined;
+    const jobWorkflowRef = typeof claims.job_workflow_ref === 'string' ? (0,output_escape/* visible */.R)(claims.job_workflow_ref) : undefined;
+    if (jobWorkflowRef !== undefined && workflowRef !== undefined && jobWorkflowRef !== workflowRef) {
+        hints.push(`This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`);
+    }
+    const iss = typeof claims.iss === 'string' ? (0,output_escape/* visible */.R)(claims.iss) : '';
+    if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
+        hints.push(`This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`);
+    }
+    else if (iss.endsWith('/_services/token')) {
+        hints.push(`This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`);
+    }
+    return hints;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends JOSEError {
+  static code = "ERR_JWK_INVALID";
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const base64url_invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(base64url_invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? buffer_utils_encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new errors_JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/catalogue.ts
+const PROFILES = ['mondoo', 'mender', 'oidc'];
+const E = 'error';
+const W = 'warning';
+const I = 'info';
+const RULES = {
+    'fetch-not-https': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch is not https:// (it is not fetched).',
+        fix: 'Serve the document over HTTPS and publish the https:// URL.',
+    },
+    'fetch-failed': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
+        fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
+    },
+    'fetch-redirect': {
+        group: 'fetch',
+        levels: [W, W, E],
+        checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
+        fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
+    },
+    'fetch-status': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer was not HTTP 200.',
+        fix: 'Serve the document with status 200 at that URL.',
+    },
+    'fetch-content-type': {
+        group: 'fetch',
+        levels: [W, W, W],
+        checks: 'The Content-Type is not application/json.',
+        fix: 'Serve the document with Content-Type: application/json.',
+    },
+    'fetch-not-json': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
+        fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
+    },
+    'fetch-not-object': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The JSON is not an object at the top level.',
+        fix: 'Serve a JSON object ({ ... }).',
+    },
+    'fetch-too-large': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'The answer is larger than the 1 MiB cap.',
+        fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
+    },
+    'discovery-rfc8414-form': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
+        fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
+    },
+    'issuer-mismatch': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
+        fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
+    },
+    'issuer-trailing-slash': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
+        fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
+    },
+    'issuer-not-https': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` is not an https:// URL (including scheme-less values).',
+        fix: 'Set `issuer` to the full https:// URL of the provider.',
+    },
+    'issuer-url-parts': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` has a query, a fragment or user information.',
+        fix: 'Use a plain https://host[/path] issuer.',
+    },
+    'issuer-template': {
+        group: 'issuer',
+        levels: [E, E, E],
+        checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
+        fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
+    },
+    'issuer-not-canonical': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
+        fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
+    },
+    'issuer-port': {
+        group: 'issuer',
+        levels: [W, W, W],
+        checks: '`issuer` names an explicit port.',
+        fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
+    },
+    'host-not-public': {
+        group: 'issuer',
+        levels: [E, W, I],
+        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+    },
+    'document-oauth-metadata': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
+        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
+    },
+    'member-missing': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+        fix: 'Add the member to the discovery document (or correct its spelling).',
+    },
+    'member-type': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
+        fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
+    },
+    'endpoint-missing': {
+        group: 'document',
+        levels: [I, E, E],
+        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
+        fix: 'Add the endpoint; SSO needs it, workload identity does not.',
+    },
+    'jwks-uri-not-https': {
+        group: 'document',
+        levels: [E, E, E],
+        checks: '`jwks_uri` is not an https:// URL.',
+        fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
+    },
+    'endpoint-not-https': {
+        group: 'document',
+        levels: [W, W, E],
+        checks: 'An endpoint URL other than `jwks_uri` is not https://.',
+        fix: 'Serve every endpoint over HTTPS.',
+    },
+    'jwks-uri-other-host': {
+        group: 'document',
+        levels: [I, I, I],
+        checks: '`jwks_uri` is on another host than the issuer.',
+        fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
+    },
+    'alg-rs256-missing': {
+        group: 'algorithms',
+        levels: [I, I, E],
+        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
+        fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
+    },
+    'alg-none': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: '`none` is advertised for ID tokens: unsigned tokens.',
+        fix: 'Remove `none`: keyless auth needs signed tokens.',
+    },
+    'alg-symmetric': {
+        group: 'algorithms',
+        levels: [W, W, W],
+        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
+        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
+    },
+    'alg-unusable': {
+        group: 'algorithms',
+        levels: [E, E, E],
+        checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
+        fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
+    },
+    'alg-without-key': {
+        group: 'algorithms',
+        levels: [I, I, W],
+        checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
+        fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
+    },
+    'alg-mender-rs256': {
+        group: 'algorithms',
+        levels: ['off', I, 'off'],
+        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
+        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
+    },
+    'mender-auth-alg': {
+        group: 'algorithms',
+        levels: ['off', W, 'off'],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
+        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
+    },
+    'jwks-not-set': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'The key set has no `keys` array.',
+        fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
+    },
+    'jwks-no-signing-key': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'No key in the set can verify a signature (after the key checks below).',
+        fix: 'Publish the public key that signs the ID tokens.',
+    },
+    'jwks-too-many-keys': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'More than 100 keys: AWS, for one, refuses such a set.',
+        fix: 'Publish only current and next signing keys.',
+    },
+    'jwk-invalid': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key does not parse as a public JWK (jose `importJWK`).',
+        fix: 'Fix or remove the key.',
+    },
+    'jwk-private-member': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
+        fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
+    },
+    'jwk-rsa-weak': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'An RSA key is shorter than 2048 bits.',
+        fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
+    },
+    'jwk-alg-mismatch': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+        fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
+    },
+    'jwk-not-for-signing': {
+        group: 'jwks',
+        levels: [I, I, I],
+        checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
+        fix: 'Nothing to do unless it was meant to sign tokens.',
+    },
+    'jwk-kid-missing': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key has no `kid`.',
+        fix: 'Give every key a `kid` and put it in the token header.',
+    },
+    'jwk-kid-duplicate': {
+        group: 'jwks',
+        levels: [E, E, E],
+        checks: 'Two keys share a `kid`.',
+        fix: 'Give every key its own `kid`.',
+    },
+    'jwk-duplicate-key': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'The same key is published under two `kid`s.',
+        fix: 'Publish each key once.',
+    },
+    'jwk-x5c-expired': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A certificate in `x5c` has expired.',
+        fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
+    },
+    'jwk-x5c-invalid': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+        fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
+    },
+    'jwk-not-base64url': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
+        fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
+    },
+    'jwk-rsa-leading-zero': {
+        group: 'jwks',
+        levels: [W, W, W],
+        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
+        fix: 'Strip the leading zero octet before encoding `n`.',
+    },
+    'mender-provider-invalid': {
+        group: 'mender',
+        levels: [E, E, E],
+        checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
+        fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
+    },
+    'mender-client-secret': {
+        group: 'mender',
+        levels: [W, W, W],
+        checks: 'A Mender provider file holds a `client_secret`.',
+        fix: 'Keep the secret out of the repository: inject it when the provider is created.',
+    },
+    'token-malformed': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token is not a signed JWT.',
+        fix: 'Pass a compact JWS ID token from the provider.',
+    },
+    'token-issuer-mismatch': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `iss` is not byte-equal to the issuer.",
+        fix: 'Make the provider put exactly the issuer URL in `iss`.',
+    },
+    'token-kid-unknown': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's header `kid` is missing or not in the JWKS.",
+        fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
+    },
+    'token-alg-rejected': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
+        fix: 'Sign with an algorithm that is both advertised and accepted.',
+    },
+    'token-signature-invalid': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: "The sample token's signature does not verify with its JWKS key.",
+        fix: 'Publish the key that really signs the tokens.',
+    },
+    'token-expiring': {
+        group: 'token',
+        levels: [E, E, E],
+        checks: 'The sample token has less than 180 seconds left (or no `exp`).',
+        fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
+    },
+};
+/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
+function ruleSpec(rule) {
+    return RULES[rule];
+}
+function severityOf(rule, profile) {
+    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
+}
+
+;// CONCATENATED MODULE: ./src/lint/well-known.ts
+const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
+/** The issuer a well-known URL belongs to: the URL without its /.well-known/openid-configuration suffix. */
+function issuerOfWellKnownUrl(url) {
+    return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : undefined;
+}
+function discoveryUrlOf(issuer) {
+    return `${issuer.replace(/\/+$/, '')}${WELL_KNOWN_SUFFIX}`;
+}
+/** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
+function insertedDiscoveryUrl(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return undefined;
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : undefined;
+}
+/**
+ * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
+ * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
+ */
+function isDiscoveryUrlOf(issuer, url) {
+    const target = comparable(url);
+    return (target !== undefined &&
+        [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some((candidate) => candidate !== undefined && comparable(candidate) === target));
+}
+function comparable(url) {
+    try {
+        const parsed = new URL(url);
+        parsed.search = '';
+        parsed.hash = '';
+        return parsed.href;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-settings.ts
+
+
+
+
+const FAIL_ON = ['error', 'warning', 'never'];
+/** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
+const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
+function readLintSettings(getInput) {
+    const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
+    let issuer = getInput('issuer').trim() || undefined;
+    let discoveryUrl;
+    const withoutSlash = issuer?.replace(/\/$/, '');
+    const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
+    if (withoutSlash && pastedIssuer !== undefined) {
+        discoveryUrl = withoutSlash;
+        issuer = pastedIssuer;
+        warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
+    }
+    if (issuer && !hasUrlScheme(issuer)) {
+        throw settingsError('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
+    }
+    const discovery = getInput('discovery').trim() || undefined;
+    if (!issuer && !discovery) {
+        throw settingsError('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
+    }
+    return {
+        mode: 'lint',
+        issuer,
+        discoveryUrl,
+        discovery,
+        jwks: getInput('jwks').trim() || undefined,
+        profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
+        failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
+        report: getInput('report').trim() || undefined,
+        token: getInput('token').trim() || undefined,
+        timeoutSeconds: readTimeout(getInput('timeout')),
+        warnings,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/wif-config.ts
+
+
+const INPUT = 'wif-config';
+/** Accepts the config as JSON text or as a path to a file holding it. */
+function loadWifConfig(value, readFile = readUtf8) {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('{'))
+        return parseWifConfig(trimmed, 'the JSON text given');
+    let text;
+    try {
+        text = readFile(trimmed);
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        // Someone may paste a credential here by mistake: name the value only when it looks like a path.
+        const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
+        throw settingsError(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
+    }
+    return parseWifConfig(text, `the file ${trimmed}`);
+}
+function parseWifConfig(text, where) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw settingsError(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw settingsError(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    const config = parsed;
+    if (config.type !== 'external_account') {
+        throw settingsError(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
+    }
+    return {
+        universeDomain: optionalString(config, 'universeDomain', where),
+        audience: optionalString(config, 'audience', where),
+        issuerUri: optionalString(config, 'issuerUri', where),
+    };
+}
+function optionalString(config, key, where) {
+    const value = config[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string') {
+        throw settingsError(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
+    }
+    return value.trim() || undefined;
+}
+/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
+function looksLikePath(value) {
+    return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
+}
+/** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */
+function jsonErrorPosition(error) {
+    const match = /position (\d+)/.exec(String(error?.message));
+    return match ? `syntax error at character ${match[1]}` : 'syntax error';
+}
+function readUtf8(path) {
+    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+/** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
+const MIN_VALIDITY_FLOOR_SECONDS = 180;
+const MAX_MIN_VALIDITY_SECONDS = 3600;
+const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
+const ISSUER_FROM_INPUT = 'Input `issuer`';
+const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
+/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
+function readSettings(getInput, readFile) {
+    return readMode(getInput('mode')) === 'lint'
+        ? readLintSettings(getInput)
+        : readExchangeSettings(getInput, readFile);
+}
+function readExchangeSettings(getInput, readFile) {
+    const wifText = getInput('wif-config').trim();
+    const wif = wifText ? loadWifConfig(wifText, readFile) : {};
+    const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+    const explicitUniverse = getInput('universe-domain').trim();
+    const universeDomain = explicitUniverse
+        ? normalizeUniverseDomain(explicitUniverse)
+        : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
+    const audience = getInput('audience').trim() || wif.audience || '';
+    if (!audience) {
+        throw settingsError('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
+    }
+    if (!audience.startsWith('//')) {
+        const from = getInput('audience').trim() ? 'Input `audience`' : '`audience` in `wif-config`';
+        warnings.push(`${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`);
+    }
+    const explicitIssuer = getInput('issuer').trim();
+    const issuer = explicitIssuer || wif.issuerUri || undefined;
+    const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
+    const token = getInput('token').trim() || undefined;
+    const tokenAudience = getInput('token-audience').trim() || audience;
+    const minValiditySeconds = readMinValidity(getInput('min-validity'));
+    return {
+        mode: 'exchange',
+        universeDomain,
+        audience,
+        issuer,
+        issuerSource,
+        token,
+        tokenAudience,
+        minValiditySeconds,
+        exportEnv: readBoolean('export-env', getInput('export-env'), true),
+        timeoutSeconds: readTimeout(getInput('timeout')),
+        warnings,
+    };
+}
+function readMode(raw) {
+    const value = raw.trim().toLowerCase() || 'exchange';
+    if (value === 'exchange' || value === 'lint')
+        return value;
+    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default) or `lint`.');
+}
+function readMinValidity(raw) {
+    const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, Number.MAX_SAFE_INTEGER);
+    if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
+        throw settingsError('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
+    }
+    if (seconds > MAX_MIN_VALIDITY_SECONDS) {
+        throw settingsError('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
+    }
+    return seconds;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
+
+
+
+
+/** Clocks may disagree by this much before we call one of them wrong. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+/** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
+function parseOidcToken(jwt, from) {
+    let claims;
+    try {
+        decodeProtectedHeader(jwt); // the header must decode too, though nothing here reads it
+        claims = decodeJwt(jwt);
+    }
+    catch {
+        throw new ActionError(`${from} is not a JWT (${describeShape(jwt)}).`, {
+            kind: 'token-invalid',
+            fix: 'Pass the OIDC ID token itself: three base64url parts joined by dots, as the CI system issued it.',
+        });
+    }
+    if (typeof claims.exp !== 'number') {
+        throw new ActionError(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
+            kind: 'token-invalid',
+            fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
+        });
+    }
+    if (typeof claims.iss !== 'string' || claims.iss === '') {
+        throw new ActionError(`${from} has no \`iss\` claim.`, {
+            kind: 'token-invalid',
+            fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
+        });
+    }
+    return { jwt, claims, expiresAt: claims.exp, issuer: claims.iss };
+}
+/** Says what is wrong with a non-JWT without showing any of it. */
+function describeShape(value) {
+    const parts = value.split('.').length;
+    if (parts !== 3)
+        return `it has ${plural(parts, 'dot-separated part')}, a JWT has 3`;
+    return 'its parts do not decode to a JWT header and claims';
+}
+function secondsLeft(token, nowSeconds) {
+    return Math.floor(token.expiresAt - nowSeconds);
+}
+/** Pure check; the caller decides whether to ask for a new token or fail. */
+function findValidityProblem(token, nowSeconds, minValiditySeconds) {
+    const iat = token.claims.iat;
+    if (typeof iat === 'number' && iat - nowSeconds > CLOCK_TOLERANCE_SECONDS) {
+        return { kind: 'issued-in-future', seconds: Math.round(iat - nowSeconds) };
+    }
+    const left = secondsLeft(token, nowSeconds);
+    if (left < -CLOCK_TOLERANCE_SECONDS)
+        return { kind: 'expired-long-ago', seconds: -left };
+    if (left < minValiditySeconds)
+        return { kind: 'too-short', secondsLeft: left };
+    return undefined;
+}
+function validityError(problem, from, minValiditySeconds, renewable) {
+    switch (problem.kind) {
+        case 'issued-in-future':
+            return new ActionError(`${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`, {
+                kind: 'clock-skew',
+                fix: 'Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine.',
+            });
+        case 'expired-long-ago':
+            return new ActionError(`${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`, {
+                kind: 'clock-skew',
+                fix: 'Mint the token right before this step; on self-hosted runners check the clock (NTP).',
+            });
+        case 'too-short':
+            return new ActionError(`${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`, {
+                kind: 'token-validity',
+                // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
+                fix: renewable
+                    ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
+                    : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
+            });
+    }
+}
+/**
+ * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
+ * Undefined `configured` means "use the token's own".
+ */
+function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
+    if (configured === undefined || configured === token.issuer)
+        return token.issuer;
+    const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
+    const fix = source === ISSUER_FROM_WIF_CONFIG
+        ? `This WIF config belongs to a provider for "${configured}", but the job's tokens come from "${token.issuer}": register "${token.issuer}" as the provider's issuer in Mondoo and use that provider's WIF config.`
+        : `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`;
+    throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29366,6 +30715,3244 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/version.ts
+
+const ACTION_NAME = 'mondoo-keyless-auth';
+const VERSION = package_namespaceObject.rE;
+const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
+
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** The request never reached an answer: what happened, in words, and whether trying again can help. */
+class NetworkError extends Error {
+    code;
+    retryable;
+    constructor(message, code, retryable) {
+        super(message);
+        this.name = 'NetworkError';
+        this.code = code;
+        this.retryable = retryable;
+    }
+}
+/**
+ * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
+ * a redirect would carry the token to wherever the Location header points.
+ */
+const send = async (request) => {
+    if (!request.reuseConnection)
+        return sendOnce(request);
+    const started = Date.now();
+    try {
+        return await sendOnce(request);
+    }
+    catch (error) {
+        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
+        // nothing about the server, so the request goes once more, over a new connection, in the time left.
+        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const left = request.timeoutMs - (Date.now() - started);
+        if (!reset || left <= 0)
+            throw error;
+        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
+    }
+};
+async function sendOnce(request) {
+    const host = new URL(request.url).host;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), request.timeoutMs);
+    // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
+    // so the deadline is also raced here: `timeout` must end the step whatever the network does.
+    const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
+        once: true,
+    }));
+    const client = new lib_HttpClient(USER_AGENT, [requestOptions(abort.signal, request.reuseConnection === true)], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: false,
+        socketTimeout: request.timeoutMs,
+    });
+    try {
+        const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
+        pending.catch(() => undefined); // it may still fail after the deadline won the race
+        const response = await Promise.race([pending, deadline]);
+        const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
+        reading.catch(() => undefined);
+        const body = await Promise.race([reading, deadline]);
+        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+    }
+    catch (error) {
+        if (error instanceof NetworkError)
+            throw error;
+        if (abort.signal.aborted)
+            throw timeoutError(host, request.timeoutMs);
+        throw describeNetworkError(error, host);
+    }
+    finally {
+        clearTimeout(timer);
+        abort.abort();
+        client.dispose();
+    }
+}
+function timeoutError(host, timeoutMs) {
+    const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
+}
+let keepAliveAgent;
+/**
+ * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
+ * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
+ * set: a proxy's tunnelling agent is never replaced.
+ */
+function requestOptions(signal, reuseConnection) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
+                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
+                options.agent = keepAliveAgent;
+            }
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+}
+async function readBody(stream, maxBytes, host) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += buffer.length;
+        if (size > maxBytes) {
+            stream.destroy();
+            throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
+        }
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+const TLS_TRUST_CODES = new Set([
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
+function isTlsTrustFailure(code) {
+    return TLS_TRUST_CODES.has(code);
+}
+/** Failures that say nothing about the request itself, so a second try may well succeed. */
+const EXPLANATIONS = {
+    ECONNREFUSED: ['refused the connection', true],
+    ECONNRESET: ['closed the connection before answering', true],
+    EPIPE: ['closed the connection while the request was sent', true],
+    ETIMEDOUT: ['did not accept the connection in time', true],
+    EAI_AGAIN: ['could not be resolved right now (temporary DNS failure)', true],
+    ENOTFOUND: ['does not resolve (DNS: no such host)', false],
+    EHOSTUNREACH: ['is unreachable from this runner', true],
+    ENETUNREACH: ['is unreachable: the runner has no route to it', true],
+    CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
+};
+/**
+ * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
+ * connection's setup, which a second try repeats.
+ */
+function describeNetworkError(error, host) {
+    const code = String(error?.code ?? '') || 'UNKNOWN';
+    if (TLS_TRUST_CODES.has(code)) {
+        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
+    }
+    const known = EXPLANATIONS[code];
+    if (known)
+        return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
+    if (/socket hang up/i.test(String(error?.message))) {
+        return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+}
+/** What to change after a request to `service` failed without an answer. */
+function networkFix(error, setting) {
+    if (error.code === 'ENOTFOUND')
+        return `Check ${setting}: its host name does not resolve.`;
+    if (error.code === 'CERT_NOT_YET_VALID')
+        return "Check the runner's clock (NTP): it looks behind.";
+    if (error.code === 'TOO_LARGE')
+        return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
+    if (TLS_TRUST_CODES.has(error.code))
+        return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
+    return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
+}
+/** First value of a header, whatever shape Node gave it. */
+function header(response, name) {
+    const value = response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/answer-text.ts
+const EXCERPT_LENGTH = 160;
+/** A short, single-line look at a body for error messages: HTML reduced to its title or text. */
+function excerpt(body) {
+    const trimmed = body.trim();
+    if (trimmed === '')
+        return '(empty body)';
+    if (looksLikeHtml(trimmed)) {
+        const text = htmlTitle(trimmed) ?? stripTags(trimmed);
+        return `an HTML page: "${shorten(text)}"`;
+    }
+    return `"${shorten(trimmed)}"`;
+}
+/** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
+function htmlTitle(html) {
+    return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() || undefined;
+}
+function looksLikeHtml(body) {
+    return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<center)/i.test(body);
+}
+function stripTags(html) {
+    return html
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function shorten(text) {
+    // Long opaque runs (tokens, base64) are cut first: they never help a reader and might be secret.
+    const oneLine = text.replace(/\s+/g, ' ').replace(/[A-Za-z0-9_\-+/=.]{80,}/g, '[long value removed]');
+    return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
+
+/** gRPC status codes as ranger-rpc sends them in `code`. */
+const NAMES = [
+    'OK',
+    'CANCELLED',
+    'UNKNOWN',
+    'INVALID_ARGUMENT',
+    'DEADLINE_EXCEEDED',
+    'NOT_FOUND',
+    'ALREADY_EXISTS',
+    'PERMISSION_DENIED',
+    'RESOURCE_EXHAUSTED',
+    'FAILED_PRECONDITION',
+    'ABORTED',
+    'OUT_OF_RANGE',
+    'UNIMPLEMENTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+    'DATA_LOSS',
+    'UNAUTHENTICATED',
+];
+function grpcStatusName(code) {
+    return NAMES[code] ?? `code ${code}`;
+}
+/**
+ * A ranger error body, already parsed: `{"code": <grpc code>, "message": "..."}`; undefined for anything
+ * else (including a body that was not JSON).
+ */
+function rangerErrorFrom(parsed) {
+    if (!json_isObject(parsed))
+        return undefined;
+    const { code, message } = parsed;
+    // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
+        return undefined;
+    if (message !== undefined && typeof message !== 'string')
+        return undefined;
+    return { code, status: grpcStatusName(code), message: message ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/exchange/sts-client.ts
+
+
+
+
+
+
+
+const PER_REQUEST_TIMEOUT_MS = 30_000;
+/** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
+async function postExchange(send, request, deadline) {
+    const url = exchangeUrl(request.universeDomain);
+    let response;
+    try {
+        response = await send({
+            method: 'POST',
+            url,
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({
+                audience: request.audience,
+                issuer_uri: request.issuer,
+                jwt_token: request.jwt,
+            }),
+            timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
+        });
+    }
+    catch (error) {
+        if (!(error instanceof NetworkError))
+            throw error;
+        return {
+            ok: false,
+            retryable: error.retryable,
+            error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
+                kind: 'network',
+                fix: networkFix(error, '`universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com)'),
+                cause: error,
+            }),
+        };
+    }
+    return classifyExchangeAnswer(response, url);
+}
+/** Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. */
+function classifyExchangeAnswer(response, url) {
+    const { status, body } = response;
+    if (status >= 300 && status < 400) {
+        const location = header(response, 'location');
+        return {
+            ok: false,
+            retryable: false,
+            error: new ActionError(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
+        };
+    }
+    const json = parseJson(body);
+    if (status === 200)
+        return readCredentialAnswer(body, json, response);
+    const retryable = status === 429 || (status >= 500 && status !== 501);
+    const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
+    const ranger = rangerErrorFrom(json);
+    if (ranger) {
+        return {
+            ok: false,
+            retryable,
+            retryAfterMs,
+            error: new ActionError(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
+                kind: retryable ? 'sts-unavailable' : 'sts-refused',
+                grpcStatus: ranger.status,
+                fix: rangerFix(ranger.status),
+            }),
+        };
+    }
+    const kindOfBody = looksLikeHtml(body)
+        ? 'with'
+        : json !== undefined
+            ? 'with JSON that is not a Mondoo error,'
+            : 'with a non-JSON body,';
+    return {
+        ok: false,
+        retryable,
+        retryAfterMs,
+        error: new ActionError(`${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
+            kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
+            fix: retryable
+                ? 'Usually passing: re-run the job. If it persists, check the proxy between the runner and Mondoo.'
+                : 'Check `universe-domain` and any proxy between the runner and Mondoo.',
+        }),
+    };
+}
+function readCredentialAnswer(body, json, response) {
+    const notJson = (what) => ({
+        ok: false,
+        retryable: false,
+        error: new ActionError(`Mondoo's token exchange answered 200 but ${what}.`, {
+            kind: 'sts-bad-answer',
+            fix: 'Check that `universe-domain` is the API host (e.g. https://us.api.mondoo.com), not the console.',
+        }),
+    });
+    if (looksLikeHtml(body))
+        return notJson(`with ${excerpt(body)} instead of JSON`);
+    if (json === undefined) {
+        const type = header(response, 'content-type') ?? 'no content type';
+        return notJson(`its body is not JSON (${type})`);
+    }
+    const credential = json_isObject(json) ? json.base64_credential : undefined;
+    if (typeof credential !== 'string' || credential.trim() === '') {
+        return notJson('without a `base64_credential` string in its JSON');
+    }
+    return { ok: true, value: credential.trim() };
+}
+function redirectFix(location) {
+    if (location) {
+        try {
+            const target = new URL(location);
+            return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
+        }
+        catch {
+            // An unparseable Location falls through to the general advice.
+        }
+    }
+    return 'Set `universe-domain` to the API base Mondoo shows (e.g. https://us.api.mondoo.com).';
+}
+function rangerFix(status) {
+    switch (status) {
+        case 'UNAUTHENTICATED':
+        case 'PERMISSION_DENIED':
+            return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
+        case 'INVALID_ARGUMENT':
+            return 'Check `audience` and `issuer`: Mondoo could not read the request.';
+        case 'NOT_FOUND':
+            return 'Check `audience`: the space it names may not exist in this region (`universe-domain`).';
+        case 'RESOURCE_EXHAUSTED':
+            return 'Mondoo is rate limiting; spread jobs out or re-run later.';
+        default:
+            return 'Re-run the job; if it persists, contact Mondoo support with the time of the failure.';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/exchange/exchange.ts
+
+
+
+
+
+
+
+/**
+ * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
+ * stdout) is the caller's part.
+ */
+async function runExchange(settings, source, io, observed) {
+    const deadline = new Deadline(settings.timeoutSeconds * 1000);
+    const token = await obtainUsableToken(source, settings, io, deadline, observed);
+    const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
+    const { credential, token: accepted } = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
+    const { account } = credential;
+    io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
+    return { credential, token: accepted, issuer };
+}
+/**
+ * A token with at least `min-validity` left; a runner token that is too short is requested once more.
+ * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
+ * checks is exactly when people need to see them.
+ */
+async function obtainUsableToken(source, settings, io, deadline, observed) {
+    let token = await fetchToken(source, io.log, deadline);
+    let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
+    if (problem?.kind === 'too-short' && source.canRemint) {
+        io.log.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
+        token = await fetchToken(source, io.log, deadline);
+        problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
+    }
+    observed.token = token;
+    logClaims(io.log, token, io.nowSeconds());
+    if (problem)
+        throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
+    return token;
+}
+/** The token, masked before anything can print it, then decoded. */
+async function fetchToken(source, log, deadline) {
+    const jwt = await source.fetch(deadline);
+    log.mask(jwt);
+    return parseOidcToken(jwt, source.label);
+}
+function logClaims(log, token, nowSeconds) {
+    log.group('OIDC token claims (not secret)', () => {
+        for (const [name, value] of claimRows(token.claims, nowSeconds))
+            log.info(`${name}: ${value}`);
+    });
+}
+async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
+    let token = firstToken;
+    io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
+    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
+        what: "Mondoo's token exchange",
+        policy: DEFAULT_RETRY_POLICY,
+        deadline,
+        onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
+        beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
+        beforeRetry: async () => {
+            const left = secondsLeft(token, io.nowSeconds());
+            if (left >= settings.minValiditySeconds)
+                return;
+            io.log.info(`The token has ${left} s left; requesting a new one before retrying.`);
+            token = await obtainUsableToken(source, settings, io, deadline, observed);
+            resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
+        },
+    });
+    // Masked before it is even validated: an error path must not be able to print it.
+    io.log.mask(base64);
+    const credential = decodeCredential(base64);
+    for (const secret of secretsToMask(credential))
+        io.log.mask(secret);
+    return { credential, token };
+}
+/**
+ * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
+ * pointless: stop before waiting, and keep Mondoo's answer as the cause.
+ */
+function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, lastError) {
+    if (source.canRemint)
+        return;
+    const leftAtRetry = secondsLeft(token, retryAtSeconds);
+    if (leftAtRetry >= settings.minValiditySeconds)
+        return;
+    throw new ActionError(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
+        kind: lastError.kind,
+        grpcStatus: lastError.grpcStatus,
+        fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
+        cause: lastError,
+    });
+}
+function subjectOf(token) {
+    return typeof token.claims.sub === 'string' ? token.claims.sub : '';
+}
+
+;// CONCATENATED MODULE: ./src/exchange/publish.ts
+
+
+/**
+ * Hands the credential to the job: the outputs, then MONDOO_CONFIG_BASE64, all or nothing, so a step that
+ * fails here never leaves the credential exported.
+ */
+function publishToRunner(settings, runner, result) {
+    const { credential, token, issuer } = result;
+    const { account } = credential;
+    try {
+        runner.publish({
+            outputs: [
+                ['credential', credential.base64],
+                ['service-account-mrn', account.mrn],
+                ['space-mrn', account.space_mrn],
+                ['api-endpoint', account.api_endpoint],
+                ['subject', subjectOf(token)],
+                ['issuer', issuer],
+            ],
+            env: settings.exportEnv ? [['MONDOO_CONFIG_BASE64', credential.base64]] : [],
+        });
+    }
+    catch (error) {
+        throw new ActionError(`The runner would not take the credential (${error.code ?? error.name}); nothing was exported or set as an output.`, {
+            kind: 'runner',
+            fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files (free disk space, permissions); re-run the job.",
+            cause: error,
+        });
+    }
+    runner.info(settings.exportEnv
+        ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
+        : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
+}
+
+;// CONCATENATED MODULE: ./src/output/markdown.ts
+
+/*
+ * The Markdown half of the output boundary. Job summaries are rendered as GitHub-flavoured Markdown with
+ * HTML: a value from outside must render as the text it is, never as a tag, an image, a link or formatting,
+ * and must not end the code span or table cell it stands in.
+ */
+/** ASCII punctuation, each of which CommonMark lets a backslash make literal. */
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/**
+ * Inline code that no value can close: the fence is one backtick longer than the longest run of backticks
+ * inside (CommonMark code spans), and controls are escaped so the span stays on its line. Code spans render
+ * HTML and links as plain text.
+ */
+function inlineCode(value) {
+    return codeSpan((0,output_escape/* visible */.R)(value));
+}
+/** `inlineCode` for a table cell: pipes escaped too, since GFM splits cells before it looks at code spans. */
+function cellCode(value) {
+    return codeSpan((0,output_escape/* visible */.R)(value).replace(/\|/g, '\\|'));
+}
+function codeSpan(text) {
+    const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A space on each side keeps a leading or trailing backtick from joining the fence; CommonMark strips one.
+    const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text that renders as itself: every ASCII punctuation character backslash-escaped, so no tag, entity,
+ * link, autolink, emphasis or pipe survives, and on one line. For prose that may contain values from outside.
+ */
+function inertText(text) {
+    return (0,output_escape/* visible */.R)(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
+}
+/** Several lines of inert text, each ending in a hard line break so the lines stay apart. */
+function inertLines(text) {
+    return text.split(/\r?\n/).map((line) => `${inertText(line)}  `);
+}
+/** A GitHub-flavoured Markdown table; cells are inserted as given (make them with `inlineCode` or `inertText`). */
+function markdownTable(head, rows) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${head.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/exchange/summary.ts
+
+
+function successSummary(facts) {
+    return [
+        '### Mondoo keyless auth: authenticated',
+        '',
+        table(['', ''], [
+            ['Service account', facts.account.mrn],
+            ['Space', facts.account.space_mrn],
+            ['API endpoint', facts.account.api_endpoint],
+            ['Subject', facts.subject],
+            ['Issuer', facts.issuer],
+            [
+                'MONDOO_CONFIG_BASE64',
+                facts.exported ? 'exported for later steps' : 'not exported (`export-env: false`)',
+            ],
+        ]),
+        '',
+    ].join('\n');
+}
+function failureSummary(error, claims, nowSeconds) {
+    // The message and fix quote values from outside (Mondoo's answer, claims): rendered as inert text.
+    const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
+    if (error.fix)
+        lines.push('', `**Fix:** ${inertText(error.fix)}`);
+    if (claims) {
+        lines.push('', '#### The OIDC token this job presented', '', table(['Claim', 'Value'], claimRows(claims, nowSeconds)));
+    }
+    const hints = hintsFor(error, claims);
+    if (hints.length > 0) {
+        lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${inertText(hint)}`));
+    }
+    lines.push('');
+    return lines.join('\n');
+}
+function quote(text) {
+    return inertLines(text).map((line) => `> ${line}`);
+}
+function table(head, rows) {
+    return markdownTable(head, rows.map(([name, value]) => [name, cellCode(value)]));
+}
+
+;// CONCATENATED MODULE: ./src/runner.ts
+
+
+function redactSecrets(text, secrets) {
+    // Longest first, so a secret that contains another is hidden whole.
+    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+/** The event payload GitHub wrote for this run, when there is one to read. */
+function readEventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = parseJson(text);
+    return json_isObject(parsed) ? parsed : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
+
+
+
+
+
+const token_endpoint_PER_REQUEST_TIMEOUT_MS = 15_000;
+/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
+async function requestToken(send, endpoint, deadline, onRetry) {
+    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
+        what: endpoint.request,
+        policy: DEFAULT_RETRY_POLICY,
+        deadline,
+        onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
+    });
+}
+async function attemptTokenRequest(send, endpoint, deadline, attempt) {
+    let response;
+    try {
+        response = await send({
+            method: endpoint.method,
+            url: endpoint.url,
+            headers: {
+                authorization: `Bearer ${endpoint.bearer}`,
+                accept: 'application/json',
+                ...endpoint.headers,
+            },
+            timeoutMs: deadline.requestBudgetMs(token_endpoint_PER_REQUEST_TIMEOUT_MS),
+            maxBytes: 64 * 1024,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof NetworkError))
+            throw error;
+        return {
+            ok: false,
+            // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
+            retryable: error.retryable || error.code === 'ENOTFOUND',
+            error: new ActionError(`${endpoint.service} failed to answer: ${error.message}.`, {
+                kind: 'network',
+                fix: networkFix(error, endpoint.setting),
+                cause: error,
+            }),
+        };
+    }
+    if (response.status === 200)
+        return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
+    if (response.status >= 300 && response.status < 400) {
+        const location = header(response, 'location');
+        return {
+            ok: false,
+            retryable: false,
+            error: new ActionError(`${endpoint.service} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, { kind: 'token-service', fix: endpoint.fixes.redirect }),
+        };
+    }
+    const transient = endpoint.transientRefusal?.test(response.body) === true && response.status === 403;
+    const retryable = response.status >= 500 || response.status === 429 || transient;
+    return {
+        ok: false,
+        retryable,
+        retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
+        error: new ActionError(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
+    };
+}
+function tokenFromAnswer(body, endpoint) {
+    const value = parseJson(body)?.[endpoint.answerField];
+    if (typeof value !== 'string' || value === '') {
+        throw new ActionError(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
+
+/** GitHub's token service URL with our audience; the runner's URL already carries `api-version`. */
+function tokenRequestUrl(requestUrl, audience) {
+    const url = new URL(requestUrl);
+    // Without an audience GitHub uses its default, the URL of the repository owner (the `claims` command).
+    if (audience !== '')
+        url.searchParams.set('audience', audience);
+    return url.toString();
+}
+/**
+ * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
+ * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
+ */
+async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
+    return requestToken(send, {
+        service: "The runner's token service",
+        shortName: 'Token service',
+        request: "the runner's token request",
+        method: 'GET',
+        url: tokenRequestUrl(endpoint.requestUrl, audience),
+        bearer: endpoint.requestToken,
+        answerField: 'value',
+        setting: 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)',
+        transientRefusal: /pending|delayed/i,
+        fixes: {
+            outage: 'This is usually a passing GitHub outage; re-run the job.',
+            refusal: 'Check that the job has `permissions: id-token: write` and that `token-audience` is a plain string.',
+            redirect: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
+            emptyAnswer: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
+        },
+    }, deadline, onRetry);
+}
+
+;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
+function explainMissingTokenService(context) {
+    if (!context.runningOnGitHub) {
+        return {
+            cause: 'not-github',
+            message: 'This is not a GitHub Actions job, so there is no runner token service to ask.',
+            fix: "Pass your CI system's OIDC token in the `token` input.",
+        };
+    }
+    if (context.actor === 'dependabot[bot]' || senderLogin(context.event) === 'dependabot[bot]') {
+        return {
+            cause: 'dependabot',
+            message: 'GitHub issues no OIDC token to runs triggered by Dependabot.',
+            fix: "Skip this step for Dependabot (`if: github.actor != 'dependabot[bot]'`) and authenticate on the merge to the default branch instead.",
+        };
+    }
+    if (context.eventName && PULL_REQUEST_EVENTS.has(context.eventName) && isFromFork(context.event)) {
+        return {
+            cause: 'fork-pull-request',
+            message: 'This run is for a pull request from a fork, and GitHub issues no OIDC token to those runs, whatever the permissions say.',
+            fix: 'Skip this step for forks (`if: github.event.pull_request.head.repo.fork != true`), or scan after merge. Avoid `pull_request_target` with untrusted code.',
+        };
+    }
+    return {
+        cause: 'missing-permission',
+        message: 'The job has no OIDC token service: it lacks the `id-token: write` permission.',
+        fix: 'Add `permissions: { id-token: write, contents: read }` to the job (or workflow). Setting `permissions` replaces the defaults, so list `contents: read` too; a reusable workflow needs the permission granted by its caller.',
+    };
+}
+function isFromFork(event) {
+    const pullRequest = asRecord(event?.pull_request);
+    // A pull request whose fork was deleted has `head.repo: null`; only forks can vanish like that.
+    if (pullRequest && asRecord(pullRequest.head)?.repo === null)
+        return true;
+    const head = asRecord(asRecord(pullRequest?.head)?.repo);
+    const base = asRecord(asRecord(pullRequest?.base)?.repo);
+    // A pull request inside a fork has head.repo.fork true too; what matters is head and base differing.
+    if (typeof head?.full_name === 'string' && typeof base?.full_name === 'string') {
+        return head.full_name !== base.full_name;
+    }
+    return head?.fork === true;
+}
+function senderLogin(event) {
+    return asRecord(event?.sender)?.login;
+}
+function asRecord(value) {
+    return json_isObject(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/exchange/token-source.ts
+
+
+
+
+
+/** The action's choice: the `token` input when given, else the GitHub runner's token service. */
+function chooseTokenSource(settings, log, send, env) {
+    if (settings.token !== undefined)
+        return givenToken('The `token` input', settings.token);
+    return githubRunnerToken(settings, log, send, env);
+}
+/** A token handed over whole: it cannot be renewed. */
+function givenToken(label, jwt) {
+    return { label, canRemint: false, fetch: async () => jwt };
+}
+/** The GitHub runner's token service; explains, in the user's terms, why it is missing when it is. */
+function githubRunnerToken(settings, log, send, env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken) {
+        const explanation = explainMissingTokenService({
+            runningOnGitHub: env.GITHUB_ACTIONS === 'true',
+            eventName: env.GITHUB_EVENT_NAME,
+            actor: env.GITHUB_ACTOR,
+            event: readEventPayload(env),
+        });
+        throw new ActionError(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
+    }
+    log.mask(requestToken);
+    if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
+        log.warning(`Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
+    }
+    const audience = settings.tokenAudience;
+    return {
+        label: "The runner's OIDC token",
+        canRemint: true,
+        fetch: async (deadline) => {
+            log.info(audience
+                ? `Requesting an OIDC token from the runner for audience ${audience}.`
+                : "Requesting an OIDC token from the runner with GitHub's default audience.");
+            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) => log.info(message));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/lint/findings.ts
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const MAX_VALUE_CHARS = 120;
+/** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
+function judge(observations, profile) {
+    const findings = [];
+    for (const observation of observations) {
+        const severity = severityOf(observation.rule, profile);
+        if (severity === 'off')
+            continue;
+        const { rule, message, value, location } = observation;
+        const fix = observation.fix ?? ruleSpec(rule).fix;
+        // Built member by member so the JSON report's field order is the documented one.
+        findings.push({ rule, severity, message, value, fix, location });
+    }
+    // Array.prototype.sort is stable, so findings of one severity keep the order the rules produced them in.
+    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+function countOf(findings) {
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+/**
+ * A value as it appears in JSON, cut to a readable length and depth, safe to print on one line (see
+ * output/display.ts). Never pass key material here: describe it instead (`describeType`).
+ */
+function shown(value) {
+    return displayJson(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
+}
+
+;// CONCATENATED MODULE: ./src/lint/fetch.ts
+
+
+
+
+
+
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const PER_FETCH_CAP_MS = 15_000;
+const nowhere = () => undefined;
+/**
+ * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ */
+async function fetchJson(url, what, context, observations) {
+    const chain = [url];
+    let current = url;
+    for (;;) {
+        if (!current.startsWith('https://')) {
+            if (chain.length > 1)
+                observations.push(redirected(what, chain, 'to a URL that is not https://'));
+            observations.push({
+                rule: 'fetch-not-https',
+                message: `The ${what} URL is not https://, so it was not fetched.`,
+                value: shown(current),
+            });
+            return undefined;
+        }
+        if (context.deadline.remainingMs() <= 0) {
+            observations.push({
+                rule: 'fetch-failed',
+                message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+                value: shown(current),
+                fix: 'Raise `timeout`, or make the earlier requests answer faster.',
+            });
+            return undefined;
+        }
+        const answer = await get(current, what, context, observations);
+        if (!answer)
+            return undefined;
+        const location = header(answer, 'location');
+        if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
+            const next = resolveLocation(location, current);
+            if (next === undefined) {
+                observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
+                return undefined;
+            }
+            current = next;
+            chain.push(current);
+            if (chain.length - 1 > MAX_REDIRECTS) {
+                observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
+                return undefined;
+            }
+            continue;
+        }
+        if (chain.length > 1)
+            observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
+        return readAnswer(answer, current, what, observations);
+    }
+}
+function resolveLocation(location, base) {
+    try {
+        return new URL(location, base).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function redirected(what, chain, outcome) {
+    return {
+        rule: 'fetch-redirect',
+        message: `The ${what} URL redirects (${plural(chain.length - 1, 'hop')}, ${outcome}).`,
+        value: chain.join(' → '),
+    };
+}
+async function get(url, what, context, observations) {
+    const started = performance.now();
+    try {
+        const answer = await context.send({
+            method: 'GET',
+            url,
+            headers: { accept: 'application/json' },
+            timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
+            maxBytes: MAX_DOCUMENT_BYTES,
+            reuseConnection: true,
+        });
+        context.records.push({
+            url,
+            status: answer.status,
+            contentType: header(answer, 'content-type'),
+            bytes: Buffer.byteLength(answer.body),
+            ms: Math.round(performance.now() - started),
+        });
+        return answer;
+    }
+    catch (error) {
+        const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
+        context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+        const tooLarge = failure.code === 'TOO_LARGE';
+        observations.push({
+            rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
+            message: `The ${what} could not be fetched: ${failure.message}.`,
+            value: shown(url),
+            fix: tooLarge ? undefined : fetchFix(failure.code),
+        });
+        return undefined;
+    }
+}
+function fetchFix(code) {
+    if (code === 'ENOTFOUND')
+        return 'Check the host name: it does not resolve.';
+    if (code === 'TIMEOUT')
+        return 'Make the server answer within seconds; validators give up sooner than this lint.';
+    if (code === 'CERT_HAS_EXPIRED')
+        return 'Renew the server certificate.';
+    if (code === 'CERT_NOT_YET_VALID')
+        return "Check the server certificate's start date, and this runner's clock.";
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+        return 'Use a certificate issued for this host name.';
+    if (isTlsTrustFailure(code)) {
+        return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
+    }
+    return undefined;
+}
+function readAnswer(answer, url, what, observations) {
+    if (answer.status !== 200) {
+        observations.push({
+            rule: 'fetch-status',
+            message: `The ${what} URL answered HTTP ${answer.status}.`,
+            value: shown(url),
+        });
+        return undefined;
+    }
+    const contentType = header(answer, 'content-type') ?? '';
+    if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
+        observations.push({
+            rule: 'fetch-content-type',
+            message: `The ${what} is served as ${contentType ? shown(contentType) : 'no Content-Type'}.`,
+            value: shown(contentType),
+        });
+    }
+    const value = parseJson(answer.body);
+    if (value === undefined) {
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
+            value: shown(url),
+        });
+        return undefined;
+    }
+    if (!json_isObject(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            // Only the type: the content of a mis-shaped key set may be key material.
+            message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
+            value: shown(url),
+        });
+        return undefined;
+    }
+    return { where: url, value, locate: nowhere };
+}
+/**
+ * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
+ * named by its title, which is what a person recognises (a login or error page).
+ */
+function describeBody(body) {
+    if (looksLikeHtml(body)) {
+        const title = htmlTitle(body);
+        return title ? `an HTML page titled "${(0,output_escape/* visible */.R)(title.slice(0, 60))}"` : 'an HTML page';
+    }
+    const first = body.trimStart()[0];
+    return body.trim() === ''
+        ? 'an empty body'
+        : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+let cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
+
+
+
+function exportSPKI(key) {
+  return exportPublic(key);
+}
+function exportPKCS8(key) {
+  return exportPrivate(key);
+}
+async function exportJWK(key) {
+  if (isKeyObject(key))
+    if (key.type === "secret")
+      key = key.export();
+    else
+      return key.export({ format: "jwk" });
+  if (key instanceof Uint8Array)
+    return {
+      kty: "oct",
+      k: base64url_encode(key)
+    };
+  if (!isCryptoKey(key))
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
+  if (!key.extractable)
+    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
+  const jwk = await crypto.subtle.exportKey("jwk", key);
+  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
+  for (const parameter of Object.keys(jwk))
+    jwk[parameter] === void 0 && delete jwk[parameter];
+  return jwk;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwk/thumbprint.js
+
+
+
+
+
+
+const check = (value, description) => {
+  if (typeof value != "string" || !value)
+    throw new JWKInvalid(`${description} missing or invalid`);
+};
+async function calculateJwkThumbprint(key, digestAlgorithm) {
+  let jwk;
+  if (validate_isObject(key)) {
+    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
+      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  } else if (isKeyLike(key))
+    jwk = snapshotJwk(await exportJWK(key));
+  else
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
+  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
+    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
+  let requiredMembers;
+  switch (jwk.kty) {
+    case "AKP":
+      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
+      break;
+    case "EC":
+      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+      break;
+    case "OKP":
+      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
+      break;
+    case "RSA":
+      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
+      break;
+    case "oct":
+      if (typeof jwk.k != "string")
+        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
+      requiredMembers = { k: jwk.k, kty: jwk.kty };
+      break;
+    default:
+      throw new errors_JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
+  }
+  const thumbprintInput = encode(JSON.stringify(requiredMembers));
+  return base64url_encode(await digest(digestAlgorithm, thumbprintInput));
+}
+async function calculateJwkThumbprintUri(key, digestAlgorithm) {
+  digestAlgorithm ??= "sha256";
+  const thumbprint = await calculateJwkThumbprint(key, digestAlgorithm);
+  return `urn:ietf:params:oauth:jwk-thumbprint:sha-${digestAlgorithm.slice(-3)}:${thumbprint}`;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/algorithms.ts
+const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
+const EC_ALGS_BY_CURVE = {
+    'P-256': 'ES256',
+    'P-384': 'ES384',
+    'P-521': 'ES512',
+    secp256k1: 'ES256K',
+};
+const EDDSA_CURVES = new Set(['Ed25519', 'Ed448']);
+/** Mender's documented list for ID tokens and client authentication (RS256 is handled separately). */
+const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS384', 'RS512'];
+/**
+ * What each target verifies. Mondoo does not publish its list: this is the asymmetric set every common
+ * OIDC validator (go-oidc among them) handles. `oidc` is every registered asymmetric JWS algorithm.
+ */
+const ACCEPTED = {
+    mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
+    mender: new Set([...MENDER_ALGS, 'RS256']),
+    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
+};
+function acceptedBy(profile, alg) {
+    return ACCEPTED[profile].has(alg);
+}
+function isSymmetric(alg) {
+    return /^HS\d+$/.test(alg);
+}
+/** The signature algorithms a key of this type and curve can serve; empty for non-signing keys. */
+function algsForKeyType(kty, crv) {
+    if (kty === 'RSA')
+        return RSA_ALGS;
+    if (kty === 'EC' && typeof crv === 'string') {
+        const alg = EC_ALGS_BY_CURVE[crv];
+        return alg ? [alg] : [];
+    }
+    if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
+        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+    }
+    return [];
+}
+/** True for curves made for key agreement, never signatures. */
+function isKeyAgreementCurve(crv) {
+    return crv === 'X25519' || crv === 'X448';
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function key_descriptor_table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = key_descriptor_table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new errors_JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
+
+
+const wrap = [
+  ["encrypt", "wrapKey"],
+  ["decrypt", "unwrapKey"]
+], derive = [[], ["deriveBits"]], none = [[], []];
+function rsaes(bits) {
+  return {
+    kty: ["RSA"],
+    mode: "key-encryption",
+    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
+    usages: wrap,
+    ops: ["wrapKey", "unwrapKey"]
+  };
+}
+function ecdh(mode) {
+  return {
+    kty: ["EC", "OKP"],
+    mode,
+    subtle: { name: "ECDH" },
+    resolve: ({ kty, crv, asymmetricKeyType }) => {
+      if (crv === "X25519" || asymmetricKeyType === "x25519")
+        return { name: "X25519" };
+      if (kty === "OKP")
+        throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+      return { name: "ECDH", namedCurve: crv };
+    },
+    usages: derive,
+    ops: [void 0, "deriveBits"]
+  };
+}
+function aeskw(bits, gcm = !1) {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
+    usages: none,
+    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
+  };
+}
+function pbes2() {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: "PBKDF2" },
+    usages: none,
+    ops: ["deriveBits", "deriveBits"]
+  };
+}
+const JWE = key_descriptor_table({
+  dir: {
+    kty: ["oct"],
+    mode: "direct-encryption",
+    secret: !0,
+    subtle: { name: "AES-GCM" },
+    usages: none,
+    ops: ["encrypt", "decrypt"]
+  },
+  "RSA-OAEP": rsaes(1),
+  "RSA-OAEP-256": rsaes(256),
+  "RSA-OAEP-384": rsaes(384),
+  "RSA-OAEP-512": rsaes(512),
+  "ECDH-ES": ecdh("direct-key-agreement"),
+  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
+  A128KW: aeskw(128),
+  A192KW: aeskw(192),
+  A256KW: aeskw(256),
+  A128GCMKW: aeskw(128, !0),
+  A192GCMKW: aeskw(192, !0),
+  A256GCMKW: aeskw(256, !0),
+  "PBES2-HS256+A128KW": pbes2(),
+  "PBES2-HS384+A192KW": pbes2(),
+  "PBES2-HS512+A256KW": pbes2()
+}), contentOps = ["encrypt", "decrypt"];
+function contentEncryption(bits, cbc = !1) {
+  return {
+    kty: ["oct"],
+    secret: !0,
+    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
+    usages: none,
+    ops: contentOps,
+    cekBits: bits,
+    ivBits: cbc ? 128 : 96,
+    cbc
+  };
+}
+const ENC = key_descriptor_table({
+  A128GCM: contentEncryption(128),
+  A192GCM: contentEncryption(192),
+  A256GCM: contentEncryption(256),
+  "A128CBC-HS256": contentEncryption(256, !0),
+  "A192CBC-HS384": contentEncryption(384, !0),
+  "A256CBC-HS512": contentEncryption(512, !0)
+});
+function unsupported(parameter, name) {
+  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
+}
+function jweAlgorithm(alg) {
+  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
+}
+function isJWECEKTransport(algorithm) {
+  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
+}
+function jweEncryption(enc) {
+  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+
+
+
+const algArgument = '"alg" (Algorithm)';
+function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
+  throw new errors_JOSENotSupported(`Invalid or unsupported ${source} value`);
+}
+function keyAlgorithm(alg, source) {
+  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/import.js
+
+
+
+
+
+
+async function importSPKI(spki, alg, options) {
+  if (typeof spki != "string" || spki.indexOf("-----BEGIN PUBLIC KEY-----") !== 0)
+    throw new TypeError('"spki" must be SPKI formatted string');
+  return fromSPKI(spki, alg, options);
+}
+async function importX509(x509, alg, options) {
+  if (typeof x509 != "string" || x509.indexOf("-----BEGIN CERTIFICATE-----") !== 0)
+    throw new TypeError('"x509" must be X.509 formatted string');
+  return fromX509(x509, alg, options);
+}
+async function importPKCS8(pkcs8, alg, options) {
+  if (typeof pkcs8 != "string" || pkcs8.indexOf("-----BEGIN PRIVATE KEY-----") !== 0)
+    throw new TypeError('"pkcs8" must be PKCS#8 formatted string');
+  return fromPKCS8(pkcs8, alg, options);
+}
+async function importJWK(jwk, alg, options) {
+  if (!validate_isObject(jwk))
+    throw new TypeError("JWK must be an object");
+  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
+  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
+    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
+  switch (normalized.kty) {
+    case "oct":
+      if (typeof normalized.k != "string")
+        throw new TypeError('missing "k" (Key Value) Parameter value');
+      return decode(normalized.k);
+    case "AKP": {
+      if (typeof jwkAlg != "string" || !jwkAlg)
+        throw new TypeError('missing "alg" (Algorithm) Parameter value');
+      if (alg !== jwkAlg)
+        throw new TypeError("JWK alg and alg option value mismatch");
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    }
+    case "RSA":
+    case "EC":
+    case "OKP":
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    default:
+      throw new errors_JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
+  }
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/jwk-facts.ts
+
+
+
+
+
+
+// Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
+/** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
+/** Shorter secrets are not masked: masking "1" would garble every log line. */
+const MIN_MASKED_LENGTH = 8;
+/** The values of a key's private members as they could appear in text, `oth` primes included. */
+function privateValues(key) {
+    if (!json_isObject(key))
+        return [];
+    const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
+        const value = key[member];
+        const nested = Array.isArray(value)
+            ? value.flatMap((item) => (json_isObject(item) ? Object.values(item) : [item]))
+            : [];
+        return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
+    });
+    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+}
+/** What a value is, without quoting it: for values that may be key material. */
+function describedValue(value) {
+    if (typeof value === 'string')
+        return `a string of ${value.length} characters`;
+    if (Array.isArray(value))
+        return `an array of ${value.length} items`;
+    if (json_isObject(value))
+        return `an object with ${Object.keys(value).length} members`;
+    return value === null ? 'null' : `a ${typeof value}`;
+}
+/**
+ * A value from a key set, shown only after the private-material check: one that holds a private value of
+ * the set, or looks like a PEM private key, is described by its type and size instead.
+ */
+function shownFromKeySet(value, privateOfSet) {
+    const whole = typeof value === 'string' ? value : displayJson(value, { maxDepth: 8, maxChars: 1 << 20 });
+    const isPrivate = /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
+    return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : shown(value);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
+ * refuses the key; undefined when it imports.
+ */
+async function importProblem(key, alg) {
+    try {
+        await importJWK(key, alg);
+        return undefined;
+    }
+    catch (error) {
+        if (!joseCannotHandle(error))
+            return error.message;
+        try {
+            (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
+            return undefined;
+        }
+        catch (fallback) {
+            return fallback.message;
+        }
+    }
+}
+/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
+function nonSigningReason(key) {
+    if (key.use === 'enc')
+        return 'use "enc"';
+    if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
+        return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
+    if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
+        return `alg ${shown(key.alg)}`;
+    if (isKeyAgreementCurve(key.crv))
+        return `curve ${shown(key.crv)}`;
+    return undefined;
+}
+/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
+function joseCannotHandle(error) {
+    return (error.code === 'ERR_JOSE_NOT_SUPPORTED' ||
+        /mismatch/.test(error.message));
+}
+/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
+function isEncryptionAlg(alg) {
+    return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
+}
+/** Bits in an RSA modulus, leading zero octets not counted. */
+function bitLength(bytes) {
+    const start = bytes.findIndex((byte) => byte !== 0);
+    if (start < 0)
+        return 0;
+    return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
+}
+/** What is wrong with a key's x5c certificate, if it has one: unparsable, expired, not yet valid, another key. */
+function checkCertificate(key, label, nowSeconds, note) {
+    const x5c = key.x5c;
+    if (!Array.isArray(x5c) || x5c.length === 0)
+        return;
+    let certificate;
+    try {
+        certificate = new external_node_crypto_.X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
+    }
+    catch {
+        note('jwk-x5c-invalid', `${label}: x5c[0] is not a DER certificate in base64.`);
+        return;
+    }
+    const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
+    const expiresAt = Date.parse(certificate.validTo) / 1000;
+    const startsAt = Date.parse(certificate.validFrom) / 1000;
+    if (expiresAt < nowSeconds) {
+        note('jwk-x5c-expired', `${label}: its x5c certificate expired on ${day(expiresAt)}.`, certificate.validTo);
+    }
+    else if (startsAt > nowSeconds) {
+        note('jwk-x5c-invalid', `${label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
+    }
+    let certified;
+    try {
+        certified = certificate.publicKey.export({ format: 'jwk' });
+    }
+    catch {
+        // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
+    }
+    if (!certified || !sameKey(certified, key)) {
+        note('jwk-x5c-invalid', `${label}: the x5c certificate holds a different key than the JWK.`);
+    }
+}
+/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
+function sameKey(a, b) {
+    const number = (value) => typeof value === 'string'
+        ? Buffer.from(value, 'base64url')
+            .toString('hex')
+            .replace(/^(00)+/, '')
+        : '';
+    const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
+    return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
+}
+
+;// CONCATENATED MODULE: ./src/lint/jwks-rules.ts
+
+
+
+
+
+const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
+const MIN_RSA_BITS = 2048;
+const MAX_KEYS = 100;
+/** Keys past this many are not inspected one by one: the set is already reported as too large. */
+const MAX_INSPECTED_KEYS = 500;
+/** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
+async function inspectJwks(jwks, locate, nowSeconds) {
+    const observations = [];
+    const listed = json_isObject(jwks) ? jwks.keys : undefined;
+    let keys;
+    if (Array.isArray(listed)) {
+        keys = listed;
+    }
+    else {
+        const singleKey = json_isObject(jwks) && typeof jwks.kty === 'string';
+        observations.push({
+            rule: 'jwks-not-set',
+            message: singleKey
+                ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
+                : 'The key set has no `keys` array.',
+            value: json_isObject(jwks) && !singleKey ? shownFromKeySet(Object.keys(jwks), privateValues(jwks)) : undefined,
+            location: locate(''),
+        });
+        if (!singleKey)
+            return { observations, signingKeys: [], secrets: [], kids: [] };
+        keys = [jwks];
+    }
+    if (keys.length > MAX_KEYS) {
+        observations.push({
+            rule: 'jwks-too-many-keys',
+            message: `The key set has ${keys.length} keys${keys.length > MAX_INSPECTED_KEYS ? `; only the first ${MAX_INSPECTED_KEYS} were checked` : ''}.`,
+            location: locate('/keys'),
+        });
+        keys = keys.slice(0, MAX_INSPECTED_KEYS);
+    }
+    const signingKeys = [];
+    const secrets = keys.flatMap(privateValues);
+    const kids = new Map();
+    const thumbprints = new Map();
+    for (const [index, key] of keys.entries()) {
+        const context = {
+            index,
+            label: labelOf(key, index, secrets),
+            location: locate(`/keys/${index}`),
+            secrets,
+        };
+        const inspected = await inspectKey(key, context, nowSeconds, observations);
+        if (!json_isObject(key))
+            continue;
+        const kid = typeof key.kid === 'string' ? key.kid : undefined;
+        if (kid === undefined) {
+            observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
+        }
+        else if (kids.has(kid)) {
+            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, shownFromKeySet(kid, secrets)));
+        }
+        else {
+            kids.set(kid, index);
+        }
+        if (!inspected)
+            continue;
+        const earlier = thumbprints.get(inspected.thumbprint);
+        if (earlier !== undefined) {
+            observations.push(at(context, 'jwk-duplicate-key', `${context.label} is the same key as ${earlier}.`));
+        }
+        else {
+            thumbprints.set(inspected.thumbprint, context.label);
+        }
+        if (inspected.signing)
+            signingKeys.push({ kid, algs: inspected.algs, jwk: key });
+    }
+    if (signingKeys.length === 0) {
+        observations.push({
+            rule: 'jwks-no-signing-key',
+            message: `None of the ${keys.length} keys can verify a signature.`,
+            location: locate('/keys'),
+        });
+    }
+    return { observations, signingKeys, secrets, kids: [...kids.keys()] };
+}
+function at(context, rule, message, value) {
+    return { rule, message, value, location: context.location };
+}
+function labelOf(key, index, secrets) {
+    return json_isObject(key) && typeof key.kid === 'string'
+        ? `keys[${index}] (kid ${shownFromKeySet(key.kid, secrets)})`
+        : `keys[${index}]`;
+}
+/** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
+async function inspectKey(key, context, nowSeconds, observations) {
+    const note = (rule, message, value) => observations.push(at(context, rule, message, value));
+    if (!json_isObject(key)) {
+        // Never quoted: a string here is often a PEM key pasted by mistake.
+        note('jwk-invalid', `${context.label} is not a JSON object but ${describedValue(key)}.`);
+        return undefined;
+    }
+    // Names only: the values of these members are the private key.
+    const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
+    if (secrets.length > 0) {
+        note('jwk-private-member', `${context.label} carries private member(s) ${secrets.join(', ')}.`, secrets.join(', '));
+        return undefined;
+    }
+    if (typeof key.kty !== 'string') {
+        note('jwk-invalid', `${context.label} has no \`kty\`.`);
+        return undefined;
+    }
+    const encoded = ENCODED_MEMBERS.filter((member) => typeof key[member] === 'string' && /[+/=]/.test(key[member]));
+    if (encoded.length > 0) {
+        note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
+    }
+    const notForSigning = nonSigningReason(key);
+    if (notForSigning) {
+        note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
+        return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
+    }
+    let algs = algsForKeyType(key.kty, key.crv);
+    if (algs.length === 0) {
+        note('jwk-invalid', `${context.label}: kty ${shownFromKeySet(key.kty, context.secrets)}, crv ${shownFromKeySet(key.crv, context.secrets)} cannot verify signatures.`);
+        return undefined;
+    }
+    if (key.alg !== undefined) {
+        if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
+            note('jwk-alg-mismatch', `${context.label}: alg ${shownFromKeySet(key.alg, context.secrets)} does not fit ${describeType(key, context.secrets)}.`, shownFromKeySet(key.alg, context.secrets));
+            return undefined;
+        }
+        algs = [key.alg];
+    }
+    const importError = await importProblem(key, algs[0] ?? '');
+    if (importError) {
+        note('jwk-invalid', `${context.label} does not import: ${importError}`);
+        return undefined;
+    }
+    let signing = true;
+    if (key.kty === 'RSA' && typeof key.n === 'string') {
+        const modulus = Buffer.from(key.n, 'base64url');
+        const bits = bitLength(modulus);
+        if (modulus[0] === 0)
+            note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
+        if (bits < MIN_RSA_BITS) {
+            note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
+            signing = false;
+        }
+    }
+    checkCertificate(key, context.label, nowSeconds, note);
+    return { signing, algs, thumbprint: await thumbprintOf(key, context) };
+}
+function describeType(key, secrets) {
+    const kty = shownFromKeySet(key.kty, secrets);
+    return typeof key.crv === 'string' ? `a ${kty} ${shownFromKeySet(key.crv, secrets)} key` : `a ${kty} key`;
+}
+async function thumbprintOf(key, context) {
+    try {
+        return await calculateJwkThumbprint(key);
+    }
+    catch {
+        return `unhashable ${context.index}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/json-lines.ts
+/** Deeper members are not located: discovery documents and key sets are shallow. */
+const MAX_DEPTH = 8;
+/**
+ * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
+ * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
+ * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
+ */
+function jsonLines(text) {
+    const lines = new Map();
+    const stack = [];
+    let line = 1;
+    let pendingKey;
+    let keyLine = 1;
+    const valueStarts = () => {
+        const parent = stack[stack.length - 1];
+        if (!parent || stack.length > MAX_DEPTH)
+            return undefined;
+        if (parent.isArray) {
+            const path = `${parent.path}/${parent.index}`;
+            lines.set(path, line);
+            return path;
+        }
+        const path = `${parent.path}/${escapePointer(pendingKey ?? '')}`;
+        lines.set(path, keyLine);
+        return path;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
+            // \n, \r\n and a lone \r (old Mac files) each end a line, as editors count them.
+            line++;
+        }
+        else if (char === '"') {
+            const end = stringEnd(text, i);
+            const parent = stack[stack.length - 1];
+            if (parent && !parent.isArray && pendingKey === undefined) {
+                pendingKey = JSON.parse(text.slice(i, end + 1));
+                keyLine = line;
+            }
+            else {
+                valueStarts();
+                pendingKey = undefined;
+            }
+            i = end;
+        }
+        else if (char === '{' || char === '[') {
+            const path = stack.length === 0 ? '' : (valueStarts() ?? '\u0000');
+            pendingKey = undefined;
+            stack.push({ path, index: 0, isArray: char === '[' });
+        }
+        else if (char === '}' || char === ']') {
+            stack.pop();
+        }
+        else if (char === ',') {
+            const parent = stack[stack.length - 1];
+            if (parent?.isArray)
+                parent.index++;
+            pendingKey = undefined;
+        }
+        else if (char === ':' || char === ' ' || char === '\t' || char === '\r') {
+            continue;
+        }
+        else if (isScalarStart(char)) {
+            valueStarts();
+            pendingKey = undefined;
+            while (i + 1 < text.length && /[\w.+-]/.test(text[i + 1] ?? ''))
+                i++;
+        }
+    }
+    return lines;
+}
+/** The index of the quote that closes the string starting at `start` (the last index if none does). */
+function stringEnd(text, start) {
+    for (let i = start + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"')
+            return i;
+    }
+    return text.length - 1;
+}
+function isScalarStart(char) {
+    return char !== undefined && /[-\dtfn]/.test(char);
+}
+function escapePointer(key) {
+    return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+;// CONCATENATED MODULE: ./src/lint/local-file.ts
+
+
+
+
+
+
+/**
+ * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
+ * fails); a file that is not a JSON object is a finding on that file.
+ */
+function readLocalJson(input, path, readFile, observations) {
+    let text;
+    try {
+        text = readFile(path);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        const problem = code === 'ENOTFILE'
+            ? `${shown(path)} is not a regular file.`
+            : code === 'EFBIG'
+                ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
+                : `cannot read ${shown(path)} (${code}).`;
+        throw settingsError(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // Only the error's position is used: its message may quote the file.
+        observations.push({
+            rule: 'fetch-not-json',
+            message: `${path} is not valid JSON.`,
+            location: { file: path, line: firstBadLine(text, String(error.message)) },
+        });
+        return undefined;
+    }
+    if (!json_isObject(value)) {
+        observations.push({
+            rule: 'fetch-not-object',
+            message: `${path} is JSON but not an object.`,
+            location: { file: path, line: 1 },
+        });
+        return undefined;
+    }
+    const lines = jsonLines(text);
+    return {
+        where: path,
+        value,
+        locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
+    };
+}
+/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
+function readRegularFile(path) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
+    if (!stats.isFile())
+        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
+    if (stats.size > MAX_DOCUMENT_BYTES)
+        throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
+    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+}
+/**
+ * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
+ * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
+ */
+function firstBadLine(text, parseError) {
+    const position = /position (\d+)/.exec(parseError)?.[1];
+    const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
+    return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+/** Outside strings, JSON holds only punctuation, whitespace, numbers and the words true, false and null. */
+function firstStrayCharacter(text) {
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i] ?? '';
+        if (char === '"') {
+            i = stringEnd(text, i);
+        }
+        else if (/[a-z]/i.test(char)) {
+            const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
+            if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word))
+                return i;
+            i += word.length - 1;
+        }
+        else if (!/[\s{}[\]:,\d.+-]/.test(char)) {
+            return i;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
+
+
+/** Undefined when the file is a plain discovery document rather than a Mender provider. */
+function asMenderProvider(file) {
+    const { value, locate } = file;
+    const isProvider = 'well_known_url' in value || 'settings' in value || ('client_id' in value && !('issuer' in value));
+    if (!isProvider)
+        return undefined;
+    const observations = [];
+    const wellKnownUrl = typeof value.well_known_url === 'string' ? value.well_known_url : undefined;
+    const settings = json_isObject(value.settings)
+        ? {
+            where: `${file.where} (settings)`,
+            value: value.settings,
+            locate: (pointer) => locate(`/settings${pointer}`),
+        }
+        : undefined;
+    if (typeof value.name !== 'string' || (!wellKnownUrl && !settings)) {
+        const lacking = [
+            typeof value.name !== 'string' ? '`name`' : '',
+            !wellKnownUrl && !settings ? '`well_known_url` or `settings`' : '',
+        ]
+            .filter(Boolean)
+            .join(' and ');
+        observations.push({
+            rule: 'mender-provider-invalid',
+            message: `The Mender provider lacks ${lacking}.`,
+            location: locate(''),
+        });
+    }
+    const clientSecret = typeof value.client_secret === 'string' && value.client_secret !== '' ? value.client_secret : undefined;
+    if (clientSecret) {
+        // The value is never shown: it is the secret.
+        observations.push({
+            rule: 'mender-client-secret',
+            message: `${file.where} holds a client_secret.`,
+            value: 'client_secret',
+            location: locate('/client_secret'),
+        });
+    }
+    return { wellKnownUrl, settings, clientSecret, observations };
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
+
+async function compactVerify(jws, key, options) {
+  const [result] = await verifyCompact(jws, prepareVerify(options), key);
+  return result;
+}
+
+
+;// CONCATENATED MODULE: ./src/lint/token-rules.ts
+
+
+
+
+
+
+/**
+ * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
+ * no message quotes it, and only non-secret claims (iss) and header fields are shown.
+ */
+async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
+    const observations = [];
+    let header;
+    let claims;
+    try {
+        header = decodeProtectedHeader(token);
+        claims = decodeJwt(token);
+    }
+    catch {
+        observations.push({
+            rule: 'token-malformed',
+            message: 'The sample `token` is not a JWT (header.payload.signature).',
+        });
+        return { observations, alg: undefined };
+    }
+    const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
+    if (!alg) {
+        observations.push({
+            rule: 'token-malformed',
+            message: 'The sample `token` is unsigned (no alg, or alg "none").',
+            value: shown(header.alg),
+        });
+    }
+    if (expectedIssuer !== undefined && claims.iss !== expectedIssuer) {
+        observations.push({
+            rule: 'token-issuer-mismatch',
+            message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
+            value: shown(claims.iss),
+        });
+    }
+    const secondsLeft = typeof claims.exp === 'number' ? Math.floor(claims.exp - nowSeconds) : undefined;
+    if (secondsLeft === undefined || secondsLeft < MIN_VALIDITY_FLOOR_SECONDS) {
+        observations.push({
+            rule: 'token-expiring',
+            message: secondsLeft === undefined
+                ? 'The sample token has no `exp`.'
+                : `The sample token has ${secondsLeft} s left.`,
+            value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
+        });
+    }
+    if (jwks && alg)
+        observations.push(...(await checkSignature(token, header, alg, jwks)));
+    return { observations, alg };
+}
+async function checkSignature(token, header, alg, jwks) {
+    const key = jwks.signingKeys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
+    if (!key) {
+        const rejected = typeof header.kid === 'string' && jwks.kids.includes(header.kid);
+        const message = header.kid === undefined
+            ? 'The sample token has no `kid` in its header.'
+            : rejected
+                ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.`
+                : `No key in the JWKS has kid ${shown(header.kid)}.`;
+        return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
+    }
+    try {
+        await token_rules_verifySignature(token, key.jwk, alg);
+        return [];
+    }
+    catch (error) {
+        return [
+            {
+                rule: 'token-signature-invalid',
+                message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${error.message}.`,
+            },
+        ];
+    }
+}
+/** The alg must be advertised by the provider and accepted by the target. */
+function checkTokenAlg(alg, advertised, profile) {
+    if (alg === undefined)
+        return [];
+    if (!advertised.includes(alg)) {
+        return [
+            {
+                rule: 'token-alg-rejected',
+                message: `The sample token uses ${alg}, which the provider does not advertise.`,
+                value: shown(alg),
+            },
+        ];
+    }
+    if (!acceptedBy(profile, alg)) {
+        return [
+            {
+                rule: 'token-alg-rejected',
+                message: `The sample token uses ${alg}, which ${profile} does not accept.`,
+                value: shown(alg),
+            },
+        ];
+    }
+    return [];
+}
+/** jose for every algorithm it implements; Node's crypto for the two it does not (ES256K, Ed448). */
+async function token_rules_verifySignature(token, jwk, alg) {
+    let key;
+    try {
+        key = await importJWK(jwk, alg);
+    }
+    catch (error) {
+        if (!joseCannotHandle(error))
+            throw error;
+        verifyWithNodeCrypto(token, jwk, alg);
+        return;
+    }
+    await compactVerify(token, key);
+}
+function verifyWithNodeCrypto(token, jwk, alg) {
+    const [header = '', payload = '', signature = ''] = token.split('.');
+    const key = (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
+    const data = Buffer.from(`${header}.${payload}`);
+    const bytes = Buffer.from(signature, 'base64url');
+    let valid;
+    if (alg === 'ES256K')
+        valid = (0,external_node_crypto_.verify)('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, bytes);
+    else if (alg === 'EdDSA' || alg === 'Ed448')
+        valid = (0,external_node_crypto_.verify)(null, data, key, bytes);
+    else
+        throw new Error(`${alg} with this key cannot be checked`);
+    if (!valid)
+        throw new Error('signature verification failed');
+}
+
+;// CONCATENATED MODULE: ./src/lint/evidence.ts
+
+
+
+
+
+
+
+
+/** Reads the discovery document and JWKS (from files or the network) and inspects the keys and token. */
+async function gatherEvidence(settings, io) {
+    const context = {
+        send: io.send,
+        deadline: new Deadline(settings.timeoutSeconds * 1000),
+        records: [],
+    };
+    const observations = [];
+    const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
+    let expectedDiscoveryUrl = settings.discoveryUrl;
+    let discovery;
+    const secrets = [];
+    if (settings.discovery) {
+        const file = readLocalJson('discovery', settings.discovery, io.readFile, observations);
+        const provider = file && asMenderProvider(file);
+        if (provider) {
+            observations.push(...provider.observations);
+            if (provider.clientSecret)
+                secrets.push(provider.clientSecret);
+            discovery = provider.settings;
+            if (!discovery && provider.wellKnownUrl) {
+                if (!expectedIssuer)
+                    expectedDiscoveryUrl ??= provider.wellKnownUrl;
+                discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
+            }
+        }
+        else {
+            discovery = file;
+        }
+    }
+    else if (settings.issuer) {
+        discovery = await fetchDiscovery(settings.issuer, context, observations);
+    }
+    let jwksDocument;
+    if (settings.jwks) {
+        jwksDocument = readLocalJson('jwks', settings.jwks, io.readFile, observations);
+    }
+    else {
+        const jwksUri = discovery?.value.jwks_uri;
+        // A non-https jwks_uri is reported by the document checks and not fetched.
+        if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) {
+            jwksDocument = await fetchJson(jwksUri, 'JWKS', context, observations);
+        }
+    }
+    const now = io.nowSeconds();
+    const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : undefined;
+    const documentIssuer = typeof discovery?.value.issuer === 'string' ? discovery.value.issuer : undefined;
+    const token = settings.token
+        ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks, now)
+        : undefined;
+    secrets.push(...(jwks?.secrets ?? []));
+    return {
+        expectedIssuer,
+        expectedDiscoveryUrl,
+        discovery,
+        jwks,
+        token,
+        observations,
+        fetches: context.records,
+        secrets,
+    };
+}
+/**
+ * Fetches {issuer}/.well-known/openid-configuration. When that fails for an issuer with a path, tries the
+ * RFC 8414 inserted form too, and says so if only that one answers.
+ */
+async function fetchDiscovery(issuer, context, observations) {
+    const url = discoveryUrlOf(issuer);
+    const document = await fetchJson(url, 'discovery document', context, observations);
+    const inserted = insertedDiscoveryUrl(issuer);
+    if (document || !inserted || !inserted.startsWith('https://'))
+        return document;
+    const fallbackObservations = [];
+    const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, fallbackObservations);
+    if (!fallback)
+        return undefined;
+    observations.push(...fallbackObservations, {
+        rule: 'discovery-rfc8414-form',
+        message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
+        value: shown(inserted),
+    });
+    return fallback;
+}
+
+;// CONCATENATED MODULE: ./src/lint/render.ts
+
+
+
+const MAX_SUMMARY_ROWS = 200;
+const VERDICT_LABELS = {
+    mondoo: 'usable with Mondoo',
+    mender: 'usable with Mender SSO',
+    oidc: 'conforms to OpenID Connect Discovery 1.0',
+};
+function render_subjectOf(report) {
+    return report.target.issuer ?? report.target.discovery ?? 'the provider';
+}
+/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
+function verdictLine(report) {
+    const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
+    return order
+        .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
+        .join(' · ');
+}
+/** The plain-text report for the log. */
+function textReport(report) {
+    const { counts } = report;
+    const lines = [`Lint of ${render_subjectOf(report)} (profile ${report.profile})`];
+    if (report.fetches.length > 0) {
+        lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
+    }
+    lines.push(`Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
+    for (const finding of report.findings) {
+        lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
+        if (finding.value !== undefined)
+            lines.push(`          value: ${finding.value}`);
+        if (finding.location)
+            lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
+        lines.push(`          fix: ${finding.fix}`);
+    }
+    lines.push(`Verdict: ${verdictLine(report)}`);
+    return lines.join('\n');
+}
+function describeFetch(record) {
+    if (record.error !== undefined)
+        return `GET ${record.url} → no answer after ${record.ms} ms: ${record.error}`;
+    const type = record.contentType ?? 'no content type';
+    return `GET ${record.url} → ${record.status ?? '?'}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
+}
+/** The job summary: verdicts, a findings table, and what was fetched. */
+function summaryReport(report) {
+    const lines = [
+        `### Mondoo keyless auth: lint of ${inlineCode(render_subjectOf(report))} (profile ${report.profile})`,
+        '',
+    ];
+    lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
+    if (report.findings.length === 0) {
+        lines.push('No findings.', '');
+    }
+    else {
+        // The job summary has a size limit (1 MiB per step); a key set can produce thousands of findings.
+        const shownFindings = report.findings.slice(0, MAX_SUMMARY_ROWS);
+        lines.push(markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], shownFindings.map(findingRow)), '');
+        const rest = report.findings.length - shownFindings.length;
+        if (rest > 0)
+            lines.push(`…and ${plural(rest, 'more finding')}: see the log or the JSON report.`, '');
+    }
+    if (report.fetches.length > 0) {
+        lines.push('#### Fetches', '', markdownTable(['URL', 'Status', 'Content-Type', 'Bytes', 'Time'], report.fetches.map((record) => [
+            cellCode(record.url),
+            record.error !== undefined ? inertText(`no answer: ${record.error}`) : String(record.status),
+            record.contentType ? cellCode(record.contentType) : '',
+            record.bytes === undefined ? '' : String(record.bytes),
+            `${record.ms} ms`,
+        ])), '');
+    }
+    return lines.join('\n');
+}
+function findingRow(finding) {
+    const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
+    return [
+        cellCode(finding.rule),
+        finding.severity,
+        inertText(finding.message + where),
+        finding.value === undefined ? '' : cellCode(finding.value),
+        inertText(finding.fix),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/lint/algorithm-rules.ts
+
+
+/** The advertised algorithms as strings; members of the wrong type are reported by the member checks. */
+function advertisedAlgs(document) {
+    const list = document?.value.id_token_signing_alg_values_supported;
+    return Array.isArray(list) ? list.filter((alg) => typeof alg === 'string') : [];
+}
+/**
+ * Whether the target can verify this provider's tokens: an advertised algorithm it accepts, served by a key.
+ * `keys` is undefined when no key set could be read (then only the algorithm list is judged).
+ */
+function checkAlgorithms(document, keys, profile) {
+    const list = document.value.id_token_signing_alg_values_supported;
+    if (!Array.isArray(list))
+        return checkMenderClientAuth(document, profile);
+    const location = document.locate('/id_token_signing_alg_values_supported');
+    const advertised = advertisedAlgs(document);
+    const observations = [];
+    const note = (rule, message, value) => observations.push({ rule, message, value, location });
+    if (!advertised.includes('RS256'))
+        note('alg-rs256-missing', 'RS256 is not advertised.', shown(advertised));
+    if (advertised.includes('none'))
+        note('alg-none', '`none` is advertised: unsigned ID tokens.', '"none"');
+    const symmetric = advertised.filter(isSymmetric);
+    if (symmetric.length > 0)
+        note('alg-symmetric', `${symmetric.join(', ')} advertised.`, shown(symmetric));
+    const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
+    const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
+    if (served.length === 0) {
+        const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
+        const why = accepted.length === 0
+            ? `none of ${shown(advertised)} is accepted by ${profile}`
+            : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(', ') : 'nothing'}, not ${accepted.join(', ')}`;
+        note('alg-unusable', `No usable signing algorithm: ${why}.`, shown(advertised));
+    }
+    else if (keys) {
+        const keyless = accepted.filter((alg) => !served.includes(alg));
+        if (keyless.length > 0) {
+            note('alg-without-key', `${keyless.join(', ')} advertised, but no key in the JWKS serves ${keyless.length === 1 ? 'it' : 'them'}.`, shown(keyless));
+        }
+    }
+    if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
+        note('alg-mender-rs256', "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.", '"RS256"');
+    }
+    return [...observations, ...checkMenderClientAuth(document, profile)];
+}
+function checkMenderClientAuth(document, profile) {
+    const list = document.value.token_endpoint_auth_signing_alg_values_supported;
+    if (profile !== 'mender' || !Array.isArray(list))
+        return [];
+    if (list.some((alg) => typeof alg === 'string' && MENDER_ALGS.includes(alg)))
+        return [];
+    return [
+        {
+            rule: 'mender-auth-alg',
+            message: 'No client-authentication signing algorithm Mender supports is listed.',
+            value: shown(list),
+            location: document.locate('/token_endpoint_auth_signing_alg_values_supported'),
+        },
+    ];
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/lint/hosts.ts
+
+/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
+function ranges(cidrs) {
+    const list = new external_node_net_.BlockList();
+    for (const cidr of cidrs) {
+        const [network = '', prefix = ''] = cidr.split('/');
+        list.addSubnet(network, Number(prefix), (0,external_node_net_.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
+    }
+    return list;
+}
+/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
+const NON_PUBLIC = ranges([
+    '0.0.0.0/8',
+    '10.0.0.0/8',
+    '100.64.0.0/10',
+    '127.0.0.0/8',
+    '169.254.0.0/16',
+    '172.16.0.0/12',
+    '192.168.0.0/16',
+    '198.18.0.0/15',
+    '::1/128',
+    '::/128',
+    'fc00::/7',
+    'fe80::/10',
+    'fec0::/10',
+]);
+/** Multicast, reserved and documentation ranges: no provider can be served from them. */
+const RESERVED = ranges([
+    '192.0.2.0/24',
+    '198.51.100.0/24',
+    '203.0.113.0/24',
+    '224.0.0.0/4',
+    '240.0.0.0/4',
+    'ff00::/8',
+    '2001:db8::/32',
+]);
+// Cluster-local endings first: `.cluster.local` also ends in `.local`.
+const NON_PUBLIC_SUFFIXES = [
+    '.cluster.local',
+    '.svc',
+    '.localhost',
+    '.local',
+    '.internal',
+    '.lan',
+    '.home.arpa',
+];
+/**
+ * Why Mondoo's cloud could not reach this host, judged from the name alone (nothing is resolved):
+ * undefined when it looks public.
+ */
+function nonPublicReason(hostname) {
+    // A trailing dot makes a name absolute without changing where it points.
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const family = (0,external_node_net_.isIP)(host);
+    if (family !== 0) {
+        const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
+        const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
+        if (RESERVED.check(address, type))
+            return 'a multicast, reserved or documentation address';
+        if (!NON_PUBLIC.check(address, type))
+            return undefined;
+        if (address.startsWith('127.') || address === '::1')
+            return 'a loopback address';
+        return address.startsWith('0.') || address === '::'
+            ? 'an unspecified address'
+            : 'a private-range address';
+    }
+    if (host === 'localhost')
+        return 'a loopback name';
+    const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
+    if (suffix)
+        return `a ${suffix === '.cluster.local' || suffix === '.svc' ? 'cluster-local' : 'local'} name`;
+    if (!host.includes('.'))
+        return 'a single-label name that only resolves inside a network';
+    return undefined;
+}
+/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
+function ipv4MappedAddress(host) {
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
+    if (dotted)
+        return dotted;
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (!hex)
+        return undefined;
+    const high = parseInt(hex[1] ?? '0', 16);
+    const low = parseInt(hex[2] ?? '0', 16);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
+
+
+
+/**
+ * Checks an `issuer` value on its own and against what it was fetched for, byte for byte: Mondoo compares
+ * the token's `iss` with the registered issuer exactly.
+ */
+function checkIssuer(issuer, expected, location) {
+    const observations = [];
+    const note = (rule, message, fix) => observations.push({ rule, message, value: shown(issuer), location, fix });
+    if (expected.discoveryUrl !== undefined && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
+        note('issuer-mismatch', `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`);
+    }
+    checkAgainst(issuer, expected.issuer, note);
+    checkShape(issuer, note);
+    observations.push(...checkPublicHost('issuer', issuer, location));
+    return observations;
+}
+function checkAgainst(issuer, expected, note) {
+    if (expected !== undefined && issuer !== expected) {
+        if (issuer.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
+            note('issuer-trailing-slash', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`, `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`);
+        }
+        else {
+            note('issuer-mismatch', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`);
+        }
+    }
+}
+function checkShape(issuer, note) {
+    const isTemplate = /\{[^}]*\}/.test(issuer);
+    if (isTemplate) {
+        note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
+    }
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
+        return;
+    }
+    if (url.protocol !== 'https:') {
+        note('issuer-not-https', `\`issuer\` uses ${url.protocol.replace(/:$/, '')}://, not https://.`);
+    }
+    const hasExtraParts = Boolean(url.search || url.hash || url.username || url.password || /[?#]/.test(issuer));
+    if (hasExtraParts) {
+        note('issuer-url-parts', '`issuer` has a query, a fragment or user information.');
+    }
+    // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
+    const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
+    if (issuer !== canonical && !hasExtraParts && !isTemplate) {
+        note('issuer-not-canonical', `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`);
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
+        note('issuer-port', `\`issuer\` names port ${url.port || 'explicitly'}.`);
+    }
+}
+/** A URL member (`issuer`, `jwks_uri`) on a host Mondoo's cloud cannot reach, judged from the name alone. */
+function checkPublicHost(member, value, location) {
+    let hostname;
+    try {
+        hostname = new URL(value).hostname;
+    }
+    catch {
+        return [];
+    }
+    const reason = nonPublicReason(hostname);
+    if (!reason)
+        return [];
+    return [
+        {
+            rule: 'host-not-public',
+            message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
+            value: shown(value),
+            location,
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/lint/discovery-rules.ts
+
+
+/** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
+const REQUIRED_MEMBERS = {
+    issuer: 'string',
+    jwks_uri: 'string',
+    response_types_supported: 'string[]',
+    subject_types_supported: 'string[]',
+    id_token_signing_alg_values_supported: 'string[]',
+};
+const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
+const OTHER_ENDPOINTS = [
+    'authorization_endpoint',
+    'token_endpoint',
+    'userinfo_endpoint',
+    'end_session_endpoint',
+    'registration_endpoint',
+    'revocation_endpoint',
+    'introspection_endpoint',
+];
+/** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
+function checkDiscovery(document, expected) {
+    const { value, locate } = document;
+    const observations = [];
+    if (looksLikeOAuthMetadata(value)) {
+        observations.push({
+            rule: 'document-oauth-metadata',
+            message: `${document.where} has OAuth fields but neither subject_types_supported nor id_token_signing_alg_values_supported.`,
+            location: locate(''),
+        });
+    }
+    for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
+        observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
+    }
+    for (const member of SSO_ENDPOINTS) {
+        if (value[member] === undefined || value[member] === null) {
+            observations.push({
+                rule: 'endpoint-missing',
+                message: `\`${member}\` is missing.`,
+                value: member,
+                location: locate(''),
+            });
+        }
+    }
+    if (typeof value.issuer === 'string') {
+        observations.push(...checkIssuer(value.issuer, expected, locate('/issuer')));
+    }
+    if (typeof value.jwks_uri === 'string')
+        observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
+    for (const member of OTHER_ENDPOINTS) {
+        const url = value[member];
+        if (url === undefined || url === null)
+            continue;
+        if (typeof url !== 'string') {
+            observations.push({
+                rule: 'member-type',
+                message: `\`${member}\` must be a string (a URL).`,
+                value: shown(url),
+                location: locate(`/${member}`),
+            });
+        }
+        else if (!url.startsWith('https://')) {
+            observations.push({
+                rule: 'endpoint-not-https',
+                message: `\`${member}\` is not https://.`,
+                value: shown(url),
+                location: locate(`/${member}`),
+            });
+        }
+    }
+    return observations;
+}
+function looksLikeOAuthMetadata(value) {
+    const oidcMarkers = ['subject_types_supported', 'id_token_signing_alg_values_supported'];
+    const oauthMarkers = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported'];
+    return (oidcMarkers.every((member) => value[member] === undefined) &&
+        oauthMarkers.some((member) => value[member] !== undefined));
+}
+function checkMember(value, member, type, location) {
+    const actual = value[member];
+    if (actual === undefined) {
+        const guess = closestMember(Object.keys(value), member);
+        return [
+            {
+                rule: 'member-missing',
+                message: guess
+                    ? `\`${member}\` is missing; the document has \`${guess}\`: did you mean \`${member}\`?`
+                    : `\`${member}\` is missing.`,
+                value: member,
+                fix: guess ? `Rename \`${guess}\` to \`${member}\`.` : undefined,
+                location,
+            },
+        ];
+    }
+    const fits = type === 'string'
+        ? typeof actual === 'string'
+        : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
+    if (fits)
+        return [];
+    return [
+        {
+            rule: 'member-type',
+            message: `\`${member}\` must be ${type === 'string' ? 'a string' : 'an array of strings'}.`,
+            value: shown(actual),
+            location,
+        },
+    ];
+}
+function checkJwksUri(jwksUri, issuer, location) {
+    const observations = [];
+    if (!jwksUri.startsWith('https://')) {
+        observations.push({
+            rule: 'jwks-uri-not-https',
+            message: '`jwks_uri` is not https://.',
+            value: shown(jwksUri),
+            location,
+        });
+    }
+    observations.push(...checkPublicHost('jwks_uri', jwksUri, location));
+    const jwksHost = hostOf(jwksUri);
+    const issuerHost = typeof issuer === 'string' ? hostOf(issuer) : undefined;
+    if (jwksHost && issuerHost && jwksHost !== issuerHost) {
+        observations.push({
+            rule: 'jwks-uri-other-host',
+            message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
+            value: shown(jwksUri),
+            location,
+        });
+    }
+    return observations;
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A key of the document that is likely a misspelling of `member`: at most 2 edits away, or the same words
+ * with one left out (id_token_alg_values_supported). Registered metadata names are never suggested: they
+ * are members in their own right.
+ */
+function closestMember(keys, member) {
+    const words = member.split('_');
+    for (const key of keys) {
+        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS)
+            continue;
+        const keyWords = key.split('_');
+        const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
+        if (oneWordShort || editDistance(key, member) <= 2)
+            return key;
+    }
+    return undefined;
+}
+/** Discovery and OAuth server metadata members (OIDC Discovery 1.0 §3, RFC 8414 §2) that end like ours. */
+const REGISTERED_MEMBERS = new Set([
+    'response_modes_supported',
+    'grant_types_supported',
+    'acr_values_supported',
+    'userinfo_signing_alg_values_supported',
+    'userinfo_encryption_alg_values_supported',
+    'id_token_encryption_alg_values_supported',
+    'request_object_signing_alg_values_supported',
+    'token_endpoint_auth_signing_alg_values_supported',
+    'introspection_endpoint_auth_signing_alg_values_supported',
+    'revocation_endpoint_auth_signing_alg_values_supported',
+    'dpop_signing_alg_values_supported',
+    'authorization_signing_alg_values_supported',
+    'code_challenge_methods_supported',
+    'claim_types_supported',
+]);
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./src/lint/report.ts
+
+
+
+
+
+
+const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
+function observeShared(evidence) {
+    const { discovery, jwks, token } = evidence;
+    const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
+    // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
+    return {
+        document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
+        keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
+        advertised: discovery ? advertisedAlgs(discovery) : undefined,
+    };
+}
+/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
+function evaluate(evidence, profile, shared = observeShared(evidence)) {
+    const { discovery, jwks, token } = evidence;
+    const observations = shared.document.concat(discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
+    return judge(observations, profile);
+}
+function buildReport(settings, evidence) {
+    const shared = observeShared(evidence);
+    const byProfile = Object.fromEntries(PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)]));
+    const findings = byProfile[settings.profile];
+    const usable = Object.fromEntries(PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
+    return {
+        schema: REPORT_SCHEMA,
+        tool: { name: ACTION_NAME, version: VERSION },
+        profile: settings.profile,
+        target: {
+            issuer: settings.issuer,
+            discovery: settings.discovery ?? evidence.discovery?.where,
+            jwks: settings.jwks ??
+                (typeof evidence.discovery?.value.jwks_uri === 'string'
+                    ? evidence.discovery.value.jwks_uri
+                    : undefined),
+            token: settings.token !== undefined,
+        },
+        usable,
+        counts: countOf(findings),
+        findings,
+        fetches: evidence.fetches,
+    };
+}
+function failsStep(report, failOn) {
+    if (failOn === 'never')
+        return false;
+    return failOn === 'warning' ? report.counts.error + report.counts.warning > 0 : report.counts.error > 0;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-step.ts
+
+
+
+
+
+
+
+const ANNOTATION_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'notice',
+};
+const MAX_ANNOTATIONS = 50;
+/** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
+async function runLintStep(settings, io) {
+    const { runner } = io;
+    const evidence = await gatherEvidence(settings, io);
+    // A leaked private key or client secret must not leak a second time through this step's output.
+    for (const secret of evidence.secrets)
+        runner.mask(secret);
+    const report = buildReport(settings, evidence);
+    runner.info(textReport(report));
+    annotate(runner, report);
+    await runner.appendSummary(summaryReport(report));
+    runner.setOutput('errors', String(report.counts.error));
+    runner.setOutput('warnings', String(report.counts.warning));
+    if (settings.report)
+        writeReport(settings.report, report);
+    if (failsStep(report, settings.failOn)) {
+        const { error, warning } = report.counts;
+        const found = settings.failOn === 'warning'
+            ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
+            : plural(error, 'error');
+        throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
+            kind: 'lint-findings',
+            fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
+        });
+    }
+    return report;
+}
+/** One annotation per finding, up to a limit: past it they only bury the ones that matter. */
+function annotate(runner, report) {
+    for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
+        runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+            title: `${finding.rule} (${finding.severity})`,
+            file: finding.location?.file,
+            line: finding.location?.line,
+        });
+    }
+    const rest = report.findings.length - MAX_ANNOTATIONS;
+    if (rest > 0) {
+        runner.annotate('notice', `${plural(rest, 'more finding')} not annotated: see the log, the summary or the JSON report.`);
+    }
+}
+function writeReport(path, report) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    catch (error) {
+        throw settingsError('report', `cannot write ${path} (${error.code ?? 'error'}).`, 'Give a path in the workspace or RUNNER_TEMP that the job can write.');
+    }
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31344,2025 +35931,123 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/errors.ts
-class ActionError extends Error {
-    kind;
-    fix;
-    grpcStatus;
-    constructor(message, options) {
-        super(message, { cause: options.cause });
-        this.name = 'ActionError';
-        this.kind = options.kind;
-        this.fix = options.fix;
-        this.grpcStatus = options.grpcStatus;
-    }
-    /** The message with its fix, as shown in the log, the annotation and the summary. */
-    describe() {
-        return this.fix ? `${this.message}\nFix: ${this.fix}` : this.message;
-    }
-}
-function settingsError(input, problem, fix) {
-    return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
-}
-/** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */
-function asActionError(caught, whereToReport) {
-    if (caught instanceof ActionError)
-        return caught;
-    const detail = caught instanceof Error ? caught.message : String(caught);
-    return new ActionError(`Unexpected error: ${detail}`, {
-        kind: 'internal',
-        fix: `This is a bug in mondoo-keyless-auth: please report it with ${whereToReport}.`,
-        cause: caught,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/plural.ts
-/** "1 error", "2 errors": the count with its noun. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-
-
-const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
-/** The step's overall time budget; every wait and request asks it what is left. */
-class Deadline {
-    totalMs;
-    endsAt;
-    now;
-    constructor(totalMs, now = Date.now) {
-        this.totalMs = totalMs;
-        this.now = now;
-        this.endsAt = now() + totalMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.endsAt - this.now());
-    }
-    /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
-    requestBudgetMs(capMs) {
-        return Math.min(capMs, Math.max(1, this.remainingMs()));
-    }
-}
-/** Exponential backoff with "equal jitter": half fixed, half random, so retries from many jobs spread out. */
-function backoffDelayMs(policy, retryNumber, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
-function parseRetryAfterMs(value, nowMs = Date.now()) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    // An HTTP date names its day and month; without letters, Date.parse would read "1.5" or "-1" as a year.
-    if (!/[A-Za-z]{3}/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-/** The log line announcing a retry, the same for every service. */
-function retryNotice(label, info) {
-    return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
-}
+;// CONCATENATED MODULE: ./src/output/secret-set.ts
 /**
- * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or the next wait would overrun the
- * step's deadline; the error thrown is always the last real failure, with why retrying stopped.
+ * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
+ * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
+ * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
+ * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
  */
-async function retry(attempt, options) {
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    for (let n = 1;; n++) {
-        const result = await attempt(n);
-        if (result.ok)
-            return result.value;
-        if (!result.retryable)
-            throw result.error;
-        if (n >= options.policy.maxAttempts) {
-            throw withReason(result.error, `${options.what} failed ${plural(n, 'time')} in a row.`);
-        }
-        const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
-        const remainingMs = options.deadline.remainingMs();
-        if (delayMs >= remainingMs) {
-            const asked = result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
-            throw withReason(result.error, `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`, 'timeout');
-        }
-        options.beforeWait?.({ delayMs, error: result.error });
-        options.onRetry?.({ attempt: n, delayMs, error: result.error });
-        await sleep(delayMs);
-        await options.beforeRetry?.();
-    }
-}
-function withReason(error, reason, kind = error.kind) {
-    return new ActionError(`${error.message}\n${reason}`, {
-        kind,
-        fix: error.fix ?? 'Raise the `timeout` input if the service is slow to recover.',
-        grpcStatus: error.grpcStatus,
-        cause: error,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/input-values.ts
-
-const MAX_TIMEOUT_SECONDS = 900;
-const DEFAULT_TIMEOUT_SECONDS = 60;
-/** The `timeout` every mode and command takes: whole seconds, 1 to 900, 60 when unset. */
-function readTimeout(raw) {
-    return readWholeNumber('timeout', raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
-}
-/** `scheme://...`: a URL, as opposed to a host name or a file path. */
-function hasUrlScheme(value) {
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-}
-/** A whole number of `unit` (seconds unless said otherwise) within min..max; `fallback` when unset. */
-function readWholeNumber(input, raw, fallback, min, max, unit = 'seconds') {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value)) {
-        throw settingsError(input, `"${value}" is not a whole number of ${unit}.`, `Use digits only, e.g. ${fallback}.`);
-    }
-    const number = Number(value);
-    if (number < min || number > max) {
-        throw settingsError(input, `${number} is outside ${min}..${max} ${unit}.`, `Use a value in that range, e.g. ${fallback}.`);
-    }
-    return number;
-}
-function readBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    throw settingsError(input, `"${raw.trim()}" is not true or false.`, `Use \`true\` or \`false\` (default ${fallback}).`);
-}
-function readChoice(input, raw, choices, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    const choice = choices.find((candidate) => candidate === value);
-    if (choice)
-        return choice;
-    throw settingsError(input, `"${raw.trim()}" is not one of ${choices.join(', ')}.`, `Use one of ${choices.join(', ')} (default ${fallback}).`);
-}
-/** A warning when inputs only the other mode reads are set: a sign the step's `mode` is not what was meant. */
-function otherModeInputsWarning(getInput, names, mode, otherMode) {
-    const ignored = names.filter((name) => getInput(name).trim() !== '');
-    if (ignored.length === 0)
-        return [];
-    const listed = ignored.map((name) => `\`${name}\``).join(', ');
-    return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
-}
-
-;// CONCATENATED MODULE: ./src/universe-domain.ts
-
-
-const DEFAULT_UNIVERSE_DOMAIN = 'https://us.api.mondoo.com';
-const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
-/**
- * Turns what people paste (a bare host, a trailing slash, the full exchange URL) into the API base,
- * and refuses anything that would send the token in clear text or somewhere odd.
- */
-function normalizeUniverseDomain(raw, input = 'universe-domain') {
-    const value = raw.trim();
-    if (value === '')
-        return DEFAULT_UNIVERSE_DOMAIN;
-    // Never repeat a password someone put in the URL: all of the authority up to its last @ goes.
-    const shown = value.replace(/\/\/[^/?#]*@/, '//***@');
-    const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw settingsError(input, `"${shown}" is not a URL.`, `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
-    }
-    if (url.protocol === 'http:') {
-        throw settingsError(input, `"${shown}" uses http://, which would send the OIDC token unencrypted.`, `Use https://${url.host}${apiPath(url.pathname)}.`);
-    }
-    if (url.protocol !== 'https:') {
-        throw settingsError(input, `"${shown}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
-    }
-    if (url.username || url.password || url.search || url.hash) {
-        throw settingsError(input, 'must not carry credentials, a query or a fragment.', `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
-    }
-    return `${url.origin}${apiPath(url.pathname)}`;
-}
-/** The path part of the API base: no trailing slash, no pasted exchange endpoint. */
-function apiPath(pathname) {
-    const path = pathname.replace(/\/+$/, '');
-    if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase()))
-        return path;
-    return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, '');
-}
-function exchangeUrl(universeDomain) {
-    return `${universeDomain}${EXCHANGE_PATH}`;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/json.ts
-/**
- * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
- * which may be a secret, and callers here only need to know whether the text was JSON.
- */
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A JSON object: not null, not an array. */
-function json_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
-function jsonEscaped(text) {
-    return JSON.stringify(text).slice(1, -1);
-}
-
-;// CONCATENATED MODULE: ./src/exchange/credential.ts
-
-
-
-const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-function invalid(problem) {
-    return new ActionError(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
-        kind: 'credential-invalid',
-        fix: 'Nothing was exported. Re-run the job; if it persists, report it to Mondoo with the time of the failure.',
-    });
-}
-/** Validates everything cnspec will rely on, so a bad credential fails here and not three steps later. */
-function decodeCredential(base64) {
-    if (!STANDARD_BASE64.test(base64)) {
-        throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
-    }
-    const json = Buffer.from(base64, 'base64').toString('utf8');
-    const parsed = parseJson(json);
-    if (parsed === undefined)
-        throw invalid('`base64_credential` does not decode to JSON');
-    if (!json_isObject(parsed))
-        throw invalid('`base64_credential` does not decode to a JSON object');
-    for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-        if (typeof parsed[name] !== 'string' || parsed[name] === '')
-            throw invalid(`it has no \`${name}\``);
-    }
-    const account = parsed;
-    checkApiEndpoint(account.api_endpoint);
-    if (account.private_key !== undefined || account.certificate !== undefined) {
-        checkKeyPair(account);
-    }
-    else if (typeof account.token !== 'string' || account.token === '') {
-        throw invalid('it has neither `private_key` with `certificate` nor `token`');
-    }
-    return { base64, json, account };
-}
-function checkApiEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw invalid('`api_endpoint` is not a URL');
-    }
-    if (url.protocol !== 'https:')
-        throw invalid('`api_endpoint` is not an https:// URL');
-}
-function checkKeyPair(account) {
-    if (typeof account.private_key !== 'string' || typeof account.certificate !== 'string') {
-        throw invalid('it has `private_key` or `certificate` but not both');
-    }
-    try {
-        (0,external_node_crypto_.createPrivateKey)(account.private_key);
-    }
-    catch {
-        throw invalid('`private_key` is not a readable PEM private key');
-    }
-    try {
-        new external_node_crypto_.X509Certificate(account.certificate);
-    }
-    catch {
-        throw invalid('`certificate` is not a readable PEM certificate');
-    }
-}
-/** The PEM armour lines name the format and appear in harmless logs; masking them would blank those. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-/**
- * Every string that must never show in a log: the base64 value, the decoded JSON, each secret field, and each
- * line of every multi-line one (the runner matches masks within a line, so a key printed line by line would
- * otherwise leak), plus the JSON-escaped form in which a secret appears inside printed JSON. Lines of the JSON
- * itself are not masked one by one: `{` or `"mrn": ...` are not secret, and the escaped forms cover the rest.
- */
-function secretsToMask(credential) {
-    const secrets = new Set([credential.base64, credential.json]);
-    const secretFields = [credential.account.private_key, credential.account.token];
-    for (const value of secretFields) {
-        if (!value)
-            continue;
-        secrets.add(value);
-        if (value.includes('\n')) {
-            secrets.add(jsonEscaped(value));
-            for (const line of secretLines(value))
-                secrets.add(line);
-        }
-    }
-    return [...secrets];
-}
-function secretLines(text) {
-    return text
-        .split(/\r?\n/)
+const MIN_MASK_LENGTH = 8;
+/** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
+const secret_set_PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+/** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
+function maskableLines(secret) {
+    return secret
+        .split(/[\r\n]+/)
         .map((line) => line.trim())
-        .filter((line) => line.length > 0 && !PEM_ARMOUR.test(line));
+        .filter((line) => line.length >= MIN_MASK_LENGTH && !secret_set_PEM_ARMOUR.test(line));
 }
-
-;// CONCATENATED MODULE: ./src/exchange/diagnosis.ts
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-/** The non-secret claims people need to register a provider or debug a refusal, in a fixed order. */
-const CLAIMS_SHOWN = [
-    'iss',
-    'sub',
-    'aud',
-    'exp',
-    'repository',
-    'ref',
-    'environment',
-    'workflow_ref',
-    'job_workflow_ref',
-    'event_name',
-    'runner_environment',
-];
-function claimRows(claims, nowSeconds) {
-    const rows = [];
-    for (const name of CLAIMS_SHOWN) {
-        const value = claims[name];
-        if (value === undefined || value === null || value === '')
-            continue;
-        if (name === 'exp' && typeof value === 'number') {
-            rows.push([name, `${value} (${Math.floor(value - nowSeconds)} s left)`]);
+/**
+ * The secrets registered so far: each is handed to the runner line by line (never as a multi-line value,
+ * which the runner would split into short masks itself), and redacted whole and by line from text this
+ * project writes where the runner does not mask for it.
+ */
+class SecretSet {
+    forms = new Set();
+    ordered = [];
+    register;
+    constructor(register = () => { }) {
+        this.register = register;
+    }
+    add(secret) {
+        const lines = maskableLines(secret);
+        const whole = secret.trim();
+        for (const form of whole.length >= MIN_MASK_LENGTH ? [whole, ...lines] : lines) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            if (!/[\r\n]/.test(form))
+                this.register(form);
         }
-        else {
-            rows.push([name, display(value)]);
+        // Longest first, so a secret that contains another is hidden whole.
+        this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let result = text;
+        for (const secret of this.ordered) {
+            if (result.includes(secret))
+                result = result.split(secret).join('***');
         }
+        return result;
     }
-    return rows;
 }
+
+;// CONCATENATED MODULE: ./src/output/summary-limit.ts
 /**
- * Every claim, the ones people register and debug first, then the rest by name: what the CLI's `claims`
- * command prints. Claims are the signed, public part of a token; nothing here is secret.
+ * The runner refuses a step summary over 1 MiB whole (actions/runner CreateStepSummaryCommand,
+ * AttachmentSizeLimit). This step keeps its own far below that, so other content can still fit.
  */
-function everyClaimRow(claims, nowSeconds) {
-    const rows = claimRows(claims, nowSeconds);
-    const shown = new Set(rows.map(([name]) => name));
-    const rest = Object.keys(claims)
-        .filter((name) => !shown.has(name))
-        .sort();
-    for (const name of rest) {
-        const value = claims[name];
-        const isTime = (name === 'iat' || name === 'nbf') && typeof value === 'number';
-        rows.push([name, isTime ? `${value} (${Math.floor(nowSeconds - value)} s ago)` : display(value)]);
+const SUMMARY_BUDGET_BYTES = 256 * 1024;
+const CUT_NOTE = "\n\n_The rest of this summary was cut to keep it under the runner's size limit: see the log._\n";
+/** The markdown, or as many of its whole lines as fit in what is left of the budget, with a note. */
+function boundedSummary(markdown, bytesAlreadyWritten) {
+    const room = SUMMARY_BUDGET_BYTES - bytesAlreadyWritten;
+    if (Buffer.byteLength(markdown) <= room)
+        return markdown;
+    const budget = room - Buffer.byteLength(CUT_NOTE);
+    if (budget <= 0)
+        return '';
+    const kept = [];
+    let used = 0;
+    for (const line of markdown.split('\n')) {
+        const size = Buffer.byteLength(line) + 1;
+        if (used + size > budget)
+            break;
+        kept.push(line);
+        used += size;
     }
-    return rows;
-}
-/** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
-function display(value) {
-    if (Array.isArray(value))
-        return value.map(display).join(', ');
-    if (typeof value === 'object' && value !== null)
-        return JSON.stringify(value);
-    return String(value);
-}
-const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
-/** Targeted advice for why Mondoo would not match this token to a provider. */
-function hintsFor(error, claims) {
-    if (!claims || !IDENTITY_FAILURES.has(error.kind))
-        return [];
-    const hints = [];
-    const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
-    if (sub) {
-        hints.push(`Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`);
-        if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
-            hints.push('This subject uses the `repo:OWNER@id/REPO@id:...` form GitHub gives repositories created after 2026-07-15: register it with the numeric ids, as shown.');
-        }
-        if (sub.endsWith(':pull_request')) {
-            hints.push('Pull request runs carry the subject `repo:OWNER/REPO:pull_request`, not a branch subject: register that subject too if pull request jobs should authenticate.');
-        }
-        if (sub.includes(':environment:')) {
-            hints.push('Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.');
-        }
-    }
-    const { workflow_ref: workflowRef, job_workflow_ref: jobWorkflowRef } = claims;
-    if (typeof jobWorkflowRef === 'string' &&
-        typeof workflowRef === 'string' &&
-        jobWorkflowRef !== workflowRef) {
-        hints.push(`This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`);
-    }
-    const iss = typeof claims.iss === 'string' ? claims.iss : '';
-    if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
-        hints.push(`This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`);
-    }
-    else if (iss.endsWith('/_services/token')) {
-        hints.push(`This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`);
-    }
-    return hints;
+    return `${kept.join('\n')}${CUT_NOTE}`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends JOSEError {
-  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class errors_JOSENotSupported extends JOSEError {
-  static code = "ERR_JOSE_NOT_SUPPORTED";
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends JOSEError {
-  static code = "ERR_JWS_INVALID";
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends JOSEError {
-  static code = "ERR_JWK_INVALID";
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const base64url_invalid = "The input to be decoded is not correctly encoded.";
-function decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(base64url_invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? buffer_utils_encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function validate_isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new errors_JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
-
-function decodeProtectedHeader(token) {
-  let encodedProtectedHeader;
-  if (typeof token == "string") {
-    const parts = token.split(".");
-    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
-  } else if (typeof token == "object" && token)
-    if ("protected" in token)
-      encodedProtectedHeader = token.protected;
-    else
-      throw new TypeError("Token does not contain a Protected Header");
-  const invalid = "Invalid Token or Protected Header formatting";
-  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
-    throw new TypeError(invalid);
-  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+;// CONCATENATED MODULE: ./src/output/github-runner.ts
 
 
 
 
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!validate_isObject(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
-}
 
 
-;// CONCATENATED MODULE: ./src/lint/catalogue.ts
-const PROFILES = ['mondoo', 'mender', 'oidc'];
-const E = 'error';
-const W = 'warning';
-const I = 'info';
-const RULES = {
-    'fetch-not-https': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'A URL to fetch is not https:// (it is not fetched).',
-        fix: 'Serve the document over HTTPS and publish the https:// URL.',
-    },
-    'fetch-failed': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
-        fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
-    },
-    'fetch-redirect': {
-        group: 'fetch',
-        levels: [W, W, E],
-        checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
-        fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
-    },
-    'fetch-status': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer was not HTTP 200.',
-        fix: 'Serve the document with status 200 at that URL.',
-    },
-    'fetch-content-type': {
-        group: 'fetch',
-        levels: [W, W, W],
-        checks: 'The Content-Type is not application/json.',
-        fix: 'Serve the document with Content-Type: application/json.',
-    },
-    'fetch-not-json': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
-        fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
-    },
-    'fetch-not-object': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The JSON is not an object at the top level.',
-        fix: 'Serve a JSON object ({ ... }).',
-    },
-    'fetch-too-large': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'The answer is larger than the 1 MiB cap.',
-        fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
-    },
-    'discovery-rfc8414-form': {
-        group: 'fetch',
-        levels: [E, E, E],
-        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
-        fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
-    },
-    'issuer-mismatch': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
-        fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
-    },
-    'issuer-trailing-slash': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
-        fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
-    },
-    'issuer-not-https': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` is not an https:// URL (including scheme-less values).',
-        fix: 'Set `issuer` to the full https:// URL of the provider.',
-    },
-    'issuer-url-parts': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` has a query, a fragment or user information.',
-        fix: 'Use a plain https://host[/path] issuer.',
-    },
-    'issuer-template': {
-        group: 'issuer',
-        levels: [E, E, E],
-        checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
-        fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
-    },
-    'issuer-not-canonical': {
-        group: 'issuer',
-        levels: [W, W, W],
-        checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
-        fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
-    },
-    'issuer-port': {
-        group: 'issuer',
-        levels: [W, W, W],
-        checks: '`issuer` names an explicit port.',
-        fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
-    },
-    'host-not-public': {
-        group: 'issuer',
-        levels: [E, W, I],
-        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
-        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
-    },
-    'document-oauth-metadata': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
-        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
-    },
-    'member-missing': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-        fix: 'Add the member to the discovery document (or correct its spelling).',
-    },
-    'member-type': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
-        fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
-    },
-    'endpoint-missing': {
-        group: 'document',
-        levels: [I, E, E],
-        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
-        fix: 'Add the endpoint; SSO needs it, workload identity does not.',
-    },
-    'jwks-uri-not-https': {
-        group: 'document',
-        levels: [E, E, E],
-        checks: '`jwks_uri` is not an https:// URL.',
-        fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
-    },
-    'endpoint-not-https': {
-        group: 'document',
-        levels: [W, W, E],
-        checks: 'An endpoint URL other than `jwks_uri` is not https://.',
-        fix: 'Serve every endpoint over HTTPS.',
-    },
-    'jwks-uri-other-host': {
-        group: 'document',
-        levels: [I, I, I],
-        checks: '`jwks_uri` is on another host than the issuer.',
-        fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
-    },
-    'alg-rs256-missing': {
-        group: 'algorithms',
-        levels: [I, I, E],
-        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
-        fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
-    },
-    'alg-none': {
-        group: 'algorithms',
-        levels: [W, W, W],
-        checks: '`none` is advertised for ID tokens: unsigned tokens.',
-        fix: 'Remove `none`: keyless auth needs signed tokens.',
-    },
-    'alg-symmetric': {
-        group: 'algorithms',
-        levels: [W, W, W],
-        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
-        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
-    },
-    'alg-unusable': {
-        group: 'algorithms',
-        levels: [E, E, E],
-        checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
-        fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
-    },
-    'alg-without-key': {
-        group: 'algorithms',
-        levels: [I, I, W],
-        checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
-        fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
-    },
-    'alg-mender-rs256': {
-        group: 'algorithms',
-        levels: ['off', I, 'off'],
-        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
-        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
-    },
-    'mender-auth-alg': {
-        group: 'algorithms',
-        levels: ['off', W, 'off'],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
-        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
-    },
-    'jwks-not-set': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'The key set has no `keys` array.',
-        fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
-    },
-    'jwks-no-signing-key': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'No key in the set can verify a signature (after the key checks below).',
-        fix: 'Publish the public key that signs the ID tokens.',
-    },
-    'jwks-too-many-keys': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'More than 100 keys: AWS, for one, refuses such a set.',
-        fix: 'Publish only current and next signing keys.',
-    },
-    'jwk-invalid': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'A key does not parse as a public JWK (jose `importJWK`).',
-        fix: 'Fix or remove the key.',
-    },
-    'jwk-private-member': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
-        fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
-    },
-    'jwk-rsa-weak': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'An RSA key is shorter than 2048 bits.',
-        fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
-    },
-    'jwk-alg-mismatch': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
-        fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
-    },
-    'jwk-not-for-signing': {
-        group: 'jwks',
-        levels: [I, I, I],
-        checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
-        fix: 'Nothing to do unless it was meant to sign tokens.',
-    },
-    'jwk-kid-missing': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A key has no `kid`.',
-        fix: 'Give every key a `kid` and put it in the token header.',
-    },
-    'jwk-kid-duplicate': {
-        group: 'jwks',
-        levels: [E, E, E],
-        checks: 'Two keys share a `kid`.',
-        fix: 'Give every key its own `kid`.',
-    },
-    'jwk-duplicate-key': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'The same key is published under two `kid`s.',
-        fix: 'Publish each key once.',
-    },
-    'jwk-x5c-expired': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A certificate in `x5c` has expired.',
-        fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
-    },
-    'jwk-x5c-invalid': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
-        fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
-    },
-    'jwk-not-base64url': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
-        fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
-    },
-    'jwk-rsa-leading-zero': {
-        group: 'jwks',
-        levels: [W, W, W],
-        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
-        fix: 'Strip the leading zero octet before encoding `n`.',
-    },
-    'mender-provider-invalid': {
-        group: 'mender',
-        levels: [E, E, E],
-        checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
-        fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
-    },
-    'mender-client-secret': {
-        group: 'mender',
-        levels: [W, W, W],
-        checks: 'A Mender provider file holds a `client_secret`.',
-        fix: 'Keep the secret out of the repository: inject it when the provider is created.',
-    },
-    'token-malformed': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: 'The sample token is not a signed JWT.',
-        fix: 'Pass a compact JWS ID token from the provider.',
-    },
-    'token-issuer-mismatch': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's `iss` is not byte-equal to the issuer.",
-        fix: 'Make the provider put exactly the issuer URL in `iss`.',
-    },
-    'token-kid-unknown': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's header `kid` is missing or not in the JWKS.",
-        fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
-    },
-    'token-alg-rejected': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
-        fix: 'Sign with an algorithm that is both advertised and accepted.',
-    },
-    'token-signature-invalid': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: "The sample token's signature does not verify with its JWKS key.",
-        fix: 'Publish the key that really signs the tokens.',
-    },
-    'token-expiring': {
-        group: 'token',
-        levels: [E, E, E],
-        checks: 'The sample token has less than 180 seconds left (or no `exp`).',
-        fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
-    },
-};
-/** A rule's entry, as the general RuleSpec shape rather than its own literal type. */
-function ruleSpec(rule) {
-    return RULES[rule];
-}
-function severityOf(rule, profile) {
-    return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? 'off';
-}
 
-;// CONCATENATED MODULE: ./src/lint/well-known.ts
-const WELL_KNOWN_SUFFIX = '/.well-known/openid-configuration';
-/** The issuer a well-known URL belongs to: the URL without its /.well-known/openid-configuration suffix. */
-function issuerOfWellKnownUrl(url) {
-    return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : undefined;
-}
-function discoveryUrlOf(issuer) {
-    return `${issuer.replace(/\/+$/, '')}${WELL_KNOWN_SUFFIX}`;
-}
-/** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
-function insertedDiscoveryUrl(issuer) {
-    let url;
-    try {
-        url = new URL(issuer);
-    }
-    catch {
-        return undefined;
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : undefined;
-}
+/** The action's inputs, as the runner passes them. Reading is not output, but it is @actions/core's. */
+const actionInput = (name) => getInput(name);
 /**
- * Whether `url` is where `issuer`'s discovery document lives, in the OIDC or the RFC 8414 form, comparing
- * parsed URLs: the origin's case and a query (Entra adds ?appid=...) do not matter.
+ * The GitHub runner behind the output boundary: every line it prints has secrets redacted and outside text
+ * neutralised (see escape.ts), every summary is redacted and bounded, and the credential is published
+ * all or nothing.
  */
-function isDiscoveryUrlOf(issuer, url) {
-    const target = comparable(url);
-    return (target !== undefined &&
-        [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some((candidate) => candidate !== undefined && comparable(candidate) === target));
-}
-function comparable(url) {
-    try {
-        const parsed = new URL(url);
-        parsed.search = '';
-        parsed.hash = '';
-        return parsed.href;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lint/lint-settings.ts
-
-
-
-
-const FAIL_ON = ['error', 'warning', 'never'];
-/** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
-const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
-function readLintSettings(getInput) {
-    const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
-    let issuer = getInput('issuer').trim() || undefined;
-    let discoveryUrl;
-    const withoutSlash = issuer?.replace(/\/$/, '');
-    const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
-    if (withoutSlash && pastedIssuer !== undefined) {
-        discoveryUrl = withoutSlash;
-        issuer = pastedIssuer;
-        warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
-    }
-    if (issuer && !hasUrlScheme(issuer)) {
-        throw settingsError('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
-    }
-    const discovery = getInput('discovery').trim() || undefined;
-    if (!issuer && !discovery) {
-        throw settingsError('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
-    }
-    return {
-        mode: 'lint',
-        issuer,
-        discoveryUrl,
-        discovery,
-        jwks: getInput('jwks').trim() || undefined,
-        profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
-        failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
-        report: getInput('report').trim() || undefined,
-        token: getInput('token').trim() || undefined,
-        timeoutSeconds: readTimeout(getInput('timeout')),
-        warnings,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/wif-config.ts
-
-
-const INPUT = 'wif-config';
-/** Accepts the config as JSON text or as a path to a file holding it. */
-function loadWifConfig(value, readFile = readUtf8) {
-    const trimmed = value.trim();
-    if (trimmed.startsWith('{'))
-        return parseWifConfig(trimmed, 'the JSON text given');
-    let text;
-    try {
-        text = readFile(trimmed);
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        // Someone may paste a credential here by mistake: name the value only when it looks like a path.
-        const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
-        throw settingsError(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
-    }
-    return parseWifConfig(text, `the file ${trimmed}`);
-}
-function parseWifConfig(text, where) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw settingsError(INPUT, `${where} is not valid JSON (${jsonErrorPosition(error)}).`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-        throw settingsError(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    const config = parsed;
-    if (config.type !== 'external_account') {
-        throw settingsError(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
-    }
-    return {
-        universeDomain: optionalString(config, 'universeDomain', where),
-        audience: optionalString(config, 'audience', where),
-        issuerUri: optionalString(config, 'issuerUri', where),
-    };
-}
-function optionalString(config, key, where) {
-    const value = config[key];
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string') {
-        throw settingsError(INPUT, `"${key}" in ${where} is not a string.`, 'Paste the WIF config exactly as Mondoo generated it.');
-    }
-    return value.trim() || undefined;
-}
-/** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
-function looksLikePath(value) {
-    return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
-}
-/** Newer Node versions quote part of the input in JSON.parse errors; keep only where it broke. */
-function jsonErrorPosition(error) {
-    const match = /position (\d+)/.exec(String(error?.message));
-    return match ? `syntax error at character ${match[1]}` : 'syntax error';
-}
-function readUtf8(path) {
-    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-
-/** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
-const MIN_VALIDITY_FLOOR_SECONDS = 180;
-const MAX_MIN_VALIDITY_SECONDS = 3600;
-const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
-const ISSUER_FROM_INPUT = 'Input `issuer`';
-const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
-const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
-function readSettings(getInput, readFile) {
-    return readMode(getInput('mode')) === 'lint'
-        ? readLintSettings(getInput)
-        : readExchangeSettings(getInput, readFile);
-}
-function readExchangeSettings(getInput, readFile) {
-    const wifText = getInput('wif-config').trim();
-    const wif = wifText ? loadWifConfig(wifText, readFile) : {};
-    const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
-    const explicitUniverse = getInput('universe-domain').trim();
-    const universeDomain = explicitUniverse
-        ? normalizeUniverseDomain(explicitUniverse)
-        : normalizeUniverseDomain(wif.universeDomain ?? '', 'wif-config');
-    const audience = getInput('audience').trim() || wif.audience || '';
-    if (!audience) {
-        throw settingsError('audience', 'is required for the exchange.', 'Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`.');
-    }
-    if (!audience.startsWith('//')) {
-        const from = getInput('audience').trim() ? 'Input `audience`' : '`audience` in `wif-config`';
-        warnings.push(`${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`);
-    }
-    const explicitIssuer = getInput('issuer').trim();
-    const issuer = explicitIssuer || wif.issuerUri || undefined;
-    const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
-    const token = getInput('token').trim() || undefined;
-    const tokenAudience = getInput('token-audience').trim() || audience;
-    const minValiditySeconds = readMinValidity(getInput('min-validity'));
-    return {
-        mode: 'exchange',
-        universeDomain,
-        audience,
-        issuer,
-        issuerSource,
-        token,
-        tokenAudience,
-        minValiditySeconds,
-        exportEnv: readBoolean('export-env', getInput('export-env'), true),
-        timeoutSeconds: readTimeout(getInput('timeout')),
-        warnings,
-    };
-}
-function readMode(raw) {
-    const value = raw.trim().toLowerCase() || 'exchange';
-    if (value === 'exchange' || value === 'lint')
-        return value;
-    throw settingsError('mode', `"${raw.trim()}" is not a mode.`, 'Use `exchange` (the default) or `lint`.');
-}
-function readMinValidity(raw) {
-    const seconds = readWholeNumber('min-validity', raw, MIN_VALIDITY_FLOOR_SECONDS, 0, Number.MAX_SAFE_INTEGER);
-    if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
-        throw settingsError('min-validity', `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`, `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`);
-    }
-    if (seconds > MAX_MIN_VALIDITY_SECONDS) {
-        throw settingsError('min-validity', `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`, `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`);
-    }
-    return seconds;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/oidc-token.ts
-
-
-
-
-/** Clocks may disagree by this much before we call one of them wrong. */
-const CLOCK_TOLERANCE_SECONDS = 60;
-/** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
-function parseOidcToken(jwt, from) {
-    let claims;
-    try {
-        decodeProtectedHeader(jwt); // the header must decode too, though nothing here reads it
-        claims = decodeJwt(jwt);
-    }
-    catch {
-        throw new ActionError(`${from} is not a JWT (${describeShape(jwt)}).`, {
-            kind: 'token-invalid',
-            fix: 'Pass the OIDC ID token itself: three base64url parts joined by dots, as the CI system issued it.',
-        });
-    }
-    if (typeof claims.exp !== 'number') {
-        throw new ActionError(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
-            kind: 'token-invalid',
-            fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
-        });
-    }
-    if (typeof claims.iss !== 'string' || claims.iss === '') {
-        throw new ActionError(`${from} has no \`iss\` claim.`, {
-            kind: 'token-invalid',
-            fix: 'Use an OIDC ID token from your CI system; Mondoo matches providers by `iss`.',
-        });
-    }
-    return { jwt, claims, expiresAt: claims.exp, issuer: claims.iss };
-}
-/** Says what is wrong with a non-JWT without showing any of it. */
-function describeShape(value) {
-    const parts = value.split('.').length;
-    if (parts !== 3)
-        return `it has ${plural(parts, 'dot-separated part')}, a JWT has 3`;
-    return 'its parts do not decode to a JWT header and claims';
-}
-function secondsLeft(token, nowSeconds) {
-    return Math.floor(token.expiresAt - nowSeconds);
-}
-/** Pure check; the caller decides whether to ask for a new token or fail. */
-function findValidityProblem(token, nowSeconds, minValiditySeconds) {
-    const iat = token.claims.iat;
-    if (typeof iat === 'number' && iat - nowSeconds > CLOCK_TOLERANCE_SECONDS) {
-        return { kind: 'issued-in-future', seconds: Math.round(iat - nowSeconds) };
-    }
-    const left = secondsLeft(token, nowSeconds);
-    if (left < -CLOCK_TOLERANCE_SECONDS)
-        return { kind: 'expired-long-ago', seconds: -left };
-    if (left < minValiditySeconds)
-        return { kind: 'too-short', secondsLeft: left };
-    return undefined;
-}
-function validityError(problem, from, minValiditySeconds, renewable) {
-    switch (problem.kind) {
-        case 'issued-in-future':
-            return new ActionError(`${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`, {
-                kind: 'clock-skew',
-                fix: 'Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine.',
-            });
-        case 'expired-long-ago':
-            return new ActionError(`${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`, {
-                kind: 'clock-skew',
-                fix: 'Mint the token right before this step; on self-hosted runners check the clock (NTP).',
-            });
-        case 'too-short':
-            return new ActionError(`${from} has ${Math.max(0, problem.secondsLeft)} s left; at least ${minValiditySeconds} s (\`min-validity\`) are needed.`, {
-                kind: 'token-validity',
-                // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
-                fix: renewable
-                    ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
-                    : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
-            });
-    }
-}
-/**
- * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
- * Undefined `configured` means "use the token's own".
- */
-function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
-    if (configured === undefined || configured === token.issuer)
-        return token.issuer;
-    const onlySlash = configured.replace(/\/+$/, '') === token.issuer.replace(/\/+$/, '');
-    const fix = source === ISSUER_FROM_WIF_CONFIG
-        ? `This WIF config belongs to a provider for "${configured}", but the job's tokens come from "${token.issuer}": register "${token.issuer}" as the provider's issuer in Mondoo and use that provider's WIF config.`
-        : `Set \`issuer\` to "${token.issuer}" (and register exactly that in Mondoo), or leave \`issuer\` unset to use the token's own.`;
-    throw new ActionError(`${source} is "${configured}" but the token's \`iss\` is "${token.issuer}".${onlySlash ? ' They differ only by a trailing slash, which still counts: issuers are compared byte for byte.' : ''}`, { kind: 'issuer-mismatch', fix });
-}
-
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/version.ts
-
-const ACTION_NAME = 'mondoo-keyless-auth';
-const VERSION = package_namespaceObject.rE;
-const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
-
-;// CONCATENATED MODULE: ./src/http.ts
-
-
-
-const DEFAULT_MAX_BYTES = 1024 * 1024;
-/** The request never reached an answer: what happened, in words, and whether trying again can help. */
-class NetworkError extends Error {
-    code;
-    retryable;
-    constructor(message, code, retryable) {
-        super(message);
-        this.name = 'NetworkError';
-        this.code = code;
-        this.retryable = retryable;
-    }
-}
-/**
- * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
- * a redirect would carry the token to wherever the Location header points.
- */
-const send = async (request) => {
-    if (!request.reuseConnection)
-        return sendOnce(request);
-    const started = Date.now();
-    try {
-        return await sendOnce(request);
-    }
-    catch (error) {
-        // A kept connection that the server closes just as it is reused fails at once with a reset. That says
-        // nothing about the server, so the request goes once more, over a new connection, in the time left.
-        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-        const left = request.timeoutMs - (Date.now() - started);
-        if (!reset || left <= 0)
-            throw error;
-        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
-    }
-};
-async function sendOnce(request) {
-    const host = new URL(request.url).host;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), request.timeoutMs);
-    // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
-    // so the deadline is also raced here: `timeout` must end the step whatever the network does.
-    const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
-        once: true,
-    }));
-    const client = new lib_HttpClient(USER_AGENT, [requestOptions(abort.signal, request.reuseConnection === true)], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-        socketTimeout: request.timeoutMs,
-    });
-    try {
-        const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
-        pending.catch(() => undefined); // it may still fail after the deadline won the race
-        const response = await Promise.race([pending, deadline]);
-        const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
-        reading.catch(() => undefined);
-        const body = await Promise.race([reading, deadline]);
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
-    }
-    catch (error) {
-        if (error instanceof NetworkError)
-            throw error;
-        if (abort.signal.aborted)
-            throw timeoutError(host, request.timeoutMs);
-        throw describeNetworkError(error, host);
-    }
-    finally {
-        clearTimeout(timer);
-        abort.abort();
-        client.dispose();
-    }
-}
-function timeoutError(host, timeoutMs) {
-    const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
-}
-let keepAliveAgent;
-/**
- * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
- * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
- * set: a proxy's tunnelling agent is never replaced.
- */
-function requestOptions(signal, reuseConnection) {
-    return {
-        prepareRequest: (options) => {
-            options.signal = signal;
-            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
-                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
-                options.agent = keepAliveAgent;
-            }
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not supported')),
-    };
-}
-async function readBody(stream, maxBytes, host) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stream) {
-        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        size += buffer.length;
-        if (size > maxBytes) {
-            stream.destroy();
-            throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
-        }
-        chunks.push(buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-const TLS_TRUST_CODES = new Set([
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** The server's certificate chain is not one this process trusts (as opposed to a clock or protocol problem). */
-function isTlsTrustFailure(code) {
-    return TLS_TRUST_CODES.has(code);
-}
-/** Failures that say nothing about the request itself, so a second try may well succeed. */
-const EXPLANATIONS = {
-    ECONNREFUSED: ['refused the connection', true],
-    ECONNRESET: ['closed the connection before answering', true],
-    EPIPE: ['closed the connection while the request was sent', true],
-    ETIMEDOUT: ['did not accept the connection in time', true],
-    EAI_AGAIN: ['could not be resolved right now (temporary DNS failure)', true],
-    ENOTFOUND: ['does not resolve (DNS: no such host)', false],
-    EHOSTUNREACH: ['is unreachable from this runner', true],
-    ENETUNREACH: ['is unreachable: the runner has no route to it', true],
-    CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
-};
-/**
- * Unknown codes (ERR_SSL_WRONG_VERSION_NUMBER, ERR_INVALID_CHAR, ...) are not retried: they describe the
- * connection's setup, which a second try repeats.
- */
-function describeNetworkError(error, host) {
-    const code = String(error?.code ?? '') || 'UNKNOWN';
-    if (TLS_TRUST_CODES.has(code)) {
-        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
-    }
-    const known = EXPLANATIONS[code];
-    if (known)
-        return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
-    if (/socket hang up/i.test(String(error?.message))) {
-        return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
-}
-/** What to change after a request to `service` failed without an answer. */
-function networkFix(error, setting) {
-    if (error.code === 'ENOTFOUND')
-        return `Check ${setting}: its host name does not resolve.`;
-    if (error.code === 'CERT_NOT_YET_VALID')
-        return "Check the runner's clock (NTP): it looks behind.";
-    if (error.code === 'TOO_LARGE')
-        return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
-    if (TLS_TRUST_CODES.has(error.code))
-        return 'Give Node the CA that signed the certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.';
-    return 'Check that the runner can reach the host (firewall, proxy settings https_proxy / no_proxy), or re-run the job.';
-}
-/** First value of a header, whatever shape Node gave it. */
-function header(response, name) {
-    const value = response.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value[0] : value;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/answer-text.ts
-const EXCERPT_LENGTH = 160;
-/** A short, single-line look at a body for error messages: HTML reduced to its title or text. */
-function excerpt(body) {
-    const trimmed = body.trim();
-    if (trimmed === '')
-        return '(empty body)';
-    if (looksLikeHtml(trimmed)) {
-        const text = htmlTitle(trimmed) ?? stripTags(trimmed);
-        return `an HTML page: "${shorten(text)}"`;
-    }
-    return `"${shorten(trimmed)}"`;
-}
-/** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
-function htmlTitle(html) {
-    return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() || undefined;
-}
-function looksLikeHtml(body) {
-    return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<center)/i.test(body);
-}
-function stripTags(html) {
-    return html
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-function shorten(text) {
-    // Long opaque runs (tokens, base64) are cut first: they never help a reader and might be secret.
-    const oneLine = text.replace(/\s+/g, ' ').replace(/[A-Za-z0-9_\-+/=.]{80,}/g, '[long value removed]');
-    return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
-
-/** gRPC status codes as ranger-rpc sends them in `code`. */
-const NAMES = [
-    'OK',
-    'CANCELLED',
-    'UNKNOWN',
-    'INVALID_ARGUMENT',
-    'DEADLINE_EXCEEDED',
-    'NOT_FOUND',
-    'ALREADY_EXISTS',
-    'PERMISSION_DENIED',
-    'RESOURCE_EXHAUSTED',
-    'FAILED_PRECONDITION',
-    'ABORTED',
-    'OUT_OF_RANGE',
-    'UNIMPLEMENTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-    'DATA_LOSS',
-    'UNAUTHENTICATED',
-];
-function grpcStatusName(code) {
-    return NAMES[code] ?? `code ${code}`;
-}
-/**
- * A ranger error body, already parsed: `{"code": <grpc code>, "message": "..."}`; undefined for anything
- * else (including a body that was not JSON).
- */
-function rangerErrorFrom(parsed) {
-    if (!json_isObject(parsed))
-        return undefined;
-    const { code, message } = parsed;
-    // A gateway's own JSON ({"code": 403, ...}) must not pass for Mondoo speaking.
-    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
-        return undefined;
-    if (message !== undefined && typeof message !== 'string')
-        return undefined;
-    return { code, status: grpcStatusName(code), message: message ?? '' };
-}
-
-;// CONCATENATED MODULE: ./src/exchange/sts-client.ts
-
-
-
-
-
-
-
-const PER_REQUEST_TIMEOUT_MS = 30_000;
-/** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
-async function postExchange(send, request, deadline) {
-    const url = exchangeUrl(request.universeDomain);
-    let response;
-    try {
-        response = await send({
-            method: 'POST',
-            url,
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify({
-                audience: request.audience,
-                issuer_uri: request.issuer,
-                jwt_token: request.jwt,
-            }),
-            timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
-        });
-    }
-    catch (error) {
-        if (!(error instanceof NetworkError))
-            throw error;
-        return {
-            ok: false,
-            retryable: error.retryable,
-            error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
-                kind: 'network',
-                fix: networkFix(error, '`universe-domain` (e.g. https://us.api.mondoo.com or https://eu.api.mondoo.com)'),
-                cause: error,
-            }),
-        };
-    }
-    return classifyExchangeAnswer(response, url);
-}
-/** Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. */
-function classifyExchangeAnswer(response, url) {
-    const { status, body } = response;
-    if (status >= 300 && status < 400) {
-        const location = header(response, 'location');
-        return {
-            ok: false,
-            retryable: false,
-            error: new ActionError(`Mondoo's token exchange answered HTTP ${status}, a redirect${location ? ` to ${location}` : ''}. The token was not sent there: a redirect must never carry it.`, { kind: 'sts-redirect', fix: redirectFix(location) }),
-        };
-    }
-    const json = parseJson(body);
-    if (status === 200)
-        return readCredentialAnswer(body, json, response);
-    const retryable = status === 429 || (status >= 500 && status !== 501);
-    const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
-    const ranger = rangerErrorFrom(json);
-    if (ranger) {
-        return {
-            ok: false,
-            retryable,
-            retryAfterMs,
-            error: new ActionError(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
-                kind: retryable ? 'sts-unavailable' : 'sts-refused',
-                grpcStatus: ranger.status,
-                fix: rangerFix(ranger.status),
-            }),
-        };
-    }
-    const kindOfBody = looksLikeHtml(body)
-        ? 'with'
-        : json !== undefined
-            ? 'with JSON that is not a Mondoo error,'
-            : 'with a non-JSON body,';
-    return {
-        ok: false,
-        retryable,
-        retryAfterMs,
-        error: new ActionError(`${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
-            kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
-            fix: retryable
-                ? 'Usually passing: re-run the job. If it persists, check the proxy between the runner and Mondoo.'
-                : 'Check `universe-domain` and any proxy between the runner and Mondoo.',
-        }),
-    };
-}
-function readCredentialAnswer(body, json, response) {
-    const notJson = (what) => ({
-        ok: false,
-        retryable: false,
-        error: new ActionError(`Mondoo's token exchange answered 200 but ${what}.`, {
-            kind: 'sts-bad-answer',
-            fix: 'Check that `universe-domain` is the API host (e.g. https://us.api.mondoo.com), not the console.',
-        }),
-    });
-    if (looksLikeHtml(body))
-        return notJson(`with ${excerpt(body)} instead of JSON`);
-    if (json === undefined) {
-        const type = header(response, 'content-type') ?? 'no content type';
-        return notJson(`its body is not JSON (${type})`);
-    }
-    const credential = json_isObject(json) ? json.base64_credential : undefined;
-    if (typeof credential !== 'string' || credential.trim() === '') {
-        return notJson('without a `base64_credential` string in its JSON');
-    }
-    return { ok: true, value: credential.trim() };
-}
-function redirectFix(location) {
-    if (location) {
-        try {
-            const target = new URL(location);
-            return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
-        }
-        catch {
-            // An unparseable Location falls through to the general advice.
-        }
-    }
-    return 'Set `universe-domain` to the API base Mondoo shows (e.g. https://us.api.mondoo.com).';
-}
-function rangerFix(status) {
-    switch (status) {
-        case 'UNAUTHENTICATED':
-        case 'PERMISSION_DENIED':
-            return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
-        case 'INVALID_ARGUMENT':
-            return 'Check `audience` and `issuer`: Mondoo could not read the request.';
-        case 'NOT_FOUND':
-            return 'Check `audience`: the space it names may not exist in this region (`universe-domain`).';
-        case 'RESOURCE_EXHAUSTED':
-            return 'Mondoo is rate limiting; spread jobs out or re-run later.';
-        default:
-            return 'Re-run the job; if it persists, contact Mondoo support with the time of the failure.';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/exchange/exchange.ts
-
-
-
-
-
-
-
-/**
- * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
- * stdout) is the caller's part.
- */
-async function runExchange(settings, source, io, observed) {
-    const deadline = new Deadline(settings.timeoutSeconds * 1000);
-    const token = await obtainUsableToken(source, settings, io, deadline, observed);
-    const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
-    const { credential, token: accepted } = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
-    const { account } = credential;
-    io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
-    return { credential, token: accepted, issuer };
-}
-/**
- * A token with at least `min-validity` left; a runner token that is too short is requested once more.
- * Its claims are logged and kept for the failure summary whether or not it passes: a token that fails its
- * checks is exactly when people need to see them.
- */
-async function obtainUsableToken(source, settings, io, deadline, observed) {
-    let token = await fetchToken(source, io.log, deadline);
-    let problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
-    if (problem?.kind === 'too-short' && source.canRemint) {
-        io.log.info(`${source.label} has only ${problem.secondsLeft} s left; requesting a new one.`);
-        token = await fetchToken(source, io.log, deadline);
-        problem = findValidityProblem(token, io.nowSeconds(), settings.minValiditySeconds);
-    }
-    observed.token = token;
-    logClaims(io.log, token, io.nowSeconds());
-    if (problem)
-        throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
-    return token;
-}
-/** The token, masked before anything can print it, then decoded. */
-async function fetchToken(source, log, deadline) {
-    const jwt = await source.fetch(deadline);
-    log.mask(jwt);
-    return parseOidcToken(jwt, source.label);
-}
-function logClaims(log, token, nowSeconds) {
-    log.group('OIDC token claims (not secret)', () => {
-        for (const [name, value] of claimRows(token.claims, nowSeconds))
-            log.info(`${name}: ${value}`);
-    });
-}
-async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
-    let token = firstToken;
-    io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
-    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
-        what: "Mondoo's token exchange",
-        policy: DEFAULT_RETRY_POLICY,
-        deadline,
-        onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
-        beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
-        beforeRetry: async () => {
-            const left = secondsLeft(token, io.nowSeconds());
-            if (left >= settings.minValiditySeconds)
-                return;
-            io.log.info(`The token has ${left} s left; requesting a new one before retrying.`);
-            token = await obtainUsableToken(source, settings, io, deadline, observed);
-            resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
-        },
-    });
-    // Masked before it is even validated: an error path must not be able to print it.
-    io.log.mask(base64);
-    const credential = decodeCredential(base64);
-    for (const secret of secretsToMask(credential))
-        io.log.mask(secret);
-    return { credential, token };
-}
-/**
- * A token that cannot be renewed and would be below `min-validity` when the retry is due makes the retry
- * pointless: stop before waiting, and keep Mondoo's answer as the cause.
- */
-function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, lastError) {
-    if (source.canRemint)
-        return;
-    const leftAtRetry = secondsLeft(token, retryAtSeconds);
-    if (leftAtRetry >= settings.minValiditySeconds)
-        return;
-    throw new ActionError(`${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`, {
-        kind: lastError.kind,
-        grpcStatus: lastError.grpcStatus,
-        fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
-        cause: lastError,
-    });
-}
-function subjectOf(token) {
-    return typeof token.claims.sub === 'string' ? token.claims.sub : '';
-}
-
-;// CONCATENATED MODULE: ./src/exchange/publish.ts
-
-
-/** Hands the credential to the job: exports first (it is what later steps need), then the outputs. */
-function publishToRunner(settings, runner, result) {
-    const { credential, token, issuer } = result;
-    const { account } = credential;
-    try {
-        if (settings.exportEnv)
-            runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-        runner.setOutput('credential', credential.base64);
-        runner.setOutput('service-account-mrn', account.mrn);
-        runner.setOutput('space-mrn', account.space_mrn);
-        runner.setOutput('api-endpoint', account.api_endpoint);
-        runner.setOutput('subject', subjectOf(token));
-        runner.setOutput('issuer', issuer);
-    }
-    catch (error) {
-        throw new ActionError(`The runner would not take the credential: ${error.message}.`, {
-            kind: 'runner',
-            fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
-            cause: error,
-        });
-    }
-    runner.info(settings.exportEnv
-        ? 'Exported MONDOO_CONFIG_BASE64 for the following steps of this job.'
-        : '`export-env` is false: MONDOO_CONFIG_BASE64 was not exported; use the `credential` output.');
-}
-
-;// CONCATENATED MODULE: ./src/markdown.ts
-/** Inline code that survives pipes and backticks inside values. */
-function inlineCode(value) {
-    const escaped = cell(value);
-    const fence = escaped.includes('`') ? '`` ' : '`';
-    return `${fence}${escaped}${fence.split('').reverse().join('')}`;
-}
-/** Text for a table cell: pipes escaped, one line. */
-function cell(value) {
-    return value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** A GitHub-flavoured Markdown table; cells are inserted as given (escape them with `cell` or `inlineCode`). */
-function markdownTable(head, rows) {
-    return [
-        `| ${head.join(' | ')} |`,
-        `|${head.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.join(' | ')} |`),
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/exchange/summary.ts
-
-
-function successSummary(facts) {
-    return [
-        '### Mondoo keyless auth: authenticated',
-        '',
-        table(['', ''], [
-            ['Service account', facts.account.mrn],
-            ['Space', facts.account.space_mrn],
-            ['API endpoint', facts.account.api_endpoint],
-            ['Subject', facts.subject],
-            ['Issuer', facts.issuer],
-            [
-                'MONDOO_CONFIG_BASE64',
-                facts.exported ? 'exported for later steps' : 'not exported (`export-env: false`)',
-            ],
-        ]),
-        '',
-    ].join('\n');
-}
-function failureSummary(error, claims, nowSeconds) {
-    const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
-    if (error.fix)
-        lines.push('', `**Fix:** ${error.fix}`);
-    if (claims) {
-        lines.push('', '#### The OIDC token this job presented', '', table(['Claim', 'Value'], claimRows(claims, nowSeconds)));
-    }
-    const hints = hintsFor(error, claims);
-    if (hints.length > 0)
-        lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${hint}`));
-    lines.push('');
-    return lines.join('\n');
-}
-function quote(text) {
-    return text.split('\n').map((line) => `> ${line}`);
-}
-function table(head, rows) {
-    return markdownTable(head, rows.map(([name, value]) => [name, inlineCode(value)]));
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/runner.ts
-
-
-
-
-
 function createGitHubRunner(env = process.env) {
-    const secrets = new Set();
+    const secrets = new SecretSet((line) => core_setSecret(line));
+    const clean = (text) => (0,output_escape/* safeLines */.B)(secrets.redact(text));
+    let summaryBytes = 0;
     return {
-        info: (message) => info(message),
-        warning: (message) => warning(message),
+        info: (message) => info(clean(message)),
+        warning: (message) => warning(clean(message)),
         annotate(level, message, where = {}) {
             const file = where.file === undefined ? undefined : workspaceRelative(where.file, env.GITHUB_WORKSPACE);
-            const properties = { title: where.title, file, startLine: where.line };
+            const properties = {
+                title: where.title === undefined ? undefined : (0,output_escape/* visible */.R)(secrets.redact(where.title)),
+                file: file === undefined ? undefined : (0,output_escape/* visible */.R)(file),
+                startLine: where.line,
+            };
             if (level === 'error')
-                error(message, properties);
+                error(clean(message), properties);
             else if (level === 'warning')
-                warning(message, properties);
+                warning(clean(message), properties);
             else
-                notice(message, properties);
+                notice(clean(message), properties);
         },
         group(title, body) {
-            startGroup(title);
+            startGroup((0,output_escape/* visible */.R)(secrets.redact(title)));
             try {
                 return body();
             }
@@ -33374,33 +36059,71 @@ function createGitHubRunner(env = process.env) {
             checkFileCommand('GITHUB_OUTPUT', env.GITHUB_OUTPUT);
             if (exportEnv)
                 checkFileCommand('GITHUB_ENV', env.GITHUB_ENV);
+            if (env.GITHUB_STEP_SUMMARY)
+                checkFileCommand('GITHUB_STEP_SUMMARY', env.GITHUB_STEP_SUMMARY);
         },
-        mask(secret) {
-            if (!secret || secrets.has(secret))
-                return;
-            secrets.add(secret);
-            core_setSecret(secret);
-        },
-        redact: (text) => redactSecrets(text, secrets),
-        exportVariable: (name, value) => exportVariable(name, value),
+        mask: (secret) => secrets.add(secret),
+        redact: (text) => secrets.redact(text),
+        publish: (publication) => publishAllOrNothing(publication, env),
         setOutput: (name, value) => setOutput(name, value),
         async appendSummary(markdown) {
             if (!env.GITHUB_STEP_SUMMARY)
                 return;
+            const bounded = boundedSummary(secrets.redact(markdown), summaryBytes);
             try {
-                await summary.addRaw(markdown, true).write();
+                await summary.addRaw(bounded, true).write();
+                summaryBytes += Buffer.byteLength(bounded);
             }
             catch (error) {
                 // The summary is a courtesy: failing to write it must not fail (or half-undo) the step.
-                warning(`Could not write the job summary: ${error.message}`);
+                warning(clean(`Could not write the job summary: ${error.message}`));
             }
         },
-        fail: (message) => setFailed(message),
+        fail: (message) => setFailed(clean(message)),
     };
 }
 /**
+ * Outputs, then the exported variables, written through the runner's file commands; if any write fails,
+ * both files are cut back to what they held before, so a failed step never leaves the credential exported.
+ */
+function publishAllOrNothing(publication, env) {
+    const files = [env.GITHUB_OUTPUT, env.GITHUB_ENV].filter((path) => Boolean(path));
+    const sizes = new Map(files.map((path) => [path, sizeOf(path)]));
+    try {
+        for (const [name, value] of publication.outputs)
+            setOutput(name, value);
+        for (const [name, value] of publication.env)
+            exportVariable(name, value);
+    }
+    catch (error) {
+        for (const [path, size] of sizes)
+            rollBack(path, size);
+        for (const [name] of publication.env)
+            delete process.env[name];
+        throw error;
+    }
+}
+function sizeOf(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).size;
+    }
+    catch {
+        return undefined;
+    }
+}
+function rollBack(path, size) {
+    try {
+        if (size !== undefined && (0,external_node_fs_namespaceObject.lstatSync)(path).isFile())
+            (0,external_node_fs_namespaceObject.truncateSync)(path, size);
+    }
+    catch {
+        // The write that failed is reported; a file that cannot even be cut back is the runner's to clean up.
+    }
+}
+/**
  * Without the runner's file commands, @actions/core falls back to ::set-output / ::set-env, which would put
- * the credential on stdout: refuse before any token is requested instead.
+ * the credential on stdout; a path that is a folder or unwritable would fail only after the credential was
+ * issued. Refuse before any token is requested instead.
  */
 function checkFileCommand(name, path) {
     if (!path) {
@@ -33409,14 +36132,23 @@ function checkFileCommand(name, path) {
             fix: 'Run the step on a current GitHub Actions runner (it provides GITHUB_OUTPUT and GITHUB_ENV), or set `export-env: false` if only GITHUB_ENV is missing.',
         });
     }
+    const problem = fileCommandProblem(path);
+    if (problem) {
+        throw new ActionError(`${name} points at ${(0,output_escape/* visible */.R)(path)}, which ${problem}.`, {
+            kind: 'runner',
+            fix: 'Check the runner: its file-command files must be regular files the job can write.',
+        });
+    }
+}
+function fileCommandProblem(path) {
     try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+            return 'is not a regular file';
         (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.W_OK);
+        return undefined;
     }
     catch (error) {
-        throw new ActionError(`${name} points at ${path}, which this step cannot write (${error.code ?? 'error'}).`, {
-            kind: 'runner',
-            fix: 'Check the runner: its file-command files must be writable by the job.',
-        });
+        return `this step cannot write (${error.code ?? 'error'})`;
     }
 }
 /** Annotations name files relative to the repository root, which is the workspace. */
@@ -33425,2433 +36157,8 @@ function workspaceRelative(file, workspace) {
     const path = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(root, file));
     return path.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(path) ? file : path;
 }
-function redactSecrets(text, secrets) {
-    // Longest first, so a secret that contains another is hidden whole.
-    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
-}
-/** The event payload GitHub wrote for this run, when there is one to read. */
-function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
-        return undefined;
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    const parsed = parseJson(text);
-    return json_isObject(parsed) ? parsed : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
-
-
-
-
-
-const token_endpoint_PER_REQUEST_TIMEOUT_MS = 15_000;
-/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
-async function requestToken(send, endpoint, deadline, onRetry) {
-    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
-        what: endpoint.request,
-        policy: DEFAULT_RETRY_POLICY,
-        deadline,
-        onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
-    });
-}
-async function attemptTokenRequest(send, endpoint, deadline, attempt) {
-    let response;
-    try {
-        response = await send({
-            method: endpoint.method,
-            url: endpoint.url,
-            headers: {
-                authorization: `Bearer ${endpoint.bearer}`,
-                accept: 'application/json',
-                ...endpoint.headers,
-            },
-            timeoutMs: deadline.requestBudgetMs(token_endpoint_PER_REQUEST_TIMEOUT_MS),
-            maxBytes: 64 * 1024,
-        });
-    }
-    catch (error) {
-        if (!(error instanceof NetworkError))
-            throw error;
-        return {
-            ok: false,
-            // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
-            retryable: error.retryable || error.code === 'ENOTFOUND',
-            error: new ActionError(`${endpoint.service} failed to answer: ${error.message}.`, {
-                kind: 'network',
-                fix: networkFix(error, endpoint.setting),
-                cause: error,
-            }),
-        };
-    }
-    if (response.status === 200)
-        return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
-    if (response.status >= 300 && response.status < 400) {
-        const location = header(response, 'location');
-        return {
-            ok: false,
-            retryable: false,
-            error: new ActionError(`${endpoint.service} answered HTTP ${response.status}, a redirect${location ? ` to ${location}` : ''}; it was not followed, so the request token stayed here.`, { kind: 'token-service', fix: endpoint.fixes.redirect }),
-        };
-    }
-    const transient = endpoint.transientRefusal?.test(response.body) === true && response.status === 403;
-    const retryable = response.status >= 500 || response.status === 429 || transient;
-    return {
-        ok: false,
-        retryable,
-        retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
-        error: new ActionError(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
-    };
-}
-function tokenFromAnswer(body, endpoint) {
-    const value = parseJson(body)?.[endpoint.answerField];
-    if (typeof value !== 'string' || value === '') {
-        throw new ActionError(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
-
-/** GitHub's token service URL with our audience; the runner's URL already carries `api-version`. */
-function tokenRequestUrl(requestUrl, audience) {
-    const url = new URL(requestUrl);
-    // Without an audience GitHub uses its default, the URL of the repository owner (the `claims` command).
-    if (audience !== '')
-        url.searchParams.set('audience', audience);
-    return url.toString();
-}
-/**
- * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
- * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
- */
-async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
-    return requestToken(send, {
-        service: "The runner's token service",
-        shortName: 'Token service',
-        request: "the runner's token request",
-        method: 'GET',
-        url: tokenRequestUrl(endpoint.requestUrl, audience),
-        bearer: endpoint.requestToken,
-        answerField: 'value',
-        setting: 'the runner (ACTIONS_ID_TOKEN_REQUEST_URL)',
-        transientRefusal: /pending|delayed/i,
-        fixes: {
-            outage: 'This is usually a passing GitHub outage; re-run the job.',
-            refusal: 'Check that the job has `permissions: id-token: write` and that `token-audience` is a plain string.',
-            redirect: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
-            emptyAnswer: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
-        },
-    }, deadline, onRetry);
-}
-
-;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
-function explainMissingTokenService(context) {
-    if (!context.runningOnGitHub) {
-        return {
-            cause: 'not-github',
-            message: 'This is not a GitHub Actions job, so there is no runner token service to ask.',
-            fix: "Pass your CI system's OIDC token in the `token` input.",
-        };
-    }
-    if (context.actor === 'dependabot[bot]' || senderLogin(context.event) === 'dependabot[bot]') {
-        return {
-            cause: 'dependabot',
-            message: 'GitHub issues no OIDC token to runs triggered by Dependabot.',
-            fix: "Skip this step for Dependabot (`if: github.actor != 'dependabot[bot]'`) and authenticate on the merge to the default branch instead.",
-        };
-    }
-    if (context.eventName && PULL_REQUEST_EVENTS.has(context.eventName) && isFromFork(context.event)) {
-        return {
-            cause: 'fork-pull-request',
-            message: 'This run is for a pull request from a fork, and GitHub issues no OIDC token to those runs, whatever the permissions say.',
-            fix: 'Skip this step for forks (`if: github.event.pull_request.head.repo.fork != true`), or scan after merge. Avoid `pull_request_target` with untrusted code.',
-        };
-    }
-    return {
-        cause: 'missing-permission',
-        message: 'The job has no OIDC token service: it lacks the `id-token: write` permission.',
-        fix: 'Add `permissions: { id-token: write, contents: read }` to the job (or workflow). Setting `permissions` replaces the defaults, so list `contents: read` too; a reusable workflow needs the permission granted by its caller.',
-    };
-}
-function isFromFork(event) {
-    const pullRequest = asRecord(event?.pull_request);
-    // A pull request whose fork was deleted has `head.repo: null`; only forks can vanish like that.
-    if (pullRequest && asRecord(pullRequest.head)?.repo === null)
-        return true;
-    const head = asRecord(asRecord(pullRequest?.head)?.repo);
-    const base = asRecord(asRecord(pullRequest?.base)?.repo);
-    // A pull request inside a fork has head.repo.fork true too; what matters is head and base differing.
-    if (typeof head?.full_name === 'string' && typeof base?.full_name === 'string') {
-        return head.full_name !== base.full_name;
-    }
-    return head?.fork === true;
-}
-function senderLogin(event) {
-    return asRecord(event?.sender)?.login;
-}
-function asRecord(value) {
-    return json_isObject(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/exchange/token-source.ts
-
-
-
-
-
-/** The action's choice: the `token` input when given, else the GitHub runner's token service. */
-function chooseTokenSource(settings, log, send, env) {
-    if (settings.token !== undefined)
-        return givenToken('The `token` input', settings.token);
-    return githubRunnerToken(settings, log, send, env);
-}
-/** A token handed over whole: it cannot be renewed. */
-function givenToken(label, jwt) {
-    return { label, canRemint: false, fetch: async () => jwt };
-}
-/** The GitHub runner's token service; explains, in the user's terms, why it is missing when it is. */
-function githubRunnerToken(settings, log, send, env) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestToken) {
-        const explanation = explainMissingTokenService({
-            runningOnGitHub: env.GITHUB_ACTIONS === 'true',
-            eventName: env.GITHUB_EVENT_NAME,
-            actor: env.GITHUB_ACTOR,
-            event: readEventPayload(env),
-        });
-        throw new ActionError(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
-    }
-    log.mask(requestToken);
-    if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
-        log.warning(`Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
-    }
-    const audience = settings.tokenAudience;
-    return {
-        label: "The runner's OIDC token",
-        canRemint: true,
-        fetch: async (deadline) => {
-            log.info(audience
-                ? `Requesting an OIDC token from the runner for audience ${audience}.`
-                : "Requesting an OIDC token from the runner with GitHub's default audience.");
-            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) => log.info(message));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/lint/findings.ts
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-const MAX_VALUE_CHARS = 120;
-/** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
-function judge(observations, profile) {
-    const findings = [];
-    for (const observation of observations) {
-        const severity = severityOf(observation.rule, profile);
-        if (severity === 'off')
-            continue;
-        const { rule, message, value, location } = observation;
-        const fix = observation.fix ?? ruleSpec(rule).fix;
-        // Built member by member so the JSON report's field order is the documented one.
-        findings.push({ rule, severity, message, value, fix, location });
-    }
-    // Array.prototype.sort is stable, so findings of one severity keep the order the rules produced them in.
-    return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-function countOf(findings) {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
-}
-/** A value as it appears in JSON, cut to a readable length. */
-function shown(value) {
-    let text;
-    try {
-        text = JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        // Nesting too deep to serialise (or a cycle): name the type instead.
-        text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
-    }
-    return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/lint/fetch.ts
-
-
-
-
-
-const MAX_DOCUMENT_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 3;
-const PER_FETCH_CAP_MS = 15_000;
-const nowhere = () => undefined;
-/**
- * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
- * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
- */
-async function fetchJson(url, what, context, observations) {
-    const chain = [url];
-    let current = url;
-    for (;;) {
-        if (!current.startsWith('https://')) {
-            if (chain.length > 1)
-                observations.push(redirected(what, chain, 'to a URL that is not https://'));
-            observations.push({
-                rule: 'fetch-not-https',
-                message: `The ${what} URL is not https://, so it was not fetched.`,
-                value: shown(current),
-            });
-            return undefined;
-        }
-        if (context.deadline.remainingMs() <= 0) {
-            observations.push({
-                rule: 'fetch-failed',
-                message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
-                value: shown(current),
-                fix: 'Raise `timeout`, or make the earlier requests answer faster.',
-            });
-            return undefined;
-        }
-        const answer = await get(current, what, context, observations);
-        if (!answer)
-            return undefined;
-        const location = header(answer, 'location');
-        if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
-            const next = resolveLocation(location, current);
-            if (next === undefined) {
-                observations.push(redirected(what, [...chain, location], 'to a Location that is not a URL'));
-                return undefined;
-            }
-            current = next;
-            chain.push(current);
-            if (chain.length - 1 > MAX_REDIRECTS) {
-                observations.push(redirected(what, chain, `more than ${MAX_REDIRECTS} redirects; not followed further`));
-                return undefined;
-            }
-            continue;
-        }
-        if (chain.length > 1)
-            observations.push(redirected(what, chain, `answered ${answer.status} at the end`));
-        return readAnswer(answer, current, what, observations);
-    }
-}
-function resolveLocation(location, base) {
-    try {
-        return new URL(location, base).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-function redirected(what, chain, outcome) {
-    return {
-        rule: 'fetch-redirect',
-        message: `The ${what} URL redirects (${plural(chain.length - 1, 'hop')}, ${outcome}).`,
-        value: chain.join(' → '),
-    };
-}
-async function get(url, what, context, observations) {
-    const started = performance.now();
-    try {
-        const answer = await context.send({
-            method: 'GET',
-            url,
-            headers: { accept: 'application/json' },
-            timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
-            maxBytes: MAX_DOCUMENT_BYTES,
-            reuseConnection: true,
-        });
-        context.records.push({
-            url,
-            status: answer.status,
-            contentType: header(answer, 'content-type'),
-            bytes: Buffer.byteLength(answer.body),
-            ms: Math.round(performance.now() - started),
-        });
-        return answer;
-    }
-    catch (error) {
-        const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
-        context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
-        const tooLarge = failure.code === 'TOO_LARGE';
-        observations.push({
-            rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
-            message: `The ${what} could not be fetched: ${failure.message}.`,
-            value: shown(url),
-            fix: tooLarge ? undefined : fetchFix(failure.code),
-        });
-        return undefined;
-    }
-}
-function fetchFix(code) {
-    if (code === 'ENOTFOUND')
-        return 'Check the host name: it does not resolve.';
-    if (code === 'TIMEOUT')
-        return 'Make the server answer within seconds; validators give up sooner than this lint.';
-    if (code === 'CERT_HAS_EXPIRED')
-        return 'Renew the server certificate.';
-    if (code === 'CERT_NOT_YET_VALID')
-        return "Check the server certificate's start date, and this runner's clock.";
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
-        return 'Use a certificate issued for this host name.';
-    if (isTlsTrustFailure(code)) {
-        return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
-    }
-    return undefined;
-}
-function readAnswer(answer, url, what, observations) {
-    if (answer.status !== 200) {
-        observations.push({
-            rule: 'fetch-status',
-            message: `The ${what} URL answered HTTP ${answer.status}.`,
-            value: shown(url),
-        });
-        return undefined;
-    }
-    const contentType = header(answer, 'content-type') ?? '';
-    if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
-        observations.push({
-            rule: 'fetch-content-type',
-            message: `The ${what} is served as ${contentType ? shown(contentType) : 'no Content-Type'}.`,
-            value: shown(contentType),
-        });
-    }
-    const value = parseJson(answer.body);
-    if (value === undefined) {
-        observations.push({
-            rule: 'fetch-not-json',
-            message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
-            value: shown(url),
-        });
-        return undefined;
-    }
-    if (!json_isObject(value)) {
-        observations.push({
-            rule: 'fetch-not-object',
-            // Only the type: the content of a mis-shaped key set may be key material.
-            message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
-            value: shown(url),
-        });
-        return undefined;
-    }
-    return { where: url, value, locate: nowhere };
-}
-/**
- * What a non-JSON body is, without quoting it: it may be a private key served by mistake. An HTML page is
- * named by its title, which is what a person recognises (a login or error page).
- */
-function describeBody(body) {
-    if (looksLikeHtml(body)) {
-        const title = htmlTitle(body);
-        return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
-    }
-    const first = body.trimStart()[0];
-    return body.trim() === ''
-        ? 'an empty body'
-        : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
-
-
-
-const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
-  const { alg } = entry;
-  if (key.use !== void 0) {
-    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-    if (key.use !== expected)
-      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
-  }
-  if (key.kty === "AKP" && key.alg === void 0)
-    throw new TypeError('missing "alg" (Algorithm) Parameter value');
-  if (key.alg !== void 0 && key.alg !== alg)
-    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-  if (Array.isArray(key.key_ops)) {
-    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
-      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
-  }
-};
-async function prepareKey(entry, key, usage) {
-  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key instanceof Uint8Array)
-    return key;
-  let normalized, keyObject;
-  if (validate_isObject(key)) {
-    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
-      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
-    if (!Object.isFrozen(key)) {
-      const { key_ops } = key;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
-    }
-  } else {
-    if (!isKeyLike(key))
-      throw invalidKeyType(alg, key, secret);
-    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
-      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key))
-      return key;
-    if (keyObject = key, keyObject.type === "secret")
-      return keyObject.export();
-  }
-  cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
-  }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
-}
-let cache;
-const nist = {
-  __proto__: null,
-  prime256v1: "P-256",
-  secp384r1: "P-384",
-  secp521r1: "P-521"
-};
-function assertCryptoKey(key) {
-  if (!isCryptoKey(key))
-    throw new Error("CryptoKey instance expected");
-}
-const isCryptoKey = (key) => {
-  if (key?.[Symbol.toStringTag] === "CryptoKey")
-    return !0;
-  try {
-    return key instanceof CryptoKey;
-  } catch {
-    return !1;
-  }
-}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
-function message(msg, actual, ...types) {
-  if (types.length > 2) {
-    const last = types.pop();
-    msg += `one of type ${types.join(", ")}, or ${last}.`;
-  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
-  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
-}
-const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
-function invalidKeyType(alg, actual, secret) {
-  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
-}
-const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-function checkUsage(key, usage) {
-  if (usage && !key.usages.includes(usage))
-    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
-}
-function checkModulusLength(alg, key) {
-  const { modulusLength } = key.algorithm;
-  if (typeof modulusLength != "number" || modulusLength < 2048)
-    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
-}
-function checkCryptoKey(key, expected, usage) {
-  const algorithm = key.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
-  checkUsage(key, usage);
-}
-function snapshotJwk(jwk) {
-  return { __proto__: null, ...jwk };
-}
-function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
-    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
-    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
-      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
-  }
-  return normalized;
-}
-function validateExtractableOption(extractable) {
-  if (extractable !== void 0 && typeof extractable != "boolean")
-    throw new TypeError('"extractable" option must be a boolean');
-  return extractable;
-}
-async function jwkToKey(entry, jwk, extractable) {
-  if (!entry.kty.includes(jwk.kty))
-    throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
-}
-async function rawKey(key, expected, usage, extractable = !1) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/export.js
-
-
-
-function exportSPKI(key) {
-  return exportPublic(key);
-}
-function exportPKCS8(key) {
-  return exportPrivate(key);
-}
-async function exportJWK(key) {
-  if (isKeyObject(key))
-    if (key.type === "secret")
-      key = key.export();
-    else
-      return key.export({ format: "jwk" });
-  if (key instanceof Uint8Array)
-    return {
-      kty: "oct",
-      k: base64url_encode(key)
-    };
-  if (!isCryptoKey(key))
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
-  if (!key.extractable)
-    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
-  const jwk = await crypto.subtle.exportKey("jwk", key);
-  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
-  for (const parameter of Object.keys(jwk))
-    jwk[parameter] === void 0 && delete jwk[parameter];
-  return jwk;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwk/thumbprint.js
-
-
-
-
-
-
-const check = (value, description) => {
-  if (typeof value != "string" || !value)
-    throw new JWKInvalid(`${description} missing or invalid`);
-};
-async function calculateJwkThumbprint(key, digestAlgorithm) {
-  let jwk;
-  if (validate_isObject(key)) {
-    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
-      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  } else if (isKeyLike(key))
-    jwk = snapshotJwk(await exportJWK(key));
-  else
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
-    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
-  let requiredMembers;
-  switch (jwk.kty) {
-    case "AKP":
-      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
-      break;
-    case "EC":
-      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
-      break;
-    case "OKP":
-      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
-      break;
-    case "RSA":
-      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
-      break;
-    case "oct":
-      if (typeof jwk.k != "string")
-        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
-      requiredMembers = { k: jwk.k, kty: jwk.kty };
-      break;
-    default:
-      throw new errors_JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
-  }
-  const thumbprintInput = encode(JSON.stringify(requiredMembers));
-  return base64url_encode(await digest(digestAlgorithm, thumbprintInput));
-}
-async function calculateJwkThumbprintUri(key, digestAlgorithm) {
-  digestAlgorithm ??= "sha256";
-  const thumbprint = await calculateJwkThumbprint(key, digestAlgorithm);
-  return `urn:ietf:params:oauth:jwk-thumbprint:sha-${digestAlgorithm.slice(-3)}:${thumbprint}`;
-}
-
-
-;// CONCATENATED MODULE: ./src/lint/algorithms.ts
-const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
-const EC_ALGS_BY_CURVE = {
-    'P-256': 'ES256',
-    'P-384': 'ES384',
-    'P-521': 'ES512',
-    secp256k1: 'ES256K',
-};
-const EDDSA_CURVES = new Set(['Ed25519', 'Ed448']);
-/** Mender's documented list for ID tokens and client authentication (RS256 is handled separately). */
-const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS512', 'RS384', 'RS512'];
-/**
- * What each target verifies. Mondoo does not publish its list: this is the asymmetric set every common
- * OIDC validator (go-oidc among them) handles. `oidc` is every registered asymmetric JWS algorithm.
- */
-const ACCEPTED = {
-    mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
-    mender: new Set([...MENDER_ALGS, 'RS256']),
-    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
-};
-function acceptedBy(profile, alg) {
-    return ACCEPTED[profile].has(alg);
-}
-function isSymmetric(alg) {
-    return /^HS\d+$/.test(alg);
-}
-/** The signature algorithms a key of this type and curve can serve; empty for non-signing keys. */
-function algsForKeyType(kty, crv) {
-    if (kty === 'RSA')
-        return RSA_ALGS;
-    if (kty === 'EC' && typeof crv === 'string') {
-        const alg = EC_ALGS_BY_CURVE[crv];
-        return alg ? [alg] : [];
-    }
-    if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
-        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
-    }
-    return [];
-}
-/** True for curves made for key agreement, never signatures. */
-function isKeyAgreementCurve(crv) {
-    return crv === 'X25519' || crv === 'X448';
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
-function key_descriptor_table(entries) {
-  const out = { __proto__: null };
-  for (const alg in entries)
-    out[alg] = { ...entries[alg], alg };
-  return out;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
-
-
-const sig = [["verify"], ["sign"]];
-function hmac(bits) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
-  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
-}
-function rsa(bits, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
-  return {
-    kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
-    usages: sig,
-    minRsaBits: 2048
-  };
-}
-function ecdsa(crv, bits) {
-  return {
-    kty: ["EC"],
-    crv,
-    subtle: { name: "ECDSA", namedCurve: crv },
-    signing: { name: "ECDSA", hash: `SHA-${bits}` },
-    usages: sig
-  };
-}
-function eddsa() {
-  const subtle = { name: "Ed25519" };
-  return {
-    kty: ["OKP"],
-    crv: "Ed25519",
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
-  return {
-    kty: ["AKP"],
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-const JWS = key_descriptor_table({
-  HS256: hmac(256),
-  HS384: hmac(384),
-  HS512: hmac(512),
-  RS256: rsa(256),
-  RS384: rsa(384),
-  RS512: rsa(512),
-  PS256: rsa(256, 32),
-  PS384: rsa(384, 48),
-  PS512: rsa(512, 64),
-  ES256: ecdsa("P-256", 256),
-  ES384: ecdsa("P-384", 384),
-  ES512: ecdsa("P-521", 512),
-  EdDSA: eddsa(),
-  Ed25519: eddsa(),
-  "ML-DSA-44": mldsa(44),
-  "ML-DSA-65": mldsa(65),
-  "ML-DSA-87": mldsa(87)
-});
-function jwsAlgorithm(alg) {
-  const entry = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry)
-    throw new errors_JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
-
-
-const wrap = [
-  ["encrypt", "wrapKey"],
-  ["decrypt", "unwrapKey"]
-], derive = [[], ["deriveBits"]], none = [[], []];
-function rsaes(bits) {
-  return {
-    kty: ["RSA"],
-    mode: "key-encryption",
-    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
-    usages: wrap,
-    ops: ["wrapKey", "unwrapKey"]
-  };
-}
-function ecdh(mode) {
-  return {
-    kty: ["EC", "OKP"],
-    mode,
-    subtle: { name: "ECDH" },
-    resolve: ({ kty, crv, asymmetricKeyType }) => {
-      if (crv === "X25519" || asymmetricKeyType === "x25519")
-        return { name: "X25519" };
-      if (kty === "OKP")
-        throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-      return { name: "ECDH", namedCurve: crv };
-    },
-    usages: derive,
-    ops: [void 0, "deriveBits"]
-  };
-}
-function aeskw(bits, gcm = !1) {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: !0,
-    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
-    usages: none,
-    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
-  };
-}
-function pbes2() {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: !0,
-    subtle: { name: "PBKDF2" },
-    usages: none,
-    ops: ["deriveBits", "deriveBits"]
-  };
-}
-const JWE = key_descriptor_table({
-  dir: {
-    kty: ["oct"],
-    mode: "direct-encryption",
-    secret: !0,
-    subtle: { name: "AES-GCM" },
-    usages: none,
-    ops: ["encrypt", "decrypt"]
-  },
-  "RSA-OAEP": rsaes(1),
-  "RSA-OAEP-256": rsaes(256),
-  "RSA-OAEP-384": rsaes(384),
-  "RSA-OAEP-512": rsaes(512),
-  "ECDH-ES": ecdh("direct-key-agreement"),
-  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
-  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
-  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
-  A128KW: aeskw(128),
-  A192KW: aeskw(192),
-  A256KW: aeskw(256),
-  A128GCMKW: aeskw(128, !0),
-  A192GCMKW: aeskw(192, !0),
-  A256GCMKW: aeskw(256, !0),
-  "PBES2-HS256+A128KW": pbes2(),
-  "PBES2-HS384+A192KW": pbes2(),
-  "PBES2-HS512+A256KW": pbes2()
-}), contentOps = ["encrypt", "decrypt"];
-function contentEncryption(bits, cbc = !1) {
-  return {
-    kty: ["oct"],
-    secret: !0,
-    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
-    usages: none,
-    ops: contentOps,
-    cekBits: bits,
-    ivBits: cbc ? 128 : 96,
-    cbc
-  };
-}
-const ENC = key_descriptor_table({
-  A128GCM: contentEncryption(128),
-  A192GCM: contentEncryption(192),
-  A256GCM: contentEncryption(256),
-  "A128CBC-HS256": contentEncryption(256, !0),
-  "A192CBC-HS384": contentEncryption(384, !0),
-  "A256CBC-HS512": contentEncryption(512, !0)
-});
-function unsupported(parameter, name) {
-  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
-}
-function jweAlgorithm(alg) {
-  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
-}
-function isJWECEKTransport(algorithm) {
-  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
-}
-function jweEncryption(enc) {
-  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
-
-
-
-const algArgument = '"alg" (Algorithm)';
-function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
-  throw new errors_JOSENotSupported(`Invalid or unsupported ${source} value`);
-}
-function keyAlgorithm(alg, source) {
-  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/import.js
-
-
-
-
-
-
-async function importSPKI(spki, alg, options) {
-  if (typeof spki != "string" || spki.indexOf("-----BEGIN PUBLIC KEY-----") !== 0)
-    throw new TypeError('"spki" must be SPKI formatted string');
-  return fromSPKI(spki, alg, options);
-}
-async function importX509(x509, alg, options) {
-  if (typeof x509 != "string" || x509.indexOf("-----BEGIN CERTIFICATE-----") !== 0)
-    throw new TypeError('"x509" must be X.509 formatted string');
-  return fromX509(x509, alg, options);
-}
-async function importPKCS8(pkcs8, alg, options) {
-  if (typeof pkcs8 != "string" || pkcs8.indexOf("-----BEGIN PRIVATE KEY-----") !== 0)
-    throw new TypeError('"pkcs8" must be PKCS#8 formatted string');
-  return fromPKCS8(pkcs8, alg, options);
-}
-async function importJWK(jwk, alg, options) {
-  if (!validate_isObject(jwk))
-    throw new TypeError("JWK must be an object");
-  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
-  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
-    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
-  switch (normalized.kty) {
-    case "oct":
-      if (typeof normalized.k != "string")
-        throw new TypeError('missing "k" (Key Value) Parameter value');
-      return decode(normalized.k);
-    case "AKP": {
-      if (typeof jwkAlg != "string" || !jwkAlg)
-        throw new TypeError('missing "alg" (Algorithm) Parameter value');
-      if (alg !== jwkAlg)
-        throw new TypeError("JWK alg and alg option value mismatch");
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
-    }
-    case "RSA":
-    case "EC":
-    case "OKP":
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
-    default:
-      throw new errors_JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
-  }
-}
-
-
-;// CONCATENATED MODULE: ./src/lint/jwk-facts.ts
-
-
-
-
-
-// Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
-/** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
-/** The values of a key's private members as they could appear in text, `oth` primes included. */
-function privateValues(key) {
-    if (!json_isObject(key))
-        return [];
-    const values = PRIVATE_MEMBERS.filter((member) => key[member] !== undefined).flatMap((member) => {
-        const value = key[member];
-        const nested = Array.isArray(value)
-            ? value.flatMap((item) => (json_isObject(item) ? Object.values(item) : [item]))
-            : [];
-        return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
-    });
-    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
-}
-function safeJson(value) {
-    try {
-        return JSON.stringify(value) ?? '';
-    }
-    catch {
-        return '';
-    }
-}
-/**
- * Why jose (or, for curves jose 6 does not implement such as secp256k1 and Ed448, Node's own JWK import)
- * refuses the key; undefined when it imports.
- */
-async function importProblem(key, alg) {
-    try {
-        await importJWK(key, alg);
-        return undefined;
-    }
-    catch (error) {
-        if (!joseCannotHandle(error))
-            return error.message;
-        try {
-            (0,external_node_crypto_.createPublicKey)({ key: key, format: 'jwk' });
-            return undefined;
-        }
-        catch (fallback) {
-            return fallback.message;
-        }
-    }
-}
-/** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
-function nonSigningReason(key) {
-    if (key.use === 'enc')
-        return 'use "enc"';
-    if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
-        return `key_ops ${shown(key.key_ops)}`;
-    if (typeof key.alg === 'string' && isEncryptionAlg(key.alg))
-        return `alg ${shown(key.alg)}`;
-    if (isKeyAgreementCurve(key.crv))
-        return `curve ${shown(key.crv)}`;
-    return undefined;
-}
-/** jose 6 implements no secp256k1 or Ed448: it says "not supported" or that the curve and alg mismatch. */
-function joseCannotHandle(error) {
-    return (error.code === 'ERR_JOSE_NOT_SUPPORTED' ||
-        /mismatch/.test(error.message));
-}
-/** JWE key-management algorithms: a key with one of these is for encryption, whatever `use` says. */
-function isEncryptionAlg(alg) {
-    return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
-}
-/** Bits in an RSA modulus, leading zero octets not counted. */
-function bitLength(bytes) {
-    const start = bytes.findIndex((byte) => byte !== 0);
-    if (start < 0)
-        return 0;
-    return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
-}
-/** What is wrong with a key's x5c certificate, if it has one: unparsable, expired, not yet valid, another key. */
-function checkCertificate(key, label, nowSeconds, note) {
-    const x5c = key.x5c;
-    if (!Array.isArray(x5c) || x5c.length === 0)
-        return;
-    let certificate;
-    try {
-        certificate = new external_node_crypto_.X509Certificate(Buffer.from(String(x5c[0]), 'base64'));
-    }
-    catch {
-        note('jwk-x5c-invalid', `${label}: x5c[0] is not a DER certificate in base64.`);
-        return;
-    }
-    const day = (seconds) => new Date(seconds * 1000).toISOString().slice(0, 10);
-    const expiresAt = Date.parse(certificate.validTo) / 1000;
-    const startsAt = Date.parse(certificate.validFrom) / 1000;
-    if (expiresAt < nowSeconds) {
-        note('jwk-x5c-expired', `${label}: its x5c certificate expired on ${day(expiresAt)}.`, certificate.validTo);
-    }
-    else if (startsAt > nowSeconds) {
-        note('jwk-x5c-invalid', `${label}: its x5c certificate is not valid before ${day(startsAt)}.`, certificate.validFrom);
-    }
-    let certified;
-    try {
-        certified = certificate.publicKey.export({ format: 'jwk' });
-    }
-    catch {
-        // RSA-PSS and DSA certificate keys have no JWK form: not a key a JWKS can carry.
-    }
-    if (!certified || !sameKey(certified, key)) {
-        note('jwk-x5c-invalid', `${label}: the x5c certificate holds a different key than the JWK.`);
-    }
-}
-/** Whether two public JWKs are the same key, comparing the numbers and ignoring encoding details. */
-function sameKey(a, b) {
-    const number = (value) => typeof value === 'string'
-        ? Buffer.from(value, 'base64url')
-            .toString('hex')
-            .replace(/^(00)+/, '')
-        : '';
-    const members = a.kty === 'RSA' ? ['n', 'e'] : ['x', 'y'];
-    return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
-}
-
-;// CONCATENATED MODULE: ./src/lint/jwks-rules.ts
-
-
-
-
-
-const ENCODED_MEMBERS = ['n', 'e', 'x', 'y'];
-const MIN_RSA_BITS = 2048;
-const MAX_KEYS = 100;
-/** Keys past this many are not inspected one by one: the set is already reported as too large. */
-const MAX_INSPECTED_KEYS = 500;
-/** Checks a JWK Set key by key; keys go through jose's importJWK, never hand-written parsing. */
-async function inspectJwks(jwks, locate, nowSeconds) {
-    const observations = [];
-    const listed = json_isObject(jwks) ? jwks.keys : undefined;
-    let keys;
-    if (Array.isArray(listed)) {
-        keys = listed;
-    }
-    else {
-        const singleKey = json_isObject(jwks) && typeof jwks.kty === 'string';
-        observations.push({
-            rule: 'jwks-not-set',
-            message: singleKey
-                ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
-                : 'The key set has no `keys` array.',
-            value: json_isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
-            location: locate(''),
-        });
-        if (!singleKey)
-            return { observations, signingKeys: [], secrets: [], kids: [] };
-        keys = [jwks];
-    }
-    if (keys.length > MAX_KEYS) {
-        observations.push({
-            rule: 'jwks-too-many-keys',
-            message: `The key set has ${keys.length} keys${keys.length > MAX_INSPECTED_KEYS ? `; only the first ${MAX_INSPECTED_KEYS} were checked` : ''}.`,
-            location: locate('/keys'),
-        });
-        keys = keys.slice(0, MAX_INSPECTED_KEYS);
-    }
-    const signingKeys = [];
-    const secrets = keys.flatMap(privateValues);
-    const kids = new Map();
-    const thumbprints = new Map();
-    for (const [index, key] of keys.entries()) {
-        const context = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
-        const inspected = await inspectKey(key, context, nowSeconds, observations);
-        if (!json_isObject(key))
-            continue;
-        const kid = typeof key.kid === 'string' ? key.kid : undefined;
-        if (kid === undefined) {
-            observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
-        }
-        else if (kids.has(kid)) {
-            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, shown(kid)));
-        }
-        else {
-            kids.set(kid, index);
-        }
-        if (!inspected)
-            continue;
-        const earlier = thumbprints.get(inspected.thumbprint);
-        if (earlier !== undefined) {
-            observations.push(at(context, 'jwk-duplicate-key', `${context.label} is the same key as ${earlier}.`));
-        }
-        else {
-            thumbprints.set(inspected.thumbprint, context.label);
-        }
-        if (inspected.signing)
-            signingKeys.push({ kid, algs: inspected.algs, jwk: key });
-    }
-    if (signingKeys.length === 0) {
-        observations.push({
-            rule: 'jwks-no-signing-key',
-            message: `None of the ${keys.length} keys can verify a signature.`,
-            location: locate('/keys'),
-        });
-    }
-    return { observations, signingKeys, secrets, kids: [...kids.keys()] };
-}
-function at(context, rule, message, value) {
-    return { rule, message, value, location: context.location };
-}
-function labelOf(key, index) {
-    return json_isObject(key) && typeof key.kid === 'string'
-        ? `keys[${index}] (kid ${shown(key.kid)})`
-        : `keys[${index}]`;
-}
-/** Undefined when the key cannot be imported at all; otherwise whether it can sign, and its thumbprint. */
-async function inspectKey(key, context, nowSeconds, observations) {
-    const note = (rule, message, value) => observations.push(at(context, rule, message, value));
-    if (!json_isObject(key)) {
-        note('jwk-invalid', `${context.label} is not a JSON object.`, shown(key));
-        return undefined;
-    }
-    // Names only: the values of these members are the private key.
-    const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
-    if (secrets.length > 0) {
-        note('jwk-private-member', `${context.label} carries private member(s) ${secrets.join(', ')}.`, secrets.join(', '));
-        return undefined;
-    }
-    if (typeof key.kty !== 'string') {
-        note('jwk-invalid', `${context.label} has no \`kty\`.`);
-        return undefined;
-    }
-    const encoded = ENCODED_MEMBERS.filter((member) => typeof key[member] === 'string' && /[+/=]/.test(key[member]));
-    if (encoded.length > 0) {
-        note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
-    }
-    const notForSigning = nonSigningReason(key);
-    if (notForSigning) {
-        note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
-        return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
-    }
-    let algs = algsForKeyType(key.kty, key.crv);
-    if (algs.length === 0) {
-        note('jwk-invalid', `${context.label}: kty ${shown(key.kty)}, crv ${shown(key.crv)} cannot verify signatures.`);
-        return undefined;
-    }
-    if (key.alg !== undefined) {
-        if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
-            note('jwk-alg-mismatch', `${context.label}: alg ${shown(key.alg)} does not fit ${describeType(key)}.`, shown(key.alg));
-            return undefined;
-        }
-        algs = [key.alg];
-    }
-    const importError = await importProblem(key, algs[0] ?? '');
-    if (importError) {
-        note('jwk-invalid', `${context.label} does not import: ${importError}`);
-        return undefined;
-    }
-    let signing = true;
-    if (key.kty === 'RSA' && typeof key.n === 'string') {
-        const modulus = Buffer.from(key.n, 'base64url');
-        const bits = bitLength(modulus);
-        if (modulus[0] === 0)
-            note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
-        if (bits < MIN_RSA_BITS) {
-            note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
-            signing = false;
-        }
-    }
-    checkCertificate(key, context.label, nowSeconds, note);
-    return { signing, algs, thumbprint: await thumbprintOf(key, context) };
-}
-function describeType(key) {
-    return typeof key.crv === 'string' ? `a ${key.kty} ${key.crv} key` : `a ${key.kty} key`;
-}
-async function thumbprintOf(key, context) {
-    try {
-        return await calculateJwkThumbprint(key);
-    }
-    catch {
-        return `unhashable ${context.index}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lint/json-lines.ts
-/** Deeper members are not located: discovery documents and key sets are shallow. */
-const MAX_DEPTH = 8;
-/**
- * The line on which each member and array element of a JSON text starts, keyed by JSON Pointer
- * ("/issuer", "/keys/0", "/keys/0/d"), so findings about a local file can point at the line to fix.
- * Only called on text JSON.parse accepted; iterative, so deep nesting cannot overflow the stack.
- */
-function jsonLines(text) {
-    const lines = new Map();
-    const stack = [];
-    let line = 1;
-    let pendingKey;
-    let keyLine = 1;
-    const valueStarts = () => {
-        const parent = stack[stack.length - 1];
-        if (!parent || stack.length > MAX_DEPTH)
-            return undefined;
-        if (parent.isArray) {
-            const path = `${parent.path}/${parent.index}`;
-            lines.set(path, line);
-            return path;
-        }
-        const path = `${parent.path}/${escapePointer(pendingKey ?? '')}`;
-        lines.set(path, keyLine);
-        return path;
-    };
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
-            // \n, \r\n and a lone \r (old Mac files) each end a line, as editors count them.
-            line++;
-        }
-        else if (char === '"') {
-            const end = stringEnd(text, i);
-            const parent = stack[stack.length - 1];
-            if (parent && !parent.isArray && pendingKey === undefined) {
-                pendingKey = JSON.parse(text.slice(i, end + 1));
-                keyLine = line;
-            }
-            else {
-                valueStarts();
-                pendingKey = undefined;
-            }
-            i = end;
-        }
-        else if (char === '{' || char === '[') {
-            const path = stack.length === 0 ? '' : (valueStarts() ?? '\u0000');
-            pendingKey = undefined;
-            stack.push({ path, index: 0, isArray: char === '[' });
-        }
-        else if (char === '}' || char === ']') {
-            stack.pop();
-        }
-        else if (char === ',') {
-            const parent = stack[stack.length - 1];
-            if (parent?.isArray)
-                parent.index++;
-            pendingKey = undefined;
-        }
-        else if (char === ':' || char === ' ' || char === '\t' || char === '\r') {
-            continue;
-        }
-        else if (isScalarStart(char)) {
-            valueStarts();
-            pendingKey = undefined;
-            while (i + 1 < text.length && /[\w.+-]/.test(text[i + 1] ?? ''))
-                i++;
-        }
-    }
-    return lines;
-}
-/** The index of the quote that closes the string starting at `start` (the last index if none does). */
-function stringEnd(text, start) {
-    for (let i = start + 1; i < text.length; i++) {
-        if (text[i] === '\\')
-            i++;
-        else if (text[i] === '"')
-            return i;
-    }
-    return text.length - 1;
-}
-function isScalarStart(char) {
-    return char !== undefined && /[-\dtfn]/.test(char);
-}
-function escapePointer(key) {
-    return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-;// CONCATENATED MODULE: ./src/lint/local-file.ts
-
-
-
-
-
-
-/**
- * Reads a JSON object from a file named by an input. A file that cannot be read is a usage error (the step
- * fails); a file that is not a JSON object is a finding on that file.
- */
-function readLocalJson(input, path, readFile, observations) {
-    let text;
-    try {
-        text = readFile(path);
-    }
-    catch (error) {
-        const code = error.code ?? 'error';
-        const problem = code === 'ENOTFILE'
-            ? `${shown(path)} is not a regular file.`
-            : code === 'EFBIG'
-                ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
-                : `cannot read ${shown(path)} (${code}).`;
-        throw settingsError(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        // Only the error's position is used: its message may quote the file.
-        observations.push({
-            rule: 'fetch-not-json',
-            message: `${path} is not valid JSON.`,
-            location: { file: path, line: firstBadLine(text, String(error.message)) },
-        });
-        return undefined;
-    }
-    if (!json_isObject(value)) {
-        observations.push({
-            rule: 'fetch-not-object',
-            message: `${path} is JSON but not an object.`,
-            location: { file: path, line: 1 },
-        });
-        return undefined;
-    }
-    const lines = jsonLines(text);
-    return {
-        where: path,
-        value,
-        locate: (pointer) => ({ file: path, line: lines.get(pointer) ?? 1 }),
-    };
-}
-/** Reads a local document the way lint mode allows: a regular file, no larger than a fetched one may be. */
-function readRegularFile(path) {
-    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
-    if (!stats.isFile())
-        throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTFILE' });
-    if (stats.size > MAX_DOCUMENT_BYTES)
-        throw Object.assign(new Error(`${path} is too large`), { code: 'EFBIG' });
-    return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-}
-/**
- * The line of the first syntax error. JSON.parse gives a position for some errors ("... at position 41");
- * for an unexpected token it only quotes the text, so the first character no JSON text can hold is used.
- */
-function firstBadLine(text, parseError) {
-    const position = /position (\d+)/.exec(parseError)?.[1];
-    const offset = position !== undefined ? Number(position) : firstStrayCharacter(text);
-    return offset === undefined ? 1 : text.slice(0, offset).split(/\r\n|\r|\n/).length;
-}
-/** Outside strings, JSON holds only punctuation, whitespace, numbers and the words true, false and null. */
-function firstStrayCharacter(text) {
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i] ?? '';
-        if (char === '"') {
-            i = stringEnd(text, i);
-        }
-        else if (/[a-z]/i.test(char)) {
-            const word = /^[a-z]+/i.exec(text.slice(i, i + 16))?.[0] ?? '';
-            if (!['true', 'false', 'null'].includes(word) && !/^[eE]$/.test(word))
-                return i;
-            i += word.length - 1;
-        }
-        else if (!/[\s{}[\]:,\d.+-]/.test(char)) {
-            return i;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/lint/mender-provider.ts
-
-
-/** Undefined when the file is a plain discovery document rather than a Mender provider. */
-function asMenderProvider(file) {
-    const { value, locate } = file;
-    const isProvider = 'well_known_url' in value || 'settings' in value || ('client_id' in value && !('issuer' in value));
-    if (!isProvider)
-        return undefined;
-    const observations = [];
-    const wellKnownUrl = typeof value.well_known_url === 'string' ? value.well_known_url : undefined;
-    const settings = json_isObject(value.settings)
-        ? {
-            where: `${file.where} (settings)`,
-            value: value.settings,
-            locate: (pointer) => locate(`/settings${pointer}`),
-        }
-        : undefined;
-    if (typeof value.name !== 'string' || (!wellKnownUrl && !settings)) {
-        const lacking = [
-            typeof value.name !== 'string' ? '`name`' : '',
-            !wellKnownUrl && !settings ? '`well_known_url` or `settings`' : '',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        observations.push({
-            rule: 'mender-provider-invalid',
-            message: `The Mender provider lacks ${lacking}.`,
-            location: locate(''),
-        });
-    }
-    const clientSecret = typeof value.client_secret === 'string' && value.client_secret !== '' ? value.client_secret : undefined;
-    if (clientSecret) {
-        // The value is never shown: it is the secret.
-        observations.push({
-            rule: 'mender-client-secret',
-            message: `${file.where} holds a client_secret.`,
-            value: 'client_secret',
-            location: locate('/client_secret'),
-        });
-    }
-    return { wellKnownUrl, settings, clientSecret, observations };
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
-
-
-
-
-
-function snapshotJws(jws, sharedPayload) {
-  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
-  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
-  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
-  const signature = jws.signature, snapshot = { payload, signature };
-  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
-    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
-  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
-    throw new JWSInvalid("JWS Protected Header incorrect type");
-  if (payload === void 0)
-    throw new JWSInvalid("JWS Payload missing");
-  if (typeof signature != "string")
-    throw new JWSInvalid("JWS Signature missing or incorrect type");
-  if (header !== void 0 && !isObject(header))
-    throw new JWSInvalid("JWS Unprotected Header incorrect type");
-  return snapshot;
-}
-function prepareVerify(options) {
-  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
-}
-function parseProtectedHeader(encodedProtectedHeader) {
-  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
-}
-function encodeJsonUnencodedPayload(payload) {
-  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
-  if (invalid !== void 0)
-    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
-  return encoder.encode(payload);
-}
-function encodeCompactUnencodedPayload(payload) {
-  try {
-    return encode(payload);
-  } catch (cause) {
-    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
-      cause
-    });
-  }
-}
-async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
-  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
-  if (!isDisjoint(protectedHeader, header))
-    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  if (shared[0] && !shared[0].has(alg))
-    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
-  if (b64) {
-    if (typeof inputPayload != "string")
-      throw new errors_JWSInvalid("JWS Payload must be a string");
-  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
-    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
-  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
-  let resolvedKey = !1;
-  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
-  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
-  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
-  let verified = !1;
-  try {
-    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
-  } catch (cause) {
-    throw new JWSSignatureVerificationFailed(void 0, { cause });
-  }
-  if (!verified)
-    throw new JWSSignatureVerificationFailed();
-  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
-  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
-}
-async function verifyCompact(jws, shared, key) {
-  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
-    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
-  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
-  if (length !== 3)
-    throw new errors_JWSInvalid("Invalid Compact JWS");
-  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
-
-async function compactVerify(jws, key, options) {
-  const [result] = await verifyCompact(jws, prepareVerify(options), key);
-  return result;
-}
-
-
-;// CONCATENATED MODULE: ./src/lint/token-rules.ts
-
-
-
-
-
-
-/**
- * Checks a sample ID token against the provider: issuer, key, signature, time left. The token is a secret:
- * no message quotes it, and only non-secret claims (iss) and header fields are shown.
- */
-async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
-    const observations = [];
-    let header;
-    let claims;
-    try {
-        header = decodeProtectedHeader(token);
-        claims = decodeJwt(token);
-    }
-    catch {
-        observations.push({
-            rule: 'token-malformed',
-            message: 'The sample `token` is not a JWT (header.payload.signature).',
-        });
-        return { observations, alg: undefined };
-    }
-    const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
-    if (!alg) {
-        observations.push({
-            rule: 'token-malformed',
-            message: 'The sample `token` is unsigned (no alg, or alg "none").',
-            value: shown(header.alg),
-        });
-    }
-    if (expectedIssuer !== undefined && claims.iss !== expectedIssuer) {
-        observations.push({
-            rule: 'token-issuer-mismatch',
-            message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
-            value: shown(claims.iss),
-        });
-    }
-    const secondsLeft = typeof claims.exp === 'number' ? Math.floor(claims.exp - nowSeconds) : undefined;
-    if (secondsLeft === undefined || secondsLeft < MIN_VALIDITY_FLOOR_SECONDS) {
-        observations.push({
-            rule: 'token-expiring',
-            message: secondsLeft === undefined
-                ? 'The sample token has no `exp`.'
-                : `The sample token has ${secondsLeft} s left.`,
-            value: secondsLeft === undefined ? undefined : `${secondsLeft} s`,
-        });
-    }
-    if (jwks && alg)
-        observations.push(...(await checkSignature(token, header, alg, jwks)));
-    return { observations, alg };
-}
-async function checkSignature(token, header, alg, jwks) {
-    const key = jwks.signingKeys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
-    if (!key) {
-        const rejected = typeof header.kid === 'string' && jwks.kids.includes(header.kid);
-        const message = header.kid === undefined
-            ? 'The sample token has no `kid` in its header.'
-            : rejected
-                ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.`
-                : `No key in the JWKS has kid ${shown(header.kid)}.`;
-        return [{ rule: 'token-kid-unknown', message, value: shown(header.kid) }];
-    }
-    try {
-        await token_rules_verifySignature(token, key.jwk, alg);
-        return [];
-    }
-    catch (error) {
-        return [
-            {
-                rule: 'token-signature-invalid',
-                message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${error.message}.`,
-            },
-        ];
-    }
-}
-/** The alg must be advertised by the provider and accepted by the target. */
-function checkTokenAlg(alg, advertised, profile) {
-    if (alg === undefined)
-        return [];
-    if (!advertised.includes(alg)) {
-        return [
-            {
-                rule: 'token-alg-rejected',
-                message: `The sample token uses ${alg}, which the provider does not advertise.`,
-                value: shown(alg),
-            },
-        ];
-    }
-    if (!acceptedBy(profile, alg)) {
-        return [
-            {
-                rule: 'token-alg-rejected',
-                message: `The sample token uses ${alg}, which ${profile} does not accept.`,
-                value: shown(alg),
-            },
-        ];
-    }
-    return [];
-}
-/** jose for every algorithm it implements; Node's crypto for the two it does not (ES256K, Ed448). */
-async function token_rules_verifySignature(token, jwk, alg) {
-    let key;
-    try {
-        key = await importJWK(jwk, alg);
-    }
-    catch (error) {
-        if (!joseCannotHandle(error))
-            throw error;
-        verifyWithNodeCrypto(token, jwk, alg);
-        return;
-    }
-    await compactVerify(token, key);
-}
-function verifyWithNodeCrypto(token, jwk, alg) {
-    const [header = '', payload = '', signature = ''] = token.split('.');
-    const key = (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
-    const data = Buffer.from(`${header}.${payload}`);
-    const bytes = Buffer.from(signature, 'base64url');
-    let valid;
-    if (alg === 'ES256K')
-        valid = (0,external_node_crypto_.verify)('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, bytes);
-    else if (alg === 'EdDSA' || alg === 'Ed448')
-        valid = (0,external_node_crypto_.verify)(null, data, key, bytes);
-    else
-        throw new Error(`${alg} with this key cannot be checked`);
-    if (!valid)
-        throw new Error('signature verification failed');
-}
-
-;// CONCATENATED MODULE: ./src/lint/evidence.ts
-
-
-
-
-
-
-
-
-/** Reads the discovery document and JWKS (from files or the network) and inspects the keys and token. */
-async function gatherEvidence(settings, io) {
-    const context = {
-        send: io.send,
-        deadline: new Deadline(settings.timeoutSeconds * 1000),
-        records: [],
-    };
-    const observations = [];
-    const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
-    let expectedDiscoveryUrl = settings.discoveryUrl;
-    let discovery;
-    const secrets = [];
-    if (settings.discovery) {
-        const file = readLocalJson('discovery', settings.discovery, io.readFile, observations);
-        const provider = file && asMenderProvider(file);
-        if (provider) {
-            observations.push(...provider.observations);
-            if (provider.clientSecret)
-                secrets.push(provider.clientSecret);
-            discovery = provider.settings;
-            if (!discovery && provider.wellKnownUrl) {
-                if (!expectedIssuer)
-                    expectedDiscoveryUrl ??= provider.wellKnownUrl;
-                discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
-            }
-        }
-        else {
-            discovery = file;
-        }
-    }
-    else if (settings.issuer) {
-        discovery = await fetchDiscovery(settings.issuer, context, observations);
-    }
-    let jwksDocument;
-    if (settings.jwks) {
-        jwksDocument = readLocalJson('jwks', settings.jwks, io.readFile, observations);
-    }
-    else {
-        const jwksUri = discovery?.value.jwks_uri;
-        // A non-https jwks_uri is reported by the document checks and not fetched.
-        if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) {
-            jwksDocument = await fetchJson(jwksUri, 'JWKS', context, observations);
-        }
-    }
-    const now = io.nowSeconds();
-    const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : undefined;
-    const documentIssuer = typeof discovery?.value.issuer === 'string' ? discovery.value.issuer : undefined;
-    const token = settings.token
-        ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks, now)
-        : undefined;
-    secrets.push(...(jwks?.secrets ?? []));
-    return {
-        expectedIssuer,
-        expectedDiscoveryUrl,
-        discovery,
-        jwks,
-        token,
-        observations,
-        fetches: context.records,
-        secrets,
-    };
-}
-/**
- * Fetches {issuer}/.well-known/openid-configuration. When that fails for an issuer with a path, tries the
- * RFC 8414 inserted form too, and says so if only that one answers.
- */
-async function fetchDiscovery(issuer, context, observations) {
-    const url = discoveryUrlOf(issuer);
-    const document = await fetchJson(url, 'discovery document', context, observations);
-    const inserted = insertedDiscoveryUrl(issuer);
-    if (document || !inserted || !inserted.startsWith('https://'))
-        return document;
-    const fallbackObservations = [];
-    const fallback = await fetchJson(inserted, 'RFC 8414 discovery document', context, fallbackObservations);
-    if (!fallback)
-        return undefined;
-    observations.push(...fallbackObservations, {
-        rule: 'discovery-rfc8414-form',
-        message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
-        value: shown(inserted),
-    });
-    return fallback;
-}
-
-;// CONCATENATED MODULE: ./src/lint/render.ts
-
-
-
-const MAX_SUMMARY_ROWS = 200;
-const VERDICT_LABELS = {
-    mondoo: 'usable with Mondoo',
-    mender: 'usable with Mender SSO',
-    oidc: 'conforms to OpenID Connect Discovery 1.0',
-};
-function render_subjectOf(report) {
-    return report.target.issuer ?? report.target.discovery ?? 'the provider';
-}
-/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
-function verdictLine(report) {
-    const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-    return order
-        .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
-        .join(' · ');
-}
-/** The plain-text report for the log. */
-function textReport(report) {
-    const { counts } = report;
-    const lines = [`Lint of ${render_subjectOf(report)} (profile ${report.profile})`];
-    if (report.fetches.length > 0) {
-        lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
-    }
-    lines.push(`Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`);
-    for (const finding of report.findings) {
-        lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
-        if (finding.value !== undefined)
-            lines.push(`          value: ${finding.value}`);
-        if (finding.location)
-            lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
-        lines.push(`          fix: ${finding.fix}`);
-    }
-    lines.push(`Verdict: ${verdictLine(report)}`);
-    return lines.join('\n');
-}
-function describeFetch(record) {
-    if (record.error !== undefined)
-        return `GET ${record.url} → no answer after ${record.ms} ms: ${record.error}`;
-    const type = record.contentType ?? 'no content type';
-    return `GET ${record.url} → ${record.status ?? '?'}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
-}
-/** The job summary: verdicts, a findings table, and what was fetched. */
-function summaryReport(report) {
-    const lines = [
-        `### Mondoo keyless auth: lint of ${inlineCode(render_subjectOf(report))} (profile ${report.profile})`,
-        '',
-    ];
-    lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
-    if (report.findings.length === 0) {
-        lines.push('No findings.', '');
-    }
-    else {
-        // The job summary has a size limit (1 MiB per step); a key set can produce thousands of findings.
-        const shownFindings = report.findings.slice(0, MAX_SUMMARY_ROWS);
-        lines.push(markdownTable(['Rule', 'Severity', 'Finding', 'Value', 'Fix'], shownFindings.map(findingRow)), '');
-        const rest = report.findings.length - shownFindings.length;
-        if (rest > 0)
-            lines.push(`…and ${plural(rest, 'more finding')}: see the log or the JSON report.`, '');
-    }
-    if (report.fetches.length > 0) {
-        lines.push('#### Fetches', '', markdownTable(['URL', 'Status', 'Content-Type', 'Bytes', 'Time'], report.fetches.map((record) => [
-            inlineCode(record.url),
-            record.error !== undefined ? cell(`no answer: ${record.error}`) : String(record.status),
-            record.contentType ? inlineCode(record.contentType) : '',
-            record.bytes === undefined ? '' : String(record.bytes),
-            `${record.ms} ms`,
-        ])), '');
-    }
-    return lines.join('\n');
-}
-function findingRow(finding) {
-    const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
-    return [
-        inlineCode(finding.rule),
-        finding.severity,
-        cell(finding.message + where),
-        finding.value === undefined ? '' : inlineCode(finding.value),
-        cell(finding.fix),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/lint/algorithm-rules.ts
-
-
-/** The advertised algorithms as strings; members of the wrong type are reported by the member checks. */
-function advertisedAlgs(document) {
-    const list = document?.value.id_token_signing_alg_values_supported;
-    return Array.isArray(list) ? list.filter((alg) => typeof alg === 'string') : [];
-}
-/**
- * Whether the target can verify this provider's tokens: an advertised algorithm it accepts, served by a key.
- * `keys` is undefined when no key set could be read (then only the algorithm list is judged).
- */
-function checkAlgorithms(document, keys, profile) {
-    const list = document.value.id_token_signing_alg_values_supported;
-    if (!Array.isArray(list))
-        return checkMenderClientAuth(document, profile);
-    const location = document.locate('/id_token_signing_alg_values_supported');
-    const advertised = advertisedAlgs(document);
-    const observations = [];
-    const note = (rule, message, value) => observations.push({ rule, message, value, location });
-    if (!advertised.includes('RS256'))
-        note('alg-rs256-missing', 'RS256 is not advertised.', shown(advertised));
-    if (advertised.includes('none'))
-        note('alg-none', '`none` is advertised: unsigned ID tokens.', '"none"');
-    const symmetric = advertised.filter(isSymmetric);
-    if (symmetric.length > 0)
-        note('alg-symmetric', `${symmetric.join(', ')} advertised.`, shown(symmetric));
-    const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
-    const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
-    if (served.length === 0) {
-        const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
-        const why = accepted.length === 0
-            ? `none of ${shown(advertised)} is accepted by ${profile}`
-            : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(', ') : 'nothing'}, not ${accepted.join(', ')}`;
-        note('alg-unusable', `No usable signing algorithm: ${why}.`, shown(advertised));
-    }
-    else if (keys) {
-        const keyless = accepted.filter((alg) => !served.includes(alg));
-        if (keyless.length > 0) {
-            note('alg-without-key', `${keyless.join(', ')} advertised, but no key in the JWKS serves ${keyless.length === 1 ? 'it' : 'them'}.`, shown(keyless));
-        }
-    }
-    if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
-        note('alg-mender-rs256', "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.", '"RS256"');
-    }
-    return [...observations, ...checkMenderClientAuth(document, profile)];
-}
-function checkMenderClientAuth(document, profile) {
-    const list = document.value.token_endpoint_auth_signing_alg_values_supported;
-    if (profile !== 'mender' || !Array.isArray(list))
-        return [];
-    if (list.some((alg) => typeof alg === 'string' && MENDER_ALGS.includes(alg)))
-        return [];
-    return [
-        {
-            rule: 'mender-auth-alg',
-            message: 'No client-authentication signing algorithm Mender supports is listed.',
-            value: shown(list),
-            location: document.locate('/token_endpoint_auth_signing_alg_values_supported'),
-        },
-    ];
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/lint/hosts.ts
-
-/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
-function ranges(cidrs) {
-    const list = new external_node_net_.BlockList();
-    for (const cidr of cidrs) {
-        const [network = '', prefix = ''] = cidr.split('/');
-        list.addSubnet(network, Number(prefix), (0,external_node_net_.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
-    }
-    return list;
-}
-/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
-const NON_PUBLIC = ranges([
-    '0.0.0.0/8',
-    '10.0.0.0/8',
-    '100.64.0.0/10',
-    '127.0.0.0/8',
-    '169.254.0.0/16',
-    '172.16.0.0/12',
-    '192.168.0.0/16',
-    '198.18.0.0/15',
-    '::1/128',
-    '::/128',
-    'fc00::/7',
-    'fe80::/10',
-    'fec0::/10',
-]);
-/** Multicast, reserved and documentation ranges: no provider can be served from them. */
-const RESERVED = ranges([
-    '192.0.2.0/24',
-    '198.51.100.0/24',
-    '203.0.113.0/24',
-    '224.0.0.0/4',
-    '240.0.0.0/4',
-    'ff00::/8',
-    '2001:db8::/32',
-]);
-// Cluster-local endings first: `.cluster.local` also ends in `.local`.
-const NON_PUBLIC_SUFFIXES = [
-    '.cluster.local',
-    '.svc',
-    '.localhost',
-    '.local',
-    '.internal',
-    '.lan',
-    '.home.arpa',
-];
-/**
- * Why Mondoo's cloud could not reach this host, judged from the name alone (nothing is resolved):
- * undefined when it looks public.
- */
-function nonPublicReason(hostname) {
-    // A trailing dot makes a name absolute without changing where it points.
-    const host = hostname
-        .replace(/^\[|\]$/g, '')
-        .replace(/\.$/, '')
-        .toLowerCase();
-    const family = (0,external_node_net_.isIP)(host);
-    if (family !== 0) {
-        const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
-        const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
-        if (RESERVED.check(address, type))
-            return 'a multicast, reserved or documentation address';
-        if (!NON_PUBLIC.check(address, type))
-            return undefined;
-        if (address.startsWith('127.') || address === '::1')
-            return 'a loopback address';
-        return address.startsWith('0.') || address === '::'
-            ? 'an unspecified address'
-            : 'a private-range address';
-    }
-    if (host === 'localhost')
-        return 'a loopback name';
-    const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
-    if (suffix)
-        return `a ${suffix === '.cluster.local' || suffix === '.svc' ? 'cluster-local' : 'local'} name`;
-    if (!host.includes('.'))
-        return 'a single-label name that only resolves inside a network';
-    return undefined;
-}
-/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
-function ipv4MappedAddress(host) {
-    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-    if (dotted)
-        return dotted;
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (!hex)
-        return undefined;
-    const high = parseInt(hex[1] ?? '0', 16);
-    const low = parseInt(hex[2] ?? '0', 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
-}
-
-;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
-
-
-
-/**
- * Checks an `issuer` value on its own and against what it was fetched for, byte for byte: Mondoo compares
- * the token's `iss` with the registered issuer exactly.
- */
-function checkIssuer(issuer, expected, location) {
-    const observations = [];
-    const note = (rule, message, fix) => observations.push({ rule, message, value: shown(issuer), location, fix });
-    if (expected.discoveryUrl !== undefined && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
-        note('issuer-mismatch', `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`);
-    }
-    checkAgainst(issuer, expected.issuer, note);
-    checkShape(issuer, note);
-    observations.push(...checkPublicHost('issuer', issuer, location));
-    return observations;
-}
-function checkAgainst(issuer, expected, note) {
-    if (expected !== undefined && issuer !== expected) {
-        if (issuer.replace(/\/+$/, '') === expected.replace(/\/+$/, '')) {
-            note('issuer-trailing-slash', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`, `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`);
-        }
-        else {
-            note('issuer-mismatch', `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`);
-        }
-    }
-}
-function checkShape(issuer, note) {
-    const isTemplate = /\{[^}]*\}/.test(issuer);
-    if (isTemplate) {
-        note('issuer-template', '`issuer` is a template, not a URL a token can carry.');
-    }
-    let url;
-    try {
-        url = new URL(issuer);
-    }
-    catch {
-        note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
-        return;
-    }
-    if (url.protocol !== 'https:') {
-        note('issuer-not-https', `\`issuer\` uses ${url.protocol.replace(/:$/, '')}://, not https://.`);
-    }
-    const hasExtraParts = Boolean(url.search || url.hash || url.username || url.password || /[?#]/.test(issuer));
-    if (hasExtraParts) {
-        note('issuer-url-parts', '`issuer` has a query, a fragment or user information.');
-    }
-    // A bare origin normalises with a "/" path; that slash alone is not a difference worth reporting.
-    const canonical = url.pathname === '/' && !issuer.endsWith('/') ? url.href.slice(0, -1) : url.href;
-    if (issuer !== canonical && !hasExtraParts && !isTemplate) {
-        note('issuer-not-canonical', `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`);
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
-        note('issuer-port', `\`issuer\` names port ${url.port || 'explicitly'}.`);
-    }
-}
-/** A URL member (`issuer`, `jwks_uri`) on a host Mondoo's cloud cannot reach, judged from the name alone. */
-function checkPublicHost(member, value, location) {
-    let hostname;
-    try {
-        hostname = new URL(value).hostname;
-    }
-    catch {
-        return [];
-    }
-    const reason = nonPublicReason(hostname);
-    if (!reason)
-        return [];
-    return [
-        {
-            rule: 'host-not-public',
-            message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
-            value: shown(value),
-            location,
-        },
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/lint/discovery-rules.ts
-
-
-/** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
-const REQUIRED_MEMBERS = {
-    issuer: 'string',
-    jwks_uri: 'string',
-    response_types_supported: 'string[]',
-    subject_types_supported: 'string[]',
-    id_token_signing_alg_values_supported: 'string[]',
-};
-const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
-const OTHER_ENDPOINTS = [
-    'authorization_endpoint',
-    'token_endpoint',
-    'userinfo_endpoint',
-    'end_session_endpoint',
-    'registration_endpoint',
-    'revocation_endpoint',
-    'introspection_endpoint',
-];
-/** The document's shape, issuer and URLs; algorithms are checked separately (they need the keys). */
-function checkDiscovery(document, expected) {
-    const { value, locate } = document;
-    const observations = [];
-    if (looksLikeOAuthMetadata(value)) {
-        observations.push({
-            rule: 'document-oauth-metadata',
-            message: `${document.where} has OAuth fields but neither subject_types_supported nor id_token_signing_alg_values_supported.`,
-            location: locate(''),
-        });
-    }
-    for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
-        observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
-    }
-    for (const member of SSO_ENDPOINTS) {
-        if (value[member] === undefined || value[member] === null) {
-            observations.push({
-                rule: 'endpoint-missing',
-                message: `\`${member}\` is missing.`,
-                value: member,
-                location: locate(''),
-            });
-        }
-    }
-    if (typeof value.issuer === 'string') {
-        observations.push(...checkIssuer(value.issuer, expected, locate('/issuer')));
-    }
-    if (typeof value.jwks_uri === 'string')
-        observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate('/jwks_uri')));
-    for (const member of OTHER_ENDPOINTS) {
-        const url = value[member];
-        if (url === undefined || url === null)
-            continue;
-        if (typeof url !== 'string') {
-            observations.push({
-                rule: 'member-type',
-                message: `\`${member}\` must be a string (a URL).`,
-                value: shown(url),
-                location: locate(`/${member}`),
-            });
-        }
-        else if (!url.startsWith('https://')) {
-            observations.push({
-                rule: 'endpoint-not-https',
-                message: `\`${member}\` is not https://.`,
-                value: shown(url),
-                location: locate(`/${member}`),
-            });
-        }
-    }
-    return observations;
-}
-function looksLikeOAuthMetadata(value) {
-    const oidcMarkers = ['subject_types_supported', 'id_token_signing_alg_values_supported'];
-    const oauthMarkers = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported'];
-    return (oidcMarkers.every((member) => value[member] === undefined) &&
-        oauthMarkers.some((member) => value[member] !== undefined));
-}
-function checkMember(value, member, type, location) {
-    const actual = value[member];
-    if (actual === undefined) {
-        const guess = closestMember(Object.keys(value), member);
-        return [
-            {
-                rule: 'member-missing',
-                message: guess
-                    ? `\`${member}\` is missing; the document has \`${guess}\`: did you mean \`${member}\`?`
-                    : `\`${member}\` is missing.`,
-                value: member,
-                fix: guess ? `Rename \`${guess}\` to \`${member}\`.` : undefined,
-                location,
-            },
-        ];
-    }
-    const fits = type === 'string'
-        ? typeof actual === 'string'
-        : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
-    if (fits)
-        return [];
-    return [
-        {
-            rule: 'member-type',
-            message: `\`${member}\` must be ${type === 'string' ? 'a string' : 'an array of strings'}.`,
-            value: shown(actual),
-            location,
-        },
-    ];
-}
-function checkJwksUri(jwksUri, issuer, location) {
-    const observations = [];
-    if (!jwksUri.startsWith('https://')) {
-        observations.push({
-            rule: 'jwks-uri-not-https',
-            message: '`jwks_uri` is not https://.',
-            value: shown(jwksUri),
-            location,
-        });
-    }
-    observations.push(...checkPublicHost('jwks_uri', jwksUri, location));
-    const jwksHost = hostOf(jwksUri);
-    const issuerHost = typeof issuer === 'string' ? hostOf(issuer) : undefined;
-    if (jwksHost && issuerHost && jwksHost !== issuerHost) {
-        observations.push({
-            rule: 'jwks-uri-other-host',
-            message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
-            value: shown(jwksUri),
-            location,
-        });
-    }
-    return observations;
-}
-function hostOf(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * A key of the document that is likely a misspelling of `member`: at most 2 edits away, or the same words
- * with one left out (id_token_alg_values_supported). Registered metadata names are never suggested: they
- * are members in their own right.
- */
-function closestMember(keys, member) {
-    const words = member.split('_');
-    for (const key of keys) {
-        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS)
-            continue;
-        const keyWords = key.split('_');
-        const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
-        if (oneWordShort || editDistance(key, member) <= 2)
-            return key;
-    }
-    return undefined;
-}
-/** Discovery and OAuth server metadata members (OIDC Discovery 1.0 §3, RFC 8414 §2) that end like ours. */
-const REGISTERED_MEMBERS = new Set([
-    'response_modes_supported',
-    'grant_types_supported',
-    'acr_values_supported',
-    'userinfo_signing_alg_values_supported',
-    'userinfo_encryption_alg_values_supported',
-    'id_token_encryption_alg_values_supported',
-    'request_object_signing_alg_values_supported',
-    'token_endpoint_auth_signing_alg_values_supported',
-    'introspection_endpoint_auth_signing_alg_values_supported',
-    'revocation_endpoint_auth_signing_alg_values_supported',
-    'dpop_signing_alg_values_supported',
-    'authorization_signing_alg_values_supported',
-    'code_challenge_methods_supported',
-    'claim_types_supported',
-]);
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-
-;// CONCATENATED MODULE: ./src/lint/report.ts
-
-
-
-
-
-
-const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
-function observeShared(evidence) {
-    const { discovery, jwks, token } = evidence;
-    const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
-    // concat, not push(...): a key set can hold enough keys to overflow the call stack with spread arguments.
-    return {
-        document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
-        keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
-        advertised: discovery ? advertisedAlgs(discovery) : undefined,
-    };
-}
-/** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
-function evaluate(evidence, profile, shared = observeShared(evidence)) {
-    const { discovery, jwks, token } = evidence;
-    const observations = shared.document.concat(discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
-    return judge(observations, profile);
-}
-function buildReport(settings, evidence) {
-    const shared = observeShared(evidence);
-    const byProfile = Object.fromEntries(PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)]));
-    const findings = byProfile[settings.profile];
-    const usable = Object.fromEntries(PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
-    return {
-        schema: REPORT_SCHEMA,
-        tool: { name: ACTION_NAME, version: VERSION },
-        profile: settings.profile,
-        target: {
-            issuer: settings.issuer,
-            discovery: settings.discovery ?? evidence.discovery?.where,
-            jwks: settings.jwks ??
-                (typeof evidence.discovery?.value.jwks_uri === 'string'
-                    ? evidence.discovery.value.jwks_uri
-                    : undefined),
-            token: settings.token !== undefined,
-        },
-        usable,
-        counts: countOf(findings),
-        findings,
-        fetches: evidence.fetches,
-    };
-}
-function failsStep(report, failOn) {
-    if (failOn === 'never')
-        return false;
-    return failOn === 'warning' ? report.counts.error + report.counts.warning > 0 : report.counts.error > 0;
-}
-
-;// CONCATENATED MODULE: ./src/lint/lint-step.ts
-
-
-
-
-
-
-
-const ANNOTATION_LEVEL = {
-    error: 'error',
-    warning: 'warning',
-    info: 'notice',
-};
-const MAX_ANNOTATIONS = 50;
-/** Lints the provider, reports in every form the runner offers, and fails at `fail-on`. */
-async function runLintStep(settings, io) {
-    const { runner } = io;
-    const evidence = await gatherEvidence(settings, io);
-    // A leaked private key or client secret must not leak a second time through this step's output.
-    for (const secret of evidence.secrets)
-        runner.mask(secret);
-    const report = buildReport(settings, evidence);
-    runner.info(textReport(report));
-    annotate(runner, report);
-    await runner.appendSummary(runner.redact(summaryReport(report)));
-    runner.setOutput('errors', String(report.counts.error));
-    runner.setOutput('warnings', String(report.counts.warning));
-    if (settings.report)
-        writeReport(settings.report, report);
-    if (failsStep(report, settings.failOn)) {
-        const { error, warning } = report.counts;
-        const found = settings.failOn === 'warning'
-            ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
-            : plural(error, 'error');
-        throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
-            kind: 'lint-findings',
-            fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
-        });
-    }
-    return report;
-}
-/** One annotation per finding, up to a limit: past it they only bury the ones that matter. */
-function annotate(runner, report) {
-    for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
-        runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
-            title: `${finding.rule} (${finding.severity})`,
-            file: finding.location?.file,
-            line: finding.location?.line,
-        });
-    }
-    const rest = report.findings.length - MAX_ANNOTATIONS;
-    if (rest > 0) {
-        runner.annotate('notice', `${plural(rest, 'more finding')} not annotated: see the log, the summary or the JSON report.`);
-    }
-}
-function writeReport(path, report) {
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(report, null, 2)}\n`);
-    }
-    catch (error) {
-        throw settingsError('report', `cannot write ${path} (${error.code ?? 'error'}).`, 'Give a path in the workspace or RUNNER_TEMP that the job can write.');
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -35876,9 +36183,9 @@ async function run(io = githubIo()) {
     const { runner } = io;
     const observed = {};
     // The token input is a secret: hide it before anything else can print.
-    runner.mask(getInput('token').trim());
+    runner.mask(actionInput('token').trim());
     try {
-        const settings = readSettings((name) => getInput(name));
+        const settings = readSettings(actionInput);
         for (const warning of settings.warnings)
             runner.warning(warning);
         if (settings.mode === 'lint')
@@ -35890,9 +36197,9 @@ async function run(io = githubIo()) {
         const error = asActionError(caught, 'this log');
         // Lint mode has already written its findings to the summary; the failure line adds nothing there.
         if (error.kind !== 'lint-findings') {
-            await runner.appendSummary(runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())));
+            await runner.appendSummary(failureSummary(error, observed.token?.claims, io.nowSeconds()));
         }
-        runner.fail(runner.redact(error.describe()));
+        runner.fail(error.describe());
     }
 }
 /** The step: can publish → token source → exchange → export and outputs → summary. */
@@ -35908,6 +36215,175 @@ async function exchangeStep(settings, io, observed) {
         issuer: result.issuer,
         exported: settings.exportEnv,
     }));
+}
+
+
+/***/ }),
+
+/***/ 8078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ safeLines),
+/* harmony export */   R: () => (/* binding */ visible)
+/* harmony export */ });
+/**
+ * The escaping half of the output boundary: pure functions that make text from outside (claims, server
+ * answers, provider documents, URLs, file contents) safe to print where a CI agent parses every line.
+ *
+ * What the agents parse (actions/runner ActionCommand.cs and ActionCommandManager.cs; the Azure Pipelines
+ * agent likewise for `##vso[`):
+ * - `::name::data` at the start of a line after C#'s TrimStart() (any Unicode white space);
+ * - `##[name]data` anywhere in a line;
+ * - names case-insensitively, and `stop-commands` pauses all processing, `::add-mask::` included.
+ * The runner compares with culture-sensitive StartsWith/IndexOf, which skip "ignorable" characters, so an
+ * invisible character between two `#` is no protection: such characters are escaped, never relied on.
+ *
+ * Escapes are visible and JSON-compatible (`\n`, `\r`, `\t`, `\uXXXX`), so JSON output passed through here
+ * still parses to the same values. A value that needs none of this is returned exactly as it was.
+ */
+/** Characters never printed raw: C0 and C1 controls, DEL, line and paragraph separators, and invisibles. */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+/** `##[` (the runner's legacy commands) and `##vso[` (Azure Pipelines' logging commands) anywhere. */
+const HASH_COMMAND = /#(#(?:vso)?\[)/giu;
+/** `::` after leading white space as .NET's char.IsWhiteSpace counts it (a superset of JavaScript's). */
+const LEADING_COMMAND = /^([\s\u0085]*):(?=:)/u;
+const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeCodePoint(char) {
+    const short = SHORT_ESCAPES[char];
+    if (short !== undefined)
+        return short;
+    // Code units, so characters beyond the BMP come out as a JSON surrogate pair.
+    let escaped = '';
+    for (let index = 0; index < char.length; index++) {
+        escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
+    }
+    return escaped;
+}
+/**
+ * One value from outside, made safe to print on one line: it cannot leave its line, start a workflow
+ * command, or carry `##[` / `##vso[` intact.
+ */
+function visible(value) {
+    return value
+        .replace(UNPRINTABLE, escapeCodePoint)
+        .replace(HASH_COMMAND, '\\u0023$1')
+        .replace(LEADING_COMMAND, '$1\\u003a');
+}
+/**
+ * Text about to be written as lines (a log message, a report): each line made safe as `visible` makes a
+ * value, the line breaks kept. Applied by the boundary to everything it writes, so a value that was
+ * interpolated without `visible` still cannot steer the agent (though it may have started a new line).
+ */
+function safeLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => visible(line))
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 8012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lj: () => (/* binding */ exitOnceFlushed)
+});
+
+// UNUSED EXPORTS: createTerminalLog, processStdio
+
+;// CONCATENATED MODULE: ./src/cli/wording.ts
+/** The action's inputs that the CLI has as options of the same name. */
+const SHARED_NAMES = [
+    'audience',
+    'universe-domain',
+    'issuer',
+    'wif-config',
+    'token-audience',
+    'min-validity',
+    'timeout',
+    'profile',
+    'fail-on',
+    'jwks',
+].join('|');
+/**
+ * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
+ * are options of the same name, so the CLI's messages say so. A key inside the WIF config ("`audience` in
+ * `wif-config`") stays as it is.
+ */
+function wording_cliWording(text) {
+    return text
+        .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
+        .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
+        .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -');
+}
+
+// EXTERNAL MODULE: ./src/output/escape.ts
+var output_escape = __nccwpck_require__(8078);
+;// CONCATENATED MODULE: ./src/output/terminal.ts
+
+
+
+/**
+ * The process's own stdout and stderr behind the boundary. The CLI runs inside GitHub `run:` steps and Azure
+ * Pipelines scripts, whose agents parse both streams for commands, so every line is neutralised (see
+ * escape.ts). The escapes are JSON escapes, so JSON and SARIF output parse to the same values.
+ */
+function processStdio() {
+    return {
+        writeOut: (text) => process.stdout.write(safeLines(text)),
+        writeErr: (text) => process.stderr.write(safeLines(text)),
+        writeCommand: (line) => process.stderr.write(line),
+    };
+}
+/**
+ * Exits once stdout and stderr have drained: a request abandoned at a deadline must not keep Node alive.
+ * Without a code, the exit code already set (by @actions/core's setFailed) stands.
+ */
+function exitOnceFlushed(code) {
+    const exit = () => (code === undefined ? process.exit() : process.exit(code));
+    process.stdout.write('', () => process.stderr.write('', exit));
+}
+/**
+ * The CLI's log: everything but the result goes to stderr, so stdout stays clean for `$(...)` and pipes.
+ * Secrets registered with mask() are replaced in every line written, as the runner does in the action.
+ */
+function createTerminalLog(stdio, options = {}) {
+    const { writeErr } = stdio;
+    const secrets = new SecretSet((line) => {
+        if (options.githubActions)
+            stdio.writeCommand(`::add-mask::${commandData(line)}\n`);
+    });
+    let depth = 0;
+    const write = (text) => {
+        const indent = '  '.repeat(depth);
+        const lines = safeLines(secrets.redact(text)).split('\n');
+        writeErr(`${lines.map((line) => indent + line).join('\n')}\n`);
+    };
+    return {
+        info: write,
+        warning: (message) => write(`warning: ${cliWording(message)}`),
+        group(title, body) {
+            write(`${title}:`);
+            depth++;
+            try {
+                return body();
+            }
+            finally {
+                depth--;
+            }
+        },
+        mask: (secret) => secrets.add(secret),
+        redact: (text) => secrets.redact(text),
+    };
+}
+/** The runner's escaping of a command's data (actions/runner ActionCommand: `%`, CR and LF). */
+function commandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 

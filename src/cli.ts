@@ -3,10 +3,10 @@ import { send } from './http.js';
 import { readRegularFile } from './lint/local-file.js';
 import { runProgram } from './cli/buildkite-agent.js';
 import { runCli } from './cli/main.js';
+import { exitOnceFlushed, processStdio } from './output/terminal.js';
 
 const exitCode = await runCli(process.argv.slice(2), {
-  writeOut: (text) => process.stdout.write(text),
-  writeErr: (text) => process.stderr.write(text),
+  ...processStdio(),
   env: process.env,
   send,
   nowSeconds: () => Date.now() / 1000,
@@ -16,7 +16,7 @@ const exitCode = await runCli(process.argv.slice(2), {
 });
 // As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
 process.exitCode = exitCode;
-process.stdout.write('', () => process.stderr.write('', () => process.exit(exitCode)));
+exitOnceFlushed(exitCode);
 
 async function readStdin(): Promise<string> {
   // Waiting for a person to type a token would hang a pipeline that forgot the pipe.

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { asActionError } from './errors.js';
 import { type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { publishToRunner } from './exchange/publish.js';
@@ -7,7 +6,8 @@ import { chooseTokenSource } from './exchange/token-source.js';
 import { type Send, send } from './http.js';
 import { runLintStep } from './lint/lint-step.js';
 import { readRegularFile } from './lint/local-file.js';
-import { createGitHubRunner, type Runner } from './runner.js';
+import { actionInput, createGitHubRunner } from './output/github-runner.js';
+import type { Runner } from './runner.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** What a step needs from the world: the runner, the network, the environment, files and the clock. */
@@ -34,9 +34,9 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
   const { runner } = io;
   const observed: Observed = {};
   // The token input is a secret: hide it before anything else can print.
-  runner.mask(core.getInput('token').trim());
+  runner.mask(actionInput('token').trim());
   try {
-    const settings = readSettings((name) => core.getInput(name));
+    const settings = readSettings(actionInput);
     for (const warning of settings.warnings) runner.warning(warning);
     if (settings.mode === 'lint') await runLintStep(settings, io);
     else await exchangeStep(settings, io, observed);
@@ -44,11 +44,9 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
     const error = asActionError(caught, 'this log');
     // Lint mode has already written its findings to the summary; the failure line adds nothing there.
     if (error.kind !== 'lint-findings') {
-      await runner.appendSummary(
-        runner.redact(failureSummary(error, observed.token?.claims, io.nowSeconds())),
-      );
+      await runner.appendSummary(failureSummary(error, observed.token?.claims, io.nowSeconds()));
     }
-    runner.fail(runner.redact(error.describe()));
+    runner.fail(error.describe());
   }
 }
 

@@ -2,6 +2,8 @@ import { everyClaimRow } from '../exchange/diagnosis.js';
 import { fetchToken, subjectOf } from '../exchange/exchange.js';
 import { readChoice, readTimeout } from '../input-values.js';
 import { Deadline } from '../retry.js';
+import { pruned } from '../output/display.js';
+import { visible } from '../output/escape.js';
 import type { Log } from '../runner.js';
 import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 import type { CliIo } from './cli-io.js';
@@ -42,10 +44,15 @@ export async function claimsCommand(parsed: ParsedCommand, io: CliIo, log: Log):
   const token = await fetchToken(source, log, new Deadline(timeoutSeconds * 1000));
   const subject = subjectOf(token);
   if (format === 'json') {
-    io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims: token.claims }, null, 2)}\n`);
+    const claims = pruned(token.claims);
+    io.writeOut(`${JSON.stringify({ issuer: token.issuer, subject, claims }, null, 2)}\n`);
     return;
   }
-  const rows = everyClaimRow(token.claims, io.nowSeconds());
+  // Claim names come from the token's issuer as much as their values do.
+  const rows = everyClaimRow(token.claims, io.nowSeconds()).map(([name, value]): [string, string] => [
+    visible(name),
+    value,
+  ]);
   const width = Math.max(...rows.map(([name]) => name.length)) + 2;
   io.writeOut(
     [
@@ -53,8 +60,8 @@ export async function claimsCommand(parsed: ParsedCommand, io: CliIo, log: Log):
       ...rows.map(([name, value]) => `  ${`${name}:`.padEnd(width)}${value}`),
       '',
       'Register in Mondoo (matched byte for byte, case-sensitive):',
-      `  issuer:  ${token.issuer}`,
-      `  subject: ${subject || '(the token has no sub claim)'}`,
+      `  issuer:  ${visible(token.issuer)}`,
+      `  subject: ${subject ? visible(subject) : '(the token has no sub claim)'}`,
       '',
     ].join('\n'),
   );

@@ -7,6 +7,8 @@ export interface CliIo {
   writeOut: (text: string) => void;
   /** Everything else: progress, warnings, errors. */
   writeErr: (text: string) => void;
+  /** The runner commands the CLI writes itself (masks, inside a GitHub Actions job). */
+  writeCommand: (line: string) => void;
   env: NodeJS.ProcessEnv;
   send: Send;
   nowSeconds: () => number;

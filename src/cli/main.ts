@@ -1,5 +1,6 @@
 import { asActionError } from '../errors.js';
 import type { Log } from '../runner.js';
+import { createTerminalLog } from '../output/terminal.js';
 import { VERSION } from '../version.js';
 import { CLAIMS_COMMAND, claimsCommand } from './claims-command.js';
 import type { CliIo } from './cli-io.js';
@@ -7,7 +8,6 @@ import { EXCHANGE_COMMAND, exchangeCommand } from './exchange-command.js';
 import { FailureWithHints } from './failure.js';
 import { LINT_COMMAND, lintCommand } from './lint-command.js';
 import { cliWording } from './wording.js';
-import { createTerminalLog } from './terminal-log.js';
 import { tokensIn } from './token-shape.js';
 import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage.js';
 
@@ -39,7 +39,7 @@ function toolHelp(): string {
 
 /** Runs one command line and gives its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const log = createTerminalLog(io.writeErr);
+  const log = createTerminalLog(io, { githubActions: io.env.GITHUB_ACTIONS === 'true' });
   // A token pasted where a name, path or command belongs must not come back in an error message.
   for (const token of argv.flatMap(tokensIn)) log.mask(token);
   const [name, ...args] = argv;

@@ -1,5 +1,7 @@
 import type { JWTPayload } from 'jose';
 import type { ActionError } from '../errors.js';
+import { displayValue } from '../output/display.js';
+import { visible } from '../output/escape.js';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -50,11 +52,15 @@ export function everyClaimRow(claims: JWTPayload, nowSeconds: number): [string, 
   return rows;
 }
 
-/** Claims are JSON: arrays (aud) read best joined, objects as JSON, the rest as text. */
+/**
+ * Claims are JSON from whoever minted the token: arrays of strings (aud) read best joined, anything else
+ * as bounded JSON, strings as they are; all of it safe to print (see output/display.ts).
+ */
 function display(value: unknown): string {
-  if (Array.isArray(value)) return value.map(display).join(', ');
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return displayValue(value.join(', '));
+  }
+  return displayValue(value);
 }
 
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
@@ -63,7 +69,7 @@ const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
 export function hintsFor(error: ActionError, claims: JWTPayload | undefined): string[] {
   if (!claims || !IDENTITY_FAILURES.has(error.kind)) return [];
   const hints: string[] = [];
-  const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
+  const sub = typeof claims.sub === 'string' ? visible(claims.sub) : undefined;
   if (sub) {
     hints.push(
       `Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`,
@@ -84,17 +90,15 @@ export function hintsFor(error: ActionError, claims: JWTPayload | undefined): st
       );
     }
   }
-  const { workflow_ref: workflowRef, job_workflow_ref: jobWorkflowRef } = claims;
-  if (
-    typeof jobWorkflowRef === 'string' &&
-    typeof workflowRef === 'string' &&
-    jobWorkflowRef !== workflowRef
-  ) {
+  const workflowRef = typeof claims.workflow_ref === 'string' ? visible(claims.workflow_ref) : undefined;
+  const jobWorkflowRef =
+    typeof claims.job_workflow_ref === 'string' ? visible(claims.job_workflow_ref) : undefined;
+  if (jobWorkflowRef !== undefined && workflowRef !== undefined && jobWorkflowRef !== workflowRef) {
     hints.push(
       `This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`,
     );
   }
-  const iss = typeof claims.iss === 'string' ? claims.iss : '';
+  const iss = typeof claims.iss === 'string' ? visible(claims.iss) : '';
   if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
     hints.push(
       `This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`,

@@ -3,24 +3,34 @@ import type { Runner } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { type ExchangeResult, subjectOf } from './exchange.js';
 
-/** Hands the credential to the job: exports first (it is what later steps need), then the outputs. */
+/**
+ * Hands the credential to the job: the outputs, then MONDOO_CONFIG_BASE64, all or nothing, so a step that
+ * fails here never leaves the credential exported.
+ */
 export function publishToRunner(settings: Settings, runner: Runner, result: ExchangeResult): void {
   const { credential, token, issuer } = result;
   const { account } = credential;
   try {
-    if (settings.exportEnv) runner.exportVariable('MONDOO_CONFIG_BASE64', credential.base64);
-    runner.setOutput('credential', credential.base64);
-    runner.setOutput('service-account-mrn', account.mrn);
-    runner.setOutput('space-mrn', account.space_mrn);
-    runner.setOutput('api-endpoint', account.api_endpoint);
-    runner.setOutput('subject', subjectOf(token));
-    runner.setOutput('issuer', issuer);
-  } catch (error) {
-    throw new ActionError(`The runner would not take the credential: ${(error as Error).message}.`, {
-      kind: 'runner',
-      fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files; re-run the job.",
-      cause: error,
+    runner.publish({
+      outputs: [
+        ['credential', credential.base64],
+        ['service-account-mrn', account.mrn],
+        ['space-mrn', account.space_mrn],
+        ['api-endpoint', account.api_endpoint],
+        ['subject', subjectOf(token)],
+        ['issuer', issuer],
+      ],
+      env: settings.exportEnv ? [['MONDOO_CONFIG_BASE64', credential.base64]] : [],
     });
+  } catch (error) {
+    throw new ActionError(
+      `The runner would not take the credential (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}); nothing was exported or set as an output.`,
+      {
+        kind: 'runner',
+        fix: "Check the runner's GITHUB_ENV and GITHUB_OUTPUT files (free disk space, permissions); re-run the job.",
+        cause: error,
+      },
+    );
   }
   runner.info(
     settings.exportEnv

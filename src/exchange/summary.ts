@@ -2,7 +2,7 @@ import type { JWTPayload } from 'jose';
 import type { ActionError } from '../errors.js';
 import type { ServiceAccount } from './credential.js';
 import { claimRows, hintsFor } from './diagnosis.js';
-import { inlineCode, markdownTable } from '../markdown.js';
+import { cellCode, inertLines, inertText, markdownTable } from '../output/markdown.js';
 
 export interface SuccessFacts {
   account: ServiceAccount;
@@ -38,8 +38,9 @@ export function failureSummary(
   claims: JWTPayload | undefined,
   nowSeconds: number,
 ): string {
+  // The message and fix quote values from outside (Mondoo's answer, claims): rendered as inert text.
   const lines = ['### Mondoo keyless auth: failed', '', ...quote(error.message)];
-  if (error.fix) lines.push('', `**Fix:** ${error.fix}`);
+  if (error.fix) lines.push('', `**Fix:** ${inertText(error.fix)}`);
   if (claims) {
     lines.push(
       '',
@@ -49,18 +50,20 @@ export function failureSummary(
     );
   }
   const hints = hintsFor(error, claims);
-  if (hints.length > 0) lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${hint}`));
+  if (hints.length > 0) {
+    lines.push('', '#### What to check', '', ...hints.map((hint) => `- ${inertText(hint)}`));
+  }
   lines.push('');
   return lines.join('\n');
 }
 
 function quote(text: string): string[] {
-  return text.split('\n').map((line) => `> ${line}`);
+  return inertLines(text).map((line) => `> ${line}`);
 }
 
 function table(head: [string, string], rows: [string, string][]): string {
   return markdownTable(
     head,
-    rows.map(([name, value]) => [name, inlineCode(value)]),
+    rows.map(([name, value]) => [name, cellCode(value)]),
   );
 }

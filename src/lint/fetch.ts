@@ -1,3 +1,4 @@
+import { visible } from '../output/escape.js';
 import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
 import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { isObject, parseJson } from '../json.js';
@@ -204,7 +205,7 @@ function readAnswer(
 function describeBody(body: string): string {
   if (looksLikeHtml(body)) {
     const title = htmlTitle(body);
-    return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
+    return title ? `an HTML page titled "${visible(title.slice(0, 60))}"` : 'an HTML page';
   }
   const first = body.trimStart()[0];
   return body.trim() === ''

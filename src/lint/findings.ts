@@ -1,3 +1,4 @@
+import { displayJson } from '../output/display.js';
 import { type Profile, type RuleId, ruleSpec, type Severity, severityOf } from './catalogue.js';
 
 /** A place in a local file, so a finding can show as an annotation on it. */
@@ -55,14 +56,10 @@ export function countOf(findings: readonly Finding[]): Counts {
   return counts;
 }
 
-/** A value as it appears in JSON, cut to a readable length. */
+/**
+ * A value as it appears in JSON, cut to a readable length and depth, safe to print on one line (see
+ * output/display.ts). Never pass key material here: describe it instead (`describeType`).
+ */
 export function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    // Nesting too deep to serialise (or a cycle): name the type instead.
-    text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
-  }
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  return displayJson(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }

@@ -3,6 +3,7 @@ import { importJWK, type JWK } from 'jose';
 import { isKeyAgreementCurve } from './algorithms.js';
 import { type Observation, shown } from './findings.js';
 import { isObject } from '../json.js';
+import { displayJson } from '../output/display.js';
 
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 
@@ -22,6 +23,25 @@ export function privateValues(key: unknown): string[] {
     return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
   });
   return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+}
+
+/** What a value is, without quoting it: for values that may be key material. */
+export function describedValue(value: unknown): string {
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (isObject(value)) return `an object with ${Object.keys(value).length} members`;
+  return value === null ? 'null' : `a ${typeof value}`;
+}
+
+/**
+ * A value from a key set, shown only after the private-material check: one that holds a private value of
+ * the set, or looks like a PEM private key, is described by its type and size instead.
+ */
+export function shownFromKeySet(value: unknown, privateOfSet: readonly string[]): string {
+  const whole = typeof value === 'string' ? value : displayJson(value, { maxDepth: 8, maxChars: 1 << 20 });
+  const isPrivate =
+    /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
+  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : shown(value);
 }
 
 function safeJson(value: unknown): string {
@@ -54,7 +74,8 @@ export async function importProblem(key: Record<string, unknown>, alg: string): 
 /** Why a key is for encryption or key agreement, naming the member that says so; undefined for signing keys. */
 export function nonSigningReason(key: Record<string, unknown>): string | undefined {
   if (key.use === 'enc') return 'use "enc"';
-  if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify')) return `key_ops ${shown(key.key_ops)}`;
+  if (Array.isArray(key.key_ops) && !key.key_ops.includes('verify'))
+    return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
   if (typeof key.alg === 'string' && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
   if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
   return undefined;

@@ -2,13 +2,15 @@ import { calculateJwkThumbprint, type JWK } from 'jose';
 import { algsForKeyType } from './algorithms.js';
 import {
   bitLength,
+  describedValue,
   checkCertificate,
   importProblem,
   nonSigningReason,
   PRIVATE_MEMBERS,
   privateValues,
+  shownFromKeySet,
 } from './jwk-facts.js';
-import { type Locate, type Location, type Observation, shown } from './findings.js';
+import { type Locate, type Location, type Observation } from './findings.js';
 import { isObject } from '../json.js';
 
 /** A key that can verify ID token signatures, and the algorithms it serves. */
@@ -47,7 +49,8 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
       message: singleKey
         ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.'
         : 'The key set has no `keys` array.',
-      value: isObject(jwks) && !singleKey ? shown(Object.keys(jwks)) : undefined,
+      value:
+        isObject(jwks) && !singleKey ? shownFromKeySet(Object.keys(jwks), privateValues(jwks)) : undefined,
       location: locate(''),
     });
     if (!singleKey) return { observations, signingKeys: [], secrets: [], kids: [] };
@@ -66,7 +69,12 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
   const kids = new Map<string, number>();
   const thumbprints = new Map<string, string>();
   for (const [index, key] of keys.entries()) {
-    const context: KeyContext = { index, label: labelOf(key, index), location: locate(`/keys/${index}`) };
+    const context: KeyContext = {
+      index,
+      label: labelOf(key, index, secrets),
+      location: locate(`/keys/${index}`),
+      secrets,
+    };
     const inspected = await inspectKey(key, context, nowSeconds, observations);
     if (!isObject(key)) continue;
     const kid = typeof key.kid === 'string' ? key.kid : undefined;
@@ -78,7 +86,7 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
           context,
           'jwk-kid-duplicate',
           `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`,
-          shown(kid),
+          shownFromKeySet(kid, secrets),
         ),
       );
     } else {
@@ -107,15 +115,17 @@ interface KeyContext {
   index: number;
   label: string;
   location: Location | undefined;
+  /** The set's private values: nothing that holds one is shown. */
+  secrets: readonly string[];
 }
 
 function at(context: KeyContext, rule: Observation['rule'], message: string, value?: string): Observation {
   return { rule, message, value, location: context.location };
 }
 
-function labelOf(key: unknown, index: number): string {
+function labelOf(key: unknown, index: number, secrets: readonly string[]): string {
   return isObject(key) && typeof key.kid === 'string'
-    ? `keys[${index}] (kid ${shown(key.kid)})`
+    ? `keys[${index}] (kid ${shownFromKeySet(key.kid, secrets)})`
     : `keys[${index}]`;
 }
 
@@ -129,7 +139,8 @@ async function inspectKey(
   const note = (rule: Observation['rule'], message: string, value?: string) =>
     observations.push(at(context, rule, message, value));
   if (!isObject(key)) {
-    note('jwk-invalid', `${context.label} is not a JSON object.`, shown(key));
+    // Never quoted: a string here is often a PEM key pasted by mistake.
+    note('jwk-invalid', `${context.label} is not a JSON object but ${describedValue(key)}.`);
     return undefined;
   }
   // Names only: the values of these members are the private key.
@@ -165,7 +176,7 @@ async function inspectKey(
   if (algs.length === 0) {
     note(
       'jwk-invalid',
-      `${context.label}: kty ${shown(key.kty)}, crv ${shown(key.crv)} cannot verify signatures.`,
+      `${context.label}: kty ${shownFromKeySet(key.kty, context.secrets)}, crv ${shownFromKeySet(key.crv, context.secrets)} cannot verify signatures.`,
     );
     return undefined;
   }
@@ -173,8 +184,8 @@ async function inspectKey(
     if (typeof key.alg !== 'string' || !algs.includes(key.alg)) {
       note(
         'jwk-alg-mismatch',
-        `${context.label}: alg ${shown(key.alg)} does not fit ${describeType(key)}.`,
-        shown(key.alg),
+        `${context.label}: alg ${shownFromKeySet(key.alg, context.secrets)} does not fit ${describeType(key, context.secrets)}.`,
+        shownFromKeySet(key.alg, context.secrets),
       );
       return undefined;
     }
@@ -199,8 +210,9 @@ async function inspectKey(
   return { signing, algs, thumbprint: await thumbprintOf(key, context) };
 }
 
-function describeType(key: Record<string, unknown>): string {
-  return typeof key.crv === 'string' ? `a ${key.kty as string} ${key.crv} key` : `a ${key.kty as string} key`;
+function describeType(key: Record<string, unknown>, secrets: readonly string[]): string {
+  const kty = shownFromKeySet(key.kty, secrets);
+  return typeof key.crv === 'string' ? `a ${kty} ${shownFromKeySet(key.crv, secrets)} key` : `a ${kty} key`;
 }
 
 async function thumbprintOf(key: Record<string, unknown>, context: KeyContext): Promise<string> {

@@ -31,7 +31,7 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
 
   runner.info(textReport(report));
   annotate(runner, report);
-  await runner.appendSummary(runner.redact(summaryReport(report)));
+  await runner.appendSummary(summaryReport(report));
   runner.setOutput('errors', String(report.counts.error));
   runner.setOutput('warnings', String(report.counts.warning));
   if (settings.report) writeReport(settings.report, report);

@@ -1,4 +1,4 @@
-import { cell, inlineCode, markdownTable } from '../markdown.js';
+import { cellCode, inertText, inlineCode, markdownTable } from '../output/markdown.js';
 import { plural } from '../plural.js';
 import { type Profile, PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
@@ -83,9 +83,9 @@ export function summaryReport(report: LintReport): string {
       markdownTable(
         ['URL', 'Status', 'Content-Type', 'Bytes', 'Time'],
         report.fetches.map((record) => [
-          inlineCode(record.url),
-          record.error !== undefined ? cell(`no answer: ${record.error}`) : String(record.status),
-          record.contentType ? inlineCode(record.contentType) : '',
+          cellCode(record.url),
+          record.error !== undefined ? inertText(`no answer: ${record.error}`) : String(record.status),
+          record.contentType ? cellCode(record.contentType) : '',
           record.bytes === undefined ? '' : String(record.bytes),
           `${record.ms} ms`,
         ]),
@@ -99,10 +99,10 @@ export function summaryReport(report: LintReport): string {
 function findingRow(finding: Finding): string[] {
   const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : '';
   return [
-    inlineCode(finding.rule),
+    cellCode(finding.rule),
     finding.severity,
-    cell(finding.message + where),
-    finding.value === undefined ? '' : inlineCode(finding.value),
-    cell(finding.fix),
+    inertText(finding.message + where),
+    finding.value === undefined ? '' : cellCode(finding.value),
+    inertText(finding.fix),
   ];
 }

@@ -1,3 +1,4 @@
+import { rendered } from '../support/rendered-markdown.ts';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../support/run-action.ts';
 import { DEFAULT_SUBJECT, SPACE_AUDIENCE } from '../support/scenario.ts';
@@ -90,8 +91,8 @@ describe.concurrent('identity mismatches', () => {
     expectFailedCleanly(run, scenario, /PERMISSION_DENIED.*no workload identity binding matches subject/);
     expect(run.summary).toContain('### Mondoo keyless auth: failed');
     expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
-    expect(run.summary).toContain(`Mondoo must list this exact subject: \`${DEFAULT_SUBJECT}\``);
-    expect(run.summary).toMatch(/case-sensitive/);
+    expect(rendered(run.summary)).toContain(`Mondoo must list this exact subject: \`${DEFAULT_SUBJECT}\``);
+    expect(rendered(run.summary)).toMatch(/case-sensitive/);
   });
 
   it('adds the reusable-workflow and environment hints when the claims call for them', async ({
@@ -109,10 +110,10 @@ describe.concurrent('identity mismatches', () => {
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
 
     expectFailedCleanly(run, scenario, /PERMISSION_DENIED/);
-    expect(run.summary).toContain(
+    expect(rendered(run.summary)).toContain(
       'reusable workflow `octo-org/shared/.github/workflows/scan.yml@refs/heads/main`',
     );
-    expect(run.summary).toContain('repo:OWNER/REPO:environment:NAME');
+    expect(rendered(run.summary)).toContain('repo:OWNER/REPO:environment:NAME');
     expect(run.outputs).not.toHaveProperty('subject');
   });
 });

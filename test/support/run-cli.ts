@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from './run-action.ts';
-import { failOnLeaks, leaksIn } from './runner-log.ts';
+import { failOnLeaks, leaksIn, withoutMaskCommands } from './runner-log.ts';
 import { runFolder } from './run-folder.ts';
 import { spawnCollect } from './spawn-collect.ts';
 
@@ -49,7 +49,8 @@ export function cliLeaks(run: CliRun, secrets: string[], allowedOnStdout: string
   const stdoutScanned = allowedOnStdout.reduce((text, allowed) => text.split(allowed).join(''), run.stdout);
   return leaksIn(
     [
-      ['stderr', run.stderr],
+      // Inside a GitHub job the CLI registers its secrets with `::add-mask::` on stderr; the runner consumes those.
+      ['stderr', withoutMaskCommands(run.stderr)],
       ['stdout', stdoutScanned],
     ],
     secrets,

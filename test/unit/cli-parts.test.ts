@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readWholeNumber } from '../../src/input-values.js';
 import { detectCi } from '../../src/cli/ci-systems.js';
 import { mapInOrder } from '../../src/cli/in-order.js';
-import { createTerminalLog } from '../../src/cli/terminal-log.js';
+import { createTerminalLog } from '../../src/output/terminal.js';
 import { tokenRequestOf } from '../../src/cli/token-options.js';
 import { commandHelp, parseCommand, UsageError } from '../../src/cli/usage.js';
 import { cliWording } from '../../src/cli/wording.js';
@@ -73,9 +73,9 @@ describe('cliWording', () => {
 describe('terminal log', () => {
   it('hides registered secrets in every line and indents groups', () => {
     let written = '';
-    const log = createTerminalLog((text) => (written += text));
-    log.mask('s3cret');
-    log.group('Claims', () => log.info('sub: a\nnote: s3cret here'));
+    const log = createTerminalLog({ writeErr: (text) => (written += text), writeCommand: () => {} });
+    log.mask('s3cret-value');
+    log.group('Claims', () => log.info('sub: a\nnote: s3cret-value here'));
     log.warning('Input `timeout` is odd');
     expect(written).toBe('Claims:\n  sub: a\n  note: *** here\nwarning: Option `--timeout` is odd\n');
   });

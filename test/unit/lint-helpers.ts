@@ -152,11 +152,12 @@ export function recordingRunner(): { runner: Runner; recorded: Recorded } {
     checkCanPublish: () => undefined,
     mask: (secret) => recorded.masked.push(secret),
     redact: (text) => redactSecrets(text, recorded.masked),
-    exportVariable: () => {
-      throw new Error('lint mode exports nothing');
+    publish: () => {
+      throw new Error('lint mode publishes no credential');
     },
     setOutput: (name, value) => (recorded.outputs[name] = value),
-    appendSummary: (markdown) => Promise.resolve(void recorded.summary.push(markdown)),
+    appendSummary: (markdown) =>
+      Promise.resolve(void recorded.summary.push(redactSecrets(markdown, recorded.masked))),
     fail: () => undefined,
   };
   return { runner, recorded };

@@ -85,10 +85,10 @@ describe('bitLength', () => {
 });
 
 describe('shown on hostile values', () => {
-  it('names the type of a value nested too deep to serialise instead of throwing', () => {
+  it('shows a value nested too deep to serialise to a few levels instead of throwing', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(shown(deep)).toBe('[…]');
+    expect(shown(deep)).toBe('[[[[[…]]]]]');
   });
 });
 

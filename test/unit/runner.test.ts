@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createGitHubRunner, redactSecrets } from '../../src/runner.js';
+import { createGitHubRunner } from '../../src/output/github-runner.js';
+import { redactSecrets } from '../../src/runner.js';
 import { thrownBy } from './helpers.js';
 import { runFolderSync } from '../support/run-folder.ts';
 

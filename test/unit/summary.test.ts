@@ -1,3 +1,4 @@
+import { rendered } from '../support/rendered-markdown.ts';
 import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
 import type { ServiceAccount } from '../../src/exchange/credential.js';
@@ -87,13 +88,13 @@ describe('failureSummary', () => {
     exp: NOW + 100,
   };
 
-  it('quotes every line of the message and shows the fix', () => {
+  it('quotes every line of the message as inert text and shows the fix', () => {
     const markdown = failureSummary(error, claims, NOW);
     expect(markdown).toContain('failed');
-    expect(markdown).toContain(
-      '> Mondoo refused the token (UNAUTHENTICATED, HTTP 401): no provider\n> second line',
+    expect(rendered(markdown)).toContain(
+      '> Mondoo refused the token (UNAUTHENTICATED, HTTP 401): no provider  \n> second line  ',
     );
-    expect(markdown).toContain('**Fix:** Compare issuer, audience and subject.');
+    expect(rendered(markdown)).toContain('**Fix:** Compare issuer, audience and subject.');
   });
 
   it('shows the claims table with exp and seconds left', () => {
@@ -106,7 +107,7 @@ describe('failureSummary', () => {
   it('lists the hints for a refusal', () => {
     const markdown = failureSummary(error, claims, NOW);
     expect(markdown).toContain('#### What to check');
-    expect(markdown).toContain(`- Mondoo must list this exact subject: \`${SUBJECT}\``);
+    expect(rendered(markdown)).toContain(`- Mondoo must list this exact subject: \`${SUBJECT}\``);
   });
 
   it('leaves out the claims table and hints when no token was seen', () => {
@@ -128,13 +129,15 @@ describe('failureSummary', () => {
     expect(row).toContain('a\\|b');
   });
 
-  it('keeps a value containing a newline on one row', () => {
+  it('keeps a value containing a newline on one row, the newline shown as \\n', () => {
     const markdown = failureSummary(error, { ...claims, ref: 'refs/heads/a\nb' }, NOW);
-    expect(cells(rowFor(markdown, 'ref'))).toEqual(['ref', '`refs/heads/a b`']);
+    expect(cells(rowFor(markdown, 'ref'))).toEqual(['ref', '`refs/heads/a\\nb`']);
   });
 
-  it('fences a value containing a backtick with double backticks', () => {
+  it('fences a value containing backticks with a longer run of backticks', () => {
     const markdown = failureSummary(error, { ...claims, ref: 'refs/heads/a`b' }, NOW);
-    expect(cells(rowFor(markdown, 'ref'))).toEqual(['ref', '`` refs/heads/a`b ``']);
+    expect(cells(rowFor(markdown, 'ref'))).toEqual(['ref', '``refs/heads/a`b``']);
+    const two = failureSummary(error, { ...claims, ref: 'a``b' }, NOW);
+    expect(cells(rowFor(two, 'ref'))).toEqual(['ref', '```a``b```']);
   });
 });

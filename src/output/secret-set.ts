@@ -1,0 +1,53 @@
+/**
+ * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
+ * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
+ * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
+ * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
+ */
+export const MIN_MASK_LENGTH = 8;
+
+/** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+
+/** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
+export function maskableLines(secret: string): string[] {
+  return secret
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
+    .filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR.test(line));
+}
+
+/**
+ * The secrets registered so far: each is handed to the runner line by line (never as a multi-line value,
+ * which the runner would split into short masks itself), and redacted whole and by line from text this
+ * project writes where the runner does not mask for it.
+ */
+export class SecretSet {
+  private readonly forms = new Set<string>();
+  private ordered: string[] = [];
+  private readonly register: (line: string) => void;
+
+  constructor(register: (line: string) => void = () => {}) {
+    this.register = register;
+  }
+
+  add(secret: string): void {
+    const lines = maskableLines(secret);
+    const whole = secret.trim();
+    for (const form of whole.length >= MIN_MASK_LENGTH ? [whole, ...lines] : lines) {
+      if (this.forms.has(form)) continue;
+      this.forms.add(form);
+      if (!/[\r\n]/.test(form)) this.register(form);
+    }
+    // Longest first, so a secret that contains another is hidden whole.
+    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.ordered) {
+      if (result.includes(secret)) result = result.split(secret).join('***');
+    }
+    return result;
+  }
+}
