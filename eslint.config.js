@@ -9,7 +9,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs', 'bench/reference/*.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            'scripts/*.mjs',
+            'bench/reference/*.mjs',
+            'test/support/*.mjs',
+          ],
         },
       },
     },

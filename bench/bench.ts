@@ -55,7 +55,14 @@ async function main(): Promise<void> {
   const rssFile = join(tmpdir(), `bench-rss-${process.pid}`);
   const exchangeEnv = scenario.runnerEnv();
   const exchangeInputs = scenario.inputs();
-  const lintInputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', 'fail-on': 'never' };
+  // The providers listen on loopback: lint connects there only with the opt-in.
+  const lintInputs = {
+    mode: 'lint',
+    issuer: provider.issuer,
+    profile: 'oidc',
+    'fail-on': 'never',
+    'allow-private-hosts': 'true',
+  };
   const lintEnv = { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile };
 
   /** Spawn until the token service sees the first request. */
@@ -133,7 +140,17 @@ async function main(): Promise<void> {
       ] as const)) {
         const started = performance.now();
         const run = await runCli(
-          ['lint', '--profile', 'oidc', '--fail-on', 'never', '--format', 'json', ...issuers],
+          [
+            'lint',
+            '--allow-private-hosts',
+            '--profile',
+            'oidc',
+            '--fail-on',
+            'never',
+            '--format',
+            'json',
+            ...issuers,
+          ],
           {
             env: lintEnv,
           },

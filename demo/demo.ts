@@ -84,7 +84,14 @@ async function lintProvider(): Promise<number> {
   });
   try {
     const token = await provider.mint();
-    const inputs = { mode: 'lint', issuer: provider.issuer, profile: 'oidc', token };
+    // The provider listens on loopback: lint connects there only with the opt-in.
+    const inputs = {
+      mode: 'lint',
+      issuer: provider.issuer,
+      profile: 'oidc',
+      'allow-private-hosts': 'true',
+      token,
+    };
     console.log(
       'Step inputs:',
       JSON.stringify({ ...inputs, token: '<a sample ID token from the provider>' }),

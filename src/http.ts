@@ -1,7 +1,12 @@
 import type { IncomingHttpHeaders, RequestOptions } from 'node:http';
 import { Agent } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { HttpClient } from '@actions/http-client';
+import { NetworkError } from './network-error.js';
+import { guardedLookup, type Reach, refuseLiteralHost, refusedError } from './reach.js';
 import { USER_AGENT } from './version.js';
+
+export { NetworkError };
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -17,6 +22,14 @@ export interface HttpRequest {
    * and then its key set, usually from one host: one TLS handshake instead of two. Off for the exchange.
    */
   reuseConnection?: boolean;
+  /**
+   * The addresses the request may connect to, judged on the address connected to after name resolution:
+   * `public`, or `private` for public, loopback and private ranges (never link-local or cloud metadata).
+   * Lint sets it, as it fetches URLs third parties name. Unset (the exchange, which talks to the services
+   * the user configured): any address. Through a proxy only an IP-address host can be judged: the proxy
+   * resolves names itself, and the proxy is the user's own choice.
+   */
+  reach?: Reach;
 }
 
 export interface HttpResponse {
@@ -29,17 +42,21 @@ export type Send = (request: HttpRequest) => Promise<HttpResponse>;
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
-/** The request never reached an answer: what happened, in words, and whether trying again can help. */
-export class NetworkError extends Error {
-  readonly code: string;
-  readonly retryable: boolean;
+const LOOKUPS: Record<Reach, LookupFunction> = {
+  public: guardedLookup('public'),
+  private: guardedLookup('private'),
+};
+// One keep-alive agent per reach, so a connection admitted under one reach is never reused under another.
+const keepAliveAgents = new Map<Reach | 'any', Agent>();
 
-  constructor(message: string, code: string, retryable: boolean) {
-    super(message);
-    this.name = 'NetworkError';
-    this.code = code;
-    this.retryable = retryable;
+function connectingFor(request: HttpRequest): Connecting {
+  let keepAliveAgent: Agent | undefined;
+  if (request.reuseConnection) {
+    const key = request.reach ?? 'any';
+    keepAliveAgent = keepAliveAgents.get(key) ?? new Agent({ keepAlive: true });
+    keepAliveAgents.set(key, keepAliveAgent);
   }
+  return { keepAliveAgent, lookup: request.reach && LOOKUPS[request.reach] };
 }
 
 /**
@@ -62,7 +79,11 @@ export const send: Send = async (request) => {
 };
 
 async function sendOnce(request: HttpRequest): Promise<HttpResponse> {
-  const host = new URL(request.url).host;
+  const url = new URL(request.url);
+  const host = url.host;
+  // Node connects to an IP address without a lookup, and a proxy gets the host as written: judged here.
+  const refusal = request.reach && refuseLiteralHost(url.hostname, request.reach);
+  if (refusal) throw refusedError(refusal);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), request.timeoutMs);
   // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
@@ -72,16 +93,12 @@ async function sendOnce(request: HttpRequest): Promise<HttpResponse> {
       once: true,
     }),
   );
-  const client = new HttpClient(
-    USER_AGENT,
-    [requestOptions(abort.signal, request.reuseConnection === true)],
-    {
-      allowRedirects: false,
-      allowRetries: false,
-      keepAlive: false,
-      socketTimeout: request.timeoutMs,
-    },
-  );
+  const client = new HttpClient(USER_AGENT, [requestOptions(abort.signal, connectingFor(request))], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+    socketTimeout: request.timeoutMs,
+  });
   try {
     const pending = client.request(request.method, request.url, request.body ?? '', request.headers ?? {});
     pending.catch(() => undefined); // it may still fail after the deadline won the race
@@ -109,21 +126,26 @@ function timeoutError(host: string, timeoutMs: number): NetworkError {
 /** The interfaces module is not exported by the package, so the handler type is taken from the constructor. */
 type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
 
-let keepAliveAgent: Agent | undefined;
+/** How one request connects. */
+export interface Connecting {
+  /** A shared keep-alive agent, used in place of the plain https.Agent the client makes for a direct connection. */
+  keepAliveAgent?: Agent;
+  /** The lookup that resolves the host of a direct connection and refuses addresses out of reach. */
+  lookup?: LookupFunction;
+}
 
 /**
- * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
- * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
- * set: a proxy's tunnelling agent is never replaced.
+ * Every request gets the deadline's abort signal, and the lookup that guards its reach. The keep-alive
+ * agent replaces only the plain https.Agent the client makes when no proxy is set: a proxy's tunnelling
+ * agent is never replaced (it connects to the proxy, which resolves the host itself).
  */
-export function requestOptions(signal: AbortSignal, reuseConnection: boolean): RequestHandler {
+export function requestOptions(signal: AbortSignal, connecting: Connecting = {}): RequestHandler {
   return {
     prepareRequest: (options: RequestOptions) => {
       options.signal = signal;
-      if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === Agent.prototype) {
-        keepAliveAgent ??= new Agent({ keepAlive: true });
-        options.agent = keepAliveAgent;
-      }
+      if (connecting.lookup) options.lookup = connecting.lookup;
+      const plain = options.agent && Object.getPrototypeOf(options.agent) === Agent.prototype;
+      if (connecting.keepAliveAgent && plain) options.agent = connecting.keepAliveAgent;
     },
     canHandleAuthentication: () => false,
     handleAuthentication: () => Promise.reject(new Error('not supported')),

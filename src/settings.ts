@@ -16,8 +16,8 @@ const MAX_MIN_VALIDITY_SECONDS = 3600;
 export const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
 export const ISSUER_FROM_INPUT = 'Input `issuer`';
 export const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
-const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
+/** Lint inputs set away from their default: a sign of a mix-up in exchange mode. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report', 'allow-private-hosts'];
 
 export type Mode = 'exchange' | 'lint';
 
@@ -53,7 +53,10 @@ export function readSettings(getInput: InputReader, readFile?: (path: string) =>
 export function readExchangeSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
   const wifText = getInput('wif-config').trim();
   const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile) : {};
-  const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+  // allow-private-hosts has the default `false` in action.yml, so only `true` counts as set.
+  const setForLint: InputReader = (name) =>
+    name === 'allow-private-hosts' && getInput(name).trim().toLowerCase() === 'false' ? '' : getInput(name);
+  const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, 'Exchange', 'lint');
 
   const explicitUniverse = getInput('universe-domain').trim();
   const universeDomain = explicitUniverse

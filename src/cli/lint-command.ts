@@ -46,6 +46,10 @@ export const LINT_COMMAND: CommandSpec = {
       help: 'A local JWK Set instead of fetching jwks_uri (one provider only).',
     },
     timeout: { type: 'string', value: 'S', help: 'Seconds per provider, all fetches included (default 60).' },
+    'allow-private-hosts': {
+      type: 'boolean',
+      help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
+    },
   },
   footer: [
     'Examples:',
@@ -83,7 +87,13 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     'providers at once',
   );
   // Read once for all targets, so a bad --profile is one usage error, not one per provider.
-  const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };
+  const shared = {
+    profile: read('profile'),
+    'fail-on': read('fail-on'),
+    timeout: read('timeout'),
+    jwks,
+    'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+  };
   const first = readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
 
   const outcomes = await mapInOrder(targets, concurrency, (target) =>

@@ -10,6 +10,7 @@ const SHARED_NAMES = [
   'profile',
   'fail-on',
   'jwks',
+  'allow-private-hosts',
 ].join('|');
 
 /**

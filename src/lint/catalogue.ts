@@ -34,6 +34,13 @@ export const RULES = {
     checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
     fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
   },
+  'fetch-address-refused': {
+    group: 'fetch',
+    levels: [E, E, E],
+    checks:
+      'A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.',
+    fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses).',
+  },
   'fetch-redirect': {
     group: 'fetch',
     levels: [W, W, E],
@@ -121,7 +128,8 @@ export const RULES = {
   'host-not-public': {
     group: 'issuer',
     levels: [E, W, I],
-    checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+    checks:
+      '`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).',
     fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
   },
   'document-oauth-metadata': {

@@ -40,6 +40,7 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
     send: io.send,
     deadline: new Deadline(settings.timeoutSeconds * 1000),
     records: [],
+    reach: settings.allowPrivateHosts ? 'private' : 'public',
   };
   const observations: Observation[] = [];
   const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;

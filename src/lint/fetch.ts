@@ -1,8 +1,10 @@
-import { visible } from '../output/escape.js';
+import { describeAddressClass } from '../address-class.js';
 import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
 import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { isObject, parseJson } from '../json.js';
+import { visible } from '../output/escape.js';
 import { plural } from '../plural.js';
+import { type Reach, type Refusal, refusedForGood } from '../reach.js';
 import type { Deadline } from '../retry.js';
 import { type Locate, type Observation, shown } from './findings.js';
 
@@ -30,6 +32,8 @@ export interface FetchContext {
   send: Send;
   deadline: Deadline;
   records: FetchRecord[];
+  /** Which addresses a fetch may connect to (`allow-private-hosts` widens it to private ones). */
+  reach: Reach;
 }
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -39,7 +43,8 @@ const nowhere = () => undefined;
 
 /**
  * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
- * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported, also
+ * when a later hop fails. Every hop connects only within the context's reach.
  */
 export async function fetchJson(
   url: string,
@@ -69,7 +74,10 @@ export async function fetchJson(
       return undefined;
     }
     const answer = await get(current, what, context, observations);
-    if (!answer) return undefined;
+    if (!answer) {
+      if (chain.length > 1) observations.push(redirected(what, chain, 'the last URL was not fetched'));
+      return undefined;
+    }
     const location = header(answer, 'location');
     if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
       const next = resolveLocation(location, current);
@@ -118,6 +126,7 @@ async function get(url: string, what: string, context: FetchContext, observation
       timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
       maxBytes: MAX_DOCUMENT_BYTES,
       reuseConnection: true,
+      reach: context.reach,
     });
     context.records.push({
       url,
@@ -130,6 +139,10 @@ async function get(url: string, what: string, context: FetchContext, observation
   } catch (error) {
     const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
     context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+    if (failure.refusal) {
+      observations.push(refused(url, what, failure.refusal));
+      return undefined;
+    }
     const tooLarge = failure.code === 'TOO_LARGE';
     observations.push({
       rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
@@ -139,6 +152,27 @@ async function get(url: string, what: string, context: FetchContext, observation
     });
     return undefined;
   }
+}
+
+/** A fetch refused before connecting: which address, which range, and what the way forward is. */
+function refused(url: string, what: string, refusal: Refusal): Observation {
+  const { host, address, literal } = refusal;
+  const where = literal ? `${shown(host)} is` : `${shown(host)} resolves to ${address},`;
+  const kind = describeAddressClass(refusal.found);
+  if (refusedForGood(refusal)) {
+    return {
+      rule: 'fetch-address-refused',
+      message: `The ${what} was not fetched: ${where} ${kind}, which lint never connects to.`,
+      value: shown(url),
+      fix: "Serve the provider from a public address. Link-local, cloud metadata and reserved addresses stay refused with `allow-private-hosts`: a document that points there may be after the runner's own cloud credentials.",
+    };
+  }
+  return {
+    rule: 'fetch-address-refused',
+    message: `The ${what} was not fetched: ${where} ${kind}, and lint connects only to public addresses.`,
+    value: shown(url),
+    fix: "If the provider is on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`) to lint it from there; whatever validates its tokens (Mondoo's cloud, Mender) must still reach it.",
+  };
 }
 
 function fetchFix(code: string): string | undefined {

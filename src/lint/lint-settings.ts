@@ -2,6 +2,7 @@ import {
   hasUrlScheme,
   type InputReader,
   otherModeInputsWarning,
+  readBoolean,
   readChoice,
   readTimeout,
 } from '../input-values.js';
@@ -28,6 +29,11 @@ export interface LintSettings {
   /** A sample ID token to check against the provider. */
   token: string | undefined;
   timeoutSeconds: number;
+  /**
+   * Fetch from loopback and private-range addresses too (a provider on the team's own network). Link-local
+   * and cloud metadata addresses stay refused.
+   */
+  allowPrivateHosts: boolean;
   warnings: string[];
 }
 
@@ -74,6 +80,7 @@ export function readLintSettings(getInput: InputReader): LintSettings {
     report: getInput('report').trim() || undefined,
     token: getInput('token').trim() || undefined,
     timeoutSeconds: readTimeout(getInput('timeout')),
+    allowPrivateHosts: readBoolean('allow-private-hosts', getInput('allow-private-hosts'), false),
     warnings,
   };
 }

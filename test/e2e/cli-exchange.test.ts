@@ -352,10 +352,10 @@ describe.concurrent('mondoo-keyless never echoes a token typed in the wrong plac
     const scenario = await scenarioForTest(onTestFinished);
     const token = await scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
     for (const format of ['text', 'json', 'sarif']) {
-      // Port 1 on loopback refuses at once: a fetch failure, reported with its URL.
+      // A loopback URL is refused before connecting: a finding, reported with its URL.
       const run = await runCli(['lint', '--format', format, `https://127.0.0.1:1/${token}`]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain('fetch-failed');
+      expect(run.stdout).toContain('fetch-address-refused');
       expectNoCliLeaks(run, [token]);
     }
   });

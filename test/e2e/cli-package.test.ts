@@ -49,7 +49,7 @@ describe.concurrent('mondoo-keyless --help', () => {
 
   it.for([
     ['exchange', ['--audience', '--token-env', '--ci', '--format', '--output-file']],
-    ['lint', ['--profile', '--format', '--fail-on', '--concurrency']],
+    ['lint', ['--profile', '--format', '--fail-on', '--concurrency', '--allow-private-hosts']],
     ['claims', ['--token-file', '--ci', '--format']],
   ] as const)('%s --help lists its options', async ([command, options]) => {
     const run = await runCli([command, '--help']);

@@ -18,6 +18,9 @@ import { runFolder } from '../support/run-folder.ts';
 
 const ca = testCaForFile();
 
+/** The providers here listen on loopback, where lint connects only with the opt-in (DESIGN §4). */
+const LOOPBACK = { 'allow-private-hosts': 'true' };
+
 interface Finding {
   rule: string;
   severity: string;
@@ -38,7 +41,7 @@ async function lint(
   timeoutMs?: number,
 ): Promise<ActionRun & { report: Report }> {
   const run = await runAction({
-    inputs: { mode: 'lint', ...inputs, report: 'lint-report.json' },
+    inputs: { mode: 'lint', ...LOOPBACK, ...inputs, report: 'lint-report.json' },
     env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     timeoutMs,
   });
@@ -99,6 +102,23 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(run.stdout).toContain(
       '::error::Lint found 2 errors (fail-on: error); usable with Mondoo: no · usable with Mender SSO: yes',
     );
+  });
+
+  it('without allow-private-hosts, refuses the same provider before connecting to it', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const run = await lint({ issuer: p.issuer, profile: 'oidc', 'allow-private-hosts': 'false' });
+    expect(run.code).toBe(1);
+    expect(rules(run.report, 'error')).toEqual(['fetch-address-refused']);
+    expect(run.report.fetches).toEqual([
+      {
+        url: `${p.issuer}${DISCOVERY_PATH}`,
+        ms: expect.any(Number),
+        error: '127.0.0.1 is a loopback address (127.0.0.0/8)',
+      },
+    ]);
+    expect(p.server.connections()).toBe(0);
   });
 
   it('lints the runner token service the exchange tests use, and a token it minted, without printing the token', async ({
@@ -224,7 +244,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
   }) => {
     const p = await providersFor(ca(), onTestFinished)();
     // Without NODE_EXTRA_CA_CERTS the test CA is unknown, as a private CA is to Mondoo's cloud.
-    const run = await runAction({ inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc' } });
+    const run = await runAction({ inputs: { mode: 'lint', ...LOOPBACK, issuer: p.issuer, profile: 'oidc' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /::error title=fetch-failed \(error\)::The discovery document could not be fetched: 127\.0\.0\.1:\d+ presented a TLS certificate this runner does not trust/,
@@ -316,7 +336,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const run = await runAction({
-      inputs: { mode: 'lint', discovery: 'idp/discovery.json', profile: 'oidc' },
+      inputs: { mode: 'lint', ...LOOPBACK, discovery: 'idp/discovery.json', profile: 'oidc' },
       env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     // The file is written into the run's workspace before the step reads it: the runner's cwd.
@@ -380,6 +400,7 @@ async function runWithFile(
   return runAction({
     inputs: {
       mode: 'lint',
+      ...LOOPBACK,
       issuer: p.issuer,
       discovery: join(dir, 'idp', 'discovery.json'),
       profile: 'oidc',

@@ -33,8 +33,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startHttpsServer(ca: TestCa, handler: StubHandler): Promise<StubServer> {
-  const { keyPem, certPem } = ca.issueServerCert();
+/** `hosts`: the names and addresses the certificate is for (default 127.0.0.1 and localhost). */
+export async function startHttpsServer(
+  ca: TestCa,
+  handler: StubHandler,
+  hosts?: string[],
+): Promise<StubServer> {
+  const { keyPem, certPem } = ca.issueServerCert(hosts);
   const requests: RecordedRequest[] = [];
   // closeAllConnections() only knows sockets that finished the TLS handshake and reached HTTP, so
   // track raw sockets too: a client stuck mid-handshake must not keep close() waiting.

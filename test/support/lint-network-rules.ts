@@ -5,6 +5,7 @@
 export const NETWORK_RULES = [
   'fetch-not-https',
   'fetch-failed',
+  'fetch-address-refused',
   'fetch-redirect',
   'fetch-status',
   'fetch-content-type',

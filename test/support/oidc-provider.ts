@@ -15,7 +15,7 @@ export type Route = (
 
 export interface OidcProvider {
   server: StubServer;
-  /** https://127.0.0.1:PORT plus the issuer path, with no trailing slash. */
+  /** https://127.0.0.1:PORT (or the `host` it was started with) plus the issuer path, no trailing slash. */
   issuer: string;
   /** The discovery document a well-behaved provider serves. */
   discovery(): Record<string, unknown>;
@@ -28,7 +28,12 @@ export interface OidcProvider {
 /** A complete OpenID provider on loopback (clean under the `oidc` profile), with any route replaced. */
 export async function startOidcProvider(
   ca: TestCa,
-  opts: { issuerPath?: string; routes?: Record<string, Route> } = {},
+  opts: {
+    issuerPath?: string;
+    routes?: Record<string, Route>;
+    /** The host name in the issuer URL, for tests that resolve it themselves; the certificate covers it. */
+    host?: string;
+  } = {},
 ): Promise<OidcProvider> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const rsa = await generateKeyPair('RS256');
@@ -67,14 +72,19 @@ export async function startOidcProvider(
     },
     close: () => provider.server.close(),
   };
-  provider.server = await startHttpsServer(ca, async (req, res) => {
-    const route = opts.routes?.[req.path];
-    if (route) return route(req, res, provider);
-    if (req.path === `${path}${DISCOVERY_PATH}`) return sendJson(res, 200, provider.discovery());
-    if (req.path === `${path}${JWKS_PATH}`) return sendJson(res, 200, jwks);
-    sendJson(res, 404, { error: 'not found' });
-  });
-  provider.issuer = `${provider.server.url}${path}`;
+  const host = opts.host ?? '127.0.0.1';
+  provider.server = await startHttpsServer(
+    ca,
+    async (req, res) => {
+      const route = opts.routes?.[req.path];
+      if (route) return route(req, res, provider);
+      if (req.path === `${path}${DISCOVERY_PATH}`) return sendJson(res, 200, provider.discovery());
+      if (req.path === `${path}${JWKS_PATH}`) return sendJson(res, 200, jwks);
+      sendJson(res, 404, { error: 'not found' });
+    },
+    [...new Set([host, '127.0.0.1', 'localhost'])],
+  );
+  provider.issuer = `https://${host}:${provider.server.port}${path}`;
   return provider;
 }
 

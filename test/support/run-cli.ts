@@ -24,20 +24,26 @@ export interface RunCliOptions {
   /** Put first on PATH, e.g. a folder with a stand-in buildkite-agent. */
   pathPrefix?: string;
   timeoutMs?: number;
+  /** Options for node itself, before the CLI (e.g. --import for a preload). */
+  nodeArgs?: string[];
 }
 
 /** Runs the built CLI as a user's shell would, and collects what it printed and its exit code. */
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRun> {
   const cwd = opts.cwd ?? (await runFolder());
   const path = [opts.pathPrefix, process.env.PATH].filter(Boolean).join(':');
-  const { code, stdout, stderr } = await spawnCollect(process.execPath, [CLI, ...args], {
-    cwd,
-    env: { PATH: path, HOME: process.env.HOME, ...opts.env },
-    // A closed, empty stdin unless the test gives one: what a CI step sees.
-    stdin: opts.stdin ?? '',
-    keepStdinOpen: opts.keepStdinOpen,
-    timeoutMs: opts.timeoutMs ?? 30_000,
-  });
+  const { code, stdout, stderr } = await spawnCollect(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), CLI, ...args],
+    {
+      cwd,
+      env: { PATH: path, HOME: process.env.HOME, ...opts.env },
+      // A closed, empty stdin unless the test gives one: what a CI step sees.
+      stdin: opts.stdin ?? '',
+      keepStdinOpen: opts.keepStdinOpen,
+      timeoutMs: opts.timeoutMs ?? 30_000,
+    },
+  );
   return { code, stdout, stderr, cwd };
 }
 

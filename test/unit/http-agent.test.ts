@@ -3,11 +3,14 @@ import { Agent } from 'node:https';
 import { HttpClient } from '@actions/http-client';
 import { describe, expect, it } from 'vitest';
 import { requestOptions } from '../../src/http.js';
+import { guardedLookup } from '../../src/reach.js';
+
+const keepAliveAgent = new Agent({ keepAlive: true });
 
 /** The options @actions/http-client hands its handlers, with the agent it chose. */
 function prepared(reuse: boolean, agent: RequestOptions['agent']): RequestOptions {
   const options: RequestOptions = { agent };
-  requestOptions(new AbortController().signal, reuse).prepareRequest(options);
+  requestOptions(new AbortController().signal, reuse ? { keepAliveAgent } : {}).prepareRequest(options);
   return options;
 }
 
@@ -15,16 +18,23 @@ describe('requestOptions', () => {
   it('always attaches the deadline signal', () => {
     const signal = new AbortController().signal;
     const options: RequestOptions = {};
-    requestOptions(signal, false).prepareRequest(options);
+    requestOptions(signal).prepareRequest(options);
     expect(options.signal).toBe(signal);
+    expect(options.lookup).toBeUndefined();
   });
 
-  it('swaps the plain per-client agent for one shared keep-alive agent when reuse is asked', () => {
-    const first = prepared(true, new Agent());
-    const second = prepared(true, new Agent());
-    expect(first.agent).toBeInstanceOf(Agent);
-    expect((first.agent as Agent & { keepAlive: boolean }).keepAlive).toBe(true);
-    expect(second.agent).toBe(first.agent);
+  it('attaches the lookup that guards the reach, whatever the agent', () => {
+    const lookup = guardedLookup('public');
+    for (const agent of [new Agent(), undefined]) {
+      const options: RequestOptions = { agent };
+      requestOptions(new AbortController().signal, { lookup }).prepareRequest(options);
+      expect(options.lookup).toBe(lookup);
+    }
+  });
+
+  it('swaps the plain per-client agent for the shared keep-alive agent when reuse is asked', () => {
+    expect(prepared(true, new Agent()).agent).toBe(keepAliveAgent);
+    expect(prepared(true, new Agent()).agent).toBe(keepAliveAgent);
   });
 
   it("leaves the client's agent alone without reuse", () => {

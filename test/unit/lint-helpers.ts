@@ -99,6 +99,7 @@ export function lintSettings(overrides: Partial<LintSettings> = {}): LintSetting
     report: undefined,
     token: undefined,
     timeoutSeconds: 5,
+    allowPrivateHosts: false,
     warnings: [],
     ...overrides,
   };

@@ -8,7 +8,7 @@ function inputs(values: Record<string, string>): InputReader {
 }
 
 describe('readLintSettings', () => {
-  it('fills the defaults: profile mondoo, fail-on error, 60 s, no report', () => {
+  it('fills the defaults: profile mondoo, fail-on error, 60 s, no report, public hosts only', () => {
     expect(readLintSettings(inputs({ issuer: 'https://idp.example.com' }))).toEqual({
       mode: 'lint',
       issuer: 'https://idp.example.com',
@@ -19,8 +19,20 @@ describe('readLintSettings', () => {
       report: undefined,
       token: undefined,
       timeoutSeconds: 60,
+      allowPrivateHosts: false,
       warnings: [],
     });
+  });
+
+  it('reads allow-private-hosts as a boolean, and refuses anything else', () => {
+    const read = (value: string) =>
+      readLintSettings(inputs({ issuer: 'https://idp.example.com', 'allow-private-hosts': value }));
+    expect(read('true').allowPrivateHosts).toBe(true);
+    expect(read(' TRUE ').allowPrivateHosts).toBe(true);
+    expect(read('false').allowPrivateHosts).toBe(false);
+    expect(thrownBy(() => read('yes')).message).toBe(
+      'Input `allow-private-hosts`: "yes" is not true or false.',
+    );
   });
 
   it('keeps the issuer byte for byte, trailing slash included', () => {

@@ -202,6 +202,13 @@ describe('readSettings mode', () => {
     const settings = readStepSettings(withAudience({ jwks: 'keys.json', report: 'out.json' }));
     expect(settings.warnings).toContain('Exchange mode ignores `jwks`, `report`: they are for mode `lint`.');
   });
+
+  it('warns about allow-private-hosts only when it is turned on: its default `false` always arrives', () => {
+    expect(readStepSettings(withAudience({ 'allow-private-hosts': 'false' })).warnings).toEqual([]);
+    expect(readStepSettings(withAudience({ 'allow-private-hosts': 'true' })).warnings).toContain(
+      'Exchange mode ignores `allow-private-hosts`: they are for mode `lint`.',
+    );
+  });
 });
 
 describe('readSettings wif-config', () => {
