@@ -28371,6 +28371,165 @@ module.exports = {
 
 /***/ }),
 
+/***/ 822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ describeAddressClass),
+/* harmony export */   DV: () => (/* binding */ classifyAddress),
+/* harmony export */   t5: () => (/* binding */ admits),
+/* harmony export */   xh: () => (/* binding */ addressLabel)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+
+function entry(cidr, kind, note) {
+    const [network = '', prefix] = cidr.split('/');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(network) === 6 ? 6 : 4;
+    const list = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    list.addSubnet(network, Number(prefix ?? (family === 6 ? 128 : 32)), family === 6 ? 'ipv6' : 'ipv4');
+    return { cidr, family, list, kind, note };
+}
+/**
+ * Addresses where a cloud serves a machine's own metadata and credentials. Never connected to: a document
+ * that points there may be trying to read the runner's cloud credentials. Sources:
+ * - 169.254.169.254 and fd00:ec2::254: AWS EC2 User Guide, "Retrieve instance metadata"; the same IPv4
+ *   address serves Azure IMDS, Google Cloud (metadata.google.internal) and Oracle Cloud Infrastructure.
+ * - 169.254.170.2: AWS ECS Developer Guide, "Amazon ECS task metadata endpoint version 2".
+ * - 169.254.170.23 and fd00:ec2::23: AWS EKS User Guide, "Set up the Amazon EKS Pod Identity Agent".
+ * - 100.100.100.200: Alibaba Cloud ECS metadata (cloud-init's AliYun datasource documentation).
+ * - 192.0.0.192: Oracle Compute Cloud@Customer, "Retrieve Predefined Instance Metadata".
+ * - 168.63.129.16: Microsoft Learn, "What is IP address 168.63.129.16?" (Azure's WireServer). It is in a
+ *   public range, so without this entry it would pass as public.
+ */
+const METADATA = [
+    entry('169.254.169.254', 'metadata', 'instance metadata of AWS, Azure, Google Cloud, Oracle Cloud and others'),
+    entry('fd00:ec2::254', 'metadata', 'AWS instance metadata over IPv6'),
+    entry('169.254.170.2', 'metadata', 'AWS ECS task metadata and credentials'),
+    entry('169.254.170.23', 'metadata', 'AWS EKS Pod Identity Agent'),
+    entry('fd00:ec2::23', 'metadata', 'AWS EKS Pod Identity Agent over IPv6'),
+    entry('100.100.100.200', 'metadata', 'Alibaba Cloud instance metadata'),
+    entry('192.0.0.192', 'metadata', 'Oracle Cloud@Customer instance metadata'),
+    entry('168.63.129.16', 'metadata', 'Azure platform services (WireServer)'),
+];
+/** IPv6 prefixes that carry an IPv4 address, and which 16-bit words hold it. */
+const EMBEDDING = [
+    { prefix: entry('::ffff:0:0/96', 'reserved', 'IPv4-mapped'), words: [6, 7] },
+    { prefix: entry('64:ff9b::/96', 'reserved', 'NAT64'), words: [6, 7] },
+    { prefix: entry('2002::/16', 'reserved', '6to4'), words: [1, 2] },
+];
+const RANGES = [
+    entry('0.0.0.0/8', 'unspecified'),
+    entry('10.0.0.0/8', 'private'),
+    entry('100.64.0.0/10', 'private', 'shared address space (carrier-grade NAT)'),
+    entry('127.0.0.0/8', 'loopback'),
+    entry('169.254.0.0/16', 'link-local'),
+    entry('172.16.0.0/12', 'private'),
+    entry('192.0.0.0/24', 'reserved', 'IETF protocol assignments'),
+    entry('192.0.2.0/24', 'reserved', 'documentation'),
+    entry('192.88.99.0/24', 'reserved', 'former 6to4 relays'),
+    entry('192.168.0.0/16', 'private'),
+    // Reserved for benchmarking, but used inside some networks (and by proxies' fake-IP DNS): a network of
+    // one's own, not the internet.
+    entry('198.18.0.0/15', 'private', 'benchmarking'),
+    entry('198.51.100.0/24', 'reserved', 'documentation'),
+    entry('203.0.113.0/24', 'reserved', 'documentation'),
+    entry('224.0.0.0/4', 'reserved', 'multicast'),
+    entry('240.0.0.0/4', 'reserved', 'reserved and broadcast'),
+    entry('::/128', 'unspecified'),
+    entry('::1/128', 'loopback'),
+    entry('64:ff9b:1::/48', 'private', 'local-use NAT64'),
+    entry('100::/64', 'reserved', 'discard-only'),
+    entry('2001::/23', 'reserved', 'IETF protocol assignments (Teredo, benchmarking, ORCHID)'),
+    entry('2001:db8::/32', 'reserved', 'documentation'),
+    entry('3fff::/20', 'reserved', 'documentation'),
+    entry('5f00::/16', 'reserved', 'segment routing'),
+    entry('fc00::/7', 'private', 'unique local'),
+    entry('fe80::/10', 'link-local'),
+    entry('fec0::/10', 'private', 'site-local'),
+    entry('ff00::/8', 'reserved', 'multicast'),
+];
+const GLOBAL_UNICAST = entry('2000::/3', 'public');
+function contains(range, address, family) {
+    // BlockList matches IPv4 rules against IPv4-mapped IPv6 addresses and back; families are kept apart here.
+    return range.family === family && range.list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+/**
+ * What `text` is as an IP address (brackets and an IPv6 zone are ignored), or undefined when it is not one.
+ * Other spellings of IPv4 (2130706433, 0x7f.1, 0177.0.0.1, 127.1) are normalised by URL parsing before they
+ * get here, and name resolution only ever answers with standard forms.
+ */
+function classifyAddress(text) {
+    const address = text
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/%.*$/, '')
+        .toLowerCase();
+    const ipFamily = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+    if (ipFamily === 0)
+        return undefined;
+    const family = ipFamily === 6 ? 6 : 4;
+    const metadata = METADATA.find((known) => contains(known, address, family));
+    if (metadata)
+        return { kind: 'metadata', range: metadata.cidr, note: metadata.note };
+    if (family === 6) {
+        const carrier = EMBEDDING.find(({ prefix }) => contains(prefix, address, 6));
+        if (carrier) {
+            const ipv4 = ipv4In(address, carrier.words);
+            const inner = classifyAddress(ipv4) ?? { kind: 'reserved' };
+            return { ...inner, embedded: { ipv4, form: carrier.prefix.note ?? '' } };
+        }
+    }
+    const range = RANGES.find((known) => contains(known, address, family));
+    if (range)
+        return { kind: range.kind, range: range.cidr, note: range.note };
+    if (family === 6 && !contains(GLOBAL_UNICAST, address, 6)) {
+        return { kind: 'reserved', range: 'outside 2000::/3', note: 'not global unicast' };
+    }
+    return { kind: 'public' };
+}
+/** Public addresses always; loopback and private ranges only when the reach includes them; nothing else. */
+function admits(reach, kind) {
+    return kind === 'public' || (reach === 'private' && (kind === 'loopback' || kind === 'private'));
+}
+const LABELS = {
+    public: 'a public address',
+    loopback: 'a loopback address',
+    private: 'a private-range address',
+    'link-local': 'a link-local address',
+    metadata: 'a cloud metadata address',
+    unspecified: 'an unspecified address',
+    reserved: 'a multicast, reserved or documentation address',
+};
+function addressLabel(kind) {
+    return LABELS[kind];
+}
+/** E.g. `a private-range address (10.0.0.0/8)`, `a loopback address (IPv4-mapped 127.0.0.1; 127.0.0.0/8)`. */
+function describeAddressClass(found) {
+    const inside = found.embedded ? `${found.embedded.form} ${found.embedded.ipv4}` : undefined;
+    const range = [found.range, found.note].filter(Boolean).join(', ');
+    const detail = [inside, range].filter(Boolean).join('; ');
+    return detail ? `${LABELS[found.kind]} (${detail})` : LABELS[found.kind];
+}
+/** The dotted IPv4 address held in two 16-bit words of an IPv6 address. */
+function ipv4In(address, [high, low]) {
+    const words = ipv6Words(address);
+    const a = words[high] ?? 0;
+    const b = words[low] ?? 0;
+    return [a >> 8, a & 255, b >> 8, b & 255].join('.');
+}
+/** The eight 16-bit words of a valid IPv6 address, `::` and a trailing dotted quad expanded. */
+function ipv6Words(address) {
+    const hex = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_match, a, b, c, d) => [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((word) => word.toString(16)).join(':'));
+    const [head = '', tail] = hex.split('::');
+    const parse = (part) => (part === '' ? [] : part.split(':').map((word) => parseInt(word, 16)));
+    const front = parse(head);
+    const back = tail === undefined ? [] : parse(tail);
+    return [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
+}
+
+
+/***/ }),
+
 /***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -29311,6 +29470,7 @@ function lint_settings_readLintSettings(getInput) {
         report: getInput('report').trim() || undefined,
         token: getInput('token').trim() || undefined,
         timeoutSeconds: readTimeout(getInput('timeout')),
+        allowPrivateHosts: readBoolean('allow-private-hosts', getInput('allow-private-hosts'), false),
         warnings,
     };
 }
@@ -29393,8 +29553,8 @@ const MAX_MIN_VALIDITY_SECONDS = 3600;
 const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
 const ISSUER_FROM_INPUT = 'Input `issuer`';
 const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
-const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
+/** Lint inputs set away from their default: a sign of a mix-up in exchange mode. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report', 'allow-private-hosts'];
 function readSettings(getInput, readFile) {
     return readMode(getInput('mode')) === 'lint'
         ? readLintSettings(getInput)
@@ -29403,7 +29563,9 @@ function readSettings(getInput, readFile) {
 function readExchangeSettings(getInput, readFile) {
     const wifText = getInput('wif-config').trim();
     const wif = wifText ? loadWifConfig(wifText, readFile) : {};
-    const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+    // allow-private-hosts has the default `false` in action.yml, so only `true` counts as set.
+    const setForLint = (name) => name === 'allow-private-hosts' && getInput(name).trim().toLowerCase() === 'false' ? '' : getInput(name);
+    const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, 'Exchange', 'lint');
     const explicitUniverse = getInput('universe-domain').trim();
     const universeDomain = explicitUniverse
         ? normalizeUniverseDomain(explicitUniverse)
@@ -31844,6 +32006,7 @@ async function gatherEvidence(settings, io) {
         send: io.send,
         deadline: new Deadline(settings.timeoutSeconds * 1000),
         records: [],
+        reach: settings.allowPrivateHosts ? 'private' : 'public',
     };
     const observations = [];
     const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
@@ -32118,45 +32281,10 @@ function checkMenderClientAuth(document, profile) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/address-class.ts
+var address_class = __nccwpck_require__(822);
 ;// CONCATENATED MODULE: ./src/lint/hosts.ts
 
-/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
-function ranges(cidrs) {
-    const list = new external_node_net_.BlockList();
-    for (const cidr of cidrs) {
-        const [network = '', prefix = ''] = cidr.split('/');
-        list.addSubnet(network, Number(prefix), (0,external_node_net_.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
-    }
-    return list;
-}
-/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
-const NON_PUBLIC = ranges([
-    '0.0.0.0/8',
-    '10.0.0.0/8',
-    '100.64.0.0/10',
-    '127.0.0.0/8',
-    '169.254.0.0/16',
-    '172.16.0.0/12',
-    '192.168.0.0/16',
-    '198.18.0.0/15',
-    '::1/128',
-    '::/128',
-    'fc00::/7',
-    'fe80::/10',
-    'fec0::/10',
-]);
-/** Multicast, reserved and documentation ranges: no provider can be served from them. */
-const RESERVED = ranges([
-    '192.0.2.0/24',
-    '198.51.100.0/24',
-    '203.0.113.0/24',
-    '224.0.0.0/4',
-    '240.0.0.0/4',
-    'ff00::/8',
-    '2001:db8::/32',
-]);
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [
     '.cluster.local',
@@ -32177,20 +32305,9 @@ function nonPublicReason(hostname) {
         .replace(/^\[|\]$/g, '')
         .replace(/\.$/, '')
         .toLowerCase();
-    const family = (0,external_node_net_.isIP)(host);
-    if (family !== 0) {
-        const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
-        const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
-        if (RESERVED.check(address, type))
-            return 'a multicast, reserved or documentation address';
-        if (!NON_PUBLIC.check(address, type))
-            return undefined;
-        if (address.startsWith('127.') || address === '::1')
-            return 'a loopback address';
-        return address.startsWith('0.') || address === '::'
-            ? 'an unspecified address'
-            : 'a private-range address';
-    }
+    const address = (0,address_class/* classifyAddress */.DV)(host);
+    if (address)
+        return address.kind === 'public' ? undefined : (0,address_class/* addressLabel */.xh)(address.kind);
     if (host === 'localhost')
         return 'a loopback name';
     const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
@@ -32199,18 +32316,6 @@ function nonPublicReason(hostname) {
     if (!host.includes('.'))
         return 'a single-label name that only resolves inside a network';
     return undefined;
-}
-/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
-function ipv4MappedAddress(host) {
-    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-    if (dotted)
-        return dotted;
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (!hex)
-        return undefined;
-    const high = parseInt(hex[1] ?? '0', 16);
-    const low = parseInt(hex[2] ?? '0', 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 ;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
@@ -32701,6 +32806,10 @@ const LINT_COMMAND = {
             help: 'A local JWK Set instead of fetching jwks_uri (one provider only).',
         },
         timeout: { type: 'string', value: 'S', help: 'Seconds per provider, all fetches included (default 60).' },
+        'allow-private-hosts': {
+            type: 'boolean',
+            help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
+        },
     },
     footer: [
         'Examples:',
@@ -32723,7 +32832,13 @@ async function lintCommand(parsed, io, log) {
     const format = readChoice('format', read('format'), lint_command_FORMATS, 'text');
     const concurrency = readWholeNumber('concurrency', read('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 'providers at once');
     // Read once for all targets, so a bad --profile is one usage error, not one per provider.
-    const shared = { profile: read('profile'), 'fail-on': read('fail-on'), timeout: read('timeout'), jwks };
+    const shared = {
+        profile: read('profile'),
+        'fail-on': read('fail-on'),
+        timeout: read('timeout'),
+        jwks,
+        'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+    };
     const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
     const outcomes = await mapInOrder(targets, concurrency, (target) => lintOne(target, (name) => settingFor(name, target, shared), io, log));
     // Secrets found in the documents, as written and as they appear escaped inside JSON output.
@@ -32937,6 +33052,7 @@ const SHARED_NAMES = [
     'profile',
     'fail-on',
     'jwks',
+    'allow-private-hosts',
 ].join('|');
 /**
  * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
@@ -33044,7 +33160,7 @@ function shorten(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Dr: () => (/* binding */ NetworkError),
+  Dr: () => (/* reexport */ network_error/* NetworkError */.D),
   wx: () => (/* binding */ header),
   wC: () => (/* binding */ isTlsTrustFailure),
   iO: () => (/* binding */ networkFix),
@@ -33853,23 +33969,34 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/network-error.ts
+var network_error = __nccwpck_require__(46);
+// EXTERNAL MODULE: ./src/reach.ts
+var reach = __nccwpck_require__(3296);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/http.ts
 
 
 
+
+
+
 const DEFAULT_MAX_BYTES = 1024 * 1024;
-/** The request never reached an answer: what happened, in words, and whether trying again can help. */
-class NetworkError extends Error {
-    code;
-    retryable;
-    constructor(message, code, retryable) {
-        super(message);
-        this.name = 'NetworkError';
-        this.code = code;
-        this.retryable = retryable;
+const LOOKUPS = {
+    public: (0,reach/* guardedLookup */.rN)('public'),
+    private: (0,reach/* guardedLookup */.rN)('private'),
+};
+// One keep-alive agent per reach, so a connection admitted under one reach is never reused under another.
+const keepAliveAgents = new Map();
+function connectingFor(request) {
+    let keepAliveAgent;
+    if (request.reuseConnection) {
+        const key = request.reach ?? 'any';
+        keepAliveAgent = keepAliveAgents.get(key) ?? new external_node_https_namespaceObject.Agent({ keepAlive: true });
+        keepAliveAgents.set(key, keepAliveAgent);
     }
+    return { keepAliveAgent, lookup: request.reach && LOOKUPS[request.reach] };
 }
 /**
  * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
@@ -33885,7 +34012,7 @@ const send = async (request) => {
     catch (error) {
         // A kept connection that the server closes just as it is reused fails at once with a reset. That says
         // nothing about the server, so the request goes once more, over a new connection, in the time left.
-        const reset = error instanceof NetworkError && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        const reset = error instanceof network_error/* NetworkError */.D && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
         const left = request.timeoutMs - (Date.now() - started);
         if (!reset || left <= 0)
             throw error;
@@ -33893,7 +34020,12 @@ const send = async (request) => {
     }
 };
 async function sendOnce(request) {
-    const host = new URL(request.url).host;
+    const url = new URL(request.url);
+    const host = url.host;
+    // Node connects to an IP address without a lookup, and a proxy gets the host as written: judged here.
+    const refusal = request.reach && (0,reach/* refuseLiteralHost */.ws)(url.hostname, request.reach);
+    if (refusal)
+        throw (0,reach/* refusedError */.bG)(refusal);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
     // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
@@ -33901,7 +34033,7 @@ async function sendOnce(request) {
     const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
         once: true,
     }));
-    const client = new HttpClient(version/* USER_AGENT */._O, [requestOptions(abort.signal, request.reuseConnection === true)], {
+    const client = new HttpClient(version/* USER_AGENT */._O, [requestOptions(abort.signal, connectingFor(request))], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -33917,7 +34049,7 @@ async function sendOnce(request) {
         return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
     }
     catch (error) {
-        if (error instanceof NetworkError)
+        if (error instanceof network_error/* NetworkError */.D)
             throw error;
         if (abort.signal.aborted)
             throw timeoutError(host, request.timeoutMs);
@@ -33931,22 +34063,22 @@ async function sendOnce(request) {
 }
 function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
+    return new network_error/* NetworkError */.D(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
 }
-let keepAliveAgent;
 /**
- * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
- * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
- * set: a proxy's tunnelling agent is never replaced.
+ * Every request gets the deadline's abort signal, and the lookup that guards its reach. The keep-alive
+ * agent replaces only the plain https.Agent the client makes when no proxy is set: a proxy's tunnelling
+ * agent is never replaced (it connects to the proxy, which resolves the host itself).
  */
-function requestOptions(signal, reuseConnection) {
+function requestOptions(signal, connecting = {}) {
     return {
         prepareRequest: (options) => {
             options.signal = signal;
-            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
-                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
-                options.agent = keepAliveAgent;
-            }
+            if (connecting.lookup)
+                options.lookup = connecting.lookup;
+            const plain = options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype;
+            if (connecting.keepAliveAgent && plain)
+                options.agent = connecting.keepAliveAgent;
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported')),
@@ -33960,7 +34092,7 @@ async function readBody(stream, maxBytes, host) {
         size += buffer.length;
         if (size > maxBytes) {
             stream.destroy();
-            throw new NetworkError(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
+            throw new network_error/* NetworkError */.D(`${host} sent an answer larger than ${maxBytes} bytes`, 'TOO_LARGE', false);
         }
         chunks.push(buffer);
     }
@@ -33997,16 +34129,16 @@ const EXPLANATIONS = {
 function describeNetworkError(error, host) {
     const code = String(error?.code ?? '') || 'UNKNOWN';
     if (TLS_TRUST_CODES.has(code)) {
-        return new NetworkError(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
+        return new network_error/* NetworkError */.D(`${host} presented a TLS certificate this runner does not trust (${code}); a TLS-inspecting proxy in between is the usual cause`, code, false);
     }
     const known = EXPLANATIONS[code];
     if (known)
-        return new NetworkError(`${host} ${known[0]} (${code})`, code, known[1]);
+        return new network_error/* NetworkError */.D(`${host} ${known[0]} (${code})`, code, known[1]);
     if (/socket hang up/i.test(String(error?.message))) {
-        return new NetworkError(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
+        return new network_error/* NetworkError */.D(`${host} closed the connection before answering (socket hang up)`, 'ECONNRESET', true);
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+    return new network_error/* NetworkError */.D(`request to ${host} failed: ${detail}`, code, false);
 }
 /** What to change after a request to `service` failed without an answer. */
 function networkFix(error, setting) {
@@ -34086,6 +34218,12 @@ const RULES = {
         levels: [E, E, E],
         checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
         fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
+    },
+    'fetch-address-refused': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.',
+        fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses).',
     },
     'fetch-redirect': {
         group: 'fetch',
@@ -34174,7 +34312,7 @@ const RULES = {
     'host-not-public': {
         group: 'issuer',
         levels: [E, W, I],
-        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).',
         fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
     },
     'document-oauth-metadata': {
@@ -34418,12 +34556,16 @@ function severityOf(rule, profile) {
 /* harmony export */   b: () => (/* binding */ MAX_DOCUMENT_BYTES),
 /* harmony export */   x: () => (/* binding */ fetchJson)
 /* harmony export */ });
-/* harmony import */ var _output_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8078);
-/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(139);
+/* harmony import */ var _address_class_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(822);
+/* harmony import */ var _exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(139);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8301);
-/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9133);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3471);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8301);
+/* harmony import */ var _output_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8078);
+/* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9133);
+/* harmony import */ var _reach_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3296);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3471);
+
+
 
 
 
@@ -34436,7 +34578,8 @@ const PER_FETCH_CAP_MS = 15_000;
 const nowhere = () => undefined;
 /**
  * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
- * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported, also
+ * when a later hop fails. Every hop connects only within the context's reach.
  */
 async function fetchJson(url, what, context, observations) {
     const chain = [url];
@@ -34448,7 +34591,7 @@ async function fetchJson(url, what, context, observations) {
             observations.push({
                 rule: 'fetch-not-https',
                 message: `The ${what} URL is not https://, so it was not fetched.`,
-                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(current),
+                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(current),
             });
             return undefined;
         }
@@ -34456,14 +34599,17 @@ async function fetchJson(url, what, context, observations) {
             observations.push({
                 rule: 'fetch-failed',
                 message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
-                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(current),
+                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(current),
                 fix: 'Raise `timeout`, or make the earlier requests answer faster.',
             });
             return undefined;
         }
         const answer = await get(current, what, context, observations);
-        if (!answer)
+        if (!answer) {
+            if (chain.length > 1)
+                observations.push(redirected(what, chain, 'the last URL was not fetched'));
             return undefined;
+        }
         const location = (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)(answer, 'location');
         if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
             const next = resolveLocation(location, current);
@@ -34495,7 +34641,7 @@ function resolveLocation(location, base) {
 function redirected(what, chain, outcome) {
     return {
         rule: 'fetch-redirect',
-        message: `The ${what} URL redirects (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(chain.length - 1, 'hop')}, ${outcome}).`,
+        message: `The ${what} URL redirects (${(0,_plural_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .L)(chain.length - 1, 'hop')}, ${outcome}).`,
         value: chain.join(' → '),
     };
 }
@@ -34509,6 +34655,7 @@ async function get(url, what, context, observations) {
             timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
             maxBytes: MAX_DOCUMENT_BYTES,
             reuseConnection: true,
+            reach: context.reach,
         });
         context.records.push({
             url,
@@ -34522,15 +34669,39 @@ async function get(url, what, context, observations) {
     catch (error) {
         const failure = error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr ? error : new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(String(error), 'UNKNOWN', false);
         context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+        if (failure.refusal) {
+            observations.push(refused(url, what, failure.refusal));
+            return undefined;
+        }
         const tooLarge = failure.code === 'TOO_LARGE';
         observations.push({
             rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
             message: `The ${what} could not be fetched: ${failure.message}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
             fix: tooLarge ? undefined : fetchFix(failure.code),
         });
         return undefined;
     }
+}
+/** A fetch refused before connecting: which address, which range, and what the way forward is. */
+function refused(url, what, refusal) {
+    const { host, address, literal } = refusal;
+    const where = literal ? `${(0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(host)} is` : `${(0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(host)} resolves to ${address},`;
+    const kind = (0,_address_class_js__WEBPACK_IMPORTED_MODULE_0__/* .describeAddressClass */ .CM)(refusal.found);
+    if ((0,_reach_js__WEBPACK_IMPORTED_MODULE_3__/* .refusedForGood */ .FD)(refusal)) {
+        return {
+            rule: 'fetch-address-refused',
+            message: `The ${what} was not fetched: ${where} ${kind}, which lint never connects to.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
+            fix: "Serve the provider from a public address. Link-local, cloud metadata and reserved addresses stay refused with `allow-private-hosts`: a document that points there may be after the runner's own cloud credentials.",
+        };
+    }
+    return {
+        rule: 'fetch-address-refused',
+        message: `The ${what} was not fetched: ${where} ${kind}, and lint connects only to public addresses.`,
+        value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
+        fix: "If the provider is on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`) to lint it from there; whatever validates its tokens (Mondoo's cloud, Mender) must still reach it.",
+    };
 }
 function fetchFix(code) {
     if (code === 'ENOTFOUND')
@@ -34553,7 +34724,7 @@ function readAnswer(answer, url, what, observations) {
         observations.push({
             rule: 'fetch-status',
             message: `The ${what} URL answered HTTP ${answer.status}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
         });
         return undefined;
     }
@@ -34561,25 +34732,25 @@ function readAnswer(answer, url, what, observations) {
     if (!/^application\/([\w.-]+\+)?json\b/i.test(contentType)) {
         observations.push({
             rule: 'fetch-content-type',
-            message: `The ${what} is served as ${contentType ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(contentType) : 'no Content-Type'}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(contentType),
+            message: `The ${what} is served as ${contentType ? (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(contentType) : 'no Content-Type'}.`,
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(contentType),
         });
     }
-    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body);
+    const value = (0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJson */ .qF)(answer.body);
     if (value === undefined) {
         observations.push({
             rule: 'fetch-not-json',
             message: `The ${what} is not JSON: ${describeBody(answer.body)}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
         });
         return undefined;
     }
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(value)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(value)) {
         observations.push({
             rule: 'fetch-not-object',
             // Only the type: the content of a mis-shaped key set may be key material.
             message: `The ${what} is JSON but not an object: it is ${Array.isArray(value) ? 'an array' : typeof value === 'string' ? 'a string' : String(typeof value)}.`,
-            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .shown */ .SP)(url),
+            value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(url),
         });
         return undefined;
     }
@@ -34590,9 +34761,9 @@ function readAnswer(answer, url, what, observations) {
  * named by its title, which is what a person recognises (a login or error page).
  */
 function describeBody(body) {
-    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__/* .looksLikeHtml */ .te)(body)) {
-        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_5__/* .htmlTitle */ .ih)(body);
-        return title ? `an HTML page titled "${(0,_output_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .R)(title.slice(0, 60))}"` : 'an HTML page';
+    if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_7__/* .looksLikeHtml */ .te)(body)) {
+        const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_7__/* .htmlTitle */ .ih)(body);
+        return title ? `an HTML page titled "${(0,_output_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(title.slice(0, 60))}"` : 'an HTML page';
     }
     const first = body.trimStart()[0];
     return body.trim() === ''
@@ -34847,6 +35018,30 @@ function firstStrayCharacter(text) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 46:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ NetworkError)
+/* harmony export */ });
+/** The request never reached an answer: what happened, in words, and whether trying again can help. */
+class NetworkError extends Error {
+    code;
+    retryable;
+    /** Set when the request was refused before connecting: the address was outside the request's reach. */
+    refusal;
+    constructor(message, code, retryable, refusal) {
+        super(message);
+        this.name = 'NetworkError';
+        this.code = code;
+        this.retryable = retryable;
+        this.refusal = refusal;
+    }
 }
 
 
@@ -35166,6 +35361,95 @@ function commandData(text) {
 /** "1 error", "2 errors": the count with its noun. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 3296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ refusedForGood),
+/* harmony export */   bG: () => (/* binding */ refusedError),
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   ws: () => (/* binding */ refuseLiteralHost)
+/* harmony export */ });
+/* unused harmony exports systemResolve, REFUSED_CODE, refusalText */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _address_class_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(822);
+/* harmony import */ var _network_error_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46);
+
+
+
+
+/**
+ * The system resolver, as Node's own connections use it. Called through the module object, so whatever
+ * stands in for dns.lookup in the whole process (a test's stand-in DNS) stands in here too.
+ */
+const systemResolve = (hostname, options) => new Promise((resolve, reject) => {
+    node_dns__WEBPACK_IMPORTED_MODULE_0___default().lookup(hostname, options, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+});
+/**
+ * The refusal for a host that is an IP address, or undefined. Node connects to an IP address without
+ * calling the lookup, and a proxy is handed the host as written, so such hosts are judged before any
+ * connection is set up.
+ */
+function refuseLiteralHost(hostname, reach) {
+    const address = hostname.replace(/^\[(.*)\]$/, '$1');
+    const found = (0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyAddress */ .DV)(address);
+    if (!found || (0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .admits */ .t5)(reach, found.kind))
+        return undefined;
+    return { host: hostname, address, literal: true, found, reach };
+}
+/**
+ * A lookup for net.connect that resolves the name and connects only if every address it has is within
+ * reach. All of them are judged, not only the one tried first: Node tries the others when the first fails
+ * (happy eyeballs), and a name with one public and one private address is what DNS rebinding looks like.
+ */
+function guardedLookup(reach, resolve = systemResolve) {
+    return (hostname, options, callback) => {
+        // @actions/http-client passes an IPv6 host in its URL brackets; net.connect then calls the lookup.
+        const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(bare);
+        const answer = family !== 0
+            ? Promise.resolve([{ address: bare, family }])
+            : resolve(hostname, { ...options, all: true });
+        answer.then((addresses) => {
+            for (const { address } of addresses) {
+                const found = (0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyAddress */ .DV)(address) ?? { kind: 'reserved' };
+                if (!(0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .admits */ .t5)(reach, found.kind)) {
+                    callback(refusedError({ host: hostname, address, literal: family !== 0, found, reach }), '');
+                    return;
+                }
+            }
+            const first = addresses[0];
+            if (!first)
+                callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, first.address, first.family);
+        }, (error) => callback(error, ''));
+    };
+}
+const REFUSED_CODE = 'ADDRESS_REFUSED';
+function refusedError(refusal) {
+    return new _network_error_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkError */ .D(refusalText(refusal), REFUSED_CODE, false, refusal);
+}
+/** E.g. `idp.example.com resolves to 10.0.0.5, a private-range address (10.0.0.0/8)`. */
+function refusalText(refusal) {
+    const { host, address, literal, found } = refusal;
+    return literal
+        ? `${host} is ${(0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAddressClass */ .CM)(found)}`
+        : `${host} resolves to ${address}, ${(0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAddressClass */ .CM)(found)}`;
+}
+/** Whether allow-private-hosts would have admitted the address (loopback, private) or nothing would. */
+function refusedForGood(refusal) {
+    return !(0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .admits */ .t5)('private', refusal.found.kind);
 }
 
 
@@ -35498,6 +35782,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2261);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(672);
 /* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8012);
 
 
@@ -28388,7 +28388,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2261:
+/***/ 672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29280,6 +29280,12 @@ const RULES = {
         checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
         fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
     },
+    'fetch-address-refused': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.',
+        fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses).',
+    },
     'fetch-redirect': {
         group: 'fetch',
         levels: [W, W, E],
@@ -29367,7 +29373,7 @@ const RULES = {
     'host-not-public': {
         group: 'issuer',
         levels: [E, W, I],
-        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local or cluster-local host.',
+        checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).',
         fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
     },
     'document-oauth-metadata': {
@@ -29680,6 +29686,7 @@ function readLintSettings(getInput) {
         report: getInput('report').trim() || undefined,
         token: getInput('token').trim() || undefined,
         timeoutSeconds: readTimeout(getInput('timeout')),
+        allowPrivateHosts: readBoolean('allow-private-hosts', getInput('allow-private-hosts'), false),
         warnings,
     };
 }
@@ -29762,8 +29769,8 @@ const MAX_MIN_VALIDITY_SECONDS = 3600;
 const GITHUB_TOKEN_LIFETIME_SECONDS = 300;
 const ISSUER_FROM_INPUT = 'Input `issuer`';
 const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
-/** Lint inputs without a default: setting one in exchange mode is a sign of a mix-up. */
-const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report'];
+/** Lint inputs set away from their default: a sign of a mix-up in exchange mode. */
+const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report', 'allow-private-hosts'];
 function readSettings(getInput, readFile) {
     return readMode(getInput('mode')) === 'lint'
         ? readLintSettings(getInput)
@@ -29772,7 +29779,9 @@ function readSettings(getInput, readFile) {
 function readExchangeSettings(getInput, readFile) {
     const wifText = getInput('wif-config').trim();
     const wif = wifText ? loadWifConfig(wifText, readFile) : {};
-    const warnings = otherModeInputsWarning(getInput, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+    // allow-private-hosts has the default `false` in action.yml, so only `true` counts as set.
+    const setForLint = (name) => name === 'allow-private-hosts' && getInput(name).trim().toLowerCase() === 'false' ? '' : getInput(name);
+    const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, 'Exchange', 'lint');
     const explicitUniverse = getInput('universe-domain').trim();
     const universeDomain = explicitUniverse
         ? normalizeUniverseDomain(explicitUniverse)
@@ -30715,6 +30724,244 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/network-error.ts
+/** The request never reached an answer: what happened, in words, and whether trying again can help. */
+class NetworkError extends Error {
+    code;
+    retryable;
+    /** Set when the request was refused before connecting: the address was outside the request's reach. */
+    refusal;
+    constructor(message, code, retryable, refusal) {
+        super(message);
+        this.name = 'NetworkError';
+        this.code = code;
+        this.retryable = retryable;
+        this.refusal = refusal;
+    }
+}
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+var external_node_dns_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dns_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/address-class.ts
+
+function entry(cidr, kind, note) {
+    const [network = '', prefix] = cidr.split('/');
+    const family = (0,external_node_net_.isIP)(network) === 6 ? 6 : 4;
+    const list = new external_node_net_.BlockList();
+    list.addSubnet(network, Number(prefix ?? (family === 6 ? 128 : 32)), family === 6 ? 'ipv6' : 'ipv4');
+    return { cidr, family, list, kind, note };
+}
+/**
+ * Addresses where a cloud serves a machine's own metadata and credentials. Never connected to: a document
+ * that points there may be trying to read the runner's cloud credentials. Sources:
+ * - 169.254.169.254 and fd00:ec2::254: AWS EC2 User Guide, "Retrieve instance metadata"; the same IPv4
+ *   address serves Azure IMDS, Google Cloud (metadata.google.internal) and Oracle Cloud Infrastructure.
+ * - 169.254.170.2: AWS ECS Developer Guide, "Amazon ECS task metadata endpoint version 2".
+ * - 169.254.170.23 and fd00:ec2::23: AWS EKS User Guide, "Set up the Amazon EKS Pod Identity Agent".
+ * - 100.100.100.200: Alibaba Cloud ECS metadata (cloud-init's AliYun datasource documentation).
+ * - 192.0.0.192: Oracle Compute Cloud@Customer, "Retrieve Predefined Instance Metadata".
+ * - 168.63.129.16: Microsoft Learn, "What is IP address 168.63.129.16?" (Azure's WireServer). It is in a
+ *   public range, so without this entry it would pass as public.
+ */
+const METADATA = [
+    entry('169.254.169.254', 'metadata', 'instance metadata of AWS, Azure, Google Cloud, Oracle Cloud and others'),
+    entry('fd00:ec2::254', 'metadata', 'AWS instance metadata over IPv6'),
+    entry('169.254.170.2', 'metadata', 'AWS ECS task metadata and credentials'),
+    entry('169.254.170.23', 'metadata', 'AWS EKS Pod Identity Agent'),
+    entry('fd00:ec2::23', 'metadata', 'AWS EKS Pod Identity Agent over IPv6'),
+    entry('100.100.100.200', 'metadata', 'Alibaba Cloud instance metadata'),
+    entry('192.0.0.192', 'metadata', 'Oracle Cloud@Customer instance metadata'),
+    entry('168.63.129.16', 'metadata', 'Azure platform services (WireServer)'),
+];
+/** IPv6 prefixes that carry an IPv4 address, and which 16-bit words hold it. */
+const EMBEDDING = [
+    { prefix: entry('::ffff:0:0/96', 'reserved', 'IPv4-mapped'), words: [6, 7] },
+    { prefix: entry('64:ff9b::/96', 'reserved', 'NAT64'), words: [6, 7] },
+    { prefix: entry('2002::/16', 'reserved', '6to4'), words: [1, 2] },
+];
+const RANGES = [
+    entry('0.0.0.0/8', 'unspecified'),
+    entry('10.0.0.0/8', 'private'),
+    entry('100.64.0.0/10', 'private', 'shared address space (carrier-grade NAT)'),
+    entry('127.0.0.0/8', 'loopback'),
+    entry('169.254.0.0/16', 'link-local'),
+    entry('172.16.0.0/12', 'private'),
+    entry('192.0.0.0/24', 'reserved', 'IETF protocol assignments'),
+    entry('192.0.2.0/24', 'reserved', 'documentation'),
+    entry('192.88.99.0/24', 'reserved', 'former 6to4 relays'),
+    entry('192.168.0.0/16', 'private'),
+    // Reserved for benchmarking, but used inside some networks (and by proxies' fake-IP DNS): a network of
+    // one's own, not the internet.
+    entry('198.18.0.0/15', 'private', 'benchmarking'),
+    entry('198.51.100.0/24', 'reserved', 'documentation'),
+    entry('203.0.113.0/24', 'reserved', 'documentation'),
+    entry('224.0.0.0/4', 'reserved', 'multicast'),
+    entry('240.0.0.0/4', 'reserved', 'reserved and broadcast'),
+    entry('::/128', 'unspecified'),
+    entry('::1/128', 'loopback'),
+    entry('64:ff9b:1::/48', 'private', 'local-use NAT64'),
+    entry('100::/64', 'reserved', 'discard-only'),
+    entry('2001::/23', 'reserved', 'IETF protocol assignments (Teredo, benchmarking, ORCHID)'),
+    entry('2001:db8::/32', 'reserved', 'documentation'),
+    entry('3fff::/20', 'reserved', 'documentation'),
+    entry('5f00::/16', 'reserved', 'segment routing'),
+    entry('fc00::/7', 'private', 'unique local'),
+    entry('fe80::/10', 'link-local'),
+    entry('fec0::/10', 'private', 'site-local'),
+    entry('ff00::/8', 'reserved', 'multicast'),
+];
+const GLOBAL_UNICAST = entry('2000::/3', 'public');
+function contains(range, address, family) {
+    // BlockList matches IPv4 rules against IPv4-mapped IPv6 addresses and back; families are kept apart here.
+    return range.family === family && range.list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+/**
+ * What `text` is as an IP address (brackets and an IPv6 zone are ignored), or undefined when it is not one.
+ * Other spellings of IPv4 (2130706433, 0x7f.1, 0177.0.0.1, 127.1) are normalised by URL parsing before they
+ * get here, and name resolution only ever answers with standard forms.
+ */
+function classifyAddress(text) {
+    const address = text
+        .replace(/^\[(.*)\]$/, '$1')
+        .replace(/%.*$/, '')
+        .toLowerCase();
+    const ipFamily = (0,external_node_net_.isIP)(address);
+    if (ipFamily === 0)
+        return undefined;
+    const family = ipFamily === 6 ? 6 : 4;
+    const metadata = METADATA.find((known) => contains(known, address, family));
+    if (metadata)
+        return { kind: 'metadata', range: metadata.cidr, note: metadata.note };
+    if (family === 6) {
+        const carrier = EMBEDDING.find(({ prefix }) => contains(prefix, address, 6));
+        if (carrier) {
+            const ipv4 = ipv4In(address, carrier.words);
+            const inner = classifyAddress(ipv4) ?? { kind: 'reserved' };
+            return { ...inner, embedded: { ipv4, form: carrier.prefix.note ?? '' } };
+        }
+    }
+    const range = RANGES.find((known) => contains(known, address, family));
+    if (range)
+        return { kind: range.kind, range: range.cidr, note: range.note };
+    if (family === 6 && !contains(GLOBAL_UNICAST, address, 6)) {
+        return { kind: 'reserved', range: 'outside 2000::/3', note: 'not global unicast' };
+    }
+    return { kind: 'public' };
+}
+/** Public addresses always; loopback and private ranges only when the reach includes them; nothing else. */
+function admits(reach, kind) {
+    return kind === 'public' || (reach === 'private' && (kind === 'loopback' || kind === 'private'));
+}
+const LABELS = {
+    public: 'a public address',
+    loopback: 'a loopback address',
+    private: 'a private-range address',
+    'link-local': 'a link-local address',
+    metadata: 'a cloud metadata address',
+    unspecified: 'an unspecified address',
+    reserved: 'a multicast, reserved or documentation address',
+};
+function addressLabel(kind) {
+    return LABELS[kind];
+}
+/** E.g. `a private-range address (10.0.0.0/8)`, `a loopback address (IPv4-mapped 127.0.0.1; 127.0.0.0/8)`. */
+function describeAddressClass(found) {
+    const inside = found.embedded ? `${found.embedded.form} ${found.embedded.ipv4}` : undefined;
+    const range = [found.range, found.note].filter(Boolean).join(', ');
+    const detail = [inside, range].filter(Boolean).join('; ');
+    return detail ? `${LABELS[found.kind]} (${detail})` : LABELS[found.kind];
+}
+/** The dotted IPv4 address held in two 16-bit words of an IPv6 address. */
+function ipv4In(address, [high, low]) {
+    const words = ipv6Words(address);
+    const a = words[high] ?? 0;
+    const b = words[low] ?? 0;
+    return [a >> 8, a & 255, b >> 8, b & 255].join('.');
+}
+/** The eight 16-bit words of a valid IPv6 address, `::` and a trailing dotted quad expanded. */
+function ipv6Words(address) {
+    const hex = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_match, a, b, c, d) => [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((word) => word.toString(16)).join(':'));
+    const [head = '', tail] = hex.split('::');
+    const parse = (part) => (part === '' ? [] : part.split(':').map((word) => parseInt(word, 16)));
+    const front = parse(head);
+    const back = tail === undefined ? [] : parse(tail);
+    return [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
+}
+
+;// CONCATENATED MODULE: ./src/reach.ts
+
+
+
+
+/**
+ * The system resolver, as Node's own connections use it. Called through the module object, so whatever
+ * stands in for dns.lookup in the whole process (a test's stand-in DNS) stands in here too.
+ */
+const systemResolve = (hostname, options) => new Promise((resolve, reject) => {
+    external_node_dns_default().lookup(hostname, options, (error, addresses) => (error ? reject(error) : resolve(addresses)));
+});
+/**
+ * The refusal for a host that is an IP address, or undefined. Node connects to an IP address without
+ * calling the lookup, and a proxy is handed the host as written, so such hosts are judged before any
+ * connection is set up.
+ */
+function refuseLiteralHost(hostname, reach) {
+    const address = hostname.replace(/^\[(.*)\]$/, '$1');
+    const found = classifyAddress(address);
+    if (!found || admits(reach, found.kind))
+        return undefined;
+    return { host: hostname, address, literal: true, found, reach };
+}
+/**
+ * A lookup for net.connect that resolves the name and connects only if every address it has is within
+ * reach. All of them are judged, not only the one tried first: Node tries the others when the first fails
+ * (happy eyeballs), and a name with one public and one private address is what DNS rebinding looks like.
+ */
+function guardedLookup(reach, resolve = systemResolve) {
+    return (hostname, options, callback) => {
+        // @actions/http-client passes an IPv6 host in its URL brackets; net.connect then calls the lookup.
+        const bare = hostname.replace(/^\[(.*)\]$/, '$1');
+        const family = (0,external_node_net_.isIP)(bare);
+        const answer = family !== 0
+            ? Promise.resolve([{ address: bare, family }])
+            : resolve(hostname, { ...options, all: true });
+        answer.then((addresses) => {
+            for (const { address } of addresses) {
+                const found = classifyAddress(address) ?? { kind: 'reserved' };
+                if (!admits(reach, found.kind)) {
+                    callback(refusedError({ host: hostname, address, literal: family !== 0, found, reach }), '');
+                    return;
+                }
+            }
+            const first = addresses[0];
+            if (!first)
+                callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+            else if (options.all)
+                callback(null, addresses);
+            else
+                callback(null, first.address, first.family);
+        }, (error) => callback(error, ''));
+    };
+}
+const REFUSED_CODE = 'ADDRESS_REFUSED';
+function refusedError(refusal) {
+    return new NetworkError(refusalText(refusal), REFUSED_CODE, false, refusal);
+}
+/** E.g. `idp.example.com resolves to 10.0.0.5, a private-range address (10.0.0.0/8)`. */
+function refusalText(refusal) {
+    const { host, address, literal, found } = refusal;
+    return literal
+        ? `${host} is ${describeAddressClass(found)}`
+        : `${host} resolves to ${address}, ${describeAddressClass(found)}`;
+}
+/** Whether allow-private-hosts would have admitted the address (loopback, private) or nothing would. */
+function refusedForGood(refusal) {
+    return !admits('private', refusal.found.kind);
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -30727,17 +30974,24 @@ const USER_AGENT = `${ACTION_NAME}/${VERSION}`;
 
 
 
+
+
+
 const DEFAULT_MAX_BYTES = 1024 * 1024;
-/** The request never reached an answer: what happened, in words, and whether trying again can help. */
-class NetworkError extends Error {
-    code;
-    retryable;
-    constructor(message, code, retryable) {
-        super(message);
-        this.name = 'NetworkError';
-        this.code = code;
-        this.retryable = retryable;
+const LOOKUPS = {
+    public: guardedLookup('public'),
+    private: guardedLookup('private'),
+};
+// One keep-alive agent per reach, so a connection admitted under one reach is never reused under another.
+const keepAliveAgents = new Map();
+function connectingFor(request) {
+    let keepAliveAgent;
+    if (request.reuseConnection) {
+        const key = request.reach ?? 'any';
+        keepAliveAgent = keepAliveAgents.get(key) ?? new external_node_https_namespaceObject.Agent({ keepAlive: true });
+        keepAliveAgents.set(key, keepAliveAgent);
     }
+    return { keepAliveAgent, lookup: request.reach && LOOKUPS[request.reach] };
 }
 /**
  * One request through @actions/http-client (so runner proxy settings apply), never following redirects:
@@ -30761,7 +31015,12 @@ const send = async (request) => {
     }
 };
 async function sendOnce(request) {
-    const host = new URL(request.url).host;
+    const url = new URL(request.url);
+    const host = url.host;
+    // Node connects to an IP address without a lookup, and a proxy gets the host as written: judged here.
+    const refusal = request.reach && refuseLiteralHost(url.hostname, request.reach);
+    if (refusal)
+        throw refusedError(refusal);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), request.timeoutMs);
     // The signal cannot reach a request still waiting for a proxy's CONNECT answer (no socket exists yet),
@@ -30769,7 +31028,7 @@ async function sendOnce(request) {
     const deadline = new Promise((_, reject) => abort.signal.addEventListener('abort', () => reject(timeoutError(host, request.timeoutMs)), {
         once: true,
     }));
-    const client = new lib_HttpClient(USER_AGENT, [requestOptions(abort.signal, request.reuseConnection === true)], {
+    const client = new lib_HttpClient(USER_AGENT, [requestOptions(abort.signal, connectingFor(request))], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: false,
@@ -30801,20 +31060,20 @@ function timeoutError(host, timeoutMs) {
     const budget = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
     return new NetworkError(`${host} did not answer within ${budget}`, 'TIMEOUT', true);
 }
-let keepAliveAgent;
 /**
- * Every request gets the deadline's abort signal. A request that may reuse its connection also gets one
- * shared keep-alive agent, but only in place of the plain https.Agent the client makes when no proxy is
- * set: a proxy's tunnelling agent is never replaced.
+ * Every request gets the deadline's abort signal, and the lookup that guards its reach. The keep-alive
+ * agent replaces only the plain https.Agent the client makes when no proxy is set: a proxy's tunnelling
+ * agent is never replaced (it connects to the proxy, which resolves the host itself).
  */
-function requestOptions(signal, reuseConnection) {
+function requestOptions(signal, connecting = {}) {
     return {
         prepareRequest: (options) => {
             options.signal = signal;
-            if (reuseConnection && options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype) {
-                keepAliveAgent ??= new external_node_https_namespaceObject.Agent({ keepAlive: true });
-                options.agent = keepAliveAgent;
-            }
+            if (connecting.lookup)
+                options.lookup = connecting.lookup;
+            const plain = options.agent && Object.getPrototypeOf(options.agent) === external_node_https_namespaceObject.Agent.prototype;
+            if (connecting.keepAliveAgent && plain)
+                options.agent = connecting.keepAliveAgent;
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not supported')),
@@ -31598,13 +31857,16 @@ function shown(value) {
 
 
 
+
+
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 3;
 const PER_FETCH_CAP_MS = 15_000;
 const nowhere = () => undefined;
 /**
  * GETs a JSON document, turning every way it can go wrong into an observation: a lint reports problems,
- * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported.
+ * it does not stop at the first. Redirects are followed (at most 3, https only) and always reported, also
+ * when a later hop fails. Every hop connects only within the context's reach.
  */
 async function fetchJson(url, what, context, observations) {
     const chain = [url];
@@ -31630,8 +31892,11 @@ async function fetchJson(url, what, context, observations) {
             return undefined;
         }
         const answer = await get(current, what, context, observations);
-        if (!answer)
+        if (!answer) {
+            if (chain.length > 1)
+                observations.push(redirected(what, chain, 'the last URL was not fetched'));
             return undefined;
+        }
         const location = header(answer, 'location');
         if (answer.status >= 300 && answer.status < 400 && location !== undefined) {
             const next = resolveLocation(location, current);
@@ -31677,6 +31942,7 @@ async function get(url, what, context, observations) {
             timeoutMs: context.deadline.requestBudgetMs(PER_FETCH_CAP_MS),
             maxBytes: MAX_DOCUMENT_BYTES,
             reuseConnection: true,
+            reach: context.reach,
         });
         context.records.push({
             url,
@@ -31690,6 +31956,10 @@ async function get(url, what, context, observations) {
     catch (error) {
         const failure = error instanceof NetworkError ? error : new NetworkError(String(error), 'UNKNOWN', false);
         context.records.push({ url, ms: Math.round(performance.now() - started), error: failure.message });
+        if (failure.refusal) {
+            observations.push(refused(url, what, failure.refusal));
+            return undefined;
+        }
         const tooLarge = failure.code === 'TOO_LARGE';
         observations.push({
             rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
@@ -31699,6 +31969,26 @@ async function get(url, what, context, observations) {
         });
         return undefined;
     }
+}
+/** A fetch refused before connecting: which address, which range, and what the way forward is. */
+function refused(url, what, refusal) {
+    const { host, address, literal } = refusal;
+    const where = literal ? `${shown(host)} is` : `${shown(host)} resolves to ${address},`;
+    const kind = describeAddressClass(refusal.found);
+    if (refusedForGood(refusal)) {
+        return {
+            rule: 'fetch-address-refused',
+            message: `The ${what} was not fetched: ${where} ${kind}, which lint never connects to.`,
+            value: shown(url),
+            fix: "Serve the provider from a public address. Link-local, cloud metadata and reserved addresses stay refused with `allow-private-hosts`: a document that points there may be after the runner's own cloud credentials.",
+        };
+    }
+    return {
+        rule: 'fetch-address-refused',
+        message: `The ${what} was not fetched: ${where} ${kind}, and lint connects only to public addresses.`,
+        value: shown(url),
+        fix: "If the provider is on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`) to lint it from there; whatever validates its tokens (Mondoo's cloud, Mender) must still reach it.",
+    };
 }
 function fetchFix(code) {
     if (code === 'ENOTFOUND')
@@ -33075,6 +33365,7 @@ async function gatherEvidence(settings, io) {
         send: io.send,
         deadline: new Deadline(settings.timeoutSeconds * 1000),
         records: [],
+        reach: settings.allowPrivateHosts ? 'private' : 'public',
     };
     const observations = [];
     const expectedIssuer = settings.discoveryUrl ? undefined : settings.issuer;
@@ -33301,45 +33592,8 @@ function checkMenderClientAuth(document, profile) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/lint/hosts.ts
 
-/** A BlockList of CIDR ranges, IPv4 and IPv6 alike. */
-function ranges(cidrs) {
-    const list = new external_node_net_.BlockList();
-    for (const cidr of cidrs) {
-        const [network = '', prefix = ''] = cidr.split('/');
-        list.addSubnet(network, Number(prefix), (0,external_node_net_.isIP)(network) === 6 ? 'ipv6' : 'ipv4');
-    }
-    return list;
-}
-/** Loopback, private, shared (CGNAT), link-local and benchmarking ranges, and the unspecified address. */
-const NON_PUBLIC = ranges([
-    '0.0.0.0/8',
-    '10.0.0.0/8',
-    '100.64.0.0/10',
-    '127.0.0.0/8',
-    '169.254.0.0/16',
-    '172.16.0.0/12',
-    '192.168.0.0/16',
-    '198.18.0.0/15',
-    '::1/128',
-    '::/128',
-    'fc00::/7',
-    'fe80::/10',
-    'fec0::/10',
-]);
-/** Multicast, reserved and documentation ranges: no provider can be served from them. */
-const RESERVED = ranges([
-    '192.0.2.0/24',
-    '198.51.100.0/24',
-    '203.0.113.0/24',
-    '224.0.0.0/4',
-    '240.0.0.0/4',
-    'ff00::/8',
-    '2001:db8::/32',
-]);
 // Cluster-local endings first: `.cluster.local` also ends in `.local`.
 const NON_PUBLIC_SUFFIXES = [
     '.cluster.local',
@@ -33360,20 +33614,9 @@ function nonPublicReason(hostname) {
         .replace(/^\[|\]$/g, '')
         .replace(/\.$/, '')
         .toLowerCase();
-    const family = (0,external_node_net_.isIP)(host);
-    if (family !== 0) {
-        const address = family === 4 ? host : (ipv4MappedAddress(host) ?? host);
-        const type = (0,external_node_net_.isIP)(address) === 4 ? 'ipv4' : 'ipv6';
-        if (RESERVED.check(address, type))
-            return 'a multicast, reserved or documentation address';
-        if (!NON_PUBLIC.check(address, type))
-            return undefined;
-        if (address.startsWith('127.') || address === '::1')
-            return 'a loopback address';
-        return address.startsWith('0.') || address === '::'
-            ? 'an unspecified address'
-            : 'a private-range address';
-    }
+    const address = classifyAddress(host);
+    if (address)
+        return address.kind === 'public' ? undefined : addressLabel(address.kind);
     if (host === 'localhost')
         return 'a loopback name';
     const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
@@ -33382,18 +33625,6 @@ function nonPublicReason(hostname) {
     if (!host.includes('.'))
         return 'a single-label name that only resolves inside a network';
     return undefined;
-}
-/** The IPv4 address inside ::ffff:a.b.c.d, in either notation (URL parsing rewrites it as ::ffff:7f00:1). */
-function ipv4MappedAddress(host) {
-    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];
-    if (dotted)
-        return dotted;
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (!hex)
-        return undefined;
-    const high = parseInt(hex[1] ?? '0', 16);
-    const low = parseInt(hex[2] ?? '0', 16);
-    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 ;// CONCATENATED MODULE: ./src/lint/issuer-rules.ts
@@ -36309,6 +36540,7 @@ const SHARED_NAMES = [
     'profile',
     'fail-on',
     'jwks',
+    'allow-private-hosts',
 ].join('|');
 /**
  * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
@@ -36687,6 +36919,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

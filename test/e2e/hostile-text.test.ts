@@ -148,7 +148,13 @@ describe.concurrent('text from outside cannot steer the runner (lint)', () => {
       routes: discoveryWith((self) => ({ jwks_uri: `${self.issuer}/keys\n::stop-commands::x` })),
     });
     const run = await runAction({
-      inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc', 'fail-on': 'never' },
+      inputs: {
+        mode: 'lint',
+        issuer: p.issuer,
+        profile: 'oidc',
+        'fail-on': 'never',
+        'allow-private-hosts': 'true',
+      },
       env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     expect(run.code, run.stdout).toBe(0);
