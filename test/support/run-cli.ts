@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './run-action.ts';
 import { failOnLeaks, leaksIn, withoutMaskCommands } from './runner-log.ts';
 import { runFolder } from './run-folder.ts';
-import { spawnCollect } from './spawn-collect.ts';
+import { type SpawnOptions, spawnCollect } from './spawn-collect.ts';
 
 export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process, when it did not exit by itself. */
+  signal: string | null;
   stdout: string;
   stderr: string;
   /** The folder the CLI ran in (fresh per run, removed with the test session's run folders). */
@@ -24,21 +26,23 @@ export interface RunCliOptions {
   /** Put first on PATH, e.g. a folder with a stand-in buildkite-agent. */
   pathPrefix?: string;
   timeoutMs?: number;
+  onStart?: SpawnOptions['onStart'];
 }
 
 /** Runs the built CLI as a user's shell would, and collects what it printed and its exit code. */
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRun> {
   const cwd = opts.cwd ?? (await runFolder());
   const path = [opts.pathPrefix, process.env.PATH].filter(Boolean).join(':');
-  const { code, stdout, stderr } = await spawnCollect(process.execPath, [CLI, ...args], {
+  const { code, signal, stdout, stderr } = await spawnCollect(process.execPath, [CLI, ...args], {
     cwd,
     env: { PATH: path, HOME: process.env.HOME, ...opts.env },
     // A closed, empty stdin unless the test gives one: what a CI step sees.
     stdin: opts.stdin ?? '',
     keepStdinOpen: opts.keepStdinOpen,
     timeoutMs: opts.timeoutMs ?? 30_000,
+    onStart: opts.onStart,
   });
-  return { code, stdout, stderr, cwd };
+  return { code, signal, stdout, stderr, cwd };
 }
 
 /**
