@@ -3,10 +3,13 @@ import { send } from './http.js';
 import { readRegularFile } from './lint/local-file.js';
 import { runProgram } from './cli/buildkite-agent.js';
 import { runCli } from './cli/main.js';
+import { exitCleanlyOnSignals } from './cli/signals.js';
 import { exitOnceFlushed, processStdio } from './output/terminal.js';
 
+const stdio = processStdio();
+exitCleanlyOnSignals(stdio.writeErr);
 const exitCode = await runCli(process.argv.slice(2), {
-  ...processStdio(),
+  ...stdio,
   env: process.env,
   send,
   nowSeconds: () => Date.now() / 1000,

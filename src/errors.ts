@@ -21,7 +21,7 @@ export type FailureKind =
   | 'lint-findings'
   /** The runner cannot take the credential (its file commands are missing or unwritable). */
   | 'runner'
-  /** The CLI could not write the credential to its --output-file. */
+  /** A file the user named (the CLI's --output-file, lint's `report`) could not be written. */
   | 'output'
   /** A bug: something this code did not expect. */
   | 'internal';

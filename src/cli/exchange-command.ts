@@ -2,17 +2,23 @@ import { ActionError } from '../errors.js';
 import { type Observed, runExchange, subjectOf, type ExchangeResult } from '../exchange/exchange.js';
 import { readChoice } from '../input-values.js';
 import type { Log } from '../runner.js';
+import { type FileSetting, reservePrivateFile } from '../private-file.js';
 import { readExchangeSettings } from '../settings.js';
 import type { CliIo } from './cli-io.js';
 import { hintsFor } from '../exchange/diagnosis.js';
 import { FailureWithHints } from './failure.js';
-import { reservePrivateFile } from './private-file.js';
 import { TOKEN_OPTIONS, tokenRequestOf } from './token-options.js';
 import { chooseCliTokenSource } from './token-sources.js';
 import { type CommandSpec, type ParsedCommand, stringOption } from './usage.js';
 
 const FORMATS = ['base64', 'env', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+
+const OUTPUT_FILE: FileSetting = {
+  label: 'Option `--output-file`',
+  fix: 'Give a file path in a folder only this job can write, e.g. under $RUNNER_TEMP or a `mktemp -d` folder.',
+  mode: 0o600,
+};
 
 export const EXCHANGE_COMMAND: CommandSpec = {
   name: 'exchange',
@@ -63,7 +69,7 @@ export const EXCHANGE_COMMAND: CommandSpec = {
     'output-file': {
       type: 'string',
       value: 'FILE',
-      help: 'Write the result to FILE (mode 0600, never through a symlink) instead of stdout.',
+      help: 'Write the result to FILE (mode 0600; never through a symlink, nor in a folder others can write) instead of stdout.',
     },
   },
   footer: [
@@ -86,7 +92,7 @@ export async function exchangeCommand(parsed: ParsedCommand, io: CliIo, log: Log
   const needs = { audience: settings.tokenAudience, minValiditySeconds: settings.minValiditySeconds };
   const source = await chooseCliTokenSource(request, needs, { ...io, log });
   // Last check before any token is used: the credential must have somewhere to go.
-  const reserved = outputFile ? reservePrivateFile(outputFile) : undefined;
+  const reserved = outputFile ? reservePrivateFile(outputFile, OUTPUT_FILE) : undefined;
   const observed: Observed = {};
   let result: ExchangeResult;
   try {

@@ -14,7 +14,7 @@ import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage
 export const TOOL = 'mondoo-keyless';
 
 /** Exit codes, as documented in --help and the README. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 const COMMANDS: readonly CommandSpec[] = [EXCHANGE_COMMAND, LINT_COMMAND, CLAIMS_COMMAND];
 
@@ -32,7 +32,8 @@ function toolHelp(): string {
     '  --help      Show this help; `<command> --help` for a command.',
     '  --version   Print the version.',
     '',
-    'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error.',
+    'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error;',
+    '130 and 143 stopped by SIGINT and SIGTERM.',
     '',
   ].join('\n');
 }

@@ -89,6 +89,15 @@ function documentOf(finding: Finding, report: LintReport): string {
  * in the result's properties.
  */
 function uriOf(place: string): string {
+  // A target that only looks like a URL (`https://exa mple.com`) is reported as a finding; it must not cost
+  // the whole log, so it is kept as an escaped relative path instead.
+  if (hasUrlScheme(place) && !URL.canParse(place)) {
+    return place
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .split('/')
+      .map(encodeURIComponent)
+      .join('/');
+  }
   if (hasUrlScheme(place)) {
     const url = new URL(place);
     // Segments are decoded first so that an escape already in the URL is not escaped twice.

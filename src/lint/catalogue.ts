@@ -28,6 +28,13 @@ export const RULES = {
     checks: 'A URL to fetch is not https:// (it is not fetched).',
     fix: 'Serve the document over HTTPS and publish the https:// URL.',
   },
+  'fetch-url-invalid': {
+    group: 'fetch',
+    levels: [E, E, E],
+    checks:
+      'A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).',
+    fix: 'Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535.',
+  },
   'fetch-failed': {
     group: 'fetch',
     levels: [E, E, E],

@@ -55,6 +55,15 @@ export async function fetchJson(
   const chain = [url];
   let current = url;
   for (;;) {
+    // Before anything else: a URL that does not parse is the document's (or the input's) fault, never a bug.
+    if (!URL.canParse(current)) {
+      observations.push({
+        rule: 'fetch-url-invalid',
+        message: `The ${what} URL does not parse as a URL, so it was not fetched.`,
+        value: shown(current),
+      });
+      return undefined;
+    }
     if (!current.startsWith('https://')) {
       if (chain.length > 1) observations.push(redirected(what, chain, 'to a URL that is not https://'));
       observations.push({

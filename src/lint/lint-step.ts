@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ActionError, settingsError } from '../errors.js';
 import type { AnnotationLevel, Runner } from '../runner.js';
@@ -6,6 +6,7 @@ import type { Severity } from './catalogue.js';
 import { gatherEvidence, type LintIo } from './evidence.js';
 import type { LintSettings } from './lint-settings.js';
 import { plural } from '../plural.js';
+import { type FileSetting, writePrivateFile } from '../private-file.js';
 import { summaryReport, textReport, verdictLine } from './render.js';
 import { buildReport, failsStep, type LintReport } from './report.js';
 
@@ -68,15 +69,25 @@ function annotate(runner: Runner, report: LintReport): void {
   }
 }
 
+const REPORT_FILE: FileSetting = {
+  label: 'Input `report`',
+  fix: 'Give a file path in the workspace or RUNNER_TEMP that only this job can write.',
+  // Findings never quote a secret: the report is made as any file the job writes, the umask decides.
+  mode: 0o666,
+};
+
+/** Written as the CLI writes a credential: never through a symbolic link, whole or not at all. */
 function writeReport(path: string, report: LintReport): void {
+  const folder = dirname(path);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+    // A folder the workflow names but has not made yet (e.g. `reports/lint.json`) is made here.
+    mkdirSync(folder, { recursive: true });
   } catch (error) {
     throw settingsError(
       'report',
-      `cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Give a path in the workspace or RUNNER_TEMP that the job can write.',
+      `cannot make the folder ${folder} for ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      REPORT_FILE.fix,
     );
   }
+  writePrivateFile(path, `${JSON.stringify(report, null, 2)}\n`, REPORT_FILE);
 }

@@ -1,5 +1,6 @@
 import { chmod, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { installBuildkiteAgent, startAzureOidcService } from '../support/ci-stand-ins.ts';
 import { type CliRun, expectNoCliLeaks, runCli } from '../support/run-cli.ts';
@@ -426,6 +427,48 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
     expect(scenario.sts.requests).toHaveLength(0);
   });
 
+  it.for([
+    [0o777, 'every user'],
+    [0o770, 'its group'],
+  ] as const)(
+    'refuses a folder of mode %o (%s can write it) without the sticky bit, before any token is used',
+    async ([mode, who], { onTestFinished }) => {
+      const scenario = await scenarioForTest(onTestFinished);
+      const shared = join(await runFolder(), 'shared');
+      await mkdir(shared);
+      await chmod(shared, mode);
+      const run = await exchangeOn(await circleJob(scenario), scenario, [
+        '--output-file',
+        join(shared, 'mondoo.env'),
+      ]);
+      expect(run.code).toBe(2);
+      const octal = mode.toString(8).padStart(4, '0');
+      expect(run.stderr).toContain(
+        `error: Option \`--output-file\`: ${join(shared, 'mondoo.env')} is in ${shared}, a folder ${who} can write without the sticky bit (mode ${octal}): another user could replace the file after it is written.\n`,
+      );
+      expect(run.stderr).toMatch(/^fix: Give a file path in a folder only this job can write/m);
+      expect(scenario.sts.requests).toHaveLength(0);
+      expect(await readdir(shared)).toEqual([]);
+      expect(run.stdout).toBe('');
+    },
+  );
+
+  it('accepts a folder every user can write when it has the sticky bit, as /tmp has', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const sticky = join(await runFolder(), 'tmp');
+    await mkdir(sticky);
+    await chmod(sticky, 0o1777);
+    const run = await exchangeOn(await circleJob(scenario), scenario, [
+      '--output-file',
+      join(sticky, 'mondoo.env'),
+    ]);
+    expect(run.code).toBe(0);
+    expect(await readFile(join(sticky, 'mondoo.env'), 'utf8')).toBe(`${scenario.sts.base64Credential}\n`);
+    expectNoCliLeaks(run, scenario.secrets());
+  });
+
   it('leaves no scratch file behind when the exchange fails', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished, {
       subject: 'repo:someone/else:ref:refs/heads/main',
@@ -436,6 +479,57 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
     expect(run.code).toBe(1);
     expect(await readdir(folder)).toEqual([]);
   });
+});
+
+describe.concurrent('mondoo-keyless exchange stopped by a signal', () => {
+  it.for([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s while Mondoo holds its answer: exit %i, the scratch file removed, nothing written or shown',
+    async ([signal, code], { onTestFinished }) => {
+      const scenario = await scenarioForTest(onTestFinished);
+      // Mondoo receives the exchange and never answers: the CLI waits with its scratch file reserved.
+      scenario.sts.script.push({ kind: 'hang' });
+      const job = await circleJob(scenario);
+      const folder = await runFolder();
+      const target = join(folder, 'mondoo.env');
+      let scratchSeen: string[] = [];
+      const run = await runCli(
+        [
+          'exchange',
+          '--universe-domain',
+          scenario.sts.url,
+          '--audience',
+          SPACE_AUDIENCE,
+          '--format',
+          'env',
+          '--output-file',
+          target,
+        ],
+        {
+          env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile, ...job.env },
+          onStart: (child) => {
+            void (async () => {
+              // The scratch file is reserved before the exchange is sent, so once Mondoo has the request it exists.
+              while (scenario.sts.exchanges.length === 0 && child.exitCode === null) await sleep(20);
+              scratchSeen = await readdir(folder);
+              child.kill(signal);
+            })();
+          },
+        },
+      );
+
+      expect(scratchSeen).toEqual([expect.stringMatching(/^\.mondoo\.env\.[0-9a-f]+\.tmp$/)]);
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(code);
+      expect(await readdir(folder)).toEqual([]);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`stopped by ${signal}`);
+      // The minted ID token is among the scenario's secrets.
+      expectNoCliLeaks(run, scenario.secrets());
+    },
+  );
 });
 
 describe.concurrent('mondoo-keyless exchange picks its source as told', () => {

@@ -162,6 +162,55 @@ describe('mondoo-keyless lint --format sarif', () => {
   });
 });
 
+describe('mondoo-keyless lint of URLs that do not parse', () => {
+  const BAD_ISSUERS = ['https://exa mple.com', 'http://[::1', 'https://login.example.com:99999'];
+
+  it.for(['json', 'sarif', 'text'])(
+    '--format %s: each bad URL is a finding for its own target, the rest are linted',
+    async (format, { onTestFinished }) => {
+      const provider = providersFor(ca(), onTestFinished);
+      const good = await provider();
+      // A document whose jwks_uri does not parse: the bad URL comes from a server, not the command line.
+      const badKeys = await provider({
+        routes: discoveryWith(() => ({ jwks_uri: 'https://keys .example/jwks' })),
+      });
+      const targets = [good.issuer, ...BAD_ISSUERS, badKeys.issuer];
+
+      const run = await lintCli(['--format', format, ...targets]);
+
+      expect(run.stderr).not.toMatch(/Unexpected error|Invalid URL|This is a bug/);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`4 providers of ${targets.length} failed at fail-on error.`);
+      if (format === 'json') {
+        const reports = JSON.parse(run.stdout) as Report[];
+        expect(reports.map((report) => report.target.issuer)).toEqual(targets);
+        const rulesOf = (report: Report | undefined) => report?.findings.map((finding) => finding.rule);
+        expect(reports.map((report) => report.usable.oidc)).toEqual([true, false, false, false, false]);
+        expect(rulesOf(reports[0])).not.toContain('fetch-url-invalid');
+        for (const report of reports.slice(1)) {
+          expect(rulesOf(report)).toContain('fetch-url-invalid');
+          expect(JSON.stringify(report)).not.toContain('Invalid URL');
+        }
+        expect(reports[4]?.findings.find((f) => f.rule === 'fetch-url-invalid')?.message).toContain('JWKS');
+      } else if (format === 'sarif') {
+        const log = JSON.parse(run.stdout) as {
+          runs: { results: { ruleId: string; properties: { provider: string } }[] }[];
+        };
+        expect(sarifProblems(log)).toEqual([]);
+        const flagged = log.runs[0]?.results
+          .filter((result) => result.ruleId === 'fetch-url-invalid')
+          .map((result) => result.properties.provider);
+        expect(flagged).toEqual(targets.slice(1));
+      } else {
+        for (const target of targets.slice(1))
+          expect(run.stdout).toContain(`Lint of ${target} (profile oidc)`);
+        expect(run.stdout.match(/error {3}fetch-url-invalid: /g)).toHaveLength(4);
+        expect(run.stdout).toContain('5 providers linted (profile oidc): 1 usable, 4 not.');
+      }
+    },
+  );
+});
+
 describe('mondoo-keyless lint keeps secrets it finds out of its output', () => {
   it.for(['text', 'json', 'sarif'])('--format %s', async (format, { onTestFinished }) => {
     const p = await providersFor(ca(), onTestFinished)();

@@ -30,7 +30,7 @@ describe.concurrent('mondoo-keyless --help', () => {
     expect(run.stdout).toMatch(/^ {2}lint +/m);
     expect(run.stdout).toMatch(/^ {2}claims +/m);
     expect(run.stdout).toContain(
-      'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error.',
+      'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error;\n130 and 143 stopped by SIGINT and SIGTERM.',
     );
   });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropConnection, sendJson, sendText } from '../support/https-stub.ts';
@@ -15,6 +15,7 @@ import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { testCaForFile } from '../support/file-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
 import { runFolder } from '../support/run-folder.ts';
+import { failureMessage } from './expectations.ts';
 
 const ca = testCaForFile();
 
@@ -298,6 +299,18 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(run.report.fetches).toEqual([]);
   });
 
+  it.for(['https://exa mple.com', 'http://[::1', 'https://login.example.com:99999/tenant'])(
+    'reports an issuer that does not parse (%s) as a finding, in the report and the log',
+    async (issuer) => {
+      const run = await lint({ issuer, profile: 'oidc' });
+      expect(run.code).toBe(1);
+      expect(rules(run.report)).toEqual(['fetch-url-invalid']);
+      expect(run.report.fetches).toEqual([]);
+      expect(failureMessage(run)).toMatch(/^Lint found 1 error \(fail-on: error\)/);
+      expect(run.stdout).not.toMatch(/Invalid URL|Unexpected error/);
+    },
+  );
+
   it('finds a document only the RFC 8414 inserted form serves, for an issuer with a path', async ({
     onTestFinished,
   }) => {
@@ -379,6 +392,41 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     );
     expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
     expect(run.stdout).toContain('usable with Mender SSO: yes');
+  });
+});
+
+describe.concurrent('lint mode `report`', () => {
+  it('is never written through a symbolic link: the step fails and names the input', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const folder = await runFolder();
+    const elsewhere = join(folder, 'elsewhere.json');
+    await writeFile(elsewhere, 'not yours\n');
+    await symlink(elsewhere, join(folder, 'report.json'));
+    const run = await runAction({
+      inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc', report: join(folder, 'report.json') },
+      env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
+    });
+    expect(run.code).toBe(1);
+    expect(failureMessage(run)).toBe(
+      `Input \`report\`: ${join(folder, 'report.json')} is a symbolic link, which is never followed.\nFix: Give a file path in the workspace or RUNNER_TEMP that only this job can write.`,
+    );
+    expect(await readFile(elsewhere, 'utf8')).toBe('not yours\n');
+    expect((await readdir(folder)).sort()).toEqual(['elsewhere.json', 'report.json']);
+  });
+
+  it('is written in a folder it makes, with no scratch file left beside it', async ({ onTestFinished }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const folder = join(await runFolder(), 'reports');
+    const run = await runAction({
+      inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc', report: join(folder, 'lint.json') },
+      env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(await readdir(folder)).toEqual(['lint.json']);
+    const report = JSON.parse(await readFile(join(folder, 'lint.json'), 'utf8')) as Report;
+    expect(report.counts.error).toBe(0);
   });
 });
 

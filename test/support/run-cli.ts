@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './run-action.ts';
 import { failOnLeaks, leaksIn, withoutMaskCommands } from './runner-log.ts';
 import { runFolder } from './run-folder.ts';
-import { spawnCollect } from './spawn-collect.ts';
+import { type SpawnOptions, spawnCollect } from './spawn-collect.ts';
 
 export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process, when it did not exit by itself. */
+  signal: string | null;
   stdout: string;
   stderr: string;
   /** The folder the CLI ran in (fresh per run, removed with the test session's run folders). */
@@ -26,13 +28,14 @@ export interface RunCliOptions {
   timeoutMs?: number;
   /** Options for node itself, before the CLI (e.g. --import for a preload). */
   nodeArgs?: string[];
+  onStart?: SpawnOptions['onStart'];
 }
 
 /** Runs the built CLI as a user's shell would, and collects what it printed and its exit code. */
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRun> {
   const cwd = opts.cwd ?? (await runFolder());
   const path = [opts.pathPrefix, process.env.PATH].filter(Boolean).join(':');
-  const { code, stdout, stderr } = await spawnCollect(
+  const { code, signal, stdout, stderr } = await spawnCollect(
     process.execPath,
     [...(opts.nodeArgs ?? []), CLI, ...args],
     {
@@ -42,9 +45,10 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
       stdin: opts.stdin ?? '',
       keepStdinOpen: opts.keepStdinOpen,
       timeoutMs: opts.timeoutMs ?? 30_000,
+      onStart: opts.onStart,
     },
   );
-  return { code, stdout, stderr, cwd };
+  return { code, signal, stdout, stderr, cwd };
 }
 
 /**

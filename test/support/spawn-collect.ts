@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Collected {
   code: number | null;
@@ -17,6 +17,8 @@ export interface SpawnOptions {
   /** Leave stdin an open pipe nobody writes to or closes. */
   keepStdinOpen?: boolean;
   timeoutMs: number;
+  /** Called once the process is started, e.g. to signal it while it runs. */
+  onStart?: (child: ChildProcess) => void;
 }
 
 /** Runs a process to its end (or SIGKILLs it at timeoutMs) and collects what it printed. */
@@ -35,6 +37,7 @@ export async function spawnCollect(command: string, args: string[], opts: SpawnO
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   if (child.stdin && !opts.keepStdinOpen) child.stdin.end(opts.stdin ?? '');
+  opts.onStart?.(child);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

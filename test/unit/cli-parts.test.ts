@@ -144,6 +144,15 @@ describe('sarifLog locations', () => {
     );
   });
 
+  it('keeps a target that only looks like a URL as an escaped path instead of failing the log', () => {
+    expect(uriOf('https://exa mple.com/.well-known/openid-configuration')).toBe(
+      'exa%20mple.com/.well-known/openid-configuration',
+    );
+    expect(uriOf('http://[::1/.well-known/openid-configuration')).toBe(
+      '%5B%3A%3A1/.well-known/openid-configuration',
+    );
+  });
+
   it('keeps a local relative path, with forward slashes', () => {
     expect(uriOf('providers/gitlab.json')).toBe('providers/gitlab.json');
   });

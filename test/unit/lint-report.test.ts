@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
@@ -19,6 +19,7 @@ import {
   reportOf,
 } from './lint-helpers.js';
 import { runFolderSync } from '../support/run-folder.ts';
+import { rejectionOf } from './helpers.js';
 
 function brokenIssuer() {
   return {
@@ -172,7 +173,35 @@ describe('runLintStep', () => {
     writeFileSync(notADirectory, '');
     const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
     await expect(run).rejects.toThrow(
-      `Input \`report\`: cannot write ${join(notADirectory, 'report.json')} (E`,
+      `Input \`report\`: cannot make the folder ${notADirectory} for ${join(notADirectory, 'report.json')} (E`,
     );
+  });
+
+  it('never writes the report through a symbolic link, not even a dangling one', async () => {
+    const folder = runFolderSync('lint-report-');
+    const elsewhere = join(folder, 'elsewhere.json');
+    writeFileSync(elsewhere, 'not yours\n');
+    symlinkSync(elsewhere, join(folder, 'report.json'));
+    symlinkSync(join(folder, 'missing.json'), join(folder, 'dangling.json'));
+    for (const name of ['report.json', 'dangling.json']) {
+      const { run } = await step(await cleanJwks(), { report: join(folder, name) });
+      const error = await rejectionOf(run);
+      expect(error.message).toBe(
+        `Input \`report\`: ${join(folder, name)} is a symbolic link, which is never followed.`,
+      );
+      expect(error.fix).toMatch(/only this job can write/);
+    }
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not yours\n');
+    expect(readdirSync(folder).sort()).toEqual(['dangling.json', 'elsewhere.json', 'report.json']);
+  });
+
+  it('replaces an existing report whole, through a scratch file that does not stay', async () => {
+    const folder = runFolderSync('lint-report-');
+    const path = join(folder, 'report.json');
+    writeFileSync(path, 'an older report\n');
+    const { run } = await step(await cleanJwks(), { report: path });
+    const report = await run;
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(readdirSync(folder)).toEqual(['report.json']);
   });
 });

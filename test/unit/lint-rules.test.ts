@@ -68,6 +68,10 @@ function withToken(make: () => Promise<string> | string): Mutation {
 
 /** For each rule checked without a network: a change to the clean provider that must make it fire. */
 const CASES: [RuleId, Mutation, Profile?][] = [
+  [
+    'fetch-url-invalid',
+    () => ({ discovery: { ...cleanDiscovery(), jwks_uri: 'https://keys .example.com/jwks' }, jwks: null }),
+  ],
   ['issuer-mismatch', withDiscovery((d) => (d.issuer = 'https://other.example.com'))],
   ['issuer-trailing-slash', withDiscovery((d) => (d.issuer = `${ISSUER}/`))],
   ['issuer-not-https', withDiscovery((d) => (d.issuer = 'id.example.com'), { issuer: undefined })],
@@ -245,6 +249,22 @@ describe('each rule fires on a document made to break it', () => {
 });
 
 describe('rule details', () => {
+  it.each(['https://keys .example.com/jwks', 'https://[::1/jwks', 'https://id.example.com:99999/jwks'])(
+    'reports a jwks_uri that does not parse (%s) without trying to fetch it',
+    async (jwksUri) => {
+      const findings = await findingsOf({
+        discovery: { ...cleanDiscovery(), jwks_uri: jwksUri },
+        jwks: null,
+      });
+      // The unit tests' `send` fails every request: a fetch-failed finding would mean one was attempted.
+      expect(rulesOf(findings)).toContain('fetch-url-invalid');
+      expect(rulesOf(findings)).not.toContain('fetch-failed');
+      const finding = findings.find((candidate) => candidate.rule === 'fetch-url-invalid');
+      expect(finding?.message).toBe('The JWKS URL does not parse as a URL, so it was not fetched.');
+      expect(finding?.value).toBe(JSON.stringify(jwksUri));
+    },
+  );
+
   it('does not suggest renaming a registered member that merely looks alike', async () => {
     const discovery = cleanDiscovery();
     delete discovery.id_token_signing_alg_values_supported;
