@@ -1,29 +1,16 @@
 // `npm run demo`: runs the real dist/index.js the way a GitHub runner starts it, against local HTTPS stand-ins
 // for GitHub's token service and Mondoo's STS (a test CA is made on the fly), and shows what a person would see.
 // Then lint mode against a local OpenID provider, and last the `mondoo-keyless` CLI in a (simulated) GitLab job.
-import { findLeaks, runAction, runnerView } from '../test/support/run-action.ts';
+import { type ActionRun, findLeaks, runAction, viewOfRun } from '../test/support/run-action.ts';
 import { cliLeaks, runCli } from '../test/support/run-cli.ts';
-import { unescapeCommandData } from '../test/support/runner-log.ts';
+import { renderLog } from '../test/support/runner-stand-in.ts';
 import { discoveryWith, startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type Scenario, SPACE_AUDIENCE, startScenario } from '../test/support/scenario.ts';
 
 const rule = (title: string) =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
-/** Workflow commands rendered the way the runner's log viewer shows them. */
-function asDisplayed(log: string): string {
-  return log
-    .split('\n')
-    .filter((line) => line !== '::endgroup::')
-    .map((line) => {
-      const command = /^::(error|warning|notice|group)[^:]*::(.*)$/.exec(line);
-      if (!command) return line;
-      const [, name, text = ''] = command;
-      return name === 'group'
-        ? `> ${text}`
-        : `${name?.[0]?.toUpperCase()}${name?.slice(1)}: ${unescapeCommandData(text)}`;
-    })
-    .join('\n');
-}
+/** The step's log as the runner's web view shows it: commands consumed, annotations rendered, masks applied. */
+const shownLog = (run: ActionRun) => renderLog(viewOfRun(run, { stepDebug: false }).log).join('\n');
 
 const indent = (text: string) =>
   text
@@ -38,7 +25,7 @@ async function successfulExchange(scenario: Scenario): Promise<number> {
   console.log('Step inputs:', JSON.stringify(inputs));
   const run = await runAction({ inputs, env: scenario.runnerEnv() });
   console.log(`\nThe step's log as the runner shows it (masks applied), exit code ${run.code}:`);
-  console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+  console.log(indent(shownLog(run)));
   console.log('\nWhat later steps get (GITHUB_ENV):');
   for (const [name, value] of Object.entries(run.env)) {
     const decoded = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Record<string, unknown>;
@@ -64,7 +51,7 @@ async function wrongSubject(): Promise<number> {
     );
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
     console.log(`\nThe step's log (exit code ${run.code}):`);
-    console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+    console.log(indent(shownLog(run)));
     console.log(
       `\nExported: ${Object.keys(run.env).length === 0 ? 'nothing' : Object.keys(run.env).join(', ')}`,
     );
@@ -98,7 +85,7 @@ async function lintProvider(): Promise<number> {
     );
     const run = await runAction({ inputs, env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile } });
     console.log(`\nThe step's log (exit code ${run.code}):`);
-    console.log(indent(asDisplayed(runnerView(run.stdout + run.stderr, run.masks))));
+    console.log(indent(shownLog(run)));
     console.log('\nThe job summary (GITHUB_STEP_SUMMARY):');
     console.log(indent(run.summary));
     console.log(`\nOutputs: errors=${run.outputs.errors}, warnings=${run.outputs.warnings}`);

@@ -38,8 +38,8 @@ describe.concurrent('exchange succeeds', () => {
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
 
     expectAuthenticated(run, scenario);
-    const log = runnerView(run.stdout, run.masks);
-    expect(log).toContain('::group::OIDC token claims');
+    const log = runnerView(run.stdout);
+    expect(log).toContain('> OIDC token claims');
     expect(log).toContain(`sub: ${DEFAULT_SUBJECT}`);
     expect(log).toMatch(/exp: \d+ \(\d+ s left\)/);
     expect(log).toContain('Exported MONDOO_CONFIG_BASE64');

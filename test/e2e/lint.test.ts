@@ -11,6 +11,7 @@ import {
   type Route,
 } from '../support/oidc-provider.ts';
 import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { expectOnlyOwnCommands } from '../support/runner-log.ts';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { testCaForFile } from '../support/file-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
@@ -47,6 +48,7 @@ async function lint(
     timeoutMs,
   });
   expectNoLeaks(run, secrets);
+  expectOnlyOwnCommands(run.stdout);
   const text = await readFile(join(run.runnerTemp, '..', 'workspace', 'lint-report.json'), 'utf8').catch(
     () => '',
   );

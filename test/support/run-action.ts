@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnvFile } from './runner-file-commands.ts';
 import { parseMasks } from './runner-log.ts';
 import { spawnCollect } from './spawn-collect.ts';
 import { runFolder } from './run-folder.ts';
 
-export { expectNoLeaks, findLeaks, runnerView } from './runner-log.ts';
+export { expectNoLeaks, findLeaks, runnerView, viewOfRun } from './runner-log.ts';
 
 export interface ActionRun {
   code: number | null;
@@ -20,7 +21,7 @@ export interface ActionRun {
   outputs: Record<string, string>;
   /** GITHUB_STEP_SUMMARY contents. */
   summary: string;
-  /** Values registered via ::add-mask:: lines on stdout, unescaped. */
+  /** Values the runner accepted through ::add-mask:: on stdout (none while commands are stopped), unescaped. */
   masks: string[];
   durationMs: number;
   /** Date.now() just before the process was spawned, to time events the servers record against it. */
@@ -45,34 +46,13 @@ export function inputEnvName(input: string): string {
   return `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 }
 
-/** Parses the runner's file-command format: `name=value` lines and `name<<DELIMITER` heredocs. */
+/** Parses a file-command file (GITHUB_OUTPUT, GITHUB_ENV) as the runner does on Linux; throws like it on a bad line. */
 export function parseFileCommands(text: string, fileName: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index] ?? '';
-    if (line === '') {
-      continue;
-    }
-    const equals = line.indexOf('=');
-    const heredoc = line.indexOf('<<');
-    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
-      result[line.slice(0, equals)] = line.slice(equals + 1);
-      continue;
-    }
-    if (heredoc < 0) {
-      throw new Error(`${fileName} line ${index + 1}: neither name=value nor name<<DELIMITER`);
-    }
-    const name = line.slice(0, heredoc);
-    const delimiter = line.slice(heredoc + 2);
-    const end = lines.indexOf(delimiter, index + 1);
-    if (delimiter === '' || end < 0) {
-      throw new Error(`${fileName}: heredoc for ${JSON.stringify(name)} is never terminated`);
-    }
-    result[name] = lines.slice(index + 1, end).join('\n');
-    index = end;
+  try {
+    return parseEnvFile(text);
+  } catch (error) {
+    throw new Error(`${fileName}: ${(error as Error).message}`, { cause: error });
   }
-  return result;
 }
 
 export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { REPO_ROOT } from './run-action.ts';
-import { failOnLeaks, leaksIn, withoutMaskCommands } from './runner-log.ts';
+import { failOnLeaks, leaksIn } from './runner-log.ts';
+import { runStep } from './runner-stand-in.ts';
 import { runFolder } from './run-folder.ts';
 import { type SpawnOptions, spawnCollect } from './spawn-collect.ts';
 
@@ -14,6 +15,8 @@ export interface CliRun {
   stderr: string;
   /** The folder the CLI ran in (fresh per run, removed with the test session's run folders). */
   cwd: string;
+  /** GITHUB_ACTIONS=true: a runner reads its output for workflow commands and masks. */
+  onGitHubActions: boolean;
 }
 
 export interface RunCliOptions {
@@ -48,23 +51,34 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
       onStart: opts.onStart,
     },
   );
-  return { code, signal, stdout, stderr, cwd };
+  return { code, signal, stdout, stderr, cwd, onGitHubActions: opts.env?.GITHUB_ACTIONS === 'true' };
 }
 
 /**
  * Every place a secret shows that it must not: stderr always, stdout unless printing the credential is the
  * command's job (then only the credential's own forms may be there, never the token or a private key).
+ * In a GitHub Actions job stderr is what the runner stand-in shows (with step debug on), since the runner
+ * masks it and acts on its commands; anywhere else it is shown as written.
  */
 export function cliLeaks(run: CliRun, secrets: string[], allowedOnStdout: string[] = []): string[] {
   const stdoutScanned = allowedOnStdout.reduce((text, allowed) => text.split(allowed).join(''), run.stdout);
   return leaksIn(
     [
-      // Inside a GitHub job the CLI registers its secrets with `::add-mask::` on stderr; the runner consumes those.
-      ['stderr', withoutMaskCommands(run.stderr)],
+      ['stderr', run.onGitHubActions ? stderrOnGitHub(run) : run.stderr],
       ['stdout', stdoutScanned],
     ],
     secrets,
   );
+}
+
+function stderrOnGitHub(run: CliRun): string {
+  const view = runStep({ stdout: run.stdout, stderr: run.stderr }, { stepDebug: true });
+  return [
+    ...view.log.filter((line) => line.stream === 'stderr').map((line) => line.text),
+    ...view.annotations
+      .filter((annotation) => annotation.stream === 'stderr')
+      .map((annotation) => annotation.message),
+  ].join('\n');
 }
 
 export function expectNoCliLeaks(run: CliRun, secrets: string[], allowedOnStdout: string[] = []): void {

@@ -223,29 +223,49 @@ describe('leak detection', () => {
     ...overrides,
   });
 
-  it('finds a secret in stdout but not inside an ::add-mask:: line', () => {
-    expect(findLeaks(run({ stdout: `::add-mask::${secret}\nok\n` }), [secret])).toEqual([]);
-    const leaks = findLeaks(run({ stdout: `::add-mask::${secret}\nvalue is ${secret}\n` }), [secret]);
-    expect(leaks).toHaveLength(1);
-    expect(leaks[0]).toContain('stdout');
-    expect(leaks[0]).not.toContain(secret);
+  it('finds a secret the runner shows on stdout: before its add-mask, or once commands are stopped', () => {
+    expect(findLeaks(run({ stdout: `::add-mask::${secret}\nvalue is ${secret}\n` }), [secret])).toEqual([]);
+    const early = findLeaks(run({ stdout: `value is ${secret}\n::add-mask::${secret}\n` }), [secret]);
+    expect(early).toEqual([expect.stringContaining('stdout')]);
+    expect(early[0]).not.toContain(secret);
+    const stopped = findLeaks(run({ stdout: `::stop-commands::pause\n::add-mask::${secret}\n` }), [secret]);
+    expect(stopped).toEqual([expect.stringContaining('stdout')]);
+  });
+
+  it('reads the log with step debug on, stderr with its own masks only, and the summary as the runner masks it', () => {
+    expect(findLeaks(run({ stdout: `::debug::${secret}\n` }), [secret])).toEqual([
+      expect.stringContaining('stdout'),
+    ]);
+    const stderr = findLeaks(run({ stdout: `::add-mask::${secret}\n`, stderr: `${secret}\n` }), [secret]);
+    expect(stderr).toEqual([expect.stringContaining('stderr')]);
+    expect(findLeaks(run({ stdout: `::add-mask::${secret}\n`, summary: `# ${secret}\n` }), [secret])).toEqual(
+      [],
+    );
+    expect(findLeaks(run({ summary: `# ${secret}\n` }), [secret])).toEqual([
+      expect.stringContaining('step summary'),
+    ]);
   });
 
   it('finds a secret in an output other than credential and in GITHUB_ENV', () => {
     const outputs = { credential: secret, 'service-account-mrn': `x${secret}` };
-    const leaks = findLeaks(run({ outputs, env: { MONDOO_CONFIG_BASE64: secret, OTHER: secret } }), [
-      secret,
-      '',
-    ]);
+    const env = { MONDOO_CONFIG_BASE64: secret, OTHER: secret };
+    const leaks = findLeaks(run({ stdout: `::add-mask::${secret}\n`, outputs, env }), [secret, '']);
     expect(leaks).toEqual([
+      expect.stringContaining('output "service-account-mrn"'),
+      expect.stringContaining('GITHUB_ENV "OTHER"'),
+    ]);
+    // Unmasked, the credential itself shows: step debug prints every value written to the file commands.
+    expect(findLeaks(run({ outputs, env }), [secret])).toEqual([
+      expect.stringContaining('runner log'),
       expect.stringContaining('output "service-account-mrn"'),
       expect.stringContaining('GITHUB_ENV "OTHER"'),
     ]);
   });
 
-  it('shows the log as the runner would, masked line by line', () => {
-    const text = `::add-mask::${secret}\ntoken ${secret}!\nkey line1\nline2\n`;
-    expect(runnerView(text, [secret, 'line1\nline2', ' '])).toBe('token ***!\nkey line1\nline2\n');
+  it('shows the log as the runner would, each line of a mask registered on its own', () => {
+    const text = `token ${secret}\n::add-mask::${secret}\ntoken ${secret}!\n::add-mask::line1%0Aline2\nkey line1\n`;
+    expect(runnerView(text)).toBe(`token ${secret}\ntoken ***!\nkey ***`);
+    expect(runnerView(`token ${secret}\n`, [secret])).toBe('token ***');
   });
 });
 
