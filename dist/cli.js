@@ -28538,16 +28538,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7430);
-/* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5108);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9412);
+/* harmony import */ var _cli_signals_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3563);
+/* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5108);
 
 
 
 
 
 
+
+const stdio = (0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .processStdio */ .D2)();
+(0,_cli_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .exitCleanlyOnSignals */ .x)(stdio.writeErr);
 const exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .ak)(process.argv.slice(2), {
-    ...(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_5__/* .processStdio */ .D2)(),
+    ...stdio,
     env: process.env,
     send: _http_js__WEBPACK_IMPORTED_MODULE_1__/* .send */ .tN,
     nowSeconds: () => Date.now() / 1000,
@@ -28557,7 +28561,7 @@ const exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */
 });
 // As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
 process.exitCode = exitCode;
-(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_5__/* .exitOnceFlushed */ .lj)(exitCode);
+(0,_output_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .exitOnceFlushed */ .lj)(exitCode);
 async function readStdin() {
     // Waiting for a person to type a token would hang a pipeline that forgot the pipe.
     if (process.stdin.isTTY) {
@@ -28659,16 +28663,16 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 7430:
+/***/ 9412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  dc: () => (/* binding */ EXIT),
+  js: () => (/* binding */ TOOL),
   ak: () => (/* binding */ runCli)
 });
-
-// UNUSED EXPORTS: EXIT, TOOL
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
@@ -30662,6 +30666,8 @@ async function claimsCommand(parsed, io, log) {
     ].join('\n'));
 }
 
+// EXTERNAL MODULE: ./src/private-file.ts
+var private_file = __nccwpck_require__(6299);
 ;// CONCATENATED MODULE: ./src/cli/failure.ts
 /** A failure plus advice drawn from what was learned before it (the token's claims), printed after it. */
 class FailureWithHints extends Error {
@@ -30673,81 +30679,6 @@ class FailureWithHints extends Error {
         this.hints = hints;
         this.name = 'FailureWithHints';
     }
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/cli/private-file.ts
-
-
-
-
-/**
- * Refuses a path that is a symbolic link, not a regular file, or names a folder, then creates the scratch
- * file beside it (mode 0600, O_EXCL, O_NOFOLLOW): whatever would stop the write stops it here, before any
- * token is used.
- */
-function reservePrivateFile(path) {
-    if (/[/\\]$/.test(path))
-        throw outputFileError(path, 'names a folder; give a file path');
-    let stats;
-    try {
-        stats = (0,external_node_fs_.lstatSync)(path);
-    }
-    catch (error) {
-        if (codeOf(error) !== 'ENOENT')
-            throw outputFileError(path, `cannot be inspected (${codeOf(error)})`);
-    }
-    if (stats?.isSymbolicLink())
-        throw outputFileError(path, 'is a symbolic link, which is never followed');
-    if (stats && !stats.isFile())
-        throw outputFileError(path, 'exists and is not a regular file');
-    const scratch = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(scratch, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
-    }
-    catch (error) {
-        throw outputFileError(path, `cannot be written: its folder ${(0,external_node_path_namespaceObject.dirname)(path)} is missing or not writable (${codeOf(error)})`);
-    }
-    let open = true;
-    const close = () => {
-        if (open)
-            (0,external_node_fs_.closeSync)(fd);
-        open = false;
-    };
-    return {
-        commit(text) {
-            try {
-                (0,external_node_fs_.writeSync)(fd, text);
-                close();
-                // rename replaces whatever is at the path (a link planted since the check included) without following it.
-                (0,external_node_fs_.renameSync)(scratch, path);
-            }
-            catch (error) {
-                this.discard();
-                throw outputFileError(path, `could not be written (${codeOf(error)})`, 'output');
-            }
-        },
-        discard() {
-            try {
-                close();
-                (0,external_node_fs_.rmSync)(scratch, { force: true });
-            }
-            catch {
-                // Best effort: an empty 0600 scratch file left behind holds nothing.
-            }
-        },
-    };
-}
-function codeOf(error) {
-    return error.code ?? 'error';
-}
-function outputFileError(path, problem, kind = 'settings') {
-    return new errors/* ActionError */.lZ(`Option \`--output-file\`: ${path} ${problem}.`, {
-        kind,
-        fix: 'Give a file path in a folder only this job can write, e.g. under $RUNNER_TEMP or a `mktemp -d` folder.',
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exchange-command.ts
@@ -30762,6 +30693,11 @@ function outputFileError(path, problem, kind = 'settings') {
 
 
 const exchange_command_FORMATS = ['base64', 'env', 'json'];
+const OUTPUT_FILE = {
+    label: 'Option `--output-file`',
+    fix: 'Give a file path in a folder only this job can write, e.g. under $RUNNER_TEMP or a `mktemp -d` folder.',
+    mode: 0o600,
+};
 const EXCHANGE_COMMAND = {
     name: 'exchange',
     summary: "Exchanges the CI job's OIDC token for a short-lived Mondoo service account. Only the result goes to stdout; progress, warnings and errors go to stderr.",
@@ -30810,7 +30746,7 @@ const EXCHANGE_COMMAND = {
         'output-file': {
             type: 'string',
             value: 'FILE',
-            help: 'Write the result to FILE (mode 0600, never through a symlink) instead of stdout.',
+            help: 'Write the result to FILE (mode 0600; never through a symlink, nor in a folder others can write) instead of stdout.',
         },
     },
     footer: [
@@ -30832,7 +30768,7 @@ async function exchangeCommand(parsed, io, log) {
     const needs = { audience: settings.tokenAudience, minValiditySeconds: settings.minValiditySeconds };
     const source = await chooseCliTokenSource(request, needs, { ...io, log });
     // Last check before any token is used: the credential must have somewhere to go.
-    const reserved = outputFile ? reservePrivateFile(outputFile) : undefined;
+    const reserved = outputFile ? (0,private_file/* reservePrivateFile */.wF)(outputFile, OUTPUT_FILE) : undefined;
     const observed = {};
     let result;
     try {
@@ -32657,6 +32593,8 @@ async function mapInOrder(items, limit, work) {
     return results;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/cli/sarif.ts
@@ -32743,6 +32681,15 @@ function documentOf(finding, report) {
  * in the result's properties.
  */
 function uriOf(place) {
+    // A target that only looks like a URL (`https://exa mple.com`) is reported as a finding; it must not cost
+    // the whole log, so it is kept as an escaped relative path instead.
+    if (hasUrlScheme(place) && !URL.canParse(place)) {
+        return place
+            .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+            .split('/')
+            .map(encodeURIComponent)
+            .join('/');
+    }
     if (hasUrlScheme(place)) {
         const url = new URL(place);
         // Segments are decoded first so that an escape already in the URL is not escaped twice.
@@ -32750,9 +32697,9 @@ function uriOf(place) {
         const path = segments.map(encodeURIComponent).join('/');
         return url.search ? `${path}${encodeURIComponent(url.search)}` : path;
     }
-    if ((0,external_node_path_namespaceObject.isAbsolute)(place))
+    if ((0,external_node_path_.isAbsolute)(place))
         return (0,external_node_url_.pathToFileURL)(place).href;
-    return encodeURI(place.split(external_node_path_namespaceObject.sep).join('/'));
+    return encodeURI(place.split(external_node_path_.sep).join('/'));
 }
 function decodeSegment(segment) {
     try {
@@ -32931,7 +32878,7 @@ var wording = __nccwpck_require__(1659);
 
 const TOOL = 'mondoo-keyless';
 /** Exit codes, as documented in --help and the README. */
-const EXIT = { ok: 0, failure: 1, usage: 2 };
+const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 };
 const COMMANDS = [EXCHANGE_COMMAND, LINT_COMMAND, CLAIMS_COMMAND];
 function toolHelp() {
     const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2;
@@ -32947,7 +32894,8 @@ function toolHelp() {
         '  --help      Show this help; `<command> --help` for a command.',
         '  --version   Print the version.',
         '',
-        'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error.',
+        'Exit codes: 0 success; 1 failure, or lint findings at --fail-on; 2 usage error;',
+        '130 and 143 stopped by SIGINT and SIGTERM.',
         '',
     ].join('\n');
 }
@@ -33001,6 +32949,35 @@ function reportFailure(caught, io, log) {
     lines.push(...hints.map((hint) => `hint: ${hint}`));
     io.writeErr(`${log.redact(lines.join('\n'))}\n`);
     return error.kind === 'settings' ? EXIT.usage : EXIT.failure;
+}
+
+
+/***/ }),
+
+/***/ 3563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ exitCleanlyOnSignals)
+/* harmony export */ });
+/* harmony import */ var _private_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6299);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9412);
+
+
+const EXIT_ON = { SIGINT: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.interrupted, SIGTERM: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.terminated };
+/**
+ * Ctrl-C, a CI system cancelling the job, or `timeout` stopping the tool must not leave the scratch file of
+ * `--output-file` behind: remove it, say why the tool stopped, and exit 128 + the signal's number, as a shell
+ * reports a process killed by it. Nothing else is written on the way out.
+ */
+function exitCleanlyOnSignals(writeErr) {
+    for (const [signal, code] of Object.entries(EXIT_ON)) {
+        process.on(signal, () => {
+            (0,_private_file_js__WEBPACK_IMPORTED_MODULE_0__/* .discardPendingFiles */ .xT)();
+            writeErr(`${_main_js__WEBPACK_IMPORTED_MODULE_1__/* .TOOL */ .js}: stopped by ${signal}.\n`);
+            process.exit(code);
+        });
+    }
 }
 
 
@@ -34213,6 +34190,12 @@ const RULES = {
         checks: 'A URL to fetch is not https:// (it is not fetched).',
         fix: 'Serve the document over HTTPS and publish the https:// URL.',
     },
+    'fetch-url-invalid': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).',
+        fix: 'Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535.',
+    },
     'fetch-failed': {
         group: 'fetch',
         levels: [E, E, E],
@@ -34585,6 +34568,15 @@ async function fetchJson(url, what, context, observations) {
     const chain = [url];
     let current = url;
     for (;;) {
+        // Before anything else: a URL that does not parse is the document's (or the input's) fault, never a bug.
+        if (!URL.canParse(current)) {
+            observations.push({
+                rule: 'fetch-url-invalid',
+                message: `The ${what} URL does not parse as a URL, so it was not fetched.`,
+                value: (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .shown */ .SP)(current),
+            });
+            return undefined;
+        }
         if (!current.startsWith('https://')) {
             if (chain.length > 1)
                 observations.push(redirected(what, chain, 'to a URL that is not https://'));
@@ -35366,6 +35358,146 @@ function plural(count, noun) {
 
 /***/ }),
 
+/***/ 6299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   wF: () => (/* binding */ reservePrivateFile),
+/* harmony export */   xT: () => (/* binding */ discardPendingFiles)
+/* harmony export */ });
+/* unused harmony export writePrivateFile */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+
+
+
+
+const STICKY_BIT = 0o1000;
+const WRITABLE_BY_GROUP_OR_OTHERS = 0o022;
+/**
+ * Scratch files reserved and not yet committed or discarded. A signal handler cannot reach the code that
+ * reserved them, so it removes them from here (see discardPendingFiles).
+ */
+const pending = new Set();
+/**
+ * Refuses a path that is a symbolic link, not a regular file, names a folder, or lies in a folder other users
+ * can write without the sticky bit; then creates the scratch file beside it (O_EXCL, O_NOFOLLOW). The text
+ * is written there and renamed over the path, so a reader never sees half a file and no link is followed.
+ */
+function reservePrivateFile(path, setting) {
+    const refuse = (problem) => fileError(setting, `${path} ${problem}`);
+    if (/[/\\]$/.test(path))
+        throw refuse('names a folder; give a file path');
+    let stats;
+    try {
+        stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path);
+    }
+    catch (error) {
+        if (codeOf(error) !== 'ENOENT')
+            throw refuse(`cannot be inspected (${codeOf(error)})`);
+    }
+    if (stats?.isSymbolicLink())
+        throw refuse('is a symbolic link, which is never followed');
+    if (stats && !stats.isFile())
+        throw refuse('exists and is not a regular file');
+    const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+    const shared = sharedFolderProblem(folder);
+    if (shared)
+        throw refuse(`is in ${folder}, ${shared}`);
+    const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(folder, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(scratch, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, setting.mode);
+    }
+    catch (error) {
+        throw refuse(`cannot be written: its folder ${folder} is missing or not writable (${codeOf(error)})`);
+    }
+    pending.add(scratch);
+    let open = true;
+    const close = () => {
+        if (open)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        open = false;
+    };
+    const discard = () => {
+        try {
+            close();
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(scratch, { force: true });
+        }
+        catch {
+            // Best effort: an empty scratch file left behind holds nothing.
+        }
+        pending.delete(scratch);
+    };
+    return {
+        commit(text) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
+                close();
+                // rename replaces whatever is at the path (a link planted since the check included) without following it.
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(scratch, path);
+                pending.delete(scratch);
+            }
+            catch (error) {
+                discard();
+                throw fileError(setting, `${path} could not be written (${codeOf(error)})`, 'output');
+            }
+        },
+        discard,
+    };
+}
+/** Reserves and writes at once: for text that is ready before the file is checked. */
+function writePrivateFile(path, text, setting) {
+    reservePrivateFile(path, setting).commit(text);
+}
+/** Removes every scratch file still reserved: for a process stopped by a signal, synchronously. */
+function discardPendingFiles() {
+    for (const scratch of pending) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(scratch, { force: true });
+        }
+        catch {
+            // Nothing more can be done on the way out.
+        }
+    }
+    pending.clear();
+}
+/**
+ * Another user who can write the folder, without the sticky bit to stop them, can rename or delete the file
+ * once it is written and put their own in its place (a credential of theirs, or shell code where an env file
+ * is sourced). Modes mean nothing on Windows, so nothing is refused there.
+ */
+function sharedFolderProblem(folder) {
+    if (process.platform === 'win32')
+        return undefined;
+    let mode;
+    try {
+        mode = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(folder).mode;
+    }
+    catch {
+        return undefined; // The open that follows names a missing folder better.
+    }
+    if ((mode & WRITABLE_BY_GROUP_OR_OTHERS) === 0 || (mode & STICKY_BIT) !== 0)
+        return undefined;
+    const who = mode & 0o002 ? 'every user' : 'its group';
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    return `a folder ${who} can write without the sticky bit (mode ${octal}): another user could replace the file after it is written`;
+}
+function codeOf(error) {
+    return error.code ?? 'error';
+}
+function fileError(setting, problem, kind = 'settings') {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ(`${setting.label}: ${problem}.`, { kind, fix: setting.fix });
+}
+
+
+/***/ }),
+
 /***/ 3296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35593,6 +35725,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(672);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5039);
 /* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8012);
 
 
@@ -28388,7 +28388,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 672:
+/***/ 5039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29273,6 +29273,12 @@ const RULES = {
         levels: [E, E, E],
         checks: 'A URL to fetch is not https:// (it is not fetched).',
         fix: 'Serve the document over HTTPS and publish the https:// URL.',
+    },
+    'fetch-url-invalid': {
+        group: 'fetch',
+        levels: [E, E, E],
+        checks: 'A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).',
+        fix: 'Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535.',
     },
     'fetch-failed': {
         group: 'fetch',
@@ -31872,6 +31878,15 @@ async function fetchJson(url, what, context, observations) {
     const chain = [url];
     let current = url;
     for (;;) {
+        // Before anything else: a URL that does not parse is the document's (or the input's) fault, never a bug.
+        if (!URL.canParse(current)) {
+            observations.push({
+                rule: 'fetch-url-invalid',
+                message: `The ${what} URL does not parse as a URL, so it was not fetched.`,
+                value: shown(current),
+            });
+            return undefined;
+        }
         if (!current.startsWith('https://')) {
             if (chain.length > 1)
                 observations.push(redirected(what, chain, 'to a URL that is not https://'));
@@ -33444,6 +33459,129 @@ async function fetchDiscovery(issuer, context, observations) {
     return fallback;
 }
 
+;// CONCATENATED MODULE: ./src/private-file.ts
+
+
+
+
+const STICKY_BIT = 0o1000;
+const WRITABLE_BY_GROUP_OR_OTHERS = 0o022;
+/**
+ * Scratch files reserved and not yet committed or discarded. A signal handler cannot reach the code that
+ * reserved them, so it removes them from here (see discardPendingFiles).
+ */
+const pending = new Set();
+/**
+ * Refuses a path that is a symbolic link, not a regular file, names a folder, or lies in a folder other users
+ * can write without the sticky bit; then creates the scratch file beside it (O_EXCL, O_NOFOLLOW). The text
+ * is written there and renamed over the path, so a reader never sees half a file and no link is followed.
+ */
+function reservePrivateFile(path, setting) {
+    const refuse = (problem) => fileError(setting, `${path} ${problem}`);
+    if (/[/\\]$/.test(path))
+        throw refuse('names a folder; give a file path');
+    let stats;
+    try {
+        stats = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (error) {
+        if (codeOf(error) !== 'ENOENT')
+            throw refuse(`cannot be inspected (${codeOf(error)})`);
+    }
+    if (stats?.isSymbolicLink())
+        throw refuse('is a symbolic link, which is never followed');
+    if (stats && !stats.isFile())
+        throw refuse('exists and is not a regular file');
+    const folder = (0,external_node_path_namespaceObject.dirname)(path);
+    const shared = sharedFolderProblem(folder);
+    if (shared)
+        throw refuse(`is in ${folder}, ${shared}`);
+    const scratch = (0,external_node_path_namespaceObject.join)(folder, `.${(0,external_node_path_namespaceObject.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(scratch, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW, setting.mode);
+    }
+    catch (error) {
+        throw refuse(`cannot be written: its folder ${folder} is missing or not writable (${codeOf(error)})`);
+    }
+    pending.add(scratch);
+    let open = true;
+    const close = () => {
+        if (open)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        open = false;
+    };
+    const discard = () => {
+        try {
+            close();
+            (0,external_node_fs_namespaceObject.rmSync)(scratch, { force: true });
+        }
+        catch {
+            // Best effort: an empty scratch file left behind holds nothing.
+        }
+        pending.delete(scratch);
+    };
+    return {
+        commit(text) {
+            try {
+                (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+                close();
+                // rename replaces whatever is at the path (a link planted since the check included) without following it.
+                (0,external_node_fs_namespaceObject.renameSync)(scratch, path);
+                pending.delete(scratch);
+            }
+            catch (error) {
+                discard();
+                throw fileError(setting, `${path} could not be written (${codeOf(error)})`, 'output');
+            }
+        },
+        discard,
+    };
+}
+/** Reserves and writes at once: for text that is ready before the file is checked. */
+function writePrivateFile(path, text, setting) {
+    reservePrivateFile(path, setting).commit(text);
+}
+/** Removes every scratch file still reserved: for a process stopped by a signal, synchronously. */
+function discardPendingFiles() {
+    for (const scratch of pending) {
+        try {
+            rmSync(scratch, { force: true });
+        }
+        catch {
+            // Nothing more can be done on the way out.
+        }
+    }
+    pending.clear();
+}
+/**
+ * Another user who can write the folder, without the sticky bit to stop them, can rename or delete the file
+ * once it is written and put their own in its place (a credential of theirs, or shell code where an env file
+ * is sourced). Modes mean nothing on Windows, so nothing is refused there.
+ */
+function sharedFolderProblem(folder) {
+    if (process.platform === 'win32')
+        return undefined;
+    let mode;
+    try {
+        mode = (0,external_node_fs_namespaceObject.statSync)(folder).mode;
+    }
+    catch {
+        return undefined; // The open that follows names a missing folder better.
+    }
+    if ((mode & WRITABLE_BY_GROUP_OR_OTHERS) === 0 || (mode & STICKY_BIT) !== 0)
+        return undefined;
+    const who = mode & 0o002 ? 'every user' : 'its group';
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    return `a folder ${who} can write without the sticky bit (mode ${octal}): another user could replace the file after it is written`;
+}
+function codeOf(error) {
+    return error.code ?? 'error';
+}
+function fileError(setting, problem, kind = 'settings') {
+    return new ActionError(`${setting.label}: ${problem}.`, { kind, fix: setting.fix });
+}
+
 ;// CONCATENATED MODULE: ./src/lint/render.ts
 
 
@@ -33956,6 +34094,7 @@ function failsStep(report, failOn) {
 
 
 
+
 const ANNOTATION_LEVEL = {
     error: 'error',
     warning: 'warning',
@@ -34003,14 +34142,23 @@ function annotate(runner, report) {
         runner.annotate('notice', `${plural(rest, 'more finding')} not annotated: see the log, the summary or the JSON report.`);
     }
 }
+const REPORT_FILE = {
+    label: 'Input `report`',
+    fix: 'Give a file path in the workspace or RUNNER_TEMP that only this job can write.',
+    // Findings never quote a secret: the report is made as any file the job writes, the umask decides.
+    mode: 0o666,
+};
+/** Written as the CLI writes a credential: never through a symbolic link, whole or not at all. */
 function writeReport(path, report) {
+    const folder = (0,external_node_path_namespaceObject.dirname)(path);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(report, null, 2)}\n`);
+        // A folder the workflow names but has not made yet (e.g. `reports/lint.json`) is made here.
+        (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
     }
     catch (error) {
-        throw settingsError('report', `cannot write ${path} (${error.code ?? 'error'}).`, 'Give a path in the workspace or RUNNER_TEMP that the job can write.');
+        throw settingsError('report', `cannot make the folder ${folder} for ${path} (${error.code ?? 'error'}).`, REPORT_FILE.fix);
     }
+    writePrivateFile(path, `${JSON.stringify(report, null, 2)}\n`, REPORT_FILE);
 }
 
 ;// CONCATENATED MODULE: external "os"

@@ -1,26 +1,16 @@
-import { expect } from 'vitest';
 import type { ActionRun } from './run-action.ts';
+import { commandsFrom, expectOnlyOwnCommands } from './runner-log.ts';
 
-/** The commands this action writes itself, through @actions/core. */
-const OWN_COMMANDS = new Set(['add-mask', 'error', 'warning', 'notice', 'group', 'endgroup', 'debug']);
-
-/** Every workflow command the runner would find on stdout, by name (lower case). */
+/** Every workflow command the runner stand-in finds on stdout (certain or possible), by name. */
 export function commandNames(stdout: string): string[] {
-  const names: string[] = [];
-  for (const line of stdout.split('\n')) {
-    const compared = line.replace(/\p{Default_Ignorable_Code_Point}/gu, '');
-    const v2 = /^[\s\u0085]*::([^\s:]+)[^:]*::/u.exec(compared);
-    if (v2?.[1]) names.push(v2[1].toLowerCase());
-    else
-      for (const legacy of compared.matchAll(/##\[([^\s\]]+)/g))
-        if (legacy[1]) names.push(legacy[1].toLowerCase());
-    for (const azure of compared.matchAll(/##vso\[([^\s\]]+)/gi)) if (azure[1]) names.push(`vso:${azure[1]}`);
-  }
-  return names;
+  return commandsFrom(stdout).map((command) => command.name.toLowerCase());
 }
 
-/** The runner saw no command but the action's own: nothing from outside started one, or paused them. */
-export function expectOwnCommandsOnly(run: Pick<ActionRun, 'stdout'>): void {
-  const foreign = commandNames(run.stdout).filter((name) => !OWN_COMMANDS.has(name));
-  expect(foreign, run.stdout).toEqual([]);
+/**
+ * The runner saw no command but the action's own: nothing from outside started one, paused them, or
+ * might have (see runner-stand-in.ts); stderr counts too, as the runner reads both streams.
+ */
+export function expectOwnCommandsOnly(run: Pick<ActionRun, 'stdout'> & { stderr?: string }): void {
+  expectOnlyOwnCommands(run.stdout);
+  if (run.stderr) expectOnlyOwnCommands(run.stderr);
 }
