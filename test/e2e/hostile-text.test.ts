@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { expectInertSummary } from '../support/inert-summary.ts';
 import { expectOwnCommandsOnly } from '../support/runner-commands.ts';
 import { testCaForFile } from '../support/file-ca.ts';
 import { discoveryWith, providersFor } from '../support/oidc-provider.ts';
@@ -11,14 +12,6 @@ import { expectAuthenticated, expectFailedCleanly, scenarioForTest } from './exp
 
 const STOP = '##[stop-commands]x';
 const ca = testCaForFile();
-
-/** The summary as rendered: nothing from outside may be a live tag, image or link. */
-function expectInertSummary(run: ActionRun): void {
-  // Code spans show their content as text; outside them, every `<` and `](` from outside must be escaped.
-  const outsideCode = run.summary.replace(/(`+)(.*?[^`])\1(?!`)/g, '');
-  expect(outsideCode).not.toMatch(/(^|[^\\])<(img|a |script|\/code)/im);
-  expect(run.summary).not.toMatch(/(^|[^\\])\]\(https?:/);
-}
 
 describe.concurrent('text from outside cannot steer the runner (exchange)', () => {
   it('a proxy page titled with ##[stop-commands] before a success leaves every mask working', async ({
@@ -56,7 +49,7 @@ describe.concurrent('text from outside cannot steer the runner (exchange)', () =
 
     expectFailedCleanly(run, scenario, /refused/);
     expectOwnCommandsOnly(run);
-    expectInertSummary(run);
+    expectInertSummary(run.summary);
     expect(run.summary).toContain('`prod \\u0023#[stop-commands]x`');
     expect(run.summary).toContain('```refs/heads/``</code><img src=x>```');
   });
@@ -71,7 +64,7 @@ describe.concurrent('text from outside cannot steer the runner (exchange)', () =
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
 
     expectFailedCleanly(run, scenario, /refused/);
-    expectInertSummary(run);
+    expectInertSummary(run.summary);
     expect(run.summary).toContain('\\<img src\\=https\\:\\/\\/e\\.x\\/p\\.png\\>');
   });
 
@@ -160,7 +153,7 @@ describe.concurrent('text from outside cannot steer the runner (lint)', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toContain('\\n::stop-commands::x');
     expectOwnCommandsOnly(run);
-    expectInertSummary(run);
+    expectInertSummary(run.summary);
   });
 
   it('a key-set entry that is a pasted PEM private key is described, never quoted', async () => {

@@ -24,9 +24,15 @@ export interface Scenario {
 }
 
 export async function startScenario(
-  opts: { subject?: string; claims?: MintedClaims; credentialForm?: 'key' | 'token' } = {},
+  opts: {
+    subject?: string;
+    claims?: MintedClaims;
+    credentialForm?: 'key' | 'token';
+    /** A CA to sign the servers' certificates with (e.g. the session CA), left in place on close. */
+    ca?: TestCa;
+  } = {},
 ): Promise<Scenario> {
-  const ca = await createTestCa();
+  const ca = opts.ca ?? (await createTestCa());
   const tokenService = await startTokenService(ca, { claims: opts.claims });
   const sts = await startMondooSts(
     ca,
@@ -52,7 +58,7 @@ export async function startScenario(
     secrets: () => [tokenService.requestToken, ...tokenService.minted, ...sts.secrets()],
     close: async () => {
       await Promise.all([tokenService.close(), sts.close()]);
-      await rm(ca.dir, { recursive: true, force: true });
+      if (!opts.ca) await rm(ca.dir, { recursive: true, force: true });
     },
   };
 }

@@ -48,6 +48,15 @@ function validity(cert: forge.pki.Certificate): void {
 }
 
 export async function createTestCa(): Promise<TestCa> {
+  const { certPem, keyPem } = newCaCertificate();
+  const dir = await mkdtemp(join(tmpdir(), 'mondoo-test-ca-'));
+  const caCertFile = join(dir, 'ca.pem');
+  await writeFile(caCertFile, certPem, { mode: 0o644 });
+  return testCaFrom({ certPem, keyPem, certFile: caCertFile, dir });
+}
+
+/** A new self-signed CA certificate and its key, both PEM. */
+export function newCaCertificate(): { certPem: string; keyPem: string } {
   const caKeys = generateRsaKeyPair();
   const caCert = forge.pki.createCertificate();
   caCert.publicKey = caKeys.publicKey;
@@ -65,12 +74,25 @@ export async function createTestCa(): Promise<TestCa> {
     { name: 'subjectKeyIdentifier' },
   ]);
   caCert.sign(caKeys.privateKey, forge.md.sha256.create());
-  const caCertPem = forge.pki.certificateToPem(caCert);
-  const caKeyIdentifier = caCert.generateSubjectKeyIdentifier().getBytes();
+  return {
+    certPem: forge.pki.certificateToPem(caCert),
+    keyPem: forge.pki.privateKeyToPem(caKeys.privateKey),
+  };
+}
 
-  const dir = await mkdtemp(join(tmpdir(), 'mondoo-test-ca-'));
-  const caCertFile = join(dir, 'ca.pem');
-  await writeFile(caCertFile, caCertPem, { mode: 0o644 });
+/** A TestCa around an existing CA certificate and key (see session-ca.ts), already saved as `certFile`. */
+export function testCaFrom(saved: {
+  certPem: string;
+  keyPem: string;
+  certFile: string;
+  dir: string;
+}): TestCa {
+  const caCert = forge.pki.certificateFromPem(saved.certPem);
+  const caKeys = { privateKey: forge.pki.privateKeyFromPem(saved.keyPem) };
+  const caCertPem = saved.certPem;
+  const caCertFile = saved.certFile;
+  const dir = saved.dir;
+  const caKeyIdentifier = caCert.generateSubjectKeyIdentifier().getBytes();
 
   function issueServerCert(hosts: string[] = ['127.0.0.1', 'localhost']): {
     keyPem: string;
