@@ -13,6 +13,14 @@ import {
 /** The runner's command-data unescaping ("%250A" is "%0A", not a newline). */
 export const unescapeCommandData = unescapeData;
 
+/** The text with this project's own `::add-mask::` lines taken out: what is left must hold no secret at all. */
+export function withoutMaskCommands(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+}
+
 /** The values the runner accepted through `::add-mask::`, in order, unescaped. */
 export function parseMasks(stdout: string): string[] {
   return runStep({ stdout }).addMaskValues;
