@@ -2,6 +2,7 @@ import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
 import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { isObject, parseJson } from '../json.js';
 import { plural } from '../plural.js';
+import { NO_SECRETS_KNOWN, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Deadline } from '../retry.js';
 import { type Locate, type Observation, shown } from './findings.js';
 
@@ -204,7 +205,8 @@ function readAnswer(
 function describeBody(body: string): string {
   if (looksLikeHtml(body)) {
     const title = htmlTitle(body);
-    return title ? `an HTML page titled "${title.slice(0, 60)}"` : 'an HTML page';
+    // Long opaque runs (a token the page echoes) go before the cut, so none leaves a visible prefix.
+    return title ? `an HTML page titled "${redactedExcerpt(title, NO_SECRETS_KNOWN, 60)}"` : 'an HTML page';
   }
   const first = body.trimStart()[0];
   return body.trim() === ''
