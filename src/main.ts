@@ -8,6 +8,7 @@ import { runLintStep } from './lint/lint-step.js';
 import { readRegularFile } from './lint/local-file.js';
 import { actionInput, createGitHubRunner } from './output/github-runner.js';
 import type { Runner } from './runner.js';
+import { maskForms } from './secrets/mask-forms.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** What a step needs from the world: the runner, the network, the environment, files and the clock. */
@@ -34,7 +35,7 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
   const { runner } = io;
   const observed: Observed = {};
   // The token input is a secret: hide it before anything else can print.
-  runner.mask(actionInput('token').trim());
+  for (const form of maskForms(actionInput('token'))) runner.mask(form);
   try {
     const settings = readSettings(actionInput);
     for (const warning of settings.warnings) runner.warning(warning);

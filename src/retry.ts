@@ -1,5 +1,6 @@
 import { ActionError } from './errors.js';
 import { plural } from './plural.js';
+import { type Redact, redactedExcerpt } from './secrets/redacted-excerpt.js';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -52,12 +53,20 @@ export function parseRetryAfterMs(value: string | undefined, nowMs: number = Dat
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** The log line announcing a retry, the same for every service. */
+/** How much of the failure a retry notice repeats: the step's final error gives the whole of it. */
+const NOTICE_REASON_LENGTH = 200;
+
+/**
+ * The log line announcing a retry, the same for every service: one line, the failure redacted and then cut
+ * short, so a long or multi-line answer is not repeated on every attempt.
+ */
 export function retryNotice(
   label: string,
   info: { attempt: number; delayMs: number; error: ActionError },
+  redact: Redact,
 ): string {
-  return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
+  const reason = redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH);
+  return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 
 export type Attempt<T> =

@@ -1,7 +1,7 @@
 import { ActionError } from '../errors.js';
 import type { Send } from '../http.js';
 import type { Deadline } from '../retry.js';
-import { requestToken, type TokenEndpoint } from '../exchange/token-endpoint.js';
+import { requestToken, type TokenEndpoint, type TokenRequestLog } from '../exchange/token-endpoint.js';
 
 /** Azure DevOps' REST version for the job OIDC token; its answer is `{"oidcToken": "..."}`. */
 const API_VERSION = '7.1';
@@ -62,7 +62,7 @@ export function requestAzureDevOpsToken(
   send: Send,
   variables: AzureDevOpsVariables,
   deadline: Deadline,
-  onRetry: (message: string) => void,
+  log: TokenRequestLog,
 ): Promise<string> {
-  return requestToken(send, azureDevOpsEndpoint(variables), deadline, onRetry);
+  return requestToken(send, azureDevOpsEndpoint(variables), deadline, log);
 }

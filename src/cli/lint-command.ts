@@ -8,7 +8,7 @@ import { textReport } from '../lint/render.js';
 import { plural } from '../plural.js';
 import { buildReport, failsStep, type LintReport } from '../lint/report.js';
 import type { Log } from '../runner.js';
-import { jsonEscaped } from '../json.js';
+import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import type { CliIo } from './cli-io.js';
 import { mapInOrder } from './in-order.js';
 import { sarifLog } from './sarif.js';
@@ -100,11 +100,8 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     lintOne(target, (name) => settingFor(name, target, shared), io, log),
   );
 
-  // Secrets found in the documents, as written and as they appear escaped inside JSON output.
-  for (const secret of outcomes.flatMap((outcome) => outcome.secrets)) {
-    log.mask(secret);
-    log.mask(jsonEscaped(secret));
-  }
+  // Secrets found in the documents, in every form the report can show them (escaped inside JSON output too).
+  for (const form of maskFormsOfAll(outcomes.flatMap((outcome) => outcome.secrets))) log.mask(form);
   const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   for (const outcome of outcomes) {
     // The core's message names the action's input (`discovery`); here the file is an argument.

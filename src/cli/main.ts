@@ -8,6 +8,7 @@ import { EXCHANGE_COMMAND, exchangeCommand } from './exchange-command.js';
 import { FailureWithHints } from './failure.js';
 import { LINT_COMMAND, lintCommand } from './lint-command.js';
 import { cliWording } from './wording.js';
+import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import { tokensIn } from './token-shape.js';
 import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage.js';
 
@@ -42,7 +43,7 @@ function toolHelp(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = createTerminalLog(io, { githubActions: io.env.GITHUB_ACTIONS === 'true' });
   // A token pasted where a name, path or command belongs must not come back in an error message.
-  for (const token of argv.flatMap(tokensIn)) log.mask(token);
+  for (const form of maskFormsOfAll(argv.flatMap(tokensIn))) log.mask(form);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.writeErr : io.writeOut)(toolHelp());

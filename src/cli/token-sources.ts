@@ -2,6 +2,7 @@ import { ActionError } from '../errors.js';
 import { givenToken, githubRunnerToken, type TokenSource } from '../exchange/token-source.js';
 import type { Send } from '../http.js';
 import type { Log } from '../runner.js';
+import { maskForms } from '../secrets/mask-forms.js';
 import { azureDevOpsVariables, requestAzureDevOpsToken } from './azure-devops.js';
 import { requestBuildkiteToken, type RunProgram } from './buildkite-agent.js';
 import { CI_NAMES, type CiChoice, type CiSystem, detectCi } from './ci-systems.js';
@@ -219,13 +220,13 @@ function ciToken(system: CiSystem, request: TokenNeeds, io: TokenSourceIo): Toke
       };
     case 'azure-devops': {
       const variables = azureDevOpsVariables(io.env);
-      io.log.mask(variables.accessToken);
+      for (const form of maskForms(variables.accessToken)) io.log.mask(form);
       return {
         label: "Azure Pipelines' OIDC token",
         canRemint: true,
         fetch: (deadline) => {
           io.log.info('Requesting an OIDC token from Azure Pipelines (SYSTEM_OIDCREQUESTURI).');
-          return requestAzureDevOpsToken(io.send, variables, deadline, (message) => io.log.info(message));
+          return requestAzureDevOpsToken(io.send, variables, deadline, io.log);
         },
       };
     }

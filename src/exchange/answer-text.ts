@@ -1,14 +1,22 @@
+import { type Redact, redactedExcerpt } from '../secrets/redacted-excerpt.js';
+
+/** How much of a body (or an HTML page's title or text) an error message quotes. */
 const EXCERPT_LENGTH = 160;
 
-/** A short, single-line look at a body for error messages: HTML reduced to its title or text. */
-export function excerpt(body: string): string {
+/**
+ * A short, single-line look at a body for error messages: HTML reduced to its title or text. Secrets are
+ * redacted before anything is cut (see redactedExcerpt).
+ */
+export function excerpt(body: string, redact: Redact): string {
   const trimmed = body.trim();
   if (trimmed === '') return '(empty body)';
   if (looksLikeHtml(trimmed)) {
-    const text = htmlTitle(trimmed) ?? stripTags(trimmed);
-    return `an HTML page: "${shorten(text)}"`;
+    // Redacted as the page was sent, before tags are stripped: that is the text the masks were made for.
+    const page = redact(trimmed);
+    const text = htmlTitle(page) ?? stripTags(page);
+    return `an HTML page: "${redactedExcerpt(text, redact, EXCERPT_LENGTH)}"`;
   }
-  return `"${shorten(trimmed)}"`;
+  return `"${redactedExcerpt(trimmed, redact, EXCERPT_LENGTH)}"`;
 }
 
 /** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
@@ -26,10 +34,4 @@ function stripTags(html: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function shorten(text: string): string {
-  // Long opaque runs (tokens, base64) are cut first: they never help a reader and might be secret.
-  const oneLine = text.replace(/\s+/g, ' ').replace(/[A-Za-z0-9_\-+/=.]{80,}/g, '[long value removed]');
-  return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
 }

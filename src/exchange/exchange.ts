@@ -4,7 +4,8 @@ import { Deadline, DEFAULT_RETRY_POLICY, retry, retryNotice } from '../retry.js'
 import type { Log } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
-import { decodeCredential, type MondooCredential, secretsToMask } from './credential.js';
+import { maskForms } from '../secrets/mask-forms.js';
+import { credentialMaskForms, decodeCredential, type MondooCredential } from './credential.js';
 import { claimRows } from './diagnosis.js';
 import {
   findValidityProblem,
@@ -88,10 +89,14 @@ async function obtainUsableToken(
   return token;
 }
 
-/** The token, masked before anything can print it, then decoded. */
+/**
+ * The token, trimmed (the form in which it is printed, sent and matched), masked before anything can print
+ * it, then decoded. One too short to be masked is not registered (it would blank ordinary text) and cannot
+ * be a JWT anyway: the decoding refuses it without quoting it.
+ */
 export async function fetchToken(source: TokenSource, log: Log, deadline: Deadline): Promise<OidcToken> {
-  const jwt = await source.fetch(deadline);
-  log.mask(jwt);
+  const jwt = (await source.fetch(deadline)).trim();
+  for (const form of maskForms(jwt)) log.mask(form);
   return parseOidcToken(jwt, source.label);
 }
 
@@ -118,12 +123,13 @@ async function exchangeForCredential(
         io.send,
         { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt },
         deadline,
+        (text) => io.log.redact(text),
       ),
     {
       what: "Mondoo's token exchange",
       policy: DEFAULT_RETRY_POLICY,
       deadline,
-      onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
+      onRetry: (info) => io.log.info(retryNotice('Exchange', info, (text) => io.log.redact(text))),
       beforeWait: ({ delayMs, error }) =>
         refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
       beforeRetry: async () => {
@@ -135,10 +141,9 @@ async function exchangeForCredential(
       },
     },
   );
-  // Masked before it is even validated: an error path must not be able to print it.
-  io.log.mask(base64);
+  // Every form of it, and of the secrets inside, masked before it is even validated: no error path can print it.
+  for (const form of credentialMaskForms(base64)) io.log.mask(form);
   const credential = decodeCredential(base64);
-  for (const secret of secretsToMask(credential)) io.log.mask(secret);
   return { credential, token };
 }
 

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import { ActionError } from '../errors.js';
+import { jsonTypeName } from '../json.js';
 import { plural } from '../plural.js';
 import { ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG } from '../settings.js';
 
@@ -29,6 +30,12 @@ export function parseOidcToken(jwt: string, from: string): OidcToken {
     throw new ActionError(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
       kind: 'token-invalid',
       fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
+    });
+  }
+  if (claims.iss !== undefined && typeof claims.iss !== 'string') {
+    throw new ActionError(`${from} has an \`iss\` claim that is ${jsonTypeName(claims.iss)}, not a string.`, {
+      kind: 'token-invalid',
+      fix: 'Use an OIDC ID token from your CI system: its `iss` is the issuer URL, a string.',
     });
   }
   if (typeof claims.iss !== 'string' || claims.iss === '') {

@@ -1,6 +1,6 @@
 import type { Send } from '../http.js';
 import type { Deadline } from '../retry.js';
-import { requestToken } from './token-endpoint.js';
+import { requestToken, type TokenRequestLog } from './token-endpoint.js';
 
 export interface RunnerTokenEndpoint {
   requestUrl: string;
@@ -24,7 +24,7 @@ export async function requestRunnerToken(
   endpoint: RunnerTokenEndpoint,
   audience: string,
   deadline: Deadline,
-  onRetry: (message: string) => void,
+  log: TokenRequestLog,
 ): Promise<string> {
   return requestToken(
     send,
@@ -49,6 +49,6 @@ export async function requestRunnerToken(
       },
     },
     deadline,
-    onRetry,
+    log,
   );
 }

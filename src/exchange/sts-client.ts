@@ -4,6 +4,8 @@ import { type Attempt, type Deadline, parseRetryAfterMs } from '../retry.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { excerpt, looksLikeHtml } from './answer-text.js';
 import { isObject, parseJson } from '../json.js';
+import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/redacted-excerpt.js';
+import { redactSecrets } from '../runner.js';
 import { rangerErrorFrom } from './grpc-status.js';
 
 export interface ExchangeRequest {
@@ -14,12 +16,18 @@ export interface ExchangeRequest {
 }
 
 const PER_REQUEST_TIMEOUT_MS = 30_000;
+/** How much of Mondoo's own `message` an error quotes: enough for a subject or an issuer, never a page. */
+const MESSAGE_LENGTH = 300;
 
-/** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
+/**
+ * One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. `redact` is the log's:
+ * whatever the answer quotes passes through it (and the token sent is always redacted) before it is cut.
+ */
 export async function postExchange(
   send: Send,
   request: ExchangeRequest,
   deadline: Deadline,
+  redact: Redact,
 ): Promise<Attempt<string>> {
   const url = exchangeUrl(request.universeDomain);
   let response: HttpResponse;
@@ -50,14 +58,17 @@ export async function postExchange(
       }),
     };
   }
-  return classifyExchangeAnswer(response, url);
+  return classifyExchangeAnswer(response, url, (text) => redact(redactSecrets(text, [request.jwt])));
 }
 
-/** Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. */
-export function classifyExchangeAnswer(response: HttpResponse, url: string): Attempt<string> {
+/**
+ * Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. Every text
+ * quoted from the answer is redacted with `redact`, then cut short.
+ */
+export function classifyExchangeAnswer(response: HttpResponse, url: string, redact: Redact): Attempt<string> {
   const { status, body } = response;
   if (status >= 300 && status < 400) {
-    const location = header(response, 'location');
+    const location = quotedHeader(response, 'location', redact);
     return {
       ok: false,
       retryable: false,
@@ -68,7 +79,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
     };
   }
   const json = parseJson(body);
-  if (status === 200) return readCredentialAnswer(body, json, response);
+  if (status === 200) return readCredentialAnswer(body, json, response, redact);
   const retryable = status === 429 || (status >= 500 && status !== 501);
   const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
   const ranger = rangerErrorFrom(json);
@@ -78,7 +89,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
       retryable,
       retryAfterMs,
       error: new ActionError(
-        `${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`,
+        `${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${quotedMessage(ranger.message, redact)}`,
         {
           kind: retryable ? 'sts-unavailable' : 'sts-refused',
           grpcStatus: ranger.status,
@@ -97,7 +108,7 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
     retryable,
     retryAfterMs,
     error: new ActionError(
-      `${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`,
+      `${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body, redact)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`,
       {
         kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
         fix: retryable
@@ -108,7 +119,12 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string): Att
   };
 }
 
-function readCredentialAnswer(body: string, json: unknown, response: HttpResponse): Attempt<string> {
+function readCredentialAnswer(
+  body: string,
+  json: unknown,
+  response: HttpResponse,
+  redact: Redact,
+): Attempt<string> {
   const notJson = (what: string) =>
     ({
       ok: false,
@@ -118,9 +134,9 @@ function readCredentialAnswer(body: string, json: unknown, response: HttpRespons
         fix: 'Check that `universe-domain` is the API host (e.g. https://us.api.mondoo.com), not the console.',
       }),
     }) as const;
-  if (looksLikeHtml(body)) return notJson(`with ${excerpt(body)} instead of JSON`);
+  if (looksLikeHtml(body)) return notJson(`with ${excerpt(body, redact)} instead of JSON`);
   if (json === undefined) {
-    const type = header(response, 'content-type') ?? 'no content type';
+    const type = quotedHeader(response, 'content-type', redact) ?? 'no content type';
     return notJson(`its body is not JSON (${type})`);
   }
   const credential = isObject(json) ? json.base64_credential : undefined;
@@ -128,6 +144,17 @@ function readCredentialAnswer(body: string, json: unknown, response: HttpRespons
     return notJson('without a `base64_credential` string in its JSON');
   }
   return { ok: true, value: credential.trim() };
+}
+
+/** Mondoo's `{code, message}` message, redacted and cut: a server may echo the token or send a whole page. */
+function quotedMessage(message: string, redact: Redact): string {
+  const quoted = redactedExcerpt(message, redact, MESSAGE_LENGTH);
+  return quoted === '' ? '(no message)' : quoted;
+}
+
+function quotedHeader(response: HttpResponse, name: string, redact: Redact): string | undefined {
+  const value = header(response, name);
+  return value === undefined ? undefined : redactedExcerpt(value, redact, HEADER_EXCERPT_LENGTH);
 }
 
 function redirectFix(location: string | undefined): string {

@@ -9,7 +9,12 @@ import {
   retry,
   retryNotice,
 } from '../retry.js';
+import { type Log, redactSecrets } from '../runner.js';
+import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import { excerpt } from './answer-text.js';
+
+/** What a token request tells: retries through `info`; every quoted answer passes `redact` first. */
+export type TokenRequestLog = Pick<Log, 'info' | 'redact'>;
 
 /** A CI system's HTTP service that hands a job its OIDC token in exchange for a bearer secret. */
 export interface TokenEndpoint {
@@ -45,18 +50,24 @@ export interface TokenEndpoint {
 
 const PER_REQUEST_TIMEOUT_MS = 15_000;
 
-/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
+/**
+ * Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups.
+ * The token is trimmed: a service answering `{"value": "<jwt>\n"}` must not make the mask end in a newline
+ * that no printed line has.
+ */
 export async function requestToken(
   send: Send,
   endpoint: TokenEndpoint,
   deadline: Deadline,
-  onRetry: (message: string) => void,
+  log: TokenRequestLog,
 ): Promise<string> {
-  return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
+  // The bearer secret is masked by the caller; redacting it here too keeps an echo of it out of any message.
+  const redact = (text: string) => log.redact(redactSecrets(text, [endpoint.bearer]));
+  return retry((n) => attemptTokenRequest(send, endpoint, deadline, n, redact), {
     what: endpoint.request,
     policy: DEFAULT_RETRY_POLICY,
     deadline,
-    onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
+    onRetry: (info) => log.info(retryNotice(endpoint.shortName, info, redact)),
   });
 }
 
@@ -65,6 +76,7 @@ async function attemptTokenRequest(
   endpoint: TokenEndpoint,
   deadline: Deadline,
   attempt: number,
+  redact: Redact,
 ): Promise<Attempt<string>> {
   let response: Awaited<ReturnType<Send>>;
   try {
@@ -94,7 +106,8 @@ async function attemptTokenRequest(
   }
   if (response.status === 200) return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
   if (response.status >= 300 && response.status < 400) {
-    const location = header(response, 'location');
+    const found = header(response, 'location');
+    const location = found === undefined ? undefined : redactedExcerpt(found, redact, HEADER_EXCERPT_LENGTH);
     return {
       ok: false,
       retryable: false,
@@ -111,7 +124,7 @@ async function attemptTokenRequest(
     retryable,
     retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
     error: new ActionError(
-      `${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`,
+      `${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body, redact)}`,
       { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal },
     ),
   };
@@ -119,11 +132,11 @@ async function attemptTokenRequest(
 
 function tokenFromAnswer(body: string, endpoint: TokenEndpoint): string {
   const value = (parseJson(body) as Record<string, unknown> | null | undefined)?.[endpoint.answerField];
-  if (typeof value !== 'string' || value === '') {
+  if (typeof value !== 'string' || value.trim() === '') {
     throw new ActionError(
       `${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`,
       { kind: 'token-service', fix: endpoint.fixes.emptyAnswer },
     );
   }
-  return value;
+  return value.trim();
 }

@@ -2,6 +2,7 @@ import { ActionError } from '../errors.js';
 import type { Send } from '../http.js';
 import type { Deadline } from '../retry.js';
 import { type Log, readEventPayload } from '../runner.js';
+import { maskForms } from '../secrets/mask-forms.js';
 import { GITHUB_TOKEN_LIFETIME_SECONDS, type Settings } from '../settings.js';
 import { requestRunnerToken } from './runner-token.js';
 import { explainMissingTokenService } from './token-service-hint.js';
@@ -48,7 +49,7 @@ export function githubRunnerToken(
     });
     throw new ActionError(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
   }
-  log.mask(requestToken);
+  for (const form of maskForms(requestToken)) log.mask(form);
   if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
     log.warning(
       `Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`,
@@ -64,9 +65,7 @@ export function githubRunnerToken(
           ? `Requesting an OIDC token from the runner for audience ${audience}.`
           : "Requesting an OIDC token from the runner with GitHub's default audience.",
       );
-      return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) =>
-        log.info(message),
-      );
+      return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, log);
     },
   };
 }

@@ -5,6 +5,7 @@ import { isObject, parseJson } from '../json.js';
 import { visible } from '../output/escape.js';
 import { plural } from '../plural.js';
 import { type Reach, type Refusal, refusedForGood } from '../reach.js';
+import { NO_SECRETS_KNOWN, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Deadline } from '../retry.js';
 import { type Locate, type Observation, shown } from './findings.js';
 
@@ -248,7 +249,10 @@ function readAnswer(
 function describeBody(body: string): string {
   if (looksLikeHtml(body)) {
     const title = htmlTitle(body);
-    return title ? `an HTML page titled "${visible(title.slice(0, 60))}"` : 'an HTML page';
+    // Long opaque runs (a token the page echoes) go before the cut, so none leaves a visible prefix.
+    return title
+      ? `an HTML page titled "${visible(redactedExcerpt(title, NO_SECRETS_KNOWN, 60))}"`
+      : 'an HTML page';
   }
   const first = body.trimStart()[0];
   return body.trim() === ''

@@ -4,13 +4,12 @@ import { isKeyAgreementCurve } from './algorithms.js';
 import { type Observation, shown } from './findings.js';
 import { isObject } from '../json.js';
 import { displayJson } from '../output/display.js';
+import { MIN_MASK_LENGTH } from '../secrets/mask-forms.js';
 
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
 
 /** The values of a key's private members as they could appear in text, `oth` primes included. */
 export function privateValues(key: unknown): string[] {
@@ -22,7 +21,7 @@ export function privateValues(key: unknown): string[] {
       : [];
     return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
   });
-  return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+  return values.filter((value) => value.length >= MIN_MASK_LENGTH);
 }
 
 /** What a value is, without quoting it: for values that may be key material. */

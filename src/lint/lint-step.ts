@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ActionError, settingsError } from '../errors.js';
 import type { AnnotationLevel, Runner } from '../runner.js';
+import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import type { Severity } from './catalogue.js';
 import { gatherEvidence, type LintIo } from './evidence.js';
 import type { LintSettings } from './lint-settings.js';
@@ -27,7 +28,7 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
   const { runner } = io;
   const evidence = await gatherEvidence(settings, io);
   // A leaked private key or client secret must not leak a second time through this step's output.
-  for (const secret of evidence.secrets) runner.mask(secret);
+  for (const form of maskFormsOfAll(evidence.secrets)) runner.mask(form);
   const report = buildReport(settings, evidence);
 
   runner.info(textReport(report));

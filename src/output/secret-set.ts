@@ -1,10 +1,8 @@
-/**
- * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
- * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
- * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
- * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
- */
-export const MIN_MASK_LENGTH = 8;
+import { MIN_MASK_LENGTH } from '../secrets/mask-forms.js';
+
+// The runner splits an `add-mask` value into trimmed lines and masks each one, however short (actions/runner
+// AddMaskCommandExtension): a `{` or `e` registered there would be starred out of every later line of the job.
+// So secrets are registered here line by line, and only lines of at least MIN_MASK_LENGTH characters.
 
 /** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
 const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;

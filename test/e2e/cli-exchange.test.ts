@@ -226,6 +226,34 @@ describe.concurrent('mondoo-keyless exchange output', () => {
   });
 });
 
+describe.concurrent('mondoo-keyless exchange trims a token before it masks and sends it', () => {
+  it('Azure DevOps answering {"oidcToken": "<jwt>\\n"}: an STS echoing the token shows nothing of it', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const azure = await startAzureOidcService(scenario.ca, async () => `${await mintFor(scenario)()}\n`);
+    onTestFinished(() => azure.server.close());
+    scenario.sts.script.push({ kind: 'echo-token' });
+    const job: CiJob = {
+      args: [],
+      env: {
+        TF_BUILD: 'True',
+        SYSTEM_OIDCREQUESTURI: azure.requestUri,
+        SYSTEM_ACCESSTOKEN: azure.accessToken,
+      },
+      secrets: [azure.accessToken],
+    };
+    const run = await exchangeOn(job, scenario);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: Mondoo refused the token \(UNAUTHENTICATED, HTTP 401\): invalid external token/m,
+    );
+    expectNoCliLeaks(run, [...scenario.secrets(), ...job.secrets]);
+    expect(scenario.sts.exchanges[0]?.jwt_token).toBe(scenario.tokenService.minted[0]);
+  });
+});
+
 describe.concurrent('mondoo-keyless usage errors exit 2 and name the problem', () => {
   const cases: [string, string[], RegExp][] = [
     [

@@ -109,6 +109,38 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     },
   );
 
+  it('names a member of the wrong type (a numeric token beside the key pair), after masking every secret', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const account = { ...scenario.sts.account, token: 12345678901234 };
+    const credential = base64(JSON.stringify(account, null, 2));
+    scenario.sts.script.push({ kind: 'credential', base64: credential });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectFailedCleanly(run, scenario, /unusable credential: `token` is a number, not a string\./);
+    expect(failureMessage(run)).not.toMatch(/bug/i);
+    const keyLines = (account.private_key ?? '')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('-----'));
+    for (const line of keyLines) expect(run.masks).toContain(line);
+    expect(run.masks).toContain('12345678901234');
+    expect(run.masks.filter((mask) => mask.trim().length < 8 || /[\r\n]/.test(mask))).toEqual([]);
+    expectNoLeaks(run, [credential, ...keyLines]);
+  });
+
+  it('refuses a one-character token without masking that character', async ({ onTestFinished }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const { private_key: _key, certificate: _certificate, ...identity } = scenario.sts.account;
+    const credential = base64(JSON.stringify({ ...identity, token: 'e' }));
+    scenario.sts.script.push({ kind: 'credential', base64: credential });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectFailedCleanly(run, scenario, /`token` is 1 characters long: below 8, too short to be a credential/);
+    expect(run.masks).not.toContain('e');
+    expect(run.masks).toContain(credential);
+  });
+
   it('gives up on a hanging exchange within the step timeout', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished);
     scenario.sts.script.push({ kind: 'hang' });

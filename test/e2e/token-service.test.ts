@@ -135,3 +135,41 @@ describe.concurrent('no token service in the job', () => {
     expectFailedCleanly(run, scenario, /no OIDC token to runs triggered by Dependabot/);
   });
 });
+
+describe.concurrent('a token service answering {"value": "<jwt>\\n"}', () => {
+  it('has its token trimmed before it is masked and sent, so an STS echoing it shows nothing', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    scenario.tokenService.script.push({ kind: 'token', after: '\n' });
+    scenario.sts.script.push({ kind: 'echo-token' });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectFailedCleanly(
+      run,
+      scenario,
+      /Mondoo refused the token \(UNAUTHENTICATED, HTTP 401\): invalid external token/,
+    );
+    const [jwt] = scenario.tokenService.minted;
+    expect(scenario.sts.exchanges[0]?.jwt_token).toBe(jwt);
+    expect(run.masks).toContain(jwt);
+    expect(run.masks.filter((mask) => /\s$/.test(mask))).toEqual([]);
+    expect(run.summary).toContain('invalid external token');
+  });
+
+  it('keeps the token out of the retry notice when the STS echoes it in a passing refusal', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    scenario.tokenService.script.push({ kind: 'token', after: '\r\n' });
+    scenario.sts.script.push({ kind: 'echo-token', code: 14 });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectAuthenticated(run, scenario);
+    expect(run.stdout).toMatch(/Exchange attempt 1 failed \(.*UNAVAILABLE.*invalid external token/);
+    expect(scenario.sts.exchanges.map((exchange) => exchange.jwt_token)).toEqual([
+      scenario.tokenService.minted[0],
+      scenario.tokenService.minted[0],
+    ]);
+  });
+});

@@ -26,7 +26,9 @@ export type StsStep =
   | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string }
   /** 200 with exactly this base64_credential. */
   | { kind: 'credential'; base64: string }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** A refusal whose message quotes the token received, as a server quotes what it parsed: trimmed. */
+  | { kind: 'echo-token'; code?: number };
 
 /** The workload identity provider registered in the Mondoo space. */
 export interface Provider {
@@ -240,6 +242,11 @@ export async function startMondooSts(
       case 'drop':
         dropConnection(res);
         return;
+      case 'echo-token': {
+        const token = typeof parsed?.jwt_token === 'string' ? parsed.jwt_token.trim() : '';
+        sendRangerError(res, step.code ?? 16, `invalid external token ${token}: signature does not match`);
+        return;
+      }
     }
   });
 

@@ -9,7 +9,8 @@ export interface MintedClaims {
 }
 
 export type TokenServiceStep =
-  | { kind: 'token'; lifetimeSeconds?: number; claims?: MintedClaims }
+  /** A minted token; `after` is appended to it in the answer (e.g. "\n"), never to `minted`. */
+  | { kind: 'token'; lifetimeSeconds?: number; claims?: MintedClaims; after?: string }
   | { kind: 'status'; status: number; body: string; contentType?: string }
   /** Destroy the socket without answering: a network error. */
   | { kind: 'drop' };
@@ -192,7 +193,7 @@ export async function startTokenService(
       case 'token': {
         const audience = url.searchParams.get('audience') ?? undefined;
         const jwt = await mint({ lifetimeSeconds: step.lifetimeSeconds, audience }, step.claims);
-        sendJson(res, 200, { value: jwt });
+        sendJson(res, 200, { value: `${jwt}${step.after ?? ''}` });
         return;
       }
     }

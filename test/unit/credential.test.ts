@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCredential, secretsToMask } from '../../src/exchange/credential.js';
+import { credentialMaskForms, decodeCredential } from '../../src/exchange/credential.js';
+import { MIN_MASK_LENGTH } from '../../src/secrets/mask-forms.js';
 import { ACCOUNT_IDS, ecPrivateKeyPem, selfSignedCertificatePem, thrownBy, toBase64 } from './helpers.js';
 
 const PRIVATE_KEY = ecPrivateKeyPem();
@@ -23,6 +24,12 @@ function unpadded(account: unknown): string {
 
 /** The lines of the PEM key that are secret: everything but the armour. */
 const KEY_BODY_LINES = PRIVATE_KEY.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+
+/** The same key with its body re-wrapped at `width` characters (OpenSSL reads any width). */
+function wrappedKey(width: number): string {
+  const lines = KEY_BODY_LINES.join('').match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
+  return ['-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----', ''].join('\n');
+}
 
 /** Every secret-bearing string a refusal must not contain. */
 function expectNoSecretIn(text: string, base64: string): void {
@@ -82,6 +89,22 @@ describe('decodeCredential refuses', () => {
     ['an http api_endpoint', encode({ ...TOKEN_ACCOUNT, api_endpoint: 'http://us.api.mondoo.com' })],
     ['private_key without certificate', encode({ ...KEY_ACCOUNT, certificate: undefined })],
     ['certificate without private_key', encode({ ...KEY_ACCOUNT, private_key: undefined })],
+    ['a numeric token beside the key pair', encode({ ...KEY_ACCOUNT, token: 12345678901234 })],
+    ['a numeric private_key', encode({ ...KEY_ACCOUNT, private_key: 42 })],
+    [
+      'a private_key given as an array of lines',
+      encode({ ...KEY_ACCOUNT, private_key: PRIVATE_KEY.split('\n') }),
+    ],
+    ['an object mrn', encode({ ...KEY_ACCOUNT, mrn: { id: 'x' } })],
+    ['a null space_mrn', encode({ ...KEY_ACCOUNT, space_mrn: null })],
+    ['a boolean certificate', encode({ ...KEY_ACCOUNT, certificate: true })],
+    ['a one-character token', encode({ ...ACCOUNT_IDS, token: 'e' })],
+    ['a seven-character token', encode({ ...ACCOUNT_IDS, token: ' 1234567\n' })],
+    ['a short token beside the key pair', encode({ ...KEY_ACCOUNT, token: 'abc' })],
+    [
+      'a private key wrapped in lines too short to mask',
+      encode({ ...KEY_ACCOUNT, private_key: wrappedKey(4) }),
+    ],
     [
       'an unparseable private key',
       encode({ ...KEY_ACCOUNT, private_key: PRIVATE_KEY.replace(/\n[A-Za-z0-9+/]{8}/, '\n!!!!!!!!') }),
@@ -112,7 +135,12 @@ describe('decodeCredential refuses', () => {
     expect(problem(encode({ ...TOKEN_ACCOUNT, api_endpoint: 'http://x.example' }))).toContain(
       '`api_endpoint` is not an https:// URL',
     );
-    expect(problem(encode({ ...KEY_ACCOUNT, certificate: undefined }))).toContain('but not both');
+    expect(problem(encode({ ...KEY_ACCOUNT, certificate: undefined }))).toContain(
+      'it has `private_key` but no `certificate`',
+    );
+    expect(problem(encode({ ...KEY_ACCOUNT, private_key: undefined }))).toContain(
+      'it has `certificate` but no `private_key`',
+    );
     expect(problem(encode({ ...KEY_ACCOUNT, private_key: 'garbage' }))).toContain(
       '`private_key` is not a readable PEM private key',
     );
@@ -123,67 +151,122 @@ describe('decodeCredential refuses', () => {
   });
 });
 
-describe('secretsToMask', () => {
-  it('includes the base64, the decoded JSON and the private key', () => {
+describe('decodeCredential names a member of the wrong type and the type it found', () => {
+  const problem = (account: unknown) => thrownBy(() => decodeCredential(encode(account))).message;
+
+  it.each([
+    ['token', 12345678901234, 'a number'],
+    ['token', ['a', 'b'], 'an array'],
+    ['private_key', 42, 'a number'],
+    ['private_key', PRIVATE_KEY.split('\n'), 'an array'],
+    ['certificate', { pem: CERTIFICATE }, 'an object'],
+    ['mrn', { id: 'x' }, 'an object'],
+    ['space_mrn', null, 'null'],
+    ['api_endpoint', false, 'a boolean'],
+    ['parent_mrn', 7, 'a number'],
+    ['scope_mrn', [], 'an array'],
+  ])('%s given %j', (member, value, type) => {
+    const message = problem({ ...KEY_ACCOUNT, [member]: value });
+    expect(message).toContain(`\`${member}\` is ${type}, not a string`);
+    expect(message).not.toMatch(/bug|unexpected/i);
+  });
+
+  it('takes a null optional member, or an empty token beside the key pair, as absent (as cnspec does)', () => {
+    expect(decodeCredential(encode({ ...KEY_ACCOUNT, parent_mrn: null, token: null })).account).toEqual(
+      KEY_ACCOUNT,
+    );
+    expect(decodeCredential(encode({ ...KEY_ACCOUNT, token: '' })).account.token).toBeUndefined();
+  });
+});
+
+describe('decodeCredential refuses secrets too short to be masked', () => {
+  const problem = (account: unknown) => thrownBy(() => decodeCredential(encode(account))).message;
+
+  it('a token under the floor, saying how long it is and why that matters', () => {
+    expect(problem({ ...ACCOUNT_IDS, token: 'e' })).toContain(
+      `\`token\` is 1 characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked`,
+    );
+    expect(problem({ ...KEY_ACCOUNT, token: '1234567' })).toContain('`token` is 7 characters long');
+  });
+
+  it('accepts a token at the floor', () => {
+    expect(decodeCredential(encode({ ...ACCOUNT_IDS, token: '12345678' })).account.token).toBe('12345678');
+  });
+
+  it('a private key whose lines are all under the floor, while one wrapped at the floor is accepted', () => {
+    expect(problem({ ...KEY_ACCOUNT, private_key: wrappedKey(4) })).toContain(
+      `\`private_key\` has lines shorter than ${MIN_MASK_LENGTH} characters, too short to be masked`,
+    );
+    expect(problem({ ...KEY_ACCOUNT, private_key: wrappedKey(MIN_MASK_LENGTH - 1) })).toContain('too short');
+    expect(
+      decodeCredential(encode({ ...KEY_ACCOUNT, private_key: wrappedKey(MIN_MASK_LENGTH) })).account,
+    ).toEqual({
+      ...KEY_ACCOUNT,
+      private_key: wrappedKey(MIN_MASK_LENGTH),
+    });
+  });
+});
+
+describe('credentialMaskForms', () => {
+  it('includes the base64, the decoded JSON and each line of the private key', () => {
     const credential = decodeCredential(encode(KEY_ACCOUNT));
-    const secrets = secretsToMask(credential);
-    expect(secrets).toContain(credential.base64);
-    expect(secrets).toContain(credential.json);
-    expect(secrets).toContain(PRIVATE_KEY);
+    const forms = credentialMaskForms(credential.base64);
+    expect(forms).toContain(credential.base64);
+    expect(forms).toContain(credential.json);
+    for (const line of KEY_BODY_LINES) expect(forms).toContain(line);
   });
 
-  it('includes every body line of the PEM key but not the BEGIN/END armour', () => {
-    const secrets = secretsToMask(decodeCredential(encode(KEY_ACCOUNT)));
-    expect(KEY_BODY_LINES.length).toBeGreaterThanOrEqual(2);
-    for (const line of KEY_BODY_LINES) expect(secrets).toContain(line);
-    expect(secrets).not.toContain('-----BEGIN PRIVATE KEY-----');
-    expect(secrets).not.toContain('-----END PRIVATE KEY-----');
-  });
-
-  it('includes the key as it appears escaped inside printed JSON', () => {
-    const secrets = secretsToMask(decodeCredential(encode(KEY_ACCOUNT)));
-    const escaped = JSON.stringify(PRIVATE_KEY).slice(1, -1);
-    expect(escaped).toContain('\\n');
-    expect(secrets).toContain(escaped);
-    // What a log line of the printed credential would show is covered by that entry.
-    expect(JSON.stringify(KEY_ACCOUNT)).toContain(escaped);
-  });
-
-  it('masks key lines even when the key uses CRLF line endings', () => {
-    const crlfKey = PRIVATE_KEY.replace(/\n/g, '\r\n');
-    const secrets = secretsToMask(decodeCredential(encode({ ...KEY_ACCOUNT, private_key: crlfKey })));
-    for (const line of KEY_BODY_LINES) expect(secrets).toContain(line);
-    expect(secrets.some((secret) => secret.endsWith('\r'))).toBe(false);
-  });
-
-  it('includes the token of the token form', () => {
-    const credential = decodeCredential(encode(TOKEN_ACCOUNT));
-    const secrets = secretsToMask(credential);
-    expect(secrets).toContain(PLATFORM_TOKEN);
-    expect(secrets).toContain(credential.base64);
-    expect(secrets).toContain(credential.json);
-  });
-
-  it('does not mask non-secret identity fields on their own', () => {
-    const secrets = secretsToMask(decodeCredential(encode(KEY_ACCOUNT, 2)));
-    for (const value of [...Object.values(ACCOUNT_IDS), CERTIFICATE]) expect(secrets).not.toContain(value);
-  });
-
-  it('never contains `{`, `}` or anything shorter than 4 characters, even for pretty-printed JSON', () => {
+  it('never the BEGIN/END armour, never a line break, nothing under the floor', () => {
     for (const account of [KEY_ACCOUNT, TOKEN_ACCOUNT, { ...KEY_ACCOUNT, token: PLATFORM_TOKEN }]) {
       for (const space of [undefined, 2, '\t']) {
-        const secrets = secretsToMask(decodeCredential(toBase64(JSON.stringify(account, null, space))));
-        for (const secret of secrets) {
-          expect(secret.trim()).not.toBe('{');
-          expect(secret.trim()).not.toBe('}');
-          expect(secret.trim().length).toBeGreaterThanOrEqual(4);
+        const forms = credentialMaskForms(toBase64(JSON.stringify(account, null, space)));
+        expect(forms).not.toContain('-----BEGIN PRIVATE KEY-----');
+        expect(forms).not.toContain('-----END PRIVATE KEY-----');
+        for (const form of forms) {
+          expect(form).not.toMatch(/[\r\n]/);
+          expect(form.length).toBeGreaterThanOrEqual(MIN_MASK_LENGTH);
         }
       }
     }
   });
 
-  it('lists each secret once', () => {
-    const secrets = secretsToMask(decodeCredential(encode(KEY_ACCOUNT)));
-    expect(new Set(secrets).size).toBe(secrets.length);
+  it('includes the key as it appears escaped inside printed JSON', () => {
+    const forms = credentialMaskForms(encode(KEY_ACCOUNT));
+    const escaped = JSON.stringify(PRIVATE_KEY.trim()).slice(1, -1);
+    expect(escaped).toContain('\\n');
+    expect(forms).toContain(escaped);
+    expect(JSON.stringify(KEY_ACCOUNT)).toContain(escaped);
+  });
+
+  it('masks key lines even when the key uses CRLF line endings', () => {
+    const forms = credentialMaskForms(
+      encode({ ...KEY_ACCOUNT, private_key: PRIVATE_KEY.replace(/\n/g, '\r\n') }),
+    );
+    for (const line of KEY_BODY_LINES) expect(forms).toContain(line);
+  });
+
+  it('includes the token of the token form', () => {
+    const forms = credentialMaskForms(encode(TOKEN_ACCOUNT));
+    expect(forms).toContain(PLATFORM_TOKEN);
+  });
+
+  it('covers what decodeCredential will refuse: a numeric token, a key as an array, lenient base64', () => {
+    const numeric = credentialMaskForms(encode({ ...KEY_ACCOUNT, token: 12345678901234 }));
+    expect(numeric).toContain('12345678901234');
+    for (const line of KEY_BODY_LINES) expect(numeric).toContain(line);
+    const asArray = credentialMaskForms(encode({ ...KEY_ACCOUNT, private_key: PRIVATE_KEY.split('\n') }));
+    for (const line of KEY_BODY_LINES) expect(asArray).toContain(line);
+    const urlSafe = encode(TOKEN_ACCOUNT).replace(/\+/g, '-').replace(/\//g, '_');
+    expect(credentialMaskForms(urlSafe)).toContain(PLATFORM_TOKEN);
+  });
+
+  it('does not mask non-secret identity values on their own', () => {
+    const forms = credentialMaskForms(encode(KEY_ACCOUNT, 2));
+    for (const value of [...Object.values(ACCOUNT_IDS), CERTIFICATE]) expect(forms).not.toContain(value);
+  });
+
+  it('lists each form once', () => {
+    const forms = credentialMaskForms(encode(KEY_ACCOUNT));
+    expect(new Set(forms).size).toBe(forms.length);
   });
 });

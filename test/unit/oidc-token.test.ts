@@ -64,6 +64,19 @@ describe('parseOidcToken', () => {
       expect(error.message).toBe(`${FROM} has no \`iss\` claim.`);
     }
   });
+
+  it('names the type of an `iss` that is not a string, never calling it a bug', () => {
+    for (const [iss, type] of [
+      [42, 'a number'],
+      [['https://a.example'], 'an array'],
+      [{ url: 'https://a.example' }, 'an object'],
+      [null, 'null'],
+    ] as const) {
+      const error = thrownBy(() => parseOidcToken(jwtWith({ exp: NOW + 300, iss } as never), FROM));
+      expect(error.kind).toBe('token-invalid');
+      expect(error.message).toBe(`${FROM} has an \`iss\` claim that is ${type}, not a string.`);
+    }
+  });
 });
 
 describe('findValidityProblem', () => {

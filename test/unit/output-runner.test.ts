@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGitHubRunner } from '../../src/output/github-runner.js';
-import { MIN_MASK_LENGTH, maskableLines, SecretSet } from '../../src/output/secret-set.js';
+import { maskableLines, SecretSet } from '../../src/output/secret-set.js';
+import { MIN_MASK_LENGTH } from '../../src/secrets/mask-forms.js';
 import { runFolderSync } from '../support/run-folder.ts';
 import { thrownBy } from './helpers.js';
 

@@ -9,7 +9,9 @@ import {
   type RetryOptions,
   type RetryPolicy,
   retry,
+  retryNotice,
 } from '../../src/retry.js';
+import { redactSecrets } from '../../src/runner.js';
 import { rejectionOf } from './helpers.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 };
@@ -336,5 +338,36 @@ describe('retry', () => {
     expect(calls).toEqual([1]);
     expect(time.clock.sleeps).toEqual([]);
     expect(error.message).toMatch(/the exchange failed 1 time in a row/);
+  });
+});
+
+describe('retryNotice', () => {
+  const secret = 'bearer-value-0123456789abcdef';
+  const redact = (text: string) => redactSecrets(text, [secret]);
+  const info = (message: string) => ({
+    attempt: 2,
+    delayMs: 1500,
+    error: new ActionError(message, { kind: 'sts-unavailable' }),
+  });
+
+  it('repeats a short failure whole', () => {
+    expect(retryNotice('Exchange', info('Mondoo is busy'), redact)).toBe(
+      'Exchange attempt 2 failed (Mondoo is busy); retrying in 1.5 s.',
+    );
+  });
+
+  it('keeps a long, multi-line failure to one short line', () => {
+    const notice = retryNotice('Exchange', info(`busy\n${'and more '.repeat(100)}`), redact);
+    expect(notice).not.toContain('\n');
+    expect(notice.length).toBeLessThan(260);
+    expect(notice).toMatch(/^Exchange attempt 2 failed \(busy and more .*…\); retrying in 1\.5 s\.$/);
+  });
+
+  it('redacts before it cuts, so a secret across the cut leaves no prefix', () => {
+    for (const at of [180, 190, 195, 199]) {
+      const message = `${'x '.repeat(at / 2)}${secret} after`;
+      const notice = retryNotice('Exchange', info(message), redact);
+      expect(notice).not.toContain(secret.slice(0, 4));
+    }
   });
 });
