@@ -28780,7 +28780,10 @@ function hintsFor(error, claims) {
 
 // EXTERNAL MODULE: ./src/plural.ts
 var src_plural = __nccwpck_require__(9133);
+// EXTERNAL MODULE: ./src/secrets/redacted-excerpt.ts
+var redacted_excerpt = __nccwpck_require__(525);
 ;// CONCATENATED MODULE: ./src/retry.ts
+
 
 
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
@@ -28820,9 +28823,15 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
-/** The log line announcing a retry, the same for every service. */
-function retryNotice(label, info) {
-    return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
+/** How much of the failure a retry notice repeats: the step's final error gives the whole of it. */
+const NOTICE_REASON_LENGTH = 200;
+/**
+ * The log line announcing a retry, the same for every service: one line, the failure redacted and then cut
+ * short, so a long or multi-line answer is not repeated on every attempt.
+ */
+function retryNotice(label, info, redact) {
+    const reason = (0,redacted_excerpt/* redactedExcerpt */.aH)(info.error.message, redact, NOTICE_REASON_LENGTH);
+    return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 /**
  * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or the next wait would overrun the
@@ -28959,6 +28968,8 @@ function exchangeUrl(universeDomain) {
     return `${universeDomain}${EXCHANGE_PATH}`;
 }
 
+// EXTERNAL MODULE: ./src/secrets/mask-forms.ts
+var mask_forms = __nccwpck_require__(1047);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/json.ts
@@ -28967,7 +28978,13 @@ var src_json = __nccwpck_require__(8301);
 
 
 
+
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const REQUIRED_MEMBERS = ['mrn', 'space_mrn', 'api_endpoint'];
+/** cnspec reads these into strings too: another type would fail it three steps later. */
+const OPTIONAL_MEMBERS = ['scope_mrn', 'parent_mrn', 'private_key', 'certificate', 'token'];
+/** The members whose values are secret, besides the JSON and its base64 as a whole. */
+const SECRET_MEMBERS = ['private_key', 'token'];
 function invalid(problem) {
     return new errors/* ActionError */.lZ(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
         kind: 'credential-invalid',
@@ -28985,19 +29002,41 @@ function decodeCredential(base64) {
         throw invalid('`base64_credential` does not decode to JSON');
     if (!(0,src_json/* isObject */.Gv)(parsed))
         throw invalid('`base64_credential` does not decode to a JSON object');
-    for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-        if (typeof parsed[name] !== 'string' || parsed[name] === '')
-            throw invalid(`it has no \`${name}\``);
-    }
-    const account = parsed;
+    const account = readMembers(parsed);
     checkApiEndpoint(account.api_endpoint);
     if (account.private_key !== undefined || account.certificate !== undefined) {
         checkKeyPair(account);
     }
-    else if (typeof account.token !== 'string' || account.token === '') {
+    else if (account.token === undefined) {
         throw invalid('it has neither `private_key` with `certificate` nor `token`');
     }
+    if (account.token !== undefined)
+        checkTokenMaskable(account.token);
     return { base64, json, account };
+}
+/**
+ * The members' types, named precisely: the value is never quoted (it may be the key). A null optional member
+ * counts as absent, as it does for cnspec's JSON decoding; so does an empty `token`, which carries nothing.
+ */
+function readMembers(parsed) {
+    const account = { ...parsed };
+    for (const name of REQUIRED_MEMBERS) {
+        const value = parsed[name];
+        if (value === undefined || value === '')
+            throw invalid(`it has no \`${name}\``);
+        if (typeof value !== 'string')
+            throw invalid(`\`${name}\` is ${(0,src_json/* jsonTypeName */.uk)(value)}, not a string`);
+    }
+    for (const name of OPTIONAL_MEMBERS) {
+        const value = parsed[name];
+        if (value === null || (name === 'token' && typeof value === 'string' && value.trim() === '')) {
+            delete account[name];
+        }
+        else if (value !== undefined && typeof value !== 'string') {
+            throw invalid(`\`${name}\` is ${(0,src_json/* jsonTypeName */.uk)(value)}, not a string`);
+        }
+    }
+    return account;
 }
 function checkApiEndpoint(value) {
     let url;
@@ -29011,14 +29050,18 @@ function checkApiEndpoint(value) {
         throw invalid('`api_endpoint` is not an https:// URL');
 }
 function checkKeyPair(account) {
-    if (typeof account.private_key !== 'string' || typeof account.certificate !== 'string') {
-        throw invalid('it has `private_key` or `certificate` but not both');
-    }
+    if (account.private_key === undefined)
+        throw invalid('it has `certificate` but no `private_key`');
+    if (account.certificate === undefined)
+        throw invalid('it has `private_key` but no `certificate`');
     try {
         (0,external_node_crypto_.createPrivateKey)(account.private_key);
     }
     catch {
         throw invalid('`private_key` is not a readable PEM private key');
+    }
+    if (!(0,mask_forms/* isMaskable */.h_)(account.private_key)) {
+        throw invalid(`\`private_key\` has lines shorter than ${mask_forms/* MIN_MASK_LENGTH */.nV} characters, too short to be masked in the log`);
     }
     try {
         new external_node_crypto_.X509Certificate(account.certificate);
@@ -29027,34 +29070,35 @@ function checkKeyPair(account) {
         throw invalid('`certificate` is not a readable PEM certificate');
     }
 }
-/** The PEM armour lines name the format and appear in harmless logs; masking them would blank those. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-/**
- * Every string that must never show in a log: the base64 value, the decoded JSON, each secret field, and each
- * line of every multi-line one (the runner matches masks within a line, so a key printed line by line would
- * otherwise leak), plus the JSON-escaped form in which a secret appears inside printed JSON. Lines of the JSON
- * itself are not masked one by one: `{` or `"mrn": ...` are not secret, and the escaped forms cover the rest.
- */
-function secretsToMask(credential) {
-    const secrets = new Set([credential.base64, credential.json]);
-    const secretFields = [credential.account.private_key, credential.account.token];
-    for (const value of secretFields) {
-        if (!value)
-            continue;
-        secrets.add(value);
-        if (value.includes('\n')) {
-            secrets.add((0,src_json/* jsonEscaped */.Ud)(value));
-            for (const line of secretLines(value))
-                secrets.add(line);
-        }
+function checkTokenMaskable(token) {
+    if (!(0,mask_forms/* isMaskable */.h_)(token)) {
+        throw invalid(`\`token\` is ${token.trim().length} characters long: below ${mask_forms/* MIN_MASK_LENGTH */.nV}, too short to be a credential or to be masked in the log`);
     }
-    return [...secrets];
 }
-function secretLines(text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length > 0 && !PEM_ARMOUR.test(line));
+/**
+ * Every string to mask for a credential answer, computed from the raw answer before anything is validated
+ * (an error path must not be able to print any of it): the base64 value, the decoded JSON, and each secret
+ * member of it, each in every form this project can print (see maskForms). It reads leniently what
+ * decodeCredential will refuse (non-standard base64, a member of the wrong type): whatever was received is
+ * still a secret.
+ */
+function credentialMaskForms(base64) {
+    const json = Buffer.from(base64, 'base64').toString('utf8');
+    const parsed = (0,src_json/* parseJson */.qF)(json);
+    const members = (0,src_json/* isObject */.Gv)(parsed) ? SECRET_MEMBERS.flatMap((name) => textsOf(parsed[name])) : [];
+    return (0,mask_forms/* maskFormsOfAll */.KU)([base64, json, ...members]);
+}
+/** The text of a secret member of any type, as it could be printed: a wrong type is refused, not made public. */
+function textsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return [String(value)];
+    if (Array.isArray(value))
+        return value.flatMap((item) => (typeof item === 'object' ? [] : textsOf(item)));
+    return (0,src_json/* isObject */.Gv)(value)
+        ? Object.values(value).flatMap((item) => (typeof item === 'object' ? [] : textsOf(item)))
+        : [];
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
@@ -29624,6 +29668,7 @@ function readMinValidity(raw) {
 
 
 
+
 /** Clocks may disagree by this much before we call one of them wrong. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
@@ -29643,6 +29688,12 @@ function parseOidcToken(jwt, from) {
         throw new errors/* ActionError */.lZ(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
             kind: 'token-invalid',
             fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
+        });
+    }
+    if (claims.iss !== undefined && typeof claims.iss !== 'string') {
+        throw new errors/* ActionError */.lZ(`${from} has an \`iss\` claim that is ${(0,src_json/* jsonTypeName */.uk)(claims.iss)}, not a string.`, {
+            kind: 'token-invalid',
+            fix: 'Use an OIDC ID token from your CI system: its `iss` is the issuer URL, a string.',
         });
     }
     if (typeof claims.iss !== 'string' || claims.iss === '') {
@@ -29716,6 +29767,30 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
 var http = __nccwpck_require__(4040);
 // EXTERNAL MODULE: ./src/exchange/answer-text.ts
 var answer_text = __nccwpck_require__(139);
+;// CONCATENATED MODULE: ./src/runner.ts
+
+
+function redactSecrets(text, secrets) {
+    // Longest first, so a secret that contains another is hidden whole.
+    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+/** The event payload GitHub wrote for this run, when there is one to read. */
+function readEventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = (0,src_json/* parseJson */.qF)(text);
+    return (0,src_json/* isObject */.Gv)(parsed) ? parsed : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
 
 /** gRPC status codes as ranger-rpc sends them in `code`. */
@@ -29765,9 +29840,16 @@ function rangerErrorFrom(parsed) {
 
 
 
+
+
 const PER_REQUEST_TIMEOUT_MS = 30_000;
-/** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
-async function postExchange(send, request, deadline) {
+/** How much of Mondoo's own `message` an error quotes: enough for a subject or an issuer, never a page. */
+const MESSAGE_LENGTH = 300;
+/**
+ * One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. `redact` is the log's:
+ * whatever the answer quotes passes through it (and the token sent is always redacted) before it is cut.
+ */
+async function postExchange(send, request, deadline, redact) {
     const url = exchangeUrl(request.universeDomain);
     let response;
     try {
@@ -29796,13 +29878,16 @@ async function postExchange(send, request, deadline) {
             }),
         };
     }
-    return classifyExchangeAnswer(response, url);
+    return classifyExchangeAnswer(response, url, (text) => redact(redactSecrets(text, [request.jwt])));
 }
-/** Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. */
-function classifyExchangeAnswer(response, url) {
+/**
+ * Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. Every text
+ * quoted from the answer is redacted with `redact`, then cut short.
+ */
+function classifyExchangeAnswer(response, url, redact) {
     const { status, body } = response;
     if (status >= 300 && status < 400) {
-        const location = (0,http/* header */.wx)(response, 'location');
+        const location = quotedHeader(response, 'location', redact);
         return {
             ok: false,
             retryable: false,
@@ -29811,7 +29896,7 @@ function classifyExchangeAnswer(response, url) {
     }
     const json = (0,src_json/* parseJson */.qF)(body);
     if (status === 200)
-        return readCredentialAnswer(body, json, response);
+        return readCredentialAnswer(body, json, response, redact);
     const retryable = status === 429 || (status >= 500 && status !== 501);
     const retryAfterMs = parseRetryAfterMs((0,http/* header */.wx)(response, 'retry-after'));
     const ranger = rangerErrorFrom(json);
@@ -29820,7 +29905,7 @@ function classifyExchangeAnswer(response, url) {
             ok: false,
             retryable,
             retryAfterMs,
-            error: new errors/* ActionError */.lZ(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
+            error: new errors/* ActionError */.lZ(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${quotedMessage(ranger.message, redact)}`, {
                 kind: retryable ? 'sts-unavailable' : 'sts-refused',
                 grpcStatus: ranger.status,
                 fix: rangerFix(ranger.status),
@@ -29836,7 +29921,7 @@ function classifyExchangeAnswer(response, url) {
         ok: false,
         retryable,
         retryAfterMs,
-        error: new errors/* ActionError */.lZ(`${url} answered HTTP ${status} ${kindOfBody} ${(0,answer_text/* excerpt */.Kb)(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
+        error: new errors/* ActionError */.lZ(`${url} answered HTTP ${status} ${kindOfBody} ${(0,answer_text/* excerpt */.Kb)(body, redact)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
             kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
             fix: retryable
                 ? 'Usually passing: re-run the job. If it persists, check the proxy between the runner and Mondoo.'
@@ -29844,7 +29929,7 @@ function classifyExchangeAnswer(response, url) {
         }),
     };
 }
-function readCredentialAnswer(body, json, response) {
+function readCredentialAnswer(body, json, response, redact) {
     const notJson = (what) => ({
         ok: false,
         retryable: false,
@@ -29854,9 +29939,9 @@ function readCredentialAnswer(body, json, response) {
         }),
     });
     if ((0,answer_text/* looksLikeHtml */.te)(body))
-        return notJson(`with ${(0,answer_text/* excerpt */.Kb)(body)} instead of JSON`);
+        return notJson(`with ${(0,answer_text/* excerpt */.Kb)(body, redact)} instead of JSON`);
     if (json === undefined) {
-        const type = (0,http/* header */.wx)(response, 'content-type') ?? 'no content type';
+        const type = quotedHeader(response, 'content-type', redact) ?? 'no content type';
         return notJson(`its body is not JSON (${type})`);
     }
     const credential = (0,src_json/* isObject */.Gv)(json) ? json.base64_credential : undefined;
@@ -29864,6 +29949,15 @@ function readCredentialAnswer(body, json, response) {
         return notJson('without a `base64_credential` string in its JSON');
     }
     return { ok: true, value: credential.trim() };
+}
+/** Mondoo's `{code, message}` message, redacted and cut: a server may echo the token or send a whole page. */
+function quotedMessage(message, redact) {
+    const quoted = (0,redacted_excerpt/* redactedExcerpt */.aH)(message, redact, MESSAGE_LENGTH);
+    return quoted === '' ? '(no message)' : quoted;
+}
+function quotedHeader(response, name, redact) {
+    const value = (0,http/* header */.wx)(response, name);
+    return value === undefined ? undefined : (0,redacted_excerpt/* redactedExcerpt */.aH)(value, redact, redacted_excerpt/* HEADER_EXCERPT_LENGTH */.tX);
 }
 function redirectFix(location) {
     if (location) {
@@ -29894,6 +29988,7 @@ function rangerFix(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/exchange.ts
+
 
 
 
@@ -29933,10 +30028,15 @@ async function obtainUsableToken(source, settings, io, deadline, observed) {
         throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
     return token;
 }
-/** The token, masked before anything can print it, then decoded. */
+/**
+ * The token, trimmed (the form in which it is printed, sent and matched), masked before anything can print
+ * it, then decoded. One too short to be masked is not registered (it would blank ordinary text) and cannot
+ * be a JWT anyway: the decoding refuses it without quoting it.
+ */
 async function fetchToken(source, log, deadline) {
-    const jwt = await source.fetch(deadline);
-    log.mask(jwt);
+    const jwt = (await source.fetch(deadline)).trim();
+    for (const form of (0,mask_forms/* maskForms */.ye)(jwt))
+        log.mask(form);
     return parseOidcToken(jwt, source.label);
 }
 function logClaims(log, token, nowSeconds) {
@@ -29948,11 +30048,11 @@ function logClaims(log, token, nowSeconds) {
 async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
     let token = firstToken;
     io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
-    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
+    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline, (text) => io.log.redact(text)), {
         what: "Mondoo's token exchange",
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
+        onRetry: (info) => io.log.info(retryNotice('Exchange', info, (text) => io.log.redact(text))),
         beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
         beforeRetry: async () => {
             const left = secondsLeft(token, io.nowSeconds());
@@ -29963,11 +30063,10 @@ async function exchangeForCredential(source, firstToken, issuer, settings, io, d
             resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
         },
     });
-    // Masked before it is even validated: an error path must not be able to print it.
-    io.log.mask(base64);
+    // Every form of it, and of the secrets inside, masked before it is even validated: no error path can print it.
+    for (const form of credentialMaskForms(base64))
+        io.log.mask(form);
     const credential = decodeCredential(base64);
-    for (const secret of secretsToMask(credential))
-        io.log.mask(secret);
     return { credential, token };
 }
 /**
@@ -30023,47 +30122,31 @@ function detectCi(env) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
-
-
-function redactSecrets(text, secrets) {
-    // Longest first, so a secret that contains another is hidden whole.
-    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
-}
-/** The event payload GitHub wrote for this run, when there is one to read. */
-function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    const parsed = (0,src_json/* parseJson */.qF)(text);
-    return (0,src_json/* isObject */.Gv)(parsed) ? parsed : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
 
 
 
 
 
+
+
 const token_endpoint_PER_REQUEST_TIMEOUT_MS = 15_000;
-/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
-async function requestToken(send, endpoint, deadline, onRetry) {
-    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
+/**
+ * Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups.
+ * The token is trimmed: a service answering `{"value": "<jwt>\n"}` must not make the mask end in a newline
+ * that no printed line has.
+ */
+async function requestToken(send, endpoint, deadline, log) {
+    // The bearer secret is masked by the caller; redacting it here too keeps an echo of it out of any message.
+    const redact = (text) => log.redact(redactSecrets(text, [endpoint.bearer]));
+    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n, redact), {
         what: endpoint.request,
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
+        onRetry: (info) => log.info(retryNotice(endpoint.shortName, info, redact)),
     });
 }
-async function attemptTokenRequest(send, endpoint, deadline, attempt) {
+async function attemptTokenRequest(send, endpoint, deadline, attempt, redact) {
     let response;
     try {
         response = await send({
@@ -30095,7 +30178,8 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
     if (response.status === 200)
         return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
     if (response.status >= 300 && response.status < 400) {
-        const location = (0,http/* header */.wx)(response, 'location');
+        const found = (0,http/* header */.wx)(response, 'location');
+        const location = found === undefined ? undefined : (0,redacted_excerpt/* redactedExcerpt */.aH)(found, redact, redacted_excerpt/* HEADER_EXCERPT_LENGTH */.tX);
         return {
             ok: false,
             retryable: false,
@@ -30108,15 +30192,15 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
         ok: false,
         retryable,
         retryAfterMs: parseRetryAfterMs((0,http/* header */.wx)(response, 'retry-after')),
-        error: new errors/* ActionError */.lZ(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${(0,answer_text/* excerpt */.Kb)(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
+        error: new errors/* ActionError */.lZ(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${(0,answer_text/* excerpt */.Kb)(response.body, redact)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
     };
 }
 function tokenFromAnswer(body, endpoint) {
     const value = (0,src_json/* parseJson */.qF)(body)?.[endpoint.answerField];
-    if (typeof value !== 'string' || value === '') {
+    if (typeof value !== 'string' || value.trim() === '') {
         throw new errors/* ActionError */.lZ(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
-    return value;
+    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
@@ -30133,7 +30217,7 @@ function tokenRequestUrl(requestUrl, audience) {
  * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
  * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
  */
-async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
+async function requestRunnerToken(send, endpoint, audience, deadline, log) {
     return requestToken(send, {
         service: "The runner's token service",
         shortName: 'Token service',
@@ -30150,7 +30234,7 @@ async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
             redirect: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
             emptyAnswer: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
         },
-    }, deadline, onRetry);
+    }, deadline, log);
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
@@ -30210,6 +30294,7 @@ function asRecord(value) {
 
 
 
+
 /** The action's choice: the `token` input when given, else the GitHub runner's token service. */
 function chooseTokenSource(settings, log, send, env) {
     if (settings.token !== undefined)
@@ -30233,7 +30318,8 @@ function githubRunnerToken(settings, log, send, env) {
         });
         throw new errors/* ActionError */.lZ(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
     }
-    log.mask(requestToken);
+    for (const form of (0,mask_forms/* maskForms */.ye)(requestToken))
+        log.mask(form);
     if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
         log.warning(`Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
     }
@@ -30245,7 +30331,7 @@ function githubRunnerToken(settings, log, send, env) {
             log.info(audience
                 ? `Requesting an OIDC token from the runner for audience ${audience}.`
                 : "Requesting an OIDC token from the runner with GitHub's default audience.");
-            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) => log.info(message));
+            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, log);
         },
     };
 }
@@ -30295,8 +30381,8 @@ function azureDevOpsEndpoint(variables) {
         },
     };
 }
-function requestAzureDevOpsToken(send, variables, deadline, onRetry) {
-    return requestToken(send, azureDevOpsEndpoint(variables), deadline, onRetry);
+function requestAzureDevOpsToken(send, variables, deadline, log) {
+    return requestToken(send, azureDevOpsEndpoint(variables), deadline, log);
 }
 
 // EXTERNAL MODULE: ./src/cli/buildkite-agent.ts + 1 modules
@@ -30394,6 +30480,7 @@ function stringOption(values, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/token-sources.ts
+
 
 
 
@@ -30547,13 +30634,14 @@ function ciToken(system, request, io) {
             };
         case 'azure-devops': {
             const variables = azureDevOpsVariables(io.env);
-            io.log.mask(variables.accessToken);
+            for (const form of (0,mask_forms/* maskForms */.ye)(variables.accessToken))
+                io.log.mask(form);
             return {
                 label: "Azure Pipelines' OIDC token",
                 canRemint: true,
                 fetch: (deadline) => {
                     io.log.info('Requesting an OIDC token from Azure Pipelines (SYSTEM_OIDCREQUESTURI).');
-                    return requestAzureDevOpsToken(io.send, variables, deadline, (message) => io.log.info(message));
+                    return requestAzureDevOpsToken(io.send, variables, deadline, io.log);
                 },
             };
         }
@@ -31353,11 +31441,10 @@ async function importJWK(jwk, alg, options) {
 
 
 
+
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
 /** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key) {
     if (!(0,src_json/* isObject */.Gv)(key))
@@ -31369,7 +31456,7 @@ function privateValues(key) {
             : [];
         return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
     });
-    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+    return values.filter((value) => value.length >= mask_forms/* MIN_MASK_LENGTH */.nV);
 }
 /** What a value is, without quoting it: for values that may be key material. */
 function describedValue(value) {
@@ -32338,7 +32425,7 @@ function checkPublicHost(member, value, location) {
 
 
 /** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
-const REQUIRED_MEMBERS = {
+const discovery_rules_REQUIRED_MEMBERS = {
     issuer: 'string',
     jwks_uri: 'string',
     response_types_supported: 'string[]',
@@ -32366,7 +32453,7 @@ function checkDiscovery(document, expected) {
             location: locate(''),
         });
     }
-    for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
+    for (const [member, type] of Object.entries(discovery_rules_REQUIRED_MEMBERS)) {
         observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
     }
     for (const member of SSO_ENDPOINTS) {
@@ -32482,7 +32569,7 @@ function hostOf(url) {
 function closestMember(keys, member) {
     const words = member.split('_');
     for (const key of keys) {
-        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS)
+        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in discovery_rules_REQUIRED_MEMBERS)
             continue;
         const keyWords = key.split('_');
         const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
@@ -32788,11 +32875,9 @@ async function lintCommand(parsed, io, log) {
     };
     const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
     const outcomes = await mapInOrder(targets, concurrency, (target) => lintOne(target, (name) => settingFor(name, target, shared), io, log));
-    // Secrets found in the documents, as written and as they appear escaped inside JSON output.
-    for (const secret of outcomes.flatMap((outcome) => outcome.secrets)) {
-        log.mask(secret);
-        log.mask((0,src_json/* jsonEscaped */.Ud)(secret));
-    }
+    // Secrets found in the documents, in every form the report can show them (escaped inside JSON output too).
+    for (const form of (0,mask_forms/* maskFormsOfAll */.KU)(outcomes.flatMap((outcome) => outcome.secrets)))
+        log.mask(form);
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     for (const outcome of outcomes) {
         // The core's message names the action's input (`discovery`); here the file is an argument.
@@ -32876,6 +32961,7 @@ var wording = __nccwpck_require__(1659);
 
 
 
+
 const TOOL = 'mondoo-keyless';
 /** Exit codes, as documented in --help and the README. */
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 };
@@ -32903,8 +32989,8 @@ function toolHelp() {
 async function runCli(argv, io) {
     const log = (0,terminal/* createTerminalLog */.$V)(io, { githubActions: io.env.GITHUB_ACTIONS === 'true' });
     // A token pasted where a name, path or command belongs must not come back in an error message.
-    for (const token of argv.flatMap(token_shape/* tokensIn */.gF))
-        log.mask(token);
+    for (const form of (0,mask_forms/* maskFormsOfAll */.KU)(argv.flatMap(token_shape/* tokensIn */.gF)))
+        log.mask(form);
     const [name, ...args] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         (name === undefined ? io.writeErr : io.writeOut)(toolHelp());
@@ -33096,17 +33182,25 @@ function asActionError(caught, whereToReport) {
 /* harmony export */   ih: () => (/* binding */ htmlTitle),
 /* harmony export */   te: () => (/* binding */ looksLikeHtml)
 /* harmony export */ });
+/* harmony import */ var _secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(525);
+
+/** How much of a body (or an HTML page's title or text) an error message quotes. */
 const EXCERPT_LENGTH = 160;
-/** A short, single-line look at a body for error messages: HTML reduced to its title or text. */
-function excerpt(body) {
+/**
+ * A short, single-line look at a body for error messages: HTML reduced to its title or text. Secrets are
+ * redacted before anything is cut (see redactedExcerpt).
+ */
+function excerpt(body, redact) {
     const trimmed = body.trim();
     if (trimmed === '')
         return '(empty body)';
     if (looksLikeHtml(trimmed)) {
-        const text = htmlTitle(trimmed) ?? stripTags(trimmed);
-        return `an HTML page: "${shorten(text)}"`;
+        // Redacted as the page was sent, before tags are stripped: that is the text the masks were made for.
+        const page = redact(trimmed);
+        const text = htmlTitle(page) ?? stripTags(page);
+        return `an HTML page: "${(0,_secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedExcerpt */ .aH)(text, redact, EXCERPT_LENGTH)}"`;
     }
-    return `"${shorten(trimmed)}"`;
+    return `"${(0,_secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_0__/* .redactedExcerpt */ .aH)(trimmed, redact, EXCERPT_LENGTH)}"`;
 }
 /** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
 function htmlTitle(html) {
@@ -33121,11 +33215,6 @@ function stripTags(html) {
         .replace(/<[^>]*>/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-}
-function shorten(text) {
-    // Long opaque runs (tokens, base64) are cut first: they never help a reader and might be secret.
-    const oneLine = text.replace(/\s+/g, ' ').replace(/[A-Za-z0-9_\-+/=.]{80,}/g, '[long value removed]');
-    return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
 }
 
 
@@ -34144,7 +34233,8 @@ function header(response, name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   Ud: () => (/* binding */ jsonEscaped),
-/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   uk: () => (/* binding */ jsonTypeName)
 /* harmony export */ });
 /**
  * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
@@ -34161,6 +34251,16 @@ function parseJson(text) {
 /** A JSON object: not null, not an array. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A JSON value's type in words ("a number", "an array", "null"), for errors that must not quote the value. */
+function jsonTypeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
 }
 /** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
 function jsonEscaped(text) {
@@ -34546,7 +34646,9 @@ function severityOf(rule, profile) {
 /* harmony import */ var _output_escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8078);
 /* harmony import */ var _plural_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9133);
 /* harmony import */ var _reach_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3296);
+/* harmony import */ var _secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(525);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3471);
+
 
 
 
@@ -34755,7 +34857,10 @@ function readAnswer(answer, url, what, observations) {
 function describeBody(body) {
     if ((0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_7__/* .looksLikeHtml */ .te)(body)) {
         const title = (0,_exchange_answer_text_js__WEBPACK_IMPORTED_MODULE_7__/* .htmlTitle */ .ih)(body);
-        return title ? `an HTML page titled "${(0,_output_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)(title.slice(0, 60))}"` : 'an HTML page';
+        // Long opaque runs (a token the page echoes) go before the cut, so none leaves a visible prefix.
+        return title
+            ? `an HTML page titled "${(0,_output_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .visible */ .R)((0,_secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_8__/* .redactedExcerpt */ .aH)(title, _secrets_redacted_excerpt_js__WEBPACK_IMPORTED_MODULE_8__/* .NO_SECRETS_KNOWN */ .kv, 60))}"`
+            : 'an HTML page';
     }
     const first = body.trimStart()[0];
     return body.trim() === ''
@@ -35227,14 +35332,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 var wording = __nccwpck_require__(1659);
 // EXTERNAL MODULE: ./src/output/escape.ts
 var output_escape = __nccwpck_require__(8078);
+// EXTERNAL MODULE: ./src/secrets/mask-forms.ts
+var mask_forms = __nccwpck_require__(1047);
 ;// CONCATENATED MODULE: ./src/output/secret-set.ts
-/**
- * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
- * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
- * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
- * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
- */
-const MIN_MASK_LENGTH = 8;
+
+// The runner splits an `add-mask` value into trimmed lines and masks each one, however short (actions/runner
+// AddMaskCommandExtension): a `{` or `e` registered there would be starred out of every later line of the job.
+// So secrets are registered here line by line, and only lines of at least MIN_MASK_LENGTH characters.
 /** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
 const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
 /** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
@@ -35242,7 +35346,7 @@ function maskableLines(secret) {
     return secret
         .split(/[\r\n]+/)
         .map((line) => line.trim())
-        .filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR.test(line));
+        .filter((line) => line.length >= mask_forms/* MIN_MASK_LENGTH */.nV && !PEM_ARMOUR.test(line));
 }
 /**
  * The secrets registered so far: each is handed to the runner line by line (never as a multi-line value,
@@ -35259,7 +35363,7 @@ class SecretSet {
     add(secret) {
         const lines = maskableLines(secret);
         const whole = secret.trim();
-        for (const form of whole.length >= MIN_MASK_LENGTH ? [whole, ...lines] : lines) {
+        for (const form of whole.length >= mask_forms/* MIN_MASK_LENGTH */.nV ? [whole, ...lines] : lines) {
             if (this.forms.has(form))
                 continue;
             this.forms.add(form);
@@ -35582,6 +35686,132 @@ function refusalText(refusal) {
 /** Whether allow-private-hosts would have admitted the address (loopback, private) or nothing would. */
 function refusedForGood(refusal) {
     return !(0,_address_class_js__WEBPACK_IMPORTED_MODULE_2__/* .admits */ .t5)('private', refusal.found.kind);
+}
+
+
+/***/ }),
+
+/***/ 1047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ maskFormsOfAll),
+/* harmony export */   h_: () => (/* binding */ isMaskable),
+/* harmony export */   nV: () => (/* binding */ MIN_MASK_LENGTH),
+/* harmony export */   ye: () => (/* binding */ maskForms)
+/* harmony export */ });
+/* unused harmony export secretLines */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8301);
+
+// What must be registered with the runner so that a secret cannot be seen in any form this project prints.
+// Pure; the caller hands every form to its log's mask(), which registers each string as exactly one mask.
+//
+// Facts from actions/runner that this relies on:
+// - `add-mask` registers the whole value and then each line of it, split at CR and LF and trimmed
+//   (ActionCommandManager.cs, AddMaskCommandExtension). The runner matches masks within one line of output,
+//   so a mask holding a line break never matches: only line masks hide a multi-line value.
+// - There is no minimum length: SecretMasker.AddValue refuses only the empty string. A one-character line
+//   would mask that character in every later line of the job, and JobExtension.cs drops any job output that
+//   a mask changes. Hence one floor, below which nothing is registered.
+// - For every registered value the runner also masks what its value encoders derive (HostContext.cs
+//   registers them; ValueEncoders.cs): base64 (and of the value shifted by one and two bytes), `"` escaped
+//   as `\"`, `'` doubled, the JSON string escape, the URI data escape, the XML escape, the value inside
+//   double quotes, and the parts around `&`. Those come for free for each line registered here; what the
+//   runner would have derived from a multi-line value as a whole is lost by registering it line by line,
+//   so this module adds the whole-value forms this project can print itself.
+/**
+ * The shortest string ever registered as a mask, for the whole project. Eight characters: no secret this
+ * project handles is shorter (a PEM body line is 64, a JWT hundreds, a base64 credential thousands), while
+ * shorter strings are ordinary words, numbers and JSON punctuation that masking would blank in every later
+ * line of the job (and would silently drop job outputs that contain them).
+ */
+const MIN_MASK_LENGTH = 8;
+/** The PEM armour names the format, not the key; masking it would blank harmless lines that mention it. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+const LINE_BREAK = /\r\n|\r|\n/;
+const longEnough = (text) => text.length >= MIN_MASK_LENGTH;
+/** The lines of a secret as the runner splits them (CR or LF, trimmed), without empty lines and armour. */
+function secretLines(secret) {
+    return secret
+        .split(LINE_BREAK)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !PEM_ARMOUR.test(line));
+}
+/**
+ * Whether masking can hide the secret: every line reaches the floor, except that the last line of a
+ * multi-line value may be shorter (the remainder of a wrapped encoding, such as the last line of a PEM body;
+ * in an EC private key that is public-key material).
+ */
+function isMaskable(secret) {
+    const lines = secretLines(secret);
+    if (lines.length === 0)
+        return false;
+    if (lines.length === 1)
+        return longEnough(lines[0] ?? '');
+    return lines.slice(0, -1).every(longEnough);
+}
+/**
+ * Every string to register so the secret stays hidden, each on one line and at least MIN_MASK_LENGTH long:
+ * - each line, trimmed (a value with a trailing newline, such as a token read from a file or a service
+ *   answer, is printed without it, so the trimmed form is the one that matches);
+ * - each line as it appears inside printed JSON (the runner derives that itself, but this project's own
+ *   redaction of its summary and of the CLI's terminal matches exact strings only);
+ * - for a multi-line value, the whole of it as it appears inside printed JSON (`\n` between the lines, as in
+ *   the credential's JSON or `JSON.stringify` output), and its base64, which the runner would have derived
+ *   had the whole been registered.
+ * Lines shorter than the floor are left out: see isMaskable for when that leaves a secret unprotected.
+ */
+function maskForms(secret) {
+    const whole = secret.trim();
+    const forms = new Set();
+    for (const line of secretLines(whole).filter(longEnough)) {
+        forms.add(line);
+        forms.add((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonEscaped */ .Ud)(line));
+    }
+    if (LINE_BREAK.test(whole)) {
+        forms.add((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonEscaped */ .Ud)(whole));
+        forms.add(Buffer.from(secret, 'utf8').toString('base64'));
+    }
+    return [...forms].filter(longEnough);
+}
+/** maskForms of several secrets, each form once. */
+function maskFormsOfAll(secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        for (const form of maskForms(secret))
+            forms.add(form);
+    return [...forms];
+}
+
+
+/***/ }),
+
+/***/ 525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ redactedExcerpt),
+/* harmony export */   kv: () => (/* binding */ NO_SECRETS_KNOWN),
+/* harmony export */   tX: () => (/* binding */ HEADER_EXCERPT_LENGTH)
+/* harmony export */ });
+/** For text quoted before any secret is known (lint's fetches): only long opaque runs are removed. */
+const NO_SECRETS_KNOWN = (text) => text;
+/** How much of a header (Location, Content-Type) an error message quotes. */
+const HEADER_EXCERPT_LENGTH = 200;
+/** A run this long of token or base64 characters never helps a reader and may be a secret nobody registered. */
+const LONG_OPAQUE_RUN = /[A-Za-z0-9_\-+/=.]{80,}/g;
+/**
+ * Outside text made fit to quote: secrets redacted first, then whitespace collapsed onto one line, long
+ * opaque runs removed, and only then cut to `maxLength` (marked with "…"). In that order a secret that
+ * straddles the cut is already gone and cannot leave a visible prefix, which no mask would match.
+ */
+function redactedExcerpt(text, redact, maxLength) {
+    const oneLine = redact(text).replace(/\s+/g, ' ').trim().replace(LONG_OPAQUE_RUN, '[long value removed]');
+    if (oneLine.length <= maxLength)
+        return oneLine;
+    // Never end on half a surrogate pair.
+    const end = /[\uD800-\uDBFF]/.test(oneLine[maxLength - 1] ?? '') ? maxLength - 1 : maxLength;
+    return `${oneLine.slice(0, end)}…`;
 }
 
 

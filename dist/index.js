@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5039);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4711);
 /* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8012);
 
 
@@ -28388,7 +28388,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5039:
+/***/ 4711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28437,7 +28437,29 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/secrets/redacted-excerpt.ts
+/** For text quoted before any secret is known (lint's fetches): only long opaque runs are removed. */
+const NO_SECRETS_KNOWN = (text) => text;
+/** How much of a header (Location, Content-Type) an error message quotes. */
+const HEADER_EXCERPT_LENGTH = 200;
+/** A run this long of token or base64 characters never helps a reader and may be a secret nobody registered. */
+const LONG_OPAQUE_RUN = /[A-Za-z0-9_\-+/=.]{80,}/g;
+/**
+ * Outside text made fit to quote: secrets redacted first, then whitespace collapsed onto one line, long
+ * opaque runs removed, and only then cut to `maxLength` (marked with "…"). In that order a secret that
+ * straddles the cut is already gone and cannot leave a visible prefix, which no mask would match.
+ */
+function redactedExcerpt(text, redact, maxLength) {
+    const oneLine = redact(text).replace(/\s+/g, ' ').trim().replace(LONG_OPAQUE_RUN, '[long value removed]');
+    if (oneLine.length <= maxLength)
+        return oneLine;
+    // Never end on half a surrogate pair.
+    const end = /[\uD800-\uDBFF]/.test(oneLine[maxLength - 1] ?? '') ? maxLength - 1 : maxLength;
+    return `${oneLine.slice(0, end)}…`;
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
+
 
 
 const DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8000 };
@@ -28477,9 +28499,15 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
     const date = Date.parse(trimmed);
     return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
-/** The log line announcing a retry, the same for every service. */
-function retryNotice(label, info) {
-    return `${label} attempt ${info.attempt} failed (${info.error.message}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
+/** How much of the failure a retry notice repeats: the step's final error gives the whole of it. */
+const NOTICE_REASON_LENGTH = 200;
+/**
+ * The log line announcing a retry, the same for every service: one line, the failure redacted and then cut
+ * short, so a long or multi-line answer is not repeated on every attempt.
+ */
+function retryNotice(label, info, redact) {
+    const reason = redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH);
+    return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 /**
  * Runs `attempt` until it succeeds, fails for good, runs out of attempts, or the next wait would overrun the
@@ -28616,8 +28644,6 @@ function exchangeUrl(universeDomain) {
     return `${universeDomain}${EXCHANGE_PATH}`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/json.ts
 /**
  * JSON.parse that answers undefined instead of throwing: its errors (on newer Node versions) quote the text,
@@ -28635,16 +28661,116 @@ function parseJson(text) {
 function json_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** A JSON value's type in words ("a number", "an array", "null"), for errors that must not quote the value. */
+function jsonTypeName(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    return `a ${typeof value}`;
+}
 /** A string as it appears inside printed JSON (quotes, backslashes and newlines escaped), without its quotes. */
 function jsonEscaped(text) {
     return JSON.stringify(text).slice(1, -1);
 }
 
+;// CONCATENATED MODULE: ./src/secrets/mask-forms.ts
+
+// What must be registered with the runner so that a secret cannot be seen in any form this project prints.
+// Pure; the caller hands every form to its log's mask(), which registers each string as exactly one mask.
+//
+// Facts from actions/runner that this relies on:
+// - `add-mask` registers the whole value and then each line of it, split at CR and LF and trimmed
+//   (ActionCommandManager.cs, AddMaskCommandExtension). The runner matches masks within one line of output,
+//   so a mask holding a line break never matches: only line masks hide a multi-line value.
+// - There is no minimum length: SecretMasker.AddValue refuses only the empty string. A one-character line
+//   would mask that character in every later line of the job, and JobExtension.cs drops any job output that
+//   a mask changes. Hence one floor, below which nothing is registered.
+// - For every registered value the runner also masks what its value encoders derive (HostContext.cs
+//   registers them; ValueEncoders.cs): base64 (and of the value shifted by one and two bytes), `"` escaped
+//   as `\"`, `'` doubled, the JSON string escape, the URI data escape, the XML escape, the value inside
+//   double quotes, and the parts around `&`. Those come for free for each line registered here; what the
+//   runner would have derived from a multi-line value as a whole is lost by registering it line by line,
+//   so this module adds the whole-value forms this project can print itself.
+/**
+ * The shortest string ever registered as a mask, for the whole project. Eight characters: no secret this
+ * project handles is shorter (a PEM body line is 64, a JWT hundreds, a base64 credential thousands), while
+ * shorter strings are ordinary words, numbers and JSON punctuation that masking would blank in every later
+ * line of the job (and would silently drop job outputs that contain them).
+ */
+const MIN_MASK_LENGTH = 8;
+/** The PEM armour names the format, not the key; masking it would blank harmless lines that mention it. */
+const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+const LINE_BREAK = /\r\n|\r|\n/;
+const longEnough = (text) => text.length >= MIN_MASK_LENGTH;
+/** The lines of a secret as the runner splits them (CR or LF, trimmed), without empty lines and armour. */
+function secretLines(secret) {
+    return secret
+        .split(LINE_BREAK)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !PEM_ARMOUR.test(line));
+}
+/**
+ * Whether masking can hide the secret: every line reaches the floor, except that the last line of a
+ * multi-line value may be shorter (the remainder of a wrapped encoding, such as the last line of a PEM body;
+ * in an EC private key that is public-key material).
+ */
+function isMaskable(secret) {
+    const lines = secretLines(secret);
+    if (lines.length === 0)
+        return false;
+    if (lines.length === 1)
+        return longEnough(lines[0] ?? '');
+    return lines.slice(0, -1).every(longEnough);
+}
+/**
+ * Every string to register so the secret stays hidden, each on one line and at least MIN_MASK_LENGTH long:
+ * - each line, trimmed (a value with a trailing newline, such as a token read from a file or a service
+ *   answer, is printed without it, so the trimmed form is the one that matches);
+ * - each line as it appears inside printed JSON (the runner derives that itself, but this project's own
+ *   redaction of its summary and of the CLI's terminal matches exact strings only);
+ * - for a multi-line value, the whole of it as it appears inside printed JSON (`\n` between the lines, as in
+ *   the credential's JSON or `JSON.stringify` output), and its base64, which the runner would have derived
+ *   had the whole been registered.
+ * Lines shorter than the floor are left out: see isMaskable for when that leaves a secret unprotected.
+ */
+function maskForms(secret) {
+    const whole = secret.trim();
+    const forms = new Set();
+    for (const line of secretLines(whole).filter(longEnough)) {
+        forms.add(line);
+        forms.add(jsonEscaped(line));
+    }
+    if (LINE_BREAK.test(whole)) {
+        forms.add(jsonEscaped(whole));
+        forms.add(Buffer.from(secret, 'utf8').toString('base64'));
+    }
+    return [...forms].filter(longEnough);
+}
+/** maskForms of several secrets, each form once. */
+function maskFormsOfAll(secrets) {
+    const forms = new Set();
+    for (const secret of secrets)
+        for (const form of maskForms(secret))
+            forms.add(form);
+    return [...forms];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/exchange/credential.ts
 
 
 
+
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const REQUIRED_MEMBERS = ['mrn', 'space_mrn', 'api_endpoint'];
+/** cnspec reads these into strings too: another type would fail it three steps later. */
+const OPTIONAL_MEMBERS = ['scope_mrn', 'parent_mrn', 'private_key', 'certificate', 'token'];
+/** The members whose values are secret, besides the JSON and its base64 as a whole. */
+const SECRET_MEMBERS = ['private_key', 'token'];
 function invalid(problem) {
     return new ActionError(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
         kind: 'credential-invalid',
@@ -28662,19 +28788,41 @@ function decodeCredential(base64) {
         throw invalid('`base64_credential` does not decode to JSON');
     if (!json_isObject(parsed))
         throw invalid('`base64_credential` does not decode to a JSON object');
-    for (const name of ['mrn', 'space_mrn', 'api_endpoint']) {
-        if (typeof parsed[name] !== 'string' || parsed[name] === '')
-            throw invalid(`it has no \`${name}\``);
-    }
-    const account = parsed;
+    const account = readMembers(parsed);
     checkApiEndpoint(account.api_endpoint);
     if (account.private_key !== undefined || account.certificate !== undefined) {
         checkKeyPair(account);
     }
-    else if (typeof account.token !== 'string' || account.token === '') {
+    else if (account.token === undefined) {
         throw invalid('it has neither `private_key` with `certificate` nor `token`');
     }
+    if (account.token !== undefined)
+        checkTokenMaskable(account.token);
     return { base64, json, account };
+}
+/**
+ * The members' types, named precisely: the value is never quoted (it may be the key). A null optional member
+ * counts as absent, as it does for cnspec's JSON decoding; so does an empty `token`, which carries nothing.
+ */
+function readMembers(parsed) {
+    const account = { ...parsed };
+    for (const name of REQUIRED_MEMBERS) {
+        const value = parsed[name];
+        if (value === undefined || value === '')
+            throw invalid(`it has no \`${name}\``);
+        if (typeof value !== 'string')
+            throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
+    }
+    for (const name of OPTIONAL_MEMBERS) {
+        const value = parsed[name];
+        if (value === null || (name === 'token' && typeof value === 'string' && value.trim() === '')) {
+            delete account[name];
+        }
+        else if (value !== undefined && typeof value !== 'string') {
+            throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
+        }
+    }
+    return account;
 }
 function checkApiEndpoint(value) {
     let url;
@@ -28688,14 +28836,18 @@ function checkApiEndpoint(value) {
         throw invalid('`api_endpoint` is not an https:// URL');
 }
 function checkKeyPair(account) {
-    if (typeof account.private_key !== 'string' || typeof account.certificate !== 'string') {
-        throw invalid('it has `private_key` or `certificate` but not both');
-    }
+    if (account.private_key === undefined)
+        throw invalid('it has `certificate` but no `private_key`');
+    if (account.certificate === undefined)
+        throw invalid('it has `private_key` but no `certificate`');
     try {
         (0,external_node_crypto_.createPrivateKey)(account.private_key);
     }
     catch {
         throw invalid('`private_key` is not a readable PEM private key');
+    }
+    if (!isMaskable(account.private_key)) {
+        throw invalid(`\`private_key\` has lines shorter than ${MIN_MASK_LENGTH} characters, too short to be masked in the log`);
     }
     try {
         new external_node_crypto_.X509Certificate(account.certificate);
@@ -28704,34 +28856,35 @@ function checkKeyPair(account) {
         throw invalid('`certificate` is not a readable PEM certificate');
     }
 }
-/** The PEM armour lines name the format and appear in harmless logs; masking them would blank those. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-/**
- * Every string that must never show in a log: the base64 value, the decoded JSON, each secret field, and each
- * line of every multi-line one (the runner matches masks within a line, so a key printed line by line would
- * otherwise leak), plus the JSON-escaped form in which a secret appears inside printed JSON. Lines of the JSON
- * itself are not masked one by one: `{` or `"mrn": ...` are not secret, and the escaped forms cover the rest.
- */
-function secretsToMask(credential) {
-    const secrets = new Set([credential.base64, credential.json]);
-    const secretFields = [credential.account.private_key, credential.account.token];
-    for (const value of secretFields) {
-        if (!value)
-            continue;
-        secrets.add(value);
-        if (value.includes('\n')) {
-            secrets.add(jsonEscaped(value));
-            for (const line of secretLines(value))
-                secrets.add(line);
-        }
+function checkTokenMaskable(token) {
+    if (!isMaskable(token)) {
+        throw invalid(`\`token\` is ${token.trim().length} characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`);
     }
-    return [...secrets];
 }
-function secretLines(text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length > 0 && !PEM_ARMOUR.test(line));
+/**
+ * Every string to mask for a credential answer, computed from the raw answer before anything is validated
+ * (an error path must not be able to print any of it): the base64 value, the decoded JSON, and each secret
+ * member of it, each in every form this project can print (see maskForms). It reads leniently what
+ * decodeCredential will refuse (non-standard base64, a member of the wrong type): whatever was received is
+ * still a secret.
+ */
+function credentialMaskForms(base64) {
+    const json = Buffer.from(base64, 'base64').toString('utf8');
+    const parsed = parseJson(json);
+    const members = json_isObject(parsed) ? SECRET_MEMBERS.flatMap((name) => textsOf(parsed[name])) : [];
+    return maskFormsOfAll([base64, json, ...members]);
+}
+/** The text of a secret member of any type, as it could be printed: a wrong type is refused, not made public. */
+function textsOf(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return [String(value)];
+    if (Array.isArray(value))
+        return value.flatMap((item) => (typeof item === 'object' ? [] : textsOf(item)));
+    return json_isObject(value)
+        ? Object.values(value).flatMap((item) => (typeof item === 'object' ? [] : textsOf(item)))
+        : [];
 }
 
 // EXTERNAL MODULE: ./src/output/escape.ts
@@ -29842,6 +29995,7 @@ function readMinValidity(raw) {
 
 
 
+
 /** Clocks may disagree by this much before we call one of them wrong. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Decodes without verifying (Mondoo verifies); refuses anything that cannot be a usable ID token. */
@@ -29861,6 +30015,12 @@ function parseOidcToken(jwt, from) {
         throw new ActionError(`${from} has no numeric \`exp\` claim, so its lifetime cannot be checked.`, {
             kind: 'token-invalid',
             fix: 'Use an OIDC ID token from your CI system; Mondoo requires `exp`.',
+        });
+    }
+    if (claims.iss !== undefined && typeof claims.iss !== 'string') {
+        throw new ActionError(`${from} has an \`iss\` claim that is ${jsonTypeName(claims.iss)}, not a string.`, {
+            kind: 'token-invalid',
+            fix: 'Use an OIDC ID token from your CI system: its `iss` is the issuer URL, a string.',
         });
     }
     if (typeof claims.iss !== 'string' || claims.iss === '') {
@@ -31160,17 +31320,24 @@ function header(response, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/answer-text.ts
+
+/** How much of a body (or an HTML page's title or text) an error message quotes. */
 const EXCERPT_LENGTH = 160;
-/** A short, single-line look at a body for error messages: HTML reduced to its title or text. */
-function excerpt(body) {
+/**
+ * A short, single-line look at a body for error messages: HTML reduced to its title or text. Secrets are
+ * redacted before anything is cut (see redactedExcerpt).
+ */
+function excerpt(body, redact) {
     const trimmed = body.trim();
     if (trimmed === '')
         return '(empty body)';
     if (looksLikeHtml(trimmed)) {
-        const text = htmlTitle(trimmed) ?? stripTags(trimmed);
-        return `an HTML page: "${shorten(text)}"`;
+        // Redacted as the page was sent, before tags are stripped: that is the text the masks were made for.
+        const page = redact(trimmed);
+        const text = htmlTitle(page) ?? stripTags(page);
+        return `an HTML page: "${redactedExcerpt(text, redact, EXCERPT_LENGTH)}"`;
     }
-    return `"${shorten(trimmed)}"`;
+    return `"${redactedExcerpt(trimmed, redact, EXCERPT_LENGTH)}"`;
 }
 /** The page's <title>, whitespace collapsed; undefined when it has none or it is empty. */
 function htmlTitle(html) {
@@ -31186,10 +31353,29 @@ function stripTags(html) {
         .replace(/\s+/g, ' ')
         .trim();
 }
-function shorten(text) {
-    // Long opaque runs (tokens, base64) are cut first: they never help a reader and might be secret.
-    const oneLine = text.replace(/\s+/g, ' ').replace(/[A-Za-z0-9_\-+/=.]{80,}/g, '[long value removed]');
-    return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
+
+;// CONCATENATED MODULE: ./src/runner.ts
+
+
+function redactSecrets(text, secrets) {
+    // Longest first, so a secret that contains another is hidden whole.
+    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+/** The event payload GitHub wrote for this run, when there is one to read. */
+function readEventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
+        return undefined;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = parseJson(text);
+    return json_isObject(parsed) ? parsed : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/grpc-status.ts
@@ -31241,9 +31427,16 @@ function rangerErrorFrom(parsed) {
 
 
 
+
+
 const PER_REQUEST_TIMEOUT_MS = 30_000;
-/** One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. */
-async function postExchange(send, request, deadline) {
+/** How much of Mondoo's own `message` an error quotes: enough for a subject or an issuer, never a page. */
+const MESSAGE_LENGTH = 300;
+/**
+ * One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. `redact` is the log's:
+ * whatever the answer quotes passes through it (and the token sent is always redacted) before it is cut.
+ */
+async function postExchange(send, request, deadline, redact) {
     const url = exchangeUrl(request.universeDomain);
     let response;
     try {
@@ -31272,13 +31465,16 @@ async function postExchange(send, request, deadline) {
             }),
         };
     }
-    return classifyExchangeAnswer(response, url);
+    return classifyExchangeAnswer(response, url, (text) => redact(redactSecrets(text, [request.jwt])));
 }
-/** Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. */
-function classifyExchangeAnswer(response, url) {
+/**
+ * Pure: what an STS answer means. Success carries the raw base64 credential, not yet validated. Every text
+ * quoted from the answer is redacted with `redact`, then cut short.
+ */
+function classifyExchangeAnswer(response, url, redact) {
     const { status, body } = response;
     if (status >= 300 && status < 400) {
-        const location = header(response, 'location');
+        const location = quotedHeader(response, 'location', redact);
         return {
             ok: false,
             retryable: false,
@@ -31287,7 +31483,7 @@ function classifyExchangeAnswer(response, url) {
     }
     const json = parseJson(body);
     if (status === 200)
-        return readCredentialAnswer(body, json, response);
+        return readCredentialAnswer(body, json, response, redact);
     const retryable = status === 429 || (status >= 500 && status !== 501);
     const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
     const ranger = rangerErrorFrom(json);
@@ -31296,7 +31492,7 @@ function classifyExchangeAnswer(response, url) {
             ok: false,
             retryable,
             retryAfterMs,
-            error: new ActionError(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${ranger.message || '(no message)'}`, {
+            error: new ActionError(`${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${quotedMessage(ranger.message, redact)}`, {
                 kind: retryable ? 'sts-unavailable' : 'sts-refused',
                 grpcStatus: ranger.status,
                 fix: rangerFix(ranger.status),
@@ -31312,7 +31508,7 @@ function classifyExchangeAnswer(response, url) {
         ok: false,
         retryable,
         retryAfterMs,
-        error: new ActionError(`${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
+        error: new ActionError(`${url} answered HTTP ${status} ${kindOfBody} ${excerpt(body, redact)}. That is not Mondoo's API speaking but something in front of it (a proxy, load balancer or firewall).`, {
             kind: retryable ? 'sts-unavailable' : 'sts-bad-answer',
             fix: retryable
                 ? 'Usually passing: re-run the job. If it persists, check the proxy between the runner and Mondoo.'
@@ -31320,7 +31516,7 @@ function classifyExchangeAnswer(response, url) {
         }),
     };
 }
-function readCredentialAnswer(body, json, response) {
+function readCredentialAnswer(body, json, response, redact) {
     const notJson = (what) => ({
         ok: false,
         retryable: false,
@@ -31330,9 +31526,9 @@ function readCredentialAnswer(body, json, response) {
         }),
     });
     if (looksLikeHtml(body))
-        return notJson(`with ${excerpt(body)} instead of JSON`);
+        return notJson(`with ${excerpt(body, redact)} instead of JSON`);
     if (json === undefined) {
-        const type = header(response, 'content-type') ?? 'no content type';
+        const type = quotedHeader(response, 'content-type', redact) ?? 'no content type';
         return notJson(`its body is not JSON (${type})`);
     }
     const credential = json_isObject(json) ? json.base64_credential : undefined;
@@ -31340,6 +31536,15 @@ function readCredentialAnswer(body, json, response) {
         return notJson('without a `base64_credential` string in its JSON');
     }
     return { ok: true, value: credential.trim() };
+}
+/** Mondoo's `{code, message}` message, redacted and cut: a server may echo the token or send a whole page. */
+function quotedMessage(message, redact) {
+    const quoted = redactedExcerpt(message, redact, MESSAGE_LENGTH);
+    return quoted === '' ? '(no message)' : quoted;
+}
+function quotedHeader(response, name, redact) {
+    const value = header(response, name);
+    return value === undefined ? undefined : redactedExcerpt(value, redact, HEADER_EXCERPT_LENGTH);
 }
 function redirectFix(location) {
     if (location) {
@@ -31370,6 +31575,7 @@ function rangerFix(status) {
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/exchange.ts
+
 
 
 
@@ -31409,10 +31615,15 @@ async function obtainUsableToken(source, settings, io, deadline, observed) {
         throw validityError(problem, source.label, settings.minValiditySeconds, source.canRemint);
     return token;
 }
-/** The token, masked before anything can print it, then decoded. */
+/**
+ * The token, trimmed (the form in which it is printed, sent and matched), masked before anything can print
+ * it, then decoded. One too short to be masked is not registered (it would blank ordinary text) and cannot
+ * be a JWT anyway: the decoding refuses it without quoting it.
+ */
 async function fetchToken(source, log, deadline) {
-    const jwt = await source.fetch(deadline);
-    log.mask(jwt);
+    const jwt = (await source.fetch(deadline)).trim();
+    for (const form of maskForms(jwt))
+        log.mask(form);
     return parseOidcToken(jwt, source.label);
 }
 function logClaims(log, token, nowSeconds) {
@@ -31424,11 +31635,11 @@ function logClaims(log, token, nowSeconds) {
 async function exchangeForCredential(source, firstToken, issuer, settings, io, deadline, observed) {
     let token = firstToken;
     io.log.info(`Exchanging the token at ${exchangeUrl(settings.universeDomain)} (issuer ${issuer}).`);
-    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline), {
+    const base64 = await retry(() => postExchange(io.send, { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt }, deadline, (text) => io.log.redact(text)), {
         what: "Mondoo's token exchange",
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: (info) => io.log.info(retryNotice('Exchange', info)),
+        onRetry: (info) => io.log.info(retryNotice('Exchange', info, (text) => io.log.redact(text))),
         beforeWait: ({ delayMs, error }) => refuseRetryThatOutlivesToken(source, token, io.nowSeconds() + delayMs / 1000, settings, error),
         beforeRetry: async () => {
             const left = secondsLeft(token, io.nowSeconds());
@@ -31439,11 +31650,10 @@ async function exchangeForCredential(source, firstToken, issuer, settings, io, d
             resolveIssuer(issuer, token); // a fresh token must come from the issuer already sent
         },
     });
-    // Masked before it is even validated: an error path must not be able to print it.
-    io.log.mask(base64);
+    // Every form of it, and of the secrets inside, masked before it is even validated: no error path can print it.
+    for (const form of credentialMaskForms(base64))
+        io.log.mask(form);
     const credential = decodeCredential(base64);
-    for (const secret of secretsToMask(credential))
-        io.log.mask(secret);
     return { credential, token };
 }
 /**
@@ -31593,47 +31803,31 @@ function table(head, rows) {
     return markdownTable(head, rows.map(([name, value]) => [name, cellCode(value)]));
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
-
-
-function redactSecrets(text, secrets) {
-    // Longest first, so a secret that contains another is hidden whole.
-    const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-    return ordered.reduce((result, secret) => result.split(secret).join('***'), text);
-}
-/** The event payload GitHub wrote for this run, when there is one to read. */
-function readEventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
-        return undefined;
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    const parsed = parseJson(text);
-    return json_isObject(parsed) ? parsed : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/exchange/token-endpoint.ts
 
 
 
 
 
+
+
 const token_endpoint_PER_REQUEST_TIMEOUT_MS = 15_000;
-/** Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups. */
-async function requestToken(send, endpoint, deadline, onRetry) {
-    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n), {
+/**
+ * Asks for a token, retrying what is transient: network errors, 5xx, 429 and the service's own hiccups.
+ * The token is trimmed: a service answering `{"value": "<jwt>\n"}` must not make the mask end in a newline
+ * that no printed line has.
+ */
+async function requestToken(send, endpoint, deadline, log) {
+    // The bearer secret is masked by the caller; redacting it here too keeps an echo of it out of any message.
+    const redact = (text) => log.redact(redactSecrets(text, [endpoint.bearer]));
+    return retry((n) => attemptTokenRequest(send, endpoint, deadline, n, redact), {
         what: endpoint.request,
         policy: DEFAULT_RETRY_POLICY,
         deadline,
-        onRetry: (info) => onRetry(retryNotice(endpoint.shortName, info)),
+        onRetry: (info) => log.info(retryNotice(endpoint.shortName, info, redact)),
     });
 }
-async function attemptTokenRequest(send, endpoint, deadline, attempt) {
+async function attemptTokenRequest(send, endpoint, deadline, attempt, redact) {
     let response;
     try {
         response = await send({
@@ -31665,7 +31859,8 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
     if (response.status === 200)
         return { ok: true, value: tokenFromAnswer(response.body, endpoint) };
     if (response.status >= 300 && response.status < 400) {
-        const location = header(response, 'location');
+        const found = header(response, 'location');
+        const location = found === undefined ? undefined : redactedExcerpt(found, redact, HEADER_EXCERPT_LENGTH);
         return {
             ok: false,
             retryable: false,
@@ -31678,15 +31873,15 @@ async function attemptTokenRequest(send, endpoint, deadline, attempt) {
         ok: false,
         retryable,
         retryAfterMs: parseRetryAfterMs(header(response, 'retry-after')),
-        error: new ActionError(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
+        error: new ActionError(`${endpoint.service} answered HTTP ${response.status} on attempt ${attempt}: ${excerpt(response.body, redact)}`, { kind: 'token-service', fix: retryable ? endpoint.fixes.outage : endpoint.fixes.refusal }),
     };
 }
 function tokenFromAnswer(body, endpoint) {
     const value = parseJson(body)?.[endpoint.answerField];
-    if (typeof value !== 'string' || value === '') {
+    if (typeof value !== 'string' || value.trim() === '') {
         throw new ActionError(`${endpoint.service} answered 200 without a token in {"${endpoint.answerField}": ...}.`, { kind: 'token-service', fix: endpoint.fixes.emptyAnswer });
     }
-    return value;
+    return value.trim();
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/runner-token.ts
@@ -31703,7 +31898,7 @@ function tokenRequestUrl(requestUrl, audience) {
  * Asks the runner's token service for an ID token, retrying what GitHub documents as transient:
  * network errors, 5xx, 429, and the 403 it answers while the job is still "Pending" or "Delayed".
  */
-async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
+async function requestRunnerToken(send, endpoint, audience, deadline, log) {
     return requestToken(send, {
         service: "The runner's token service",
         shortName: 'Token service',
@@ -31720,7 +31915,7 @@ async function requestRunnerToken(send, endpoint, audience, deadline, onRetry) {
             redirect: 'A proxy or gateway between the runner and GitHub is redirecting: exempt the token service URL (ACTIONS_ID_TOKEN_REQUEST_URL) with no_proxy.',
             emptyAnswer: 'Re-run the job; if it persists on a self-hosted runner or GHES, check the runner version.',
         },
-    }, deadline, onRetry);
+    }, deadline, log);
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/token-service-hint.ts
@@ -31780,6 +31975,7 @@ function asRecord(value) {
 
 
 
+
 /** The action's choice: the `token` input when given, else the GitHub runner's token service. */
 function chooseTokenSource(settings, log, send, env) {
     if (settings.token !== undefined)
@@ -31803,7 +31999,8 @@ function githubRunnerToken(settings, log, send, env) {
         });
         throw new ActionError(explanation.message, { kind: 'token-unavailable', fix: explanation.fix });
     }
-    log.mask(requestToken);
+    for (const form of maskForms(requestToken))
+        log.mask(form);
     if (settings.minValiditySeconds >= GITHUB_TOKEN_LIFETIME_SECONDS) {
         log.warning(`Input \`min-validity\` is ${settings.minValiditySeconds} s, but GitHub's runner tokens live about ${GITHUB_TOKEN_LIFETIME_SECONDS} s: unless this runner issues longer-lived tokens, the step will fail. The default (180) is what Mondoo needs.`);
     }
@@ -31815,7 +32012,7 @@ function githubRunnerToken(settings, log, send, env) {
             log.info(audience
                 ? `Requesting an OIDC token from the runner for audience ${audience}.`
                 : "Requesting an OIDC token from the runner with GitHub's default audience.");
-            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, (message) => log.info(message));
+            return requestRunnerToken(send, { requestUrl, requestToken }, audience, deadline, log);
         },
     };
 }
@@ -31857,6 +32054,7 @@ function shown(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/fetch.ts
+
 
 
 
@@ -32065,7 +32263,10 @@ function readAnswer(answer, url, what, observations) {
 function describeBody(body) {
     if (looksLikeHtml(body)) {
         const title = htmlTitle(body);
-        return title ? `an HTML page titled "${(0,output_escape/* visible */.R)(title.slice(0, 60))}"` : 'an HTML page';
+        // Long opaque runs (a token the page echoes) go before the cut, so none leaves a visible prefix.
+        return title
+            ? `an HTML page titled "${(0,output_escape/* visible */.R)(redactedExcerpt(title, NO_SECRETS_KNOWN, 60))}"`
+            : 'an HTML page';
     }
     const first = body.trimStart()[0];
     return body.trim() === ''
@@ -32613,11 +32814,10 @@ async function importJWK(jwk, alg, options) {
 
 
 
+
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 /** Private JWK members (RFC 7518 §6.2.2, §6.3.2, §6.4.1): their values are the private key. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'];
-/** Shorter secrets are not masked: masking "1" would garble every log line. */
-const MIN_MASKED_LENGTH = 8;
 /** The values of a key's private members as they could appear in text, `oth` primes included. */
 function privateValues(key) {
     if (!json_isObject(key))
@@ -32629,7 +32829,7 @@ function privateValues(key) {
             : [];
         return [value, ...nested].map((item) => (typeof item === 'string' ? item : safeJson(item)));
     });
-    return values.filter((value) => value.length >= MIN_MASKED_LENGTH);
+    return values.filter((value) => value.length >= MIN_MASK_LENGTH);
 }
 /** What a value is, without quoting it: for values that may be key material. */
 function describedValue(value) {
@@ -33849,7 +34049,7 @@ function checkPublicHost(member, value, location) {
 
 
 /** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
-const REQUIRED_MEMBERS = {
+const discovery_rules_REQUIRED_MEMBERS = {
     issuer: 'string',
     jwks_uri: 'string',
     response_types_supported: 'string[]',
@@ -33877,7 +34077,7 @@ function checkDiscovery(document, expected) {
             location: locate(''),
         });
     }
-    for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
+    for (const [member, type] of Object.entries(discovery_rules_REQUIRED_MEMBERS)) {
         observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
     }
     for (const member of SSO_ENDPOINTS) {
@@ -33993,7 +34193,7 @@ function hostOf(url) {
 function closestMember(keys, member) {
     const words = member.split('_');
     for (const key of keys) {
-        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS)
+        if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in discovery_rules_REQUIRED_MEMBERS)
             continue;
         const keyWords = key.split('_');
         const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
@@ -34095,6 +34295,7 @@ function failsStep(report, failOn) {
 
 
 
+
 const ANNOTATION_LEVEL = {
     error: 'error',
     warning: 'warning',
@@ -34106,8 +34307,8 @@ async function runLintStep(settings, io) {
     const { runner } = io;
     const evidence = await gatherEvidence(settings, io);
     // A leaked private key or client secret must not leak a second time through this step's output.
-    for (const secret of evidence.secrets)
-        runner.mask(secret);
+    for (const form of maskFormsOfAll(evidence.secrets))
+        runner.mask(form);
     const report = buildReport(settings, evidence);
     runner.info(textReport(report));
     annotate(runner, report);
@@ -36311,13 +36512,10 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/output/secret-set.ts
-/**
- * Shortest text registered as a mask. The runner splits an `add-mask` value into trimmed lines and masks
- * each one, however short (actions/runner AddMaskCommandExtension): a `{` or `e` registered there would be
- * starred out of every later line of the job. Secrets this project handles (tokens, keys, credentials) are
- * far longer; a secret with nothing this long in it cannot be masked and is refused where it arrives.
- */
-const MIN_MASK_LENGTH = 8;
+
+// The runner splits an `add-mask` value into trimmed lines and masks each one, however short (actions/runner
+// AddMaskCommandExtension): a `{` or `e` registered there would be starred out of every later line of the job.
+// So secrets are registered here line by line, and only lines of at least MIN_MASK_LENGTH characters.
 /** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
 const secret_set_PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
 /** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
@@ -36548,6 +36746,7 @@ function workspaceRelative(file, workspace) {
 
 
 
+
 function githubIo() {
     return {
         runner: createGitHubRunner(),
@@ -36562,7 +36761,8 @@ async function run(io = githubIo()) {
     const { runner } = io;
     const observed = {};
     // The token input is a secret: hide it before anything else can print.
-    runner.mask(actionInput('token').trim());
+    for (const form of maskForms(actionInput('token')))
+        runner.mask(form);
     try {
         const settings = readSettings(actionInput);
         for (const warning of settings.warnings)
