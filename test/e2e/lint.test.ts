@@ -422,7 +422,13 @@ describe.concurrent('lint mode `report`', () => {
     const p = await providersFor(ca(), onTestFinished)();
     const folder = join(await runFolder(), 'reports');
     const run = await runAction({
-      inputs: { mode: 'lint', issuer: p.issuer, profile: 'oidc', report: join(folder, 'lint.json') },
+      inputs: {
+        mode: 'lint',
+        issuer: p.issuer,
+        profile: 'oidc',
+        report: join(folder, 'lint.json'),
+        'allow-private-hosts': 'true',
+      },
       env: { NODE_EXTRA_CA_CERTS: ca().caCertFile },
     });
     expect(run.code, run.stdout).toBe(0);
