@@ -1,5 +1,5 @@
+import { actionRun } from './action-run-fixture.ts';
 import { describe, expect, it } from 'vitest';
-import type { ActionRun } from './run-action.ts';
 import { type CliRun, cliLeaks } from './run-cli.ts';
 import {
   droppedJobOutputs,
@@ -11,24 +11,6 @@ import {
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 const secret = 'sup3r-s3cret-value';
-
-function actionRun(overrides: Partial<ActionRun>): ActionRun {
-  return {
-    code: 0,
-    signal: null,
-    timedOut: false,
-    stdout: '',
-    stderr: '',
-    env: {},
-    outputs: {},
-    summary: '',
-    masks: [],
-    durationMs: 1,
-    startedAt: 0,
-    runnerTemp: '/nonexistent',
-    ...overrides,
-  };
-}
 
 describe('runner log helpers', () => {
   it('shows a step as the web view does, with secrets masked before the step', () => {

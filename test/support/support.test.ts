@@ -1,3 +1,4 @@
+import { actionRun } from './action-run-fixture.ts';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -5,7 +6,6 @@ import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { httpsRequest } from './https-request.ts';
 import { EXCHANGE_PATH, type ServiceAccount, startMondooSts } from './mondoo-sts.ts';
-import type { ActionRun } from './run-action.ts';
 import { findLeaks, runAction, runnerView } from './run-action.ts';
 import type { Scenario } from './scenario.ts';
 import { SPACE_AUDIENCE, startScenario } from './scenario.ts';
@@ -207,21 +207,7 @@ describe('Mondoo STS', () => {
 
 describe('leak detection', () => {
   const secret = 'sup3r-s3cret-value';
-  const run = (overrides: Partial<ActionRun>): ActionRun => ({
-    code: 0,
-    signal: null,
-    timedOut: false,
-    stdout: '',
-    stderr: '',
-    env: {},
-    outputs: {},
-    summary: '',
-    masks: [],
-    durationMs: 1,
-    startedAt: 0,
-    runnerTemp: '/nonexistent',
-    ...overrides,
-  });
+  const run = actionRun;
 
   it('finds a secret the runner shows on stdout: before its add-mask, or once commands are stopped', () => {
     expect(findLeaks(run({ stdout: `::add-mask::${secret}\nvalue is ${secret}\n` }), [secret])).toEqual([]);
