@@ -1,4 +1,5 @@
 import { asActionError } from './errors.js';
+import { collisionSecrets, collisionWarnings } from './exchange/collisions.js';
 import { type Observed, runExchange, subjectOf } from './exchange/exchange.js';
 import { publishToRunner } from './exchange/publish.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
@@ -8,7 +9,7 @@ import { runLintStep } from './lint/lint-step.js';
 import { readRegularFile } from './lint/local-file.js';
 import { actionInput, createGitHubRunner } from './output/github-runner.js';
 import type { Runner } from './runner.js';
-import { maskForms } from './secrets/mask-forms.js';
+import { maskForms, maskFormsOfAll } from './secrets/mask-forms.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** What a step needs from the world: the runner, the network, the environment, files and the clock. */
@@ -36,8 +37,12 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
   const observed: Observed = {};
   // The token input is a secret: hide it before anything else can print.
   for (const form of maskForms(actionInput('token'))) runner.mask(form);
+  // So are an old credential and a token already in the environment, whatever the mode.
+  for (const form of maskFormsOfAll(collisionSecrets(io.env))) runner.mask(form);
   try {
-    const settings = readSettings(actionInput);
+    const settings = readSettings(actionInput, undefined, (secret) => {
+      for (const form of maskForms(secret)) runner.mask(form);
+    });
     for (const warning of settings.warnings) runner.warning(warning);
     if (settings.mode === 'lint') await runLintStep(settings, io);
     else await exchangeStep(settings, io, observed);
@@ -55,6 +60,8 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
 async function exchangeStep(settings: Settings, io: StepIo, observed: Observed): Promise<void> {
   const { runner } = io;
   runner.checkCanPublish(settings.exportEnv);
+  const handover = settings.exportEnv ? 'action-export' : 'action-outputs-only';
+  for (const warning of collisionWarnings(io.env, handover)) runner.warning(warning);
   const source = chooseTokenSource(settings, runner, io.send, io.env);
   const result = await runExchange(settings, source, { log: runner, ...io }, observed);
   publishToRunner(settings, runner, result);

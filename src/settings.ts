@@ -8,7 +8,7 @@ import {
 } from './input-values.js';
 import { type LintSettings, readLintSettings } from './lint/lint-settings.js';
 import { normalizeUniverseDomain } from './universe-domain.js';
-import { loadWifConfig, type WifConfig } from './wif-config.js';
+import { JWT_TOKEN_IN_WIF_CONFIG, loadWifConfig, type MaskSecret, type WifConfig } from './wif-config.js';
 
 /** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
 export const MIN_VALIDITY_FLOOR_SECONDS = 180;
@@ -37,6 +37,8 @@ export interface Settings {
   token: string | undefined;
   /** The aud to ask the runner's token service for. */
   tokenAudience: string;
+  /** `token-audience` as set by the user (undefined when it defaults to `audience`). */
+  explicitTokenAudience: string | undefined;
   minValiditySeconds: number;
   exportEnv: boolean;
   timeoutSeconds: number;
@@ -44,19 +46,29 @@ export interface Settings {
   warnings: string[];
 }
 
-export function readSettings(getInput: InputReader, readFile?: (path: string) => string): StepSettings {
+export function readSettings(
+  getInput: InputReader,
+  readFile?: (path: string) => string,
+  mask?: MaskSecret,
+): StepSettings {
   return readMode(getInput('mode')) === 'lint'
     ? readLintSettings(getInput)
-    : readExchangeSettings(getInput, readFile);
+    : readExchangeSettings(getInput, readFile, mask);
 }
 
-export function readExchangeSettings(getInput: InputReader, readFile?: (path: string) => string): Settings {
+/** `mask` registers secrets found while reading (a `jwtToken` in `wif-config`) before anything can print. */
+export function readExchangeSettings(
+  getInput: InputReader,
+  readFile?: (path: string) => string,
+  mask?: MaskSecret,
+): Settings {
   const wifText = getInput('wif-config').trim();
-  const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile) : {};
+  const wif: WifConfig = wifText ? loadWifConfig(wifText, readFile, mask) : {};
   // allow-private-hosts has the default `false` in action.yml, so only `true` counts as set.
   const setForLint: InputReader = (name) =>
     name === 'allow-private-hosts' && getInput(name).trim().toLowerCase() === 'false' ? '' : getInput(name);
   const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+  if (wif.hadJwtToken) warnings.push(JWT_TOKEN_IN_WIF_CONFIG);
 
   const explicitUniverse = getInput('universe-domain').trim();
   const universeDomain = explicitUniverse
@@ -82,7 +94,8 @@ export function readExchangeSettings(getInput: InputReader, readFile?: (path: st
   const issuer = explicitIssuer || wif.issuerUri || undefined;
   const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
   const token = getInput('token').trim() || undefined;
-  const tokenAudience = getInput('token-audience').trim() || audience;
+  const explicitTokenAudience = getInput('token-audience').trim() || undefined;
+  const tokenAudience = explicitTokenAudience ?? audience;
 
   const minValiditySeconds = readMinValidity(getInput('min-validity'));
   return {
@@ -93,6 +106,7 @@ export function readExchangeSettings(getInput: InputReader, readFile?: (path: st
     issuerSource,
     token,
     tokenAudience,
+    explicitTokenAudience,
     minValiditySeconds,
     exportEnv: readBoolean('export-env', getInput('export-env'), true),
     timeoutSeconds: readTimeout(getInput('timeout')),

@@ -6,14 +6,23 @@ export interface WifConfig {
   universeDomain?: string;
   audience?: string;
   issuerUri?: string;
+  /** The config carried a `jwtToken`: a secret that does not belong there. It was masked and is ignored. */
+  hadJwtToken?: boolean;
 }
+
+/** Registers a secret before anything can print it (the runner's or the terminal's mask). */
+export type MaskSecret = (secret: string) => void;
 
 const INPUT = 'wif-config';
 
 /** Accepts the config as JSON text or as a path to a file holding it. */
-export function loadWifConfig(value: string, readFile: (path: string) => string = readUtf8): WifConfig {
+export function loadWifConfig(
+  value: string,
+  readFile: (path: string) => string = readUtf8,
+  mask: MaskSecret = () => {},
+): WifConfig {
   const trimmed = value.trim();
-  if (trimmed.startsWith('{')) return parseWifConfig(trimmed, 'the JSON text given');
+  if (trimmed.startsWith('{')) return parseWifConfig(trimmed, 'the JSON text given', mask);
   let text: string;
   try {
     text = readFile(trimmed);
@@ -27,10 +36,12 @@ export function loadWifConfig(value: string, readFile: (path: string) => string 
       "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).",
     );
   }
-  return parseWifConfig(text, `the file ${trimmed}`);
+  return parseWifConfig(text, `the file ${trimmed}`, mask);
 }
 
-export function parseWifConfig(text: string, where: string): WifConfig {
+export function parseWifConfig(text: string, where: string, mask: MaskSecret = () => {}): WifConfig {
+  // A config that is not even valid JSON may still hold a token: masked before any error can be reported.
+  for (const match of text.matchAll(/"jwtToken"\s*:\s*"([^"\\]+)"/g)) mask(match[1] ?? '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,6 +60,10 @@ export function parseWifConfig(text: string, where: string): WifConfig {
     );
   }
   const config = parsed as Record<string, unknown>;
+  // Mondoo's generated config may carry the OIDC token itself (mql reads `jwtToken` first). It is a secret:
+  // masked before any check below can fail and print anything, and never used.
+  const hadJwtToken = Object.hasOwn(config, 'jwtToken');
+  if (typeof config.jwtToken === 'string' && config.jwtToken.trim() !== '') mask(config.jwtToken.trim());
   if (config.type !== 'external_account') {
     throw settingsError(
       INPUT,
@@ -60,6 +75,7 @@ export function parseWifConfig(text: string, where: string): WifConfig {
     universeDomain: optionalString(config, 'universeDomain', where),
     audience: optionalString(config, 'audience', where),
     issuerUri: optionalString(config, 'issuerUri', where),
+    ...(hadJwtToken ? { hadJwtToken } : {}),
   };
 }
 
@@ -75,6 +91,10 @@ function optionalString(config: Record<string, unknown>, key: string, where: str
   }
   return value.trim() || undefined;
 }
+
+/** The warning for a config that carried `jwtToken`; it names the key, never any part of its value. */
+export const JWT_TOKEN_IN_WIF_CONFIG =
+  "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
 
 /** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
 function looksLikePath(value: string): boolean {

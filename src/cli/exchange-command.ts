@@ -1,4 +1,6 @@
 import { ActionError } from '../errors.js';
+import { maskForms, maskFormsOfAll } from '../secrets/mask-forms.js';
+import { collisionSecrets, collisionWarnings } from '../exchange/collisions.js';
 import { type Observed, runExchange, subjectOf, type ExchangeResult } from '../exchange/exchange.js';
 import { readChoice } from '../input-values.js';
 import type { Log } from '../runner.js';
@@ -84,8 +86,15 @@ export async function exchangeCommand(parsed: ParsedCommand, io: CliIo, log: Log
   const { values } = parsed;
   const read = (name: string) => stringOption(values, name);
   const request = tokenRequestOf(values, 'exchange');
-  const settings = readExchangeSettings(read, io.readFile);
-  for (const warning of settings.warnings) log.warning(warning);
+  for (const form of maskFormsOfAll(collisionSecrets(io.env))) log.mask(form);
+  const settings = readExchangeSettings(read, io.readFile, (secret) => {
+    for (const form of maskForms(secret)) log.mask(form);
+  });
+  for (const warning of [
+    ...settings.warnings,
+    ...collisionWarnings(io.env, 'cli', request.tokenEnv === 'JWT_TOKEN'),
+  ])
+    log.warning(warning);
   const format = readChoice<Format>('format', read('format'), FORMATS, 'base64');
   const outputFile = read('output-file');
 

@@ -65,28 +65,41 @@ function display(value: unknown): string {
 
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
 
+/*
+ * GitHub's subjects. GitHub's docs (github/docs content/actions/reference/security/oidc.md, "Immutable subject
+ * claims") say repositories created after July 15, 2026, renamed or transferred after it, or opted in, carry
+ * `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`; GitHub's earlier changelog (2026-04-23) gave June 18 and a hyphen
+ * form, which the docs replaced. Hints therefore never assume a form or a date: they show the form the token
+ * carries and how to read the repository's setting. The REST answer of
+ * GET /repos/{owner}/{repo}/actions/oidc/customization/sub has `sub_claim_prefix`, the prefix tokens really
+ * carry; `use_immutable_subject` only says whether the repository opted in itself (new repositories show
+ * `false` with an `@` prefix), so hints point at `sub_claim_prefix`.
+ */
+const GITHUB_ID_FORM = /^repo:[^/:@]+@\d+\/[^:@]+@\d+:/;
+const GITHUB_NAME_FORM = /^repo:[^/:@]+\/[^:@]+:/;
+
 /** Targeted advice for why Mondoo would not match this token to a provider. */
 export function hintsFor(error: ActionError, claims: JWTPayload | undefined): string[] {
   if (!claims || !IDENTITY_FAILURES.has(error.kind)) return [];
   const hints: string[] = [];
-  const sub = typeof claims.sub === 'string' ? visible(claims.sub) : undefined;
-  if (sub) {
+  const rawSub = typeof claims.sub === 'string' ? claims.sub : undefined;
+  const sub = rawSub === undefined ? undefined : visible(rawSub);
+  if (rawSub !== undefined && sub) {
     hints.push(
-      `Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`,
+      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`,
     );
-    if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
+    const fromGitHub = typeof claims.iss === 'string' && isGitHubIssuer(claims.iss);
+    if (fromGitHub && (GITHUB_ID_FORM.test(rawSub) || GITHUB_NAME_FORM.test(rawSub))) {
+      hints.push(subjectFormHint(rawSub, claims.repository));
+    }
+    if (rawSub.endsWith(':pull_request')) {
       hints.push(
-        'This subject uses the `repo:OWNER@id/REPO@id:...` form GitHub gives repositories created after 2026-07-15: register it with the numeric ids, as shown.',
+        'Pull request runs carry a subject ending in `:pull_request`, not the branch form: match that subject too if pull request jobs should authenticate.',
       );
     }
-    if (sub.endsWith(':pull_request')) {
+    if (rawSub.includes(':environment:')) {
       hints.push(
-        'Pull request runs carry the subject `repo:OWNER/REPO:pull_request`, not a branch subject: register that subject too if pull request jobs should authenticate.',
-      );
-    }
-    if (sub.includes(':environment:')) {
-      hints.push(
-        'Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.',
+        'Jobs that use an `environment:` carry a subject with `:environment:NAME` where the branch form has `:ref:...`: match the environment subject.',
       );
     }
   }
@@ -109,4 +122,20 @@ export function hintsFor(error: ActionError, claims: JWTPayload | undefined): st
     );
   }
   return hints;
+}
+
+function isGitHubIssuer(iss: string): boolean {
+  return iss === GITHUB_ISSUER || iss.startsWith(`${GITHUB_ISSUER}/`);
+}
+
+/** Which of GitHub's two subject forms this token carries, and how to read the repository's own setting. */
+function subjectFormHint(sub: string, repository: unknown): string {
+  const repo =
+    typeof repository === 'string' && /^[^/\s]+\/[^/\s]+$/.test(repository)
+      ? visible(repository)
+      : 'OWNER/REPO';
+  const read = `\`gh api repos/${repo}/actions/oidc/customization/sub\` shows the repository's setting: its \`sub_claim_prefix\` is the prefix its tokens carry (\`use_immutable_subject\` only says whether it opted in itself).`;
+  return GITHUB_ID_FORM.test(sub)
+    ? `This token carries GitHub's immutable subject form, with owner and repository ids (\`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\`): a subject written with names only (\`repo:OWNER/REPO:...\`) does not match it. ${read}`
+    : `This token carries GitHub's subject form with names (\`repo:OWNER/REPO:...\`); repositories that GitHub moved to the immutable form (created, renamed or transferred after its cut-over, or opted in) carry \`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\` instead. Match the form the token carries. ${read}`;
 }

@@ -6,6 +6,7 @@ import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { maskForms } from '../secrets/mask-forms.js';
 import { credentialMaskForms, decodeCredential, type MondooCredential } from './credential.js';
+import { audienceWarning } from './audience-check.js';
 import { claimRows } from './diagnosis.js';
 import {
   findValidityProblem,
@@ -50,6 +51,8 @@ export async function runExchange(
   const deadline = new Deadline(settings.timeoutSeconds * 1000);
   const token = await obtainUsableToken(source, settings, io, deadline, observed);
   const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
+  const mismatch = audienceWarning(token.claims, settings);
+  if (mismatch) io.log.warning(mismatch);
   const { credential, token: accepted } = await exchangeForCredential(
     source,
     token,

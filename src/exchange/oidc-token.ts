@@ -2,7 +2,7 @@ import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import { ActionError } from '../errors.js';
 import { jsonTypeName } from '../json.js';
 import { plural } from '../plural.js';
-import { ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG } from '../settings.js';
+import { ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG, MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 
 /** Clocks may disagree by this much before we call one of them wrong. */
 const CLOCK_TOLERANCE_SECONDS = 60;
@@ -110,10 +110,22 @@ export function validityError(
           // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
           fix: renewable
             ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
-            : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
+            : tooShortFix(minValiditySeconds),
         },
       );
   }
+}
+
+/**
+ * What a token handed in whole can do about too little time left. `min-validity` can only be lowered while
+ * it is above its floor: at the floor, that advice could not be followed.
+ */
+export function tooShortFix(minValiditySeconds: number): string {
+  const fresh =
+    "Mint the token right before this step, or let the step request a fresh one itself (the runner's token: leave `token` unset)";
+  return minValiditySeconds > MIN_VALIDITY_FLOOR_SECONDS
+    ? `${fresh}, or lower \`min-validity\` (now ${minValiditySeconds} s; never below ${MIN_VALIDITY_FLOOR_SECONDS}).`
+    : `${fresh}. Mondoo needs at least ${MIN_VALIDITY_FLOOR_SECONDS} s left, the floor \`min-validity\` already has.`;
 }
 
 /**

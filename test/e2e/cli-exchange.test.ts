@@ -220,7 +220,7 @@ describe.concurrent('mondoo-keyless exchange output', () => {
     expect(run.stderr).toMatch(/^error: Mondoo refused the token \(PERMISSION_DENIED, HTTP 403\)/m);
     expect(run.stderr).toMatch(/^fix: /m);
     expect(run.stderr).toContain(
-      'hint: Mondoo must list this exact subject: `repo:octo-org/octo-repo:ref:refs/heads/main`',
+      "hint: The subject of the provider in Mondoo must match this token's `sub`: `repo:octo-org/octo-repo:ref:refs/heads/main`",
     );
     expectNoCliLeaks(run, scenario.secrets());
   });
@@ -360,7 +360,11 @@ describe.concurrent('mondoo-keyless never echoes a token typed in the wrong plac
       /unexpected argument \*\*\*/,
     ],
     ['the token as the command', (t) => [t], /unknown command "\*\*\*"/],
-    ['the token as a lint target', (t) => ['lint', t], /\*\*\* is neither a URL nor an existing file/],
+    [
+      'the token as a lint target',
+      (t) => ['lint', t],
+      /\*\*\* (is neither a URL nor an existing file|does not exist)/,
+    ],
     [
       'the token inside JSON given to --token-env',
       (t) => ['exchange', '--audience', SPACE_AUDIENCE, '--token-env', `{"value":"${t}"}`],

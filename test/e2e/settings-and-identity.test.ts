@@ -82,7 +82,7 @@ describe.concurrent('identity mismatches', () => {
     expectFailedCleanly(run, scenario, /differ only by a trailing slash/);
   });
 
-  it('shows the exact subject to register when Mondoo refuses it', async ({ onTestFinished }) => {
+  it('shows the subject the provider must match when Mondoo refuses it', async ({ onTestFinished }) => {
     const scenario = await scenarioForTest(onTestFinished, {
       subject: 'repo:Octo-Org/octo-repo:ref:refs/heads/main',
     });
@@ -91,7 +91,9 @@ describe.concurrent('identity mismatches', () => {
     expectFailedCleanly(run, scenario, /PERMISSION_DENIED.*no workload identity binding matches subject/);
     expect(run.summary).toContain('### Mondoo keyless auth: failed');
     expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
-    expect(rendered(run.summary)).toContain(`Mondoo must list this exact subject: \`${DEFAULT_SUBJECT}\``);
+    expect(rendered(run.summary)).toContain(
+      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${DEFAULT_SUBJECT}\``,
+    );
     expect(rendered(run.summary)).toMatch(/case-sensitive/);
   });
 
@@ -113,7 +115,7 @@ describe.concurrent('identity mismatches', () => {
     expect(rendered(run.summary)).toContain(
       'reusable workflow `octo-org/shared/.github/workflows/scan.yml@refs/heads/main`',
     );
-    expect(rendered(run.summary)).toContain('repo:OWNER/REPO:environment:NAME');
+    expect(rendered(run.summary)).toContain('a subject with `:environment:NAME`');
     expect(run.outputs).not.toHaveProperty('subject');
   });
 });
@@ -152,5 +154,42 @@ describe('what the failure shows', () => {
     expectFailedCleanly(run, scenario, /expired \d+ s ago.*runner clock looks wrong/s);
     expect(run.stdout).toContain(`sub: ${DEFAULT_SUBJECT}`);
     expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
+  });
+});
+
+describe.concurrent("GitHub's two subject forms", () => {
+  const IMMUTABLE = 'repo:octo-org@1234567/octo-repo@89012345:ref:refs/heads/main';
+
+  it('says which form a refused GitHub token carries and how to read the repository setting', async ({
+    onTestFinished,
+  }) => {
+    // A token naming GitHub's issuer, which this stand-in Mondoo has no provider for.
+    const scenario = await scenarioForTest(onTestFinished, {
+      claims: {
+        iss: 'https://token.actions.githubusercontent.com',
+        sub: IMMUTABLE,
+        repository: 'octo-org/octo-repo',
+      },
+    });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+
+    expectFailedCleanly(run, scenario, /UNAUTHENTICATED.*is not registered/);
+    const summary = rendered(run.summary);
+    expect(summary).toContain(`must match this token's \`sub\`: \`${IMMUTABLE}\``);
+    expect(summary).toContain("This token carries GitHub's immutable subject form");
+    expect(summary).toContain('`gh api repos/octo-org/octo-repo/actions/oidc/customization/sub`');
+    expect(summary).toContain('`sub_claim_prefix`');
+  });
+
+  it('keeps the subject output exactly the sub the token carries, ids included', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished, {
+      subject: IMMUTABLE,
+      claims: { sub: IMMUTABLE },
+    });
+    const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.subject).toBe(IMMUTABLE);
   });
 });

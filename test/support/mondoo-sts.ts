@@ -36,6 +36,11 @@ export interface Provider {
   audience: string;
   subject: string;
   jwks: { keys: object[] };
+  /**
+   * Mondoo's "allowed audiences" (custom OIDC provider docs: "configure allowed audiences to restrict which
+   * audience values are accepted in the token"): `aud` values accepted besides the provider's audience.
+   */
+  allowedAudiences?: string[];
 }
 
 export interface ExchangeRequestBody {
@@ -181,7 +186,7 @@ export async function startMondooSts(
     try {
       ({ payload } = await jwtVerify(jwtToken, keySet, {
         issuer: provider.issuer,
-        audience: provider.audience,
+        audience: [provider.audience, ...(provider.allowedAudiences ?? [])],
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (error) {

@@ -30,6 +30,8 @@ export async function startScenario(
     credentialForm?: 'key' | 'token';
     /** A CA to sign the servers' certificates with (e.g. the session CA), left in place on close. */
     ca?: TestCa;
+    /** `aud` values the Mondoo provider accepts besides its audience. */
+    allowedAudiences?: string[];
   } = {},
 ): Promise<Scenario> {
   const ca = opts.ca ?? (await createTestCa());
@@ -41,6 +43,7 @@ export async function startScenario(
       audience: SPACE_AUDIENCE,
       subject: opts.subject ?? DEFAULT_SUBJECT,
       jwks: tokenService.jwks,
+      allowedAudiences: opts.allowedAudiences,
     },
     { credentialForm: opts.credentialForm },
   );

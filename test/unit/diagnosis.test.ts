@@ -69,9 +69,10 @@ describe('hintsFor', () => {
     expect(hintsFor(refused(), undefined)).toEqual([]);
   });
 
-  it('shows the exact subject for an sts-refused error and mentions case-sensitivity', () => {
+  it('shows the subject the provider must match for an sts-refused error and mentions case-sensitivity', () => {
     const hints = hintsFor(refused(), { iss: GITHUB_ISSUER, sub: 'repo:Octo-Org/App:ref:refs/heads/main' });
-    expect(hints).toHaveLength(1);
+    expect(hints[0]).toContain('must match');
+    expect(hints[0]).not.toMatch(/exact subject|identical/);
     expect(hints[0]).toContain('`repo:Octo-Org/App:ref:refs/heads/main`');
     expect(hints[0]).toContain('case-sensitive');
   });
@@ -87,26 +88,57 @@ describe('hintsFor', () => {
     },
   );
 
-  it('explains the repo:OWNER@id/REPO@id subject form', () => {
-    const hints = hintsFor(refused(), { sub: 'repo:octo-org@123/app@456:ref:refs/heads/main' });
-    expect(hints.some((hint) => hint.includes('`repo:OWNER@id/REPO@id:...`'))).toBe(true);
+  it('says a GitHub token carries the immutable id form, and how to read the repository setting', () => {
+    const hints = hintsFor(refused(), {
+      iss: GITHUB_ISSUER,
+      sub: 'repo:octo-org@123/app@456:ref:refs/heads/main',
+      repository: 'octo-org/app',
+    });
+    const hint = hints.find((text) => text.includes('immutable'));
+    expect(hint).toContain("carries GitHub's immutable subject form");
+    expect(hint).toContain('`repo:OWNER@OWNER-ID/REPO@REPO-ID:...`');
+    expect(hint).toContain('`gh api repos/octo-org/app/actions/oidc/customization/sub`');
+    expect(hint).toContain('`sub_claim_prefix`');
+    // No cut-over date is asserted: sources disagree on it, and the token itself says which form applies.
+    expect(hint).not.toMatch(/20\d\d/);
   });
 
-  it('does not explain the id form for a plain subject', () => {
-    const hints = hintsFor(refused(), { sub: 'repo:octo-org/app:ref:refs/heads/main' });
-    expect(hints.join('\n')).not.toContain('numeric ids');
+  it('says a GitHub token carries the name form and that the other form exists, without claiming which applies', () => {
+    const hints = hintsFor(refused(), {
+      iss: `${GITHUB_ISSUER}/octo-enterprise`,
+      sub: 'repo:octo-org/app:ref:refs/heads/main',
+    });
+    const hint = hints.find((text) => text.includes('subject form'));
+    expect(hint).toContain("carries GitHub's subject form with names (`repo:OWNER/REPO:...`)");
+    expect(hint).toContain('Match the form the token carries');
+    expect(hint).toContain('`gh api repos/OWNER/REPO/actions/oidc/customization/sub`');
   });
 
-  it('explains the pull_request subject', () => {
-    const hints = hintsFor(refused(), { sub: 'repo:octo-org/app:pull_request' });
+  it('gives no GitHub subject-form hint for other issuers', () => {
+    const hints = hintsFor(refused(), { iss: 'https://gitlab.com', sub: 'repo:a/b:ref:refs/heads/main' });
+    expect(hints.join('\n')).not.toContain('gh api');
+  });
+
+  it('escapes a repository claim before putting it in the command', () => {
+    const hints = hintsFor(refused(), {
+      iss: GITHUB_ISSUER,
+      sub: 'repo:o/r:ref:refs/heads/main',
+      repository: 'o/r\n::error::x',
+    });
+    expect(hints.join('\n')).not.toContain('\n::error');
+    expect(hints.join('\n')).toContain('repos/OWNER/REPO/');
+  });
+
+  it('explains the pull_request subject in words true for either form', () => {
+    const hints = hintsFor(refused(), { sub: 'repo:octo-org@1/app@2:pull_request' });
     expect(hints).toHaveLength(2);
-    expect(hints[1]).toContain('repo:OWNER/REPO:pull_request');
+    expect(hints[1]).toContain('ending in `:pull_request`');
   });
 
-  it('explains the environment subject', () => {
+  it('explains the environment subject in words true for either form', () => {
     const hints = hintsFor(refused(), { sub: 'repo:octo-org/app:environment:production' });
     expect(hints).toHaveLength(2);
-    expect(hints[1]).toContain('repo:OWNER/REPO:environment:NAME');
+    expect(hints[1]).toContain('`:environment:NAME`');
   });
 
   it('names both refs for a reusable workflow (job_workflow_ref differs from workflow_ref)', () => {

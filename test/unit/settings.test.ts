@@ -36,6 +36,7 @@ describe('readSettings defaults', () => {
       issuerSource: 'Input `issuer`',
       token: undefined,
       tokenAudience: AUDIENCE,
+      explicitTokenAudience: undefined,
       minValiditySeconds: 180,
       exportEnv: true,
       timeoutSeconds: 60,
@@ -44,7 +45,8 @@ describe('readSettings defaults', () => {
   });
 
   it('uses a separate token-audience when one is given', () => {
-    expect(readSettings(withAudience({ 'token-audience': 'mondoo' })).tokenAudience).toBe('mondoo');
+    const settings = readSettings(withAudience({ 'token-audience': 'mondoo' }));
+    expect(settings).toMatchObject({ tokenAudience: 'mondoo', explicitTokenAudience: 'mondoo' });
   });
 
   it('trims inputs and treats blank optional inputs as unset', () => {
@@ -308,5 +310,21 @@ describe('readSettings errors', () => {
     expect(error.message).toMatch(/^Input `[a-z-]+`: /);
     expect(error.fix).toBeTruthy();
     expect(error.describe()).toBe(`${error.message}\nFix: ${error.fix}`);
+  });
+});
+
+describe('wif-config with a jwtToken', () => {
+  it('masks it through the mask given, warns that it is ignored, and never puts it in the settings', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLWJ5dGVz';
+    const masked: string[] = [];
+    const settings = readSettings(
+      (name) => (name === 'wif-config' ? JSON.stringify({ ...WIF_CONFIG, jwtToken: token }) : ''),
+      undefined,
+      (secret) => masked.push(secret),
+    );
+    expect(new Set(masked)).toEqual(new Set([token]));
+    expect(settings.warnings.join('\n')).toContain('`wif-config` holds a `jwtToken`');
+    expect(settings.warnings.join('\n')).toContain('masked and never sent');
+    expect(JSON.stringify(settings)).not.toContain(token);
   });
 });

@@ -107,7 +107,9 @@ describe('failureSummary', () => {
   it('lists the hints for a refusal', () => {
     const markdown = failureSummary(error, claims, NOW);
     expect(markdown).toContain('#### What to check');
-    expect(rendered(markdown)).toContain(`- Mondoo must list this exact subject: \`${SUBJECT}\``);
+    expect(rendered(markdown)).toContain(
+      `- The subject of the provider in Mondoo must match this token's \`sub\`: \`${SUBJECT}\``,
+    );
   });
 
   it('leaves out the claims table and hints when no token was seen', () => {

@@ -139,3 +139,51 @@ describe('jsonErrorPosition', () => {
     ).toBe('syntax error');
   });
 });
+
+describe('a jwtToken in the WIF config', () => {
+  const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzdG9yZWQtaW4tY29uZmlnIn0.c2lnbmF0dXJlLWJ5dGVz';
+
+  it('is masked, flagged, and never part of the config used', () => {
+    const masked: string[] = [];
+    const config = parseWifConfig(JSON.stringify({ ...CONFIG, jwtToken: TOKEN }), 'the text', (secret) =>
+      masked.push(secret),
+    );
+    expect(masked).toContain(TOKEN);
+    expect(config.hadJwtToken).toBe(true);
+    expect(JSON.stringify(config)).not.toContain(TOKEN);
+  });
+
+  it('is masked before a check fails, and the error never quotes it', () => {
+    const masked: string[] = [];
+    const error = thrownBy(() =>
+      parseWifConfig(JSON.stringify({ type: 'service_account', jwtToken: TOKEN }), 'the text', (secret) =>
+        masked.push(secret),
+      ),
+    );
+    expect(masked).toContain(TOKEN);
+    expect(error.describe()).not.toContain(TOKEN);
+  });
+
+  it('is masked even when the config is not valid JSON', () => {
+    const masked: string[] = [];
+    const error = thrownBy(() =>
+      parseWifConfig(`{"jwtToken": "${TOKEN}", "type": }`, 'the text', (secret) => masked.push(secret)),
+    );
+    expect(masked).toContain(TOKEN);
+    expect(error.describe()).not.toContain(TOKEN);
+  });
+
+  it('read from a file is masked too', () => {
+    const masked: string[] = [];
+    loadWifConfig(
+      'wif.json',
+      () => JSON.stringify({ ...CONFIG, jwtToken: TOKEN }),
+      (secret) => masked.push(secret),
+    );
+    expect(masked).toContain(TOKEN);
+  });
+
+  it('leaves a config without one unflagged', () => {
+    expect(parseWifConfig(JSON.stringify(CONFIG), 'the text')).not.toHaveProperty('hadJwtToken');
+  });
+});
