@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { ActionError } from '../errors.js';
 import type { Profile } from '../lint/catalogue.js';
-import { hasUrlScheme, readChoice, readWholeNumber } from '../input-values.js';
+import { hasUrlScheme, readChoice, readTimeout, readWholeNumber } from '../input-values.js';
+import { Deadline } from '../retry.js';
 import { gatherEvidence } from '../lint/evidence.js';
 import { readLintSettings } from '../lint/lint-settings.js';
 import { textReport } from '../lint/render.js';
@@ -12,6 +13,10 @@ import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import type { CliIo } from './cli-io.js';
 import { mapInOrder } from './in-order.js';
 import { sarifLog } from './sarif.js';
+import { tokenRequestOf } from './token-options.js';
+import { givenTokenSource } from './token-sources.js';
+import { missingTargetProblem } from '../lint/target-kind.js';
+import { visible } from '../output/escape.js';
 import { type CommandSpec, type ParsedCommand, stringOption, UsageError } from './usage.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -50,11 +55,28 @@ export const LINT_COMMAND: CommandSpec = {
       type: 'boolean',
       help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
     },
+    issuer: {
+      type: 'string',
+      value: 'URL',
+      help: 'The issuer a local discovery file must name, compared byte for byte with its `issuer` (one file only).',
+    },
+    'token-file': {
+      type: 'string',
+      value: 'FILE',
+      help: 'A sample ID token from the provider, read from FILE, checked against it: iss, kid, signature, alg, time left (one provider only).',
+    },
+    'token-env': { type: 'string', value: 'VAR', help: 'The sample ID token, read from the variable VAR.' },
+    token: {
+      type: 'string',
+      value: '-',
+      help: 'With -, read the sample ID token from stdin (never as an argument).',
+    },
   },
   footer: [
     'Examples:',
     '  mondoo-keyless lint https://token.actions.githubusercontent.com https://gitlab.example.com',
     '  mondoo-keyless lint --format sarif providers/*.json > lint.sarif',
+    '  mondoo-keyless lint --issuer https://idp.corp.example.com --token-env MONDOO_ID_TOKEN idp/discovery.json',
   ],
 };
 
@@ -77,6 +99,9 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     throw new UsageError('--jwks applies to one provider, and several were given.', 'lint');
   }
   for (const target of targets) checkTarget(target);
+  const issuer = read('issuer');
+  checkExpectedIssuer(issuer, targets);
+  const token = await readSampleToken(values, targets, io, log, read('timeout'));
   const format = readChoice('format', read('format'), FORMATS, 'text');
   const concurrency = readWholeNumber(
     'concurrency',
@@ -93,11 +118,12 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     timeout: read('timeout'),
     jwks,
     'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+    token: token ?? '',
   };
-  const first = readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
+  const first = readLintSettings((name) => settingFor(name, targets[0] ?? '', shared, issuer));
 
   const outcomes = await mapInOrder(targets, concurrency, (target) =>
-    lintOne(target, (name) => settingFor(name, target, shared), io, log),
+    lintOne(target, (name) => settingFor(name, target, shared, issuer), io, log),
   );
 
   // Secrets found in the documents, in every form the report can show them (escaped inside JSON output too).
@@ -126,17 +152,53 @@ function checkTarget(target: string): void {
   let isFile: boolean;
   try {
     isFile = statSync(target).isFile();
-  } catch {
-    throw new UsageError(
-      `${target} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${target.replace(/^\/+/, '')}) or the path of a discovery document.`,
-      'lint',
-    );
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG')
+      throw new UsageError(missingTargetProblem(target), 'lint');
+    throw new UsageError(`${visible(target)} cannot be read (${code}).`, 'lint');
   }
   if (!isFile) throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
 
-function settingFor(name: string, target: string, shared: Record<string, string>): string {
-  if (name === 'issuer') return hasUrlScheme(target) ? target : '';
+/** `--issuer` names what one local file must say; a URL argument is the issuer already. */
+function checkExpectedIssuer(issuer: string, targets: string[]): void {
+  if (!issuer) return;
+  if (targets.length > 1) {
+    throw new UsageError('--issuer applies to one discovery file, and several providers were given.', 'lint');
+  }
+  if (hasUrlScheme(targets[0] ?? '')) {
+    throw new UsageError(
+      '--issuer is for a local discovery file: a URL argument is the issuer itself, so drop --issuer.',
+      'lint',
+    );
+  }
+}
+
+/**
+ * The sample token, read as `exchange` reads its token (a file, a variable or stdin; never an argument) and
+ * masked at once. It belongs to one provider: its `iss` is compared with that provider's issuer.
+ */
+async function readSampleToken(
+  values: ParsedCommand['values'],
+  targets: string[],
+  io: CliIo,
+  log: Log,
+  timeout: string,
+): Promise<string | undefined> {
+  const request = tokenRequestOf(values, 'lint');
+  const source = givenTokenSource(request, io, 'lint');
+  if (!source) return undefined;
+  if (targets.length > 1) {
+    throw new UsageError('a sample token belongs to one provider, and several were given.', 'lint');
+  }
+  const token = await source.fetch(new Deadline(readTimeout(timeout) * 1000));
+  log.mask(token);
+  return token;
+}
+
+function settingFor(name: string, target: string, shared: Record<string, string>, issuer: string): string {
+  if (name === 'issuer') return hasUrlScheme(target) ? target : issuer;
   if (name === 'discovery') return hasUrlScheme(target) ? '' : target;
   return shared[name] ?? '';
 }

@@ -64,15 +64,26 @@ export async function chooseCliTokenSource(
   needs: TokenNeeds,
   io: TokenSourceIo,
 ): Promise<TokenSource> {
-  if (request.tokenFile) return fileToken(request.tokenFile, io.readFile);
-  if (request.tokenEnv) return envToken(request.tokenEnv, io.env, request.ci);
-  if (request.stdin) return stdinToken(io.readStdin);
+  const given = givenTokenSource(request, io);
+  if (given) return given;
   const system = resolveCi(request.ci, io);
   return ciToken(system, needs, io);
 }
 
+/** The token the user named (a file, a variable or stdin), or undefined when none was given. */
+export function givenTokenSource(
+  request: TokenRequest,
+  io: Pick<TokenSourceIo, 'env' | 'readFile' | 'readStdin'>,
+  command = 'exchange',
+): TokenSource | undefined {
+  if (request.tokenFile) return fileToken(request.tokenFile, io.readFile);
+  if (request.tokenEnv) return envToken(request.tokenEnv, io.env, request.ci);
+  if (request.stdin) return stdinToken(io.readStdin, command);
+  return undefined;
+}
+
 /** The token piped in; the read counts against `--timeout`, so a pipe nobody closes cannot hang the job. */
-function stdinToken(readStdin: () => Promise<string>): TokenSource {
+function stdinToken(readStdin: () => Promise<string>, command: string): TokenSource {
   return {
     label: 'The token from stdin',
     canRemint: false,
@@ -86,7 +97,7 @@ function stdinToken(readStdin: () => Promise<string>): TokenSource {
                 `Nothing closed stdin within the ${Math.round(deadline.totalMs / 1000)} s \`timeout\`.`,
                 {
                   kind: 'settings',
-                  fix: 'Pipe the token in and let the pipe close: `... | mondoo-keyless exchange --token -`.',
+                  fix: `Pipe the token in and let the pipe close: \`... | mondoo-keyless ${command} --token -\`.`,
                 },
               ),
             ),
@@ -100,7 +111,7 @@ function stdinToken(readStdin: () => Promise<string>): TokenSource {
         return nonEmpty(
           text.trim(),
           'stdin',
-          'Pipe the token in: `... | mondoo-keyless exchange --token -`.',
+          `Pipe the token in: \`... | mondoo-keyless ${command} --token -\`.`,
         );
       } finally {
         clearTimeout(timer);

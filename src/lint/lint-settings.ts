@@ -6,7 +6,9 @@ import {
   readChoice,
   readTimeout,
 } from '../input-values.js';
+import { existsSync } from 'node:fs';
 import { settingsError } from '../errors.js';
+import { looksLikeHost } from './target-kind.js';
 import { type Profile, PROFILES } from './catalogue.js';
 import { issuerOfWellKnownUrl } from './well-known.js';
 
@@ -41,7 +43,10 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 /** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
 const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
 
-export function readLintSettings(getInput: InputReader): LintSettings {
+export function readLintSettings(
+  getInput: InputReader,
+  pathExists: (path: string) => boolean = existsSync,
+): LintSettings {
   const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
   let issuer = getInput('issuer').trim() || undefined;
   let discoveryUrl: string | undefined;
@@ -55,10 +60,17 @@ export function readLintSettings(getInput: InputReader): LintSettings {
     );
   }
   if (issuer && !hasUrlScheme(issuer)) {
+    if (looksLikeHost(issuer)) {
+      throw settingsError(
+        'issuer',
+        `"${issuer}" is not a URL.`,
+        `Give the full issuer URL, e.g. https://${issuer}.`,
+      );
+    }
     throw settingsError(
       'issuer',
-      `"${issuer}" is not a URL.`,
-      `Give the full issuer URL, e.g. https://${issuer}.`,
+      `"${issuer}" is a file path, not a URL${pathExists(issuer) ? '' : ', and there is no such file'}.`,
+      'To lint a local discovery document, give its path in `discovery` (relative to the workspace: check out the repository first), and in `issuer` the URL the document must name, or nothing.',
     );
   }
   const discovery = getInput('discovery').trim() || undefined;

@@ -25,9 +25,11 @@ export function readLocalJson(
     const problem =
       code === 'ENOTFILE'
         ? `${shown(path)} is not a regular file.`
-        : code === 'EFBIG'
-          ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
-          : `cannot read ${shown(path)} (${code}).`;
+        : code === 'ENOENT'
+          ? `${shown(path)} does not exist (no such file).`
+          : code === 'EFBIG'
+            ? `${shown(path)} is larger than ${MAX_DOCUMENT_BYTES} bytes; discovery documents and key sets are a few kilobytes.`
+            : `cannot read ${shown(path)} (${code}).`;
     throw settingsError(
       input,
       problem,

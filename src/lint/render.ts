@@ -41,8 +41,27 @@ export function textReport(report: LintReport): string {
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
     lines.push(`          fix: ${finding.fix}`);
   }
+  const token = sampleTokenVerdict(report);
+  if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
   lines.push(`Verdict: ${verdictLine(report)}`);
   return lines.join('\n');
+}
+
+/** How the sample token fared (no part of the token is shown), when one was checked. */
+export function sampleTokenVerdict(report: LintReport): { verdict: string; detail: string } | undefined {
+  const result = report.sampleToken;
+  if (!result) return undefined;
+  const rules = [...new Set(report.findings.filter((f) => f.rule.startsWith('token-')).map((f) => f.rule))];
+  if (rules.length > 0) return { verdict: 'did not pass', detail: `see ${rules.join(', ')}` };
+  if (result.passed) {
+    return { verdict: 'passed', detail: 'issuer, key id, signature, algorithm and time left all check out' };
+  }
+  const missing = result.notChecked.map((check) =>
+    check === 'signature'
+      ? 'no key set to verify its signature with'
+      : 'no advertised algorithms to check its algorithm against',
+  );
+  return { verdict: 'not fully checked', detail: `no findings, but ${missing.join(' and ')}` };
 }
 
 function describeFetch(record: FetchRecord): string {
@@ -64,6 +83,8 @@ export function summaryReport(report: LintReport): string {
     ),
     '',
   );
+  const token = sampleTokenVerdict(report);
+  if (token) lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, '');
   if (report.findings.length === 0) {
     lines.push('No findings.', '');
   } else {

@@ -21,6 +21,15 @@ export interface LintReport {
   counts: Counts;
   findings: Finding[];
   fetches: FetchRecord[];
+  /** Present when a sample token was checked: whether it passed under `profile`, and what could not be checked. */
+  sampleToken?: SampleTokenResult;
+}
+
+export interface SampleTokenResult {
+  /** No finding on the token under the chosen profile, and every check could run. */
+  passed: boolean;
+  /** Checks that could not run: `signature` (no key set was read), `algorithm` (no advertised algorithms). */
+  notChecked: string[];
 }
 
 /** What every profile sees alike: observed once, then judged under each profile. */
@@ -85,7 +94,21 @@ export function buildReport(settings: LintSettings, evidence: Evidence): LintRep
     counts: countOf(findings),
     findings,
     fetches: evidence.fetches,
+    ...(evidence.token ? { sampleToken: sampleTokenResult(evidence, findings, shared.advertised) } : {}),
   };
+}
+
+function sampleTokenResult(
+  evidence: Evidence,
+  findings: Finding[],
+  advertised: string[] | undefined,
+): SampleTokenResult {
+  const notChecked = [
+    ...(evidence.token?.signatureChecked ? [] : ['signature']),
+    ...(advertised ? [] : ['algorithm']),
+  ];
+  const clean = !findings.some((finding) => finding.rule.startsWith('token-'));
+  return { passed: clean && notChecked.length === 0, notChecked };
 }
 
 export function failsStep(report: LintReport, failOn: FailOn): boolean {

@@ -19,6 +19,8 @@ export interface TokenVerdict {
   observations: Observation[];
   /** The header's alg, for the profile-dependent check. */
   alg: string | undefined;
+  /** Whether a key set was there to check the signature with: a token is only called passing when it was. */
+  signatureChecked: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function inspectToken(
       rule: 'token-malformed',
       message: 'The sample `token` is not a JWT (header.payload.signature).',
     });
-    return { observations, alg: undefined };
+    return { observations, alg: undefined, signatureChecked: false };
   }
   const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
   if (!alg) {
@@ -71,7 +73,7 @@ export async function inspectToken(
     });
   }
   if (jwks && alg) observations.push(...(await checkSignature(token, header, alg, jwks)));
-  return { observations, alg };
+  return { observations, alg, signatureChecked: jwks !== undefined && alg !== undefined };
 }
 
 async function checkSignature(

@@ -356,7 +356,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     });
     // The file is written into the run's workspace before the step reads it: the runner's cwd.
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('cannot read "idp/discovery.json" (ENOENT)');
+    expect(run.stdout).toContain('"idp/discovery.json" does not exist (no such file)');
 
     const local = await runWithFile(p, {
       ...p.discovery(),
@@ -465,3 +465,39 @@ async function runWithFile(
     env: { NODE_EXTRA_CA_CERTS: ca().caCertFile, GITHUB_WORKSPACE: dir },
   });
 }
+
+describe.concurrent('lint mode: the sample token and missing files', () => {
+  it('reports a passing sample token as passing in the log and the summary, never printing it', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const token = await p.mint();
+    const run = await lint({ issuer: p.issuer, token, profile: 'oidc' }, [token]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(
+      'Sample token: passed (issuer, key id, signature, algorithm and time left all check out).',
+    );
+    expect(run.summary).toContain('Sample token: **passed**');
+    expect(run.masks).toContain(token);
+  });
+
+  it('says a discovery file that does not exist does not exist', async () => {
+    const run = await runAction({ inputs: { mode: 'lint', discovery: './missing-file' } });
+    expect(run.code).toBe(1);
+    expect(failureMessage(run)).toBe(
+      'Input `discovery`: "./missing-file" does not exist (no such file).\nFix: Give the path of the JSON file, relative to the workspace (check out the repository first).',
+    );
+    expectOnlyOwnCommands(run.stdout);
+  });
+
+  it('says an issuer that is a missing file path is one, with no https:// suggestion', async () => {
+    const run = await runAction({ inputs: { mode: 'lint', issuer: './missing-file' } });
+    expect(run.code).toBe(1);
+    expect(failureMessage(run)).toContain(
+      'Input `issuer`: "./missing-file" is a file path, not a URL, and there is no such file.',
+    );
+    expect(failureMessage(run)).toContain('`discovery`');
+    expect(run.stdout).not.toContain('https://./missing-file');
+    expectOnlyOwnCommands(run.stdout);
+  });
+});

@@ -17,6 +17,7 @@ import {
   providerKeys,
   recordingRunner,
   reportOf,
+  signedToken,
 } from './lint-helpers.js';
 import { runFolderSync } from '../support/run-folder.ts';
 import { rejectionOf } from './helpers.js';
@@ -203,5 +204,41 @@ describe('runLintStep', () => {
     const report = await run;
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
     expect(readdirSync(folder)).toEqual(['report.json']);
+  });
+});
+
+describe('the sample token in the reports', () => {
+  it('a token that passes is called passing in the text, the summary and the JSON, never shown', async () => {
+    const token = await signedToken({});
+    const report = await reportOf({ settings: { token } });
+    expect(report.sampleToken).toEqual({ passed: true, notChecked: [] });
+    expect(textReport(report)).toContain(
+      'Sample token: passed (issuer, key id, signature, algorithm and time left all check out).',
+    );
+    expect(summaryReport(report)).toContain('Sample token: **passed**');
+    for (const text of [textReport(report), summaryReport(report), JSON.stringify(report)]) {
+      expect(text).not.toContain(token);
+    }
+  });
+
+  it('a token with findings did not pass, and the line names its rules', async () => {
+    const report = await reportOf({
+      settings: { token: await signedToken({ iss: 'https://other.example' }) },
+    });
+    expect(report.sampleToken?.passed).toBe(false);
+    expect(textReport(report)).toContain('Sample token: did not pass (see token-issuer-mismatch).');
+    expect(summaryReport(report)).toContain('Sample token: **did not pass**');
+  });
+
+  it('a token whose signature could not be checked is not called passing', async () => {
+    const report = await reportOf({ jwks: null, settings: { token: await signedToken({}) } });
+    expect(report.sampleToken).toEqual({ passed: false, notChecked: ['signature'] });
+    expect(textReport(report)).toContain('Sample token: not fully checked (no findings, but no key set');
+  });
+
+  it('without a sample token there is no line and no member', async () => {
+    const report = await reportOf({});
+    expect(report).not.toHaveProperty('sampleToken');
+    expect(textReport(report)).not.toContain('Sample token');
   });
 });

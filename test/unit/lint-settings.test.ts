@@ -86,4 +86,15 @@ describe('readLintSettings', () => {
       'Lint mode ignores `audience`, `wif-config`: they are for mode `exchange`.',
     ]);
   });
+
+  it('calls a path given as issuer a file path, says whether it exists, and suggests `discovery`, not https://', () => {
+    const missing = thrownBy(() => readLintSettings(inputs({ issuer: './missing-file' }), () => false));
+    expect(missing.message).toBe(
+      'Input `issuer`: "./missing-file" is a file path, not a URL, and there is no such file.',
+    );
+    expect(missing.fix).toContain('`discovery`');
+    expect(missing.describe()).not.toContain('https://./');
+    const present = thrownBy(() => readLintSettings(inputs({ issuer: 'idp/discovery.json' }), () => true));
+    expect(present.message).toBe('Input `issuer`: "idp/discovery.json" is a file path, not a URL.');
+  });
 });
