@@ -9,7 +9,7 @@ import { textReport } from '../lint/render.js';
 import { plural } from '../plural.js';
 import { buildReport, failsStep, type LintReport } from '../lint/report.js';
 import type { Log } from '../runner.js';
-import { maskFormsOfAll } from '../secrets/mask-forms.js';
+import { maskForms, maskFormsOfAll } from '../secrets/mask-forms.js';
 import type { CliIo } from './cli-io.js';
 import { mapInOrder } from './in-order.js';
 import { sarifLog } from './sarif.js';
@@ -193,7 +193,7 @@ async function readSampleToken(
     throw new UsageError('a sample token belongs to one provider, and several were given.', 'lint');
   }
   const token = await source.fetch(new Deadline(readTimeout(timeout) * 1000));
-  log.mask(token);
+  for (const form of maskForms(token)) log.mask(form);
   return token;
 }
 
