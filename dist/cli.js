@@ -28538,7 +28538,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9412);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1663);
 /* harmony import */ var _cli_signals_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3563);
 /* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5108);
 
@@ -28663,7 +28663,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 9412:
+/***/ 1663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28745,22 +28745,36 @@ function diagnosis_display(value) {
     return (0,display/* displayValue */.KN)(value);
 }
 const IDENTITY_FAILURES = new Set(['sts-refused', 'issuer-mismatch']);
+/*
+ * GitHub's subjects. GitHub's docs (github/docs content/actions/reference/security/oidc.md, "Immutable subject
+ * claims") say repositories created after July 15, 2026, renamed or transferred after it, or opted in, carry
+ * `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`; GitHub's earlier changelog (2026-04-23) gave June 18 and a hyphen
+ * form, which the docs replaced. Hints therefore never assume a form or a date: they show the form the token
+ * carries and how to read the repository's setting. The REST answer of
+ * GET /repos/{owner}/{repo}/actions/oidc/customization/sub has `sub_claim_prefix`, the prefix tokens really
+ * carry; `use_immutable_subject` only says whether the repository opted in itself (new repositories show
+ * `false` with an `@` prefix), so hints point at `sub_claim_prefix`.
+ */
+const GITHUB_ID_FORM = /^repo:[^/:@]+@\d+\/[^:@]+@\d+:/;
+const GITHUB_NAME_FORM = /^repo:[^/:@]+\/[^:@]+:/;
 /** Targeted advice for why Mondoo would not match this token to a provider. */
 function hintsFor(error, claims) {
     if (!claims || !IDENTITY_FAILURES.has(error.kind))
         return [];
     const hints = [];
-    const sub = typeof claims.sub === 'string' ? (0,output_escape/* visible */.R)(claims.sub) : undefined;
-    if (sub) {
-        hints.push(`Mondoo must list this exact subject: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`);
-        if (/^repo:[^/:]+@\d+\/[^:]+@\d+:/.test(sub)) {
-            hints.push('This subject uses the `repo:OWNER@id/REPO@id:...` form GitHub gives repositories created after 2026-07-15: register it with the numeric ids, as shown.');
+    const rawSub = typeof claims.sub === 'string' ? claims.sub : undefined;
+    const sub = rawSub === undefined ? undefined : (0,output_escape/* visible */.R)(rawSub);
+    if (rawSub !== undefined && sub) {
+        hints.push(`The subject of the provider in Mondoo must match this token's \`sub\`: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`);
+        const fromGitHub = typeof claims.iss === 'string' && isGitHubIssuer(claims.iss);
+        if (fromGitHub && (GITHUB_ID_FORM.test(rawSub) || GITHUB_NAME_FORM.test(rawSub))) {
+            hints.push(subjectFormHint(rawSub, claims.repository));
         }
-        if (sub.endsWith(':pull_request')) {
-            hints.push('Pull request runs carry the subject `repo:OWNER/REPO:pull_request`, not a branch subject: register that subject too if pull request jobs should authenticate.');
+        if (rawSub.endsWith(':pull_request')) {
+            hints.push('Pull request runs carry a subject ending in `:pull_request`, not the branch form: match that subject too if pull request jobs should authenticate.');
         }
-        if (sub.includes(':environment:')) {
-            hints.push('Jobs that use an `environment:` carry the subject `repo:OWNER/REPO:environment:NAME` instead of the branch form: register the environment subject.');
+        if (rawSub.includes(':environment:')) {
+            hints.push('Jobs that use an `environment:` carry a subject with `:environment:NAME` where the branch form has `:ref:...`: match the environment subject.');
         }
     }
     const workflowRef = typeof claims.workflow_ref === 'string' ? (0,output_escape/* visible */.R)(claims.workflow_ref) : undefined;
@@ -28776,6 +28790,19 @@ function hintsFor(error, claims) {
         hints.push(`This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`);
     }
     return hints;
+}
+function isGitHubIssuer(iss) {
+    return iss === GITHUB_ISSUER || iss.startsWith(`${GITHUB_ISSUER}/`);
+}
+/** Which of GitHub's two subject forms this token carries, and how to read the repository's own setting. */
+function subjectFormHint(sub, repository) {
+    const repo = typeof repository === 'string' && /^[^/\s]+\/[^/\s]+$/.test(repository)
+        ? (0,output_escape/* visible */.R)(repository)
+        : 'OWNER/REPO';
+    const read = `\`gh api repos/${repo}/actions/oidc/customization/sub\` shows the repository's setting: its \`sub_claim_prefix\` is the prefix its tokens carry (\`use_immutable_subject\` only says whether it opted in itself).`;
+    return GITHUB_ID_FORM.test(sub)
+        ? `This token carries GitHub's immutable subject form, with owner and repository ids (\`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\`): a subject written with names only (\`repo:OWNER/REPO:...\`) does not match it. ${read}`
+        : `This token carries GitHub's subject form with names (\`repo:OWNER/REPO:...\`); repositories that GitHub moved to the immutable form (created, renamed or transferred after its cut-over, or opted in) carry \`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\` instead. Match the form the token carries. ${read}`;
 }
 
 // EXTERNAL MODULE: ./src/plural.ts
@@ -29099,6 +29126,30 @@ function textsOf(value) {
     return (0,src_json/* isObject */.Gv)(value)
         ? Object.values(value).flatMap((item) => (typeof item === 'object' ? [] : textsOf(item)))
         : [];
+}
+
+;// CONCATENATED MODULE: ./src/exchange/audience-check.ts
+
+
+/**
+ * A warning, before the exchange, when the token's `aud` names neither the Mondoo audience nor the
+ * `token-audience` the user set: Mondoo then accepts it only if the provider lists that `aud` among its
+ * "allowed audiences" (Mondoo's custom OIDC provider docs). Typical for tokens minted elsewhere: CircleCI's
+ * default `aud` is the organization ID, Azure DevOps' is always api://AzureADTokenExchange. Nothing here is
+ * secret: `aud` is a public claim and audiences are settings.
+ */
+function audienceWarning(claims, settings) {
+    const aud = claims.aud;
+    const listed = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud : [];
+    const wanted = [settings.audience, settings.explicitTokenAudience].filter((value) => value !== undefined);
+    if (listed.some((value) => wanted.includes(value)))
+        return undefined;
+    const shownAud = aud === undefined ? 'missing' : typeof aud === 'string' ? (0,output_escape/* visible */.R)(aud) : (0,display/* displayJson */.f_)(aud);
+    const named = settings.explicitTokenAudience === undefined
+        ? `\`audience\` (${(0,output_escape/* visible */.R)(settings.audience)})`
+        : `\`audience\` (${(0,output_escape/* visible */.R)(settings.audience)}) nor \`token-audience\` (${(0,output_escape/* visible */.R)(settings.explicitTokenAudience)})`;
+    const subject = settings.explicitTokenAudience === undefined ? 'is not' : 'is neither';
+    return `The token's \`aud\` is ${shownAud}, which ${subject} ${named}. Mondoo accepts it only if the provider lists that value under its allowed audiences: add it there in Mondoo, or mint the token with the audience ${(0,output_escape/* visible */.R)(settings.audience)} where the CI system allows it (GitHub's runner, GitLab's id_tokens, Buildkite's --audience, CircleCI's \`circleci run oidc get\`; Azure DevOps' tokens always carry api://AzureADTokenExchange).`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
@@ -29437,6 +29488,32 @@ function decodeJwt(jwt) {
 }
 
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/lint/target-kind.ts
+
+/**
+ * Whether something that is not a URL was meant as a host (`login.example.com`, `idp.corp:8443/tenant`),
+ * so that `https://` in front of it is the fix, or as a file path (`./discovery.json`, `idp/keys`,
+ * `missing-file`), where that suggestion would only mislead.
+ */
+function looksLikeHost(value) {
+    if (/^(\.{1,2}[\\/]|[\\/~])/.test(value))
+        return false;
+    const host = value.split('/')[0] ?? '';
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host))
+        return false;
+    // A dotted name that ends like a file is a file: hosts do not end in .json.
+    return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
+}
+/** What to say about a lint target that is neither a URL nor an existing file. */
+function missingTargetProblem(target) {
+    const shown = (0,output_escape/* visible */.R)(target);
+    return looksLikeHost(target)
+        ? `${shown} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${shown.replace(/^\/+/, '')}) or the path of a discovery document.`
+        : `${shown} does not exist (no such file). Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://.`;
+}
+
 // EXTERNAL MODULE: ./src/lint/catalogue.ts
 var catalogue = __nccwpck_require__(3604);
 ;// CONCATENATED MODULE: ./src/lint/well-known.ts
@@ -29486,10 +29563,12 @@ function comparable(url) {
 
 
 
+
+
 const FAIL_ON = ['error', 'warning', 'never'];
 /** Exchange inputs without a default: setting one in lint mode is a sign of a mix-up. */
 const EXCHANGE_ONLY_INPUTS = ['audience', 'universe-domain', 'wif-config', 'token-audience'];
-function lint_settings_readLintSettings(getInput) {
+function lint_settings_readLintSettings(getInput, pathExists = external_node_fs_.existsSync) {
     const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, 'Lint', 'exchange');
     let issuer = getInput('issuer').trim() || undefined;
     let discoveryUrl;
@@ -29501,7 +29580,10 @@ function lint_settings_readLintSettings(getInput) {
         warnings.push(`Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`);
     }
     if (issuer && !hasUrlScheme(issuer)) {
-        throw (0,errors/* settingsError */.Ol)('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
+        if (looksLikeHost(issuer)) {
+            throw (0,errors/* settingsError */.Ol)('issuer', `"${issuer}" is not a URL.`, `Give the full issuer URL, e.g. https://${issuer}.`);
+        }
+        throw (0,errors/* settingsError */.Ol)('issuer', `"${issuer}" is a file path, not a URL${pathExists(issuer) ? '' : ', and there is no such file'}.`, 'To lint a local discovery document, give its path in `discovery` (relative to the workspace: check out the repository first), and in `issuer` the URL the document must name, or nothing.');
     }
     const discovery = getInput('discovery').trim() || undefined;
     if (!issuer && !discovery) {
@@ -29523,17 +29605,15 @@ function lint_settings_readLintSettings(getInput) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/wif-config.ts
 
 
 const INPUT = 'wif-config';
 /** Accepts the config as JSON text or as a path to a file holding it. */
-function loadWifConfig(value, readFile = readUtf8) {
+function loadWifConfig(value, readFile = readUtf8, mask = () => { }) {
     const trimmed = value.trim();
     if (trimmed.startsWith('{'))
-        return parseWifConfig(trimmed, 'the JSON text given');
+        return parseWifConfig(trimmed, 'the JSON text given', mask);
     let text;
     try {
         text = readFile(trimmed);
@@ -29544,9 +29624,12 @@ function loadWifConfig(value, readFile = readUtf8) {
         const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
         throw (0,errors/* settingsError */.Ol)(INPUT, `${shown} is neither JSON text nor a readable file (${code}).`, "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory).");
     }
-    return parseWifConfig(text, `the file ${trimmed}`);
+    return parseWifConfig(text, `the file ${trimmed}`, mask);
 }
-function parseWifConfig(text, where) {
+function parseWifConfig(text, where, mask = () => { }) {
+    // A config that is not even valid JSON may still hold a token: masked before any error can be reported.
+    for (const match of text.matchAll(/"jwtToken"\s*:\s*"([^"\\]+)"/g))
+        mask(match[1] ?? '');
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -29558,6 +29641,11 @@ function parseWifConfig(text, where) {
         throw (0,errors/* settingsError */.Ol)(INPUT, `${where} is not a JSON object.`, 'Paste the WIF config exactly as Mondoo generated it.');
     }
     const config = parsed;
+    // Mondoo's generated config may carry the OIDC token itself (mql reads `jwtToken` first). It is a secret:
+    // masked before any check below can fail and print anything, and never used.
+    const hadJwtToken = Object.hasOwn(config, 'jwtToken');
+    if (typeof config.jwtToken === 'string' && config.jwtToken.trim() !== '')
+        mask(config.jwtToken.trim());
     if (config.type !== 'external_account') {
         throw (0,errors/* settingsError */.Ol)(INPUT, `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`, 'Use the workload identity federation config Mondoo generates for an external account, not a service-account credential.');
     }
@@ -29565,6 +29653,7 @@ function parseWifConfig(text, where) {
         universeDomain: optionalString(config, 'universeDomain', where),
         audience: optionalString(config, 'audience', where),
         issuerUri: optionalString(config, 'issuerUri', where),
+        ...(hadJwtToken ? { hadJwtToken } : {}),
     };
 }
 function optionalString(config, key, where) {
@@ -29576,6 +29665,8 @@ function optionalString(config, key, where) {
     }
     return value.trim() || undefined;
 }
+/** The warning for a config that carried `jwtToken`; it names the key, never any part of its value. */
+const JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
 /** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
 function looksLikePath(value) {
     return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
@@ -29603,17 +29694,20 @@ const ISSUER_FROM_INPUT = 'Input `issuer`';
 const ISSUER_FROM_WIF_CONFIG = '`issuerUri` in `wif-config`';
 /** Lint inputs set away from their default: a sign of a mix-up in exchange mode. */
 const LINT_ONLY_INPUTS = ['discovery', 'jwks', 'report', 'allow-private-hosts'];
-function readSettings(getInput, readFile) {
+function readSettings(getInput, readFile, mask) {
     return readMode(getInput('mode')) === 'lint'
         ? readLintSettings(getInput)
-        : readExchangeSettings(getInput, readFile);
+        : readExchangeSettings(getInput, readFile, mask);
 }
-function readExchangeSettings(getInput, readFile) {
+/** `mask` registers secrets found while reading (a `jwtToken` in `wif-config`) before anything can print. */
+function readExchangeSettings(getInput, readFile, mask) {
     const wifText = getInput('wif-config').trim();
-    const wif = wifText ? loadWifConfig(wifText, readFile) : {};
+    const wif = wifText ? loadWifConfig(wifText, readFile, mask) : {};
     // allow-private-hosts has the default `false` in action.yml, so only `true` counts as set.
     const setForLint = (name) => name === 'allow-private-hosts' && getInput(name).trim().toLowerCase() === 'false' ? '' : getInput(name);
     const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, 'Exchange', 'lint');
+    if (wif.hadJwtToken)
+        warnings.push(JWT_TOKEN_IN_WIF_CONFIG);
     const explicitUniverse = getInput('universe-domain').trim();
     const universeDomain = explicitUniverse
         ? normalizeUniverseDomain(explicitUniverse)
@@ -29630,7 +29724,8 @@ function readExchangeSettings(getInput, readFile) {
     const issuer = explicitIssuer || wif.issuerUri || undefined;
     const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
     const token = getInput('token').trim() || undefined;
-    const tokenAudience = getInput('token-audience').trim() || audience;
+    const explicitTokenAudience = getInput('token-audience').trim() || undefined;
+    const tokenAudience = explicitTokenAudience ?? audience;
     const minValiditySeconds = readMinValidity(getInput('min-validity'));
     return {
         mode: 'exchange',
@@ -29640,6 +29735,7 @@ function readExchangeSettings(getInput, readFile) {
         issuerSource,
         token,
         tokenAudience,
+        explicitTokenAudience,
         minValiditySeconds,
         exportEnv: readBoolean('export-env', getInput('export-env'), true),
         timeoutSeconds: readTimeout(getInput('timeout')),
@@ -29745,9 +29841,19 @@ function validityError(problem, from, minValiditySeconds, renewable) {
                 // A runner token is fresh when it arrives: short twice means a clock running ahead or min-validity too high.
                 fix: renewable
                     ? "The runner issued a token this short twice: check the runner's clock (NTP), and keep `min-validity` below the token's lifetime (about 300 s on GitHub; the default 180 is what Mondoo needs)."
-                    : 'Mint the token immediately before this step, or lower `min-validity` (never below 180).',
+                    : tooShortFix(minValiditySeconds),
             });
     }
+}
+/**
+ * What a token handed in whole can do about too little time left. `min-validity` can only be lowered while
+ * it is above its floor: at the floor, that advice could not be followed.
+ */
+function tooShortFix(minValiditySeconds) {
+    const fresh = "Mint the token right before this step, or let the step request a fresh one itself (the runner's token: leave `token` unset)";
+    return minValiditySeconds > MIN_VALIDITY_FLOOR_SECONDS
+        ? `${fresh}, or lower \`min-validity\` (now ${minValiditySeconds} s; never below ${MIN_VALIDITY_FLOOR_SECONDS}).`
+        : `${fresh}. Mondoo needs at least ${MIN_VALIDITY_FLOOR_SECONDS} s left, the floor \`min-validity\` already has.`;
 }
 /**
  * The issuer_uri must equal the token's `iss` byte for byte: Mondoo looks providers up by it.
@@ -29996,6 +30102,7 @@ function rangerFix(status) {
 
 
 
+
 /**
  * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
  * stdout) is the caller's part.
@@ -30004,6 +30111,9 @@ async function runExchange(settings, source, io, observed) {
     const deadline = new Deadline(settings.timeoutSeconds * 1000);
     const token = await obtainUsableToken(source, settings, io, deadline, observed);
     const issuer = resolveIssuer(settings.issuer, token, settings.issuerSource);
+    const mismatch = audienceWarning(token.claims, settings);
+    if (mismatch)
+        io.log.warning(mismatch);
     const { credential, token: accepted } = await exchangeForCredential(source, token, issuer, settings, io, deadline, observed);
     const { account } = credential;
     io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
@@ -30510,17 +30620,24 @@ function checkOneTokenSource(request, command) {
     }
 }
 async function chooseCliTokenSource(request, needs, io) {
+    const given = givenTokenSource(request, io);
+    if (given)
+        return given;
+    const system = resolveCi(request.ci, io);
+    return ciToken(system, needs, io);
+}
+/** The token the user named (a file, a variable or stdin), or undefined when none was given. */
+function givenTokenSource(request, io, command = 'exchange') {
     if (request.tokenFile)
         return fileToken(request.tokenFile, io.readFile);
     if (request.tokenEnv)
         return envToken(request.tokenEnv, io.env, request.ci);
     if (request.stdin)
-        return stdinToken(io.readStdin);
-    const system = resolveCi(request.ci, io);
-    return ciToken(system, needs, io);
+        return stdinToken(io.readStdin, command);
+    return undefined;
 }
 /** The token piped in; the read counts against `--timeout`, so a pipe nobody closes cannot hang the job. */
-function stdinToken(readStdin) {
+function stdinToken(readStdin, command) {
     return {
         label: 'The token from stdin',
         canRemint: false,
@@ -30529,14 +30646,14 @@ function stdinToken(readStdin) {
             const timeout = new Promise((_, reject) => {
                 timer = setTimeout(() => reject(new errors/* ActionError */.lZ(`Nothing closed stdin within the ${Math.round(deadline.totalMs / 1000)} s \`timeout\`.`, {
                     kind: 'settings',
-                    fix: 'Pipe the token in and let the pipe close: `... | mondoo-keyless exchange --token -`.',
+                    fix: `Pipe the token in and let the pipe close: \`... | mondoo-keyless ${command} --token -\`.`,
                 })), deadline.remainingMs());
             });
             try {
                 const reading = readStdin();
                 reading.catch(() => undefined); // it may still fail after the deadline won the race
                 const text = await Promise.race([reading, timeout]);
-                return nonEmpty(text.trim(), 'stdin', 'Pipe the token in: `... | mondoo-keyless exchange --token -`.');
+                return nonEmpty(text.trim(), 'stdin', `Pipe the token in: \`... | mondoo-keyless ${command} --token -\`.`);
             }
             finally {
                 clearTimeout(timer);
@@ -30754,6 +30871,74 @@ async function claimsCommand(parsed, io, log) {
     ].join('\n'));
 }
 
+;// CONCATENATED MODULE: ./src/exchange/collisions.ts
+/*
+ * cnspec can authenticate on its own from what is in its environment, and the credential this project hands
+ * on competes with it. What cnspec does (mql cli/config/config.go InitViperConfig; providers-sdk/v1/upstream
+ * sts.go): MONDOO_CONFIG_BASE64, when set, is read and MONDOO_CONFIG_PATH is not; a WIF config
+ * (`type: external_account`) makes cnspec exchange a token itself, taken from the config's `jwtToken`, else
+ * from JWT_TOKEN, else minted from the CI system, and a failed exchange of its own only logs an error and
+ * scans without credentials.
+ *
+ * How a GITHUB_ENV export meets values already set (actions/runner FileCommandManager.cs writes the export
+ * into the job's global environment, the same dictionary workflow- and job-level `env:` were loaded into;
+ * StepsRunner.cs lays each step's own `env:` over it): the export replaces a workflow or job value for the
+ * later steps of this job; a later step's own `env:` beats the export; other jobs never see it.
+ */
+/** Names that are set: present and not blank. */
+function isSet(env, name) {
+    return (env[name] ?? '').trim() !== '';
+}
+/**
+ * The secrets among those variables (an old credential, a token), to mask before anything is printed: the
+ * runner masks only values that came from its own secrets.
+ */
+function collisionSecrets(env) {
+    return ['MONDOO_CONFIG_BASE64', 'JWT_TOKEN']
+        .filter((name) => isSet(env, name))
+        .map((name) => (env[name] ?? '').trim());
+}
+/** A warning for each variable already set that competes with the credential handed on; names, no values. */
+function collisionWarnings(env, handover, 
+/** The token exchanged is JWT_TOKEN itself (`--token-env JWT_TOKEN`): nothing to warn about there. */
+exchangesJwtToken = false) {
+    const warnings = [];
+    if (isSet(env, 'MONDOO_CONFIG_BASE64'))
+        warnings.push(existingCredential(handover));
+    if (isSet(env, 'MONDOO_CONFIG_PATH'))
+        warnings.push(configPath(handover));
+    if (isSet(env, 'JWT_TOKEN') && !exchangesJwtToken)
+        warnings.push(jwtTokenSet(handover));
+    return warnings;
+}
+function existingCredential(handover) {
+    switch (handover) {
+        case 'action-export':
+            return "MONDOO_CONFIG_BASE64 is already set in this step's environment (by the workflow's or job's `env:`, this step's `env:`, or an earlier step). This step's export replaces it for the later steps of this job, with two exceptions that keep the old value: a step that sets MONDOO_CONFIG_BASE64 in its own step-level `env:`, and every other job. Remove the old value (e.g. a stored secret) from those places so no stale credential wins there.";
+        case 'action-outputs-only':
+            return "MONDOO_CONFIG_BASE64 is already set in this step's environment, and this step does not export its credential (`export-env: false`): later steps keep reading the old value unless you pass them the `credential` output as MONDOO_CONFIG_BASE64.";
+        case 'cli':
+            return 'MONDOO_CONFIG_BASE64 is already set in this environment: cnspec reads it before anything else, so assign the credential this command prints to MONDOO_CONFIG_BASE64 (as the recipes do) before cnspec runs, or cnspec keeps using the old value.';
+    }
+}
+function configPath(handover) {
+    const cnspecReads = 'cnspec reads MONDOO_CONFIG_BASE64 before MONDOO_CONFIG_PATH';
+    switch (handover) {
+        case 'action-export':
+            return `MONDOO_CONFIG_PATH is set in this step's environment. ${cnspecReads}, so in the later steps of this job cnspec uses the credential this step exports and ignores the config at MONDOO_CONFIG_PATH (with a WIF config there, cnspec does no exchange of its own). Steps that set MONDOO_CONFIG_BASE64 in their own \`env:\`, and other jobs, still read it: remove MONDOO_CONFIG_PATH if this step is meant to authenticate the job.`;
+        case 'action-outputs-only':
+            return `MONDOO_CONFIG_PATH is set in this step's environment, and this step does not export its credential (\`export-env: false\`): later steps keep using the config at MONDOO_CONFIG_PATH (with a WIF config there, cnspec exchanges a token itself and scans unauthenticated if that fails) unless you pass them the \`credential\` output as MONDOO_CONFIG_BASE64.`;
+        case 'cli':
+            return `MONDOO_CONFIG_PATH is set in this environment. ${cnspecReads}, so once you export the credential this command prints, cnspec uses it and ignores the config at MONDOO_CONFIG_PATH; without it, cnspec falls back to that config (with a WIF config there, it exchanges a token itself and scans unauthenticated if that fails).`;
+    }
+}
+function jwtTokenSet(handover) {
+    const notRead = handover === 'cli'
+        ? 'This command does not read JWT_TOKEN: pass the token with --token-env JWT_TOKEN if it is the one to exchange.'
+        : 'This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.';
+    return `JWT_TOKEN is set (its value is masked). cnspec's own WIF exchange uses it when its config carries no token, but with the credential from MONDOO_CONFIG_BASE64 cnspec does no exchange of its own, so JWT_TOKEN goes unused there. ${notRead}`;
+}
+
 // EXTERNAL MODULE: ./src/private-file.ts
 var private_file = __nccwpck_require__(6299);
 ;// CONCATENATED MODULE: ./src/cli/failure.ts
@@ -30770,6 +30955,8 @@ class FailureWithHints extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/exchange-command.ts
+
+
 
 
 
@@ -30848,8 +31035,16 @@ async function exchangeCommand(parsed, io, log) {
     const { values } = parsed;
     const read = (name) => stringOption(values, name);
     const request = tokenRequestOf(values, 'exchange');
-    const settings = readExchangeSettings(read, io.readFile);
-    for (const warning of settings.warnings)
+    for (const form of (0,mask_forms/* maskFormsOfAll */.KU)(collisionSecrets(io.env)))
+        log.mask(form);
+    const settings = readExchangeSettings(read, io.readFile, (secret) => {
+        for (const form of (0,mask_forms/* maskForms */.ye)(secret))
+            log.mask(form);
+    });
+    for (const warning of [
+        ...settings.warnings,
+        ...collisionWarnings(io.env, 'cli', request.tokenEnv === 'JWT_TOKEN'),
+    ])
         log.warning(warning);
     const format = readChoice('format', read('format'), exchange_command_FORMATS, 'base64');
     const outputFile = read('output-file');
@@ -31905,7 +32100,7 @@ async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
             rule: 'token-malformed',
             message: 'The sample `token` is not a JWT (header.payload.signature).',
         });
-        return { observations, alg: undefined };
+        return { observations, alg: undefined, signatureChecked: false };
     }
     const alg = typeof header.alg === 'string' && header.alg !== 'none' ? header.alg : undefined;
     if (!alg) {
@@ -31934,7 +32129,7 @@ async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
     }
     if (jwks && alg)
         observations.push(...(await checkSignature(token, header, alg, jwks)));
-    return { observations, alg };
+    return { observations, alg, signatureChecked: jwks !== undefined && alg !== undefined };
 }
 async function checkSignature(token, header, alg, jwks) {
     const key = jwks.signingKeys.find((candidate) => candidate.kid !== undefined && candidate.kid === header.kid);
@@ -32192,8 +32387,27 @@ function textReport(report) {
             lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
         lines.push(`          fix: ${finding.fix}`);
     }
+    const token = sampleTokenVerdict(report);
+    if (token)
+        lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
     lines.push(`Verdict: ${verdictLine(report)}`);
     return lines.join('\n');
+}
+/** How the sample token fared (no part of the token is shown), when one was checked. */
+function sampleTokenVerdict(report) {
+    const result = report.sampleToken;
+    if (!result)
+        return undefined;
+    const rules = [...new Set(report.findings.filter((f) => f.rule.startsWith('token-')).map((f) => f.rule))];
+    if (rules.length > 0)
+        return { verdict: 'did not pass', detail: `see ${rules.join(', ')}` };
+    if (result.passed) {
+        return { verdict: 'passed', detail: 'issuer, key id, signature, algorithm and time left all check out' };
+    }
+    const missing = result.notChecked.map((check) => check === 'signature'
+        ? 'no key set to verify its signature with'
+        : 'no advertised algorithms to check its algorithm against');
+    return { verdict: 'not fully checked', detail: `no findings, but ${missing.join(' and ')}` };
 }
 function describeFetch(record) {
     if (record.error !== undefined)
@@ -32208,6 +32422,9 @@ function summaryReport(report) {
         '',
     ];
     lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
+    const token = sampleTokenVerdict(report);
+    if (token)
+        lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, '');
     if (report.findings.length === 0) {
         lines.push('No findings.', '');
     }
@@ -32654,7 +32871,16 @@ function buildReport(settings, evidence) {
         counts: (0,lint_findings/* countOf */.pq)(findings),
         findings,
         fetches: evidence.fetches,
+        ...(evidence.token ? { sampleToken: sampleTokenResult(evidence, findings, shared.advertised) } : {}),
     };
+}
+function sampleTokenResult(evidence, findings, advertised) {
+    const notChecked = [
+        ...(evidence.token?.signatureChecked ? [] : ['signature']),
+        ...(advertised ? [] : ['algorithm']),
+    ];
+    const clean = !findings.some((finding) => finding.rule.startsWith('token-'));
+    return { passed: clean && notChecked.length === 0, notChecked };
 }
 function failsStep(report, failOn) {
     if (failOn === 'never')
@@ -32810,6 +33036,11 @@ function decodeSegment(segment) {
 
 
 
+
+
+
+
+
 const lint_command_FORMATS = ['text', 'json', 'sarif'];
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
@@ -32844,11 +33075,28 @@ const LINT_COMMAND = {
             type: 'boolean',
             help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
         },
+        issuer: {
+            type: 'string',
+            value: 'URL',
+            help: 'The issuer a local discovery file must name, compared byte for byte with its `issuer` (one file only).',
+        },
+        'token-file': {
+            type: 'string',
+            value: 'FILE',
+            help: 'A sample ID token from the provider, read from FILE, checked against it: iss, kid, signature, alg, time left (one provider only).',
+        },
+        'token-env': { type: 'string', value: 'VAR', help: 'The sample ID token, read from the variable VAR.' },
+        token: {
+            type: 'string',
+            value: '-',
+            help: 'With -, read the sample ID token from stdin (never as an argument).',
+        },
     },
     footer: [
         'Examples:',
         '  mondoo-keyless lint https://token.actions.githubusercontent.com https://gitlab.example.com',
         '  mondoo-keyless lint --format sarif providers/*.json > lint.sarif',
+        '  mondoo-keyless lint --issuer https://idp.corp.example.com --token-env MONDOO_ID_TOKEN idp/discovery.json',
     ],
 };
 async function lintCommand(parsed, io, log) {
@@ -32863,6 +33111,9 @@ async function lintCommand(parsed, io, log) {
     }
     for (const target of targets)
         checkTarget(target);
+    const issuer = read('issuer');
+    checkExpectedIssuer(issuer, targets);
+    const token = await readSampleToken(values, targets, io, log, read('timeout'));
     const format = readChoice('format', read('format'), lint_command_FORMATS, 'text');
     const concurrency = readWholeNumber('concurrency', read('concurrency'), DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, 'providers at once');
     // Read once for all targets, so a bad --profile is one usage error, not one per provider.
@@ -32872,9 +33123,10 @@ async function lintCommand(parsed, io, log) {
         timeout: read('timeout'),
         jwks,
         'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+        token: token ?? '',
     };
-    const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared));
-    const outcomes = await mapInOrder(targets, concurrency, (target) => lintOne(target, (name) => settingFor(name, target, shared), io, log));
+    const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared, issuer));
+    const outcomes = await mapInOrder(targets, concurrency, (target) => lintOne(target, (name) => settingFor(name, target, shared, issuer), io, log));
     // Secrets found in the documents, in every form the report can show them (escaped inside JSON output too).
     for (const form of (0,mask_forms/* maskFormsOfAll */.KU)(outcomes.flatMap((outcome) => outcome.secrets)))
         log.mask(form);
@@ -32904,15 +33156,46 @@ function checkTarget(target) {
     try {
         isFile = (0,external_node_fs_.statSync)(target).isFile();
     }
-    catch {
-        throw new UsageError(`${target} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${target.replace(/^\/+/, '')}) or the path of a discovery document.`, 'lint');
+    catch (error) {
+        const code = error.code ?? 'error';
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG')
+            throw new UsageError(missingTargetProblem(target), 'lint');
+        throw new UsageError(`${(0,output_escape/* visible */.R)(target)} cannot be read (${code}).`, 'lint');
     }
     if (!isFile)
         throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
 }
-function settingFor(name, target, shared) {
+/** `--issuer` names what one local file must say; a URL argument is the issuer already. */
+function checkExpectedIssuer(issuer, targets) {
+    if (!issuer)
+        return;
+    if (targets.length > 1) {
+        throw new UsageError('--issuer applies to one discovery file, and several providers were given.', 'lint');
+    }
+    if (hasUrlScheme(targets[0] ?? '')) {
+        throw new UsageError('--issuer is for a local discovery file: a URL argument is the issuer itself, so drop --issuer.', 'lint');
+    }
+}
+/**
+ * The sample token, read as `exchange` reads its token (a file, a variable or stdin; never an argument) and
+ * masked at once. It belongs to one provider: its `iss` is compared with that provider's issuer.
+ */
+async function readSampleToken(values, targets, io, log, timeout) {
+    const request = tokenRequestOf(values, 'lint');
+    const source = givenTokenSource(request, io, 'lint');
+    if (!source)
+        return undefined;
+    if (targets.length > 1) {
+        throw new UsageError('a sample token belongs to one provider, and several were given.', 'lint');
+    }
+    const token = await source.fetch(new Deadline(readTimeout(timeout) * 1000));
+    for (const form of (0,mask_forms/* maskForms */.ye)(token))
+        log.mask(form);
+    return token;
+}
+function settingFor(name, target, shared, issuer) {
     if (name === 'issuer')
-        return hasUrlScheme(target) ? target : '';
+        return hasUrlScheme(target) ? target : issuer;
     if (name === 'discovery')
         return hasUrlScheme(target) ? '' : target;
     return shared[name] ?? '';
@@ -33047,7 +33330,7 @@ function reportFailure(caught, io, log) {
 /* harmony export */   x: () => (/* binding */ exitCleanlyOnSignals)
 /* harmony export */ });
 /* harmony import */ var _private_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6299);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9412);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1663);
 
 
 const EXIT_ON = { SIGINT: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.interrupted, SIGTERM: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.terminated };
@@ -33126,7 +33409,8 @@ function cliWording(text) {
     return text
         .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
         .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
-        .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -');
+        .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -')
+        .replace(/\(the runner's token: leave `token` unset\)/g, '(leave out --token-file, --token-env and --token - so the command asks the CI system, where it can)');
 }
 
 
@@ -35046,9 +35330,11 @@ function readLocalJson(input, path, readFile, observations) {
         const code = error.code ?? 'error';
         const problem = code === 'ENOTFILE'
             ? `${(0,findings/* shown */.SP)(path)} is not a regular file.`
-            : code === 'EFBIG'
-                ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
-                : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
+            : code === 'ENOENT'
+                ? `${(0,findings/* shown */.SP)(path)} does not exist (no such file).`
+                : code === 'EFBIG'
+                    ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
+                    : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
         throw (0,errors/* settingsError */.Ol)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
     }
     let value;
