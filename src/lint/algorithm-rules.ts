@@ -27,7 +27,14 @@ export function checkAlgorithms(
   const note = (rule: Observation['rule'], message: string, value?: string) =>
     observations.push({ rule, message, value, location });
 
-  if (!advertised.includes('RS256')) note('alg-rs256-missing', 'RS256 is not advertised.', shown(advertised));
+  if (!advertised.includes('RS256'))
+    note('alg-rs256-missing', 'RS256 is not advertised (Discovery 1.0 §3 requires it).', shown(advertised));
+  if (advertised.includes('EdDSA'))
+    note(
+      'alg-eddsa-deprecated',
+      '`EdDSA` is advertised: RFC 9864 deprecates it for Ed25519 and Ed448.',
+      '"EdDSA"',
+    );
   if (advertised.includes('none')) note('alg-none', '`none` is advertised: unsigned ID tokens.', '"none"');
   const symmetric = advertised.filter(isSymmetric);
   if (symmetric.length > 0) note('alg-symmetric', `${symmetric.join(', ')} advertised.`, shown(symmetric));
@@ -54,7 +61,7 @@ export function checkAlgorithms(
   if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
     note(
       'alg-mender-rs256',
-      "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.",
+      "Only RS256 is usable: it is outside Mender's documented list, although Mender's own example uses it; it probably works.",
       '"RS256"',
     );
   }

@@ -19,7 +19,7 @@ export const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384
 const ACCEPTED: Record<Profile, ReadonlySet<string>> = {
   mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
   mender: new Set([...MENDER_ALGS, 'RS256']),
-  oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
+  oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448']),
 };
 
 export function acceptedBy(profile: Profile, alg: string): boolean {
@@ -38,7 +38,8 @@ export function algsForKeyType(kty: unknown, crv: unknown): string[] {
     return alg ? [alg] : [];
   }
   if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
-    return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+    // RFC 9864 names each curve's algorithm; `EdDSA` is the deprecated polymorphic name for both.
+    return ['EdDSA', crv];
   }
   return [];
 }

@@ -1,5 +1,6 @@
 import type { LoadedDocument } from './fetch.js';
 import { type Observation, shown } from './findings.js';
+import { checkOptionalMembers, checkValues } from './discovery-values.js';
 import { checkIssuer, checkPublicHost, type IssuerExpectation } from './issuer-rules.js';
 
 type MemberType = 'string' | 'string[]';
@@ -12,7 +13,8 @@ export const REQUIRED_MEMBERS: Record<string, MemberType> = {
   subject_types_supported: 'string[]',
   id_token_signing_alg_values_supported: 'string[]',
 };
-const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
+/** Every profile's SSO needs this one; `token_endpoint` depends on the flow (see flow-rules.ts). */
+const SSO_ENDPOINTS = ['authorization_endpoint'];
 const OTHER_ENDPOINTS = [
   'authorization_endpoint',
   'token_endpoint',
@@ -37,6 +39,7 @@ export function checkDiscovery(document: LoadedDocument, expected: IssuerExpecta
   for (const [member, type] of Object.entries(REQUIRED_MEMBERS)) {
     observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
   }
+  observations.push(...checkOptionalMembers(document), ...checkValues(document));
   for (const member of SSO_ENDPOINTS) {
     if (value[member] === undefined || value[member] === null) {
       observations.push({
@@ -65,7 +68,7 @@ export function checkDiscovery(document: LoadedDocument, expected: IssuerExpecta
     } else if (!url.startsWith('https://')) {
       observations.push({
         rule: 'endpoint-not-https',
-        message: `\`${member}\` is not https://.`,
+        message: url.trim() === '' ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
         value: shown(url),
         location: locate(`/${member}`),
       });
@@ -108,7 +111,19 @@ function checkMember(
     type === 'string'
       ? typeof actual === 'string'
       : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
-  if (fits) return [];
+  if (fits) {
+    if (
+      type === 'string[]' &&
+      (actual as unknown[]).length === 0 &&
+      member !== 'id_token_signing_alg_values_supported'
+    ) {
+      return [{ rule: 'member-type', message: `\`${member}\` is an empty array.`, value: '[]', location }];
+    }
+    if (type === 'string' && (actual as string).trim() === '') {
+      return [{ rule: 'member-type', message: `\`${member}\` is empty.`, value: shown(actual), location }];
+    }
+    return [];
+  }
   return [
     {
       rule: 'member-type',
@@ -124,7 +139,7 @@ function checkJwksUri(jwksUri: string, issuer: unknown, location: Observation['l
   if (!jwksUri.startsWith('https://')) {
     observations.push({
       rule: 'jwks-uri-not-https',
-      message: '`jwks_uri` is not https://.',
+      message: jwksUri.trim() === '' ? '`jwks_uri` is empty.' : '`jwks_uri` is not https://.',
       value: shown(jwksUri),
       location,
     });

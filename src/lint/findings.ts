@@ -36,7 +36,8 @@ export function judge(observations: readonly Observation[], profile: Profile): F
     const severity = severityOf(observation.rule, profile);
     if (severity === 'off') continue;
     const { rule, message, value, location } = observation;
-    const fix = observation.fix ?? ruleSpec(rule).fix;
+    const spec = ruleSpec(rule);
+    const fix = observation.fix ?? spec.fixes?.[profile] ?? spec.fix;
     // Built member by member so the JSON report's field order is the documented one.
     findings.push({ rule, severity, message, value, fix, location });
   }

@@ -60,7 +60,14 @@ function checkShape(issuer: string, note: Note): void {
   try {
     url = new URL(issuer);
   } catch {
-    note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
+    if (/^https:\/\//i.test(issuer)) {
+      note('issuer-url-invalid', '`issuer` starts with https:// but its host or port is not valid.');
+    } else {
+      note(
+        'issuer-not-https',
+        issuer.trim() === '' ? '`issuer` is empty.' : '`issuer` is not a URL (no https:// scheme).',
+      );
+    }
     return;
   }
   if (url.protocol !== 'https:') {

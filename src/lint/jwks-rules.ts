@@ -10,6 +10,7 @@ import {
   privateValues,
   shownFromKeySet,
 } from './jwk-facts.js';
+import { checkKeyNumbers, checkThumbprints, checkUseAndOps } from './jwk-numbers.js';
 import { type Locate, type Location, type Observation } from './findings.js';
 import { isObject } from '../json.js';
 
@@ -68,6 +69,7 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
   const secrets = keys.flatMap(privateValues);
   const kids = new Map<string, number>();
   const thumbprints = new Map<string, string>();
+  const candidates: SigningCandidate[] = [];
   for (const [index, key] of keys.entries()) {
     const context: KeyContext = {
       index,
@@ -78,20 +80,8 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
     const inspected = await inspectKey(key, context, nowSeconds, observations);
     if (!isObject(key)) continue;
     const kid = typeof key.kid === 'string' ? key.kid : undefined;
-    if (kid === undefined) {
-      observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
-    } else if (kids.has(kid)) {
-      observations.push(
-        at(
-          context,
-          'jwk-kid-duplicate',
-          `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`,
-          shownFromKeySet(kid, secrets),
-        ),
-      );
-    } else {
-      kids.set(kid, index);
-    }
+    if (kid !== undefined && !kids.has(kid)) kids.set(kid, index);
+    if (typeof key.kty === 'string' && !nonSigningReason(key)) candidates.push({ key, context, kid });
     if (!inspected) continue;
     const earlier = thumbprints.get(inspected.thumbprint);
     if (earlier !== undefined) {
@@ -101,6 +91,7 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
     }
     if (inspected.signing) signingKeys.push({ kid, algs: inspected.algs, jwk: key });
   }
+  observations.push(...checkKids(candidates, secrets));
   if (signingKeys.length === 0) {
     observations.push({
       rule: 'jwks-no-signing-key',
@@ -109,6 +100,51 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
     });
   }
   return { observations, signingKeys, secrets, kids: [...kids.keys()] };
+}
+
+/** A key meant for signing (by its `use`, `key_ops`, `alg` and curve), whether or not it imports. */
+interface SigningCandidate {
+  key: Record<string, unknown>;
+  context: KeyContext;
+  kid: string | undefined;
+}
+
+/**
+ * `kid` rules among signing keys only: RFC 7517 §4.5 lets keys of different types (or an encryption key)
+ * share a kid, and makes kid optional; Core §10.1 requires it once a verifier has several keys to choose from.
+ */
+function checkKids(candidates: readonly SigningCandidate[], secrets: readonly string[]): Observation[] {
+  const observations: Observation[] = [];
+  const seen = new Map<string, number>();
+  for (const { key, context, kid } of candidates) {
+    if (kid === undefined) {
+      observations.push(
+        candidates.length > 1
+          ? at(
+              context,
+              'jwk-kid-missing',
+              `${context.label} has no \`kid\`, one of ${candidates.length} signing keys.`,
+            )
+          : at(context, 'jwk-kid-missing-single', `${context.label}, the only signing key, has no \`kid\`.`),
+      );
+      continue;
+    }
+    const sameKind = `${String(key.kty)}\u0000${kid}`;
+    const earlier = seen.get(sameKind);
+    if (earlier !== undefined) {
+      observations.push(
+        at(
+          context,
+          'jwk-kid-duplicate',
+          `keys[${context.index}] repeats the kid of keys[${earlier}], another ${shownFromKeySet(key.kty, secrets)} signing key.`,
+          shownFromKeySet(kid, secrets),
+        ),
+      );
+    } else {
+      seen.set(sameKind, context.index);
+    }
+  }
+  return observations;
 }
 
 interface KeyContext {
@@ -167,6 +203,7 @@ async function inspectKey(
       encoded.join(', '),
     );
   }
+  checkUseAndOps(key, context.label, note);
   const notForSigning = nonSigningReason(key);
   if (notForSigning) {
     note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
@@ -191,22 +228,29 @@ async function inspectKey(
     }
     algs = [key.alg];
   }
+  if (key.alg === 'EdDSA') {
+    note(
+      'alg-eddsa-deprecated',
+      `${context.label}: alg "EdDSA" is deprecated (RFC 9864); name the curve.`,
+      '"EdDSA"',
+    );
+  }
+  const trustworthy = checkKeyNumbers(key, context.label, note);
   const importError = await importProblem(key, algs[0] ?? '');
   if (importError) {
     note('jwk-invalid', `${context.label} does not import: ${importError}`);
     return undefined;
   }
-  let signing = true;
+  let signing = trustworthy;
   if (key.kty === 'RSA' && typeof key.n === 'string') {
-    const modulus = Buffer.from(key.n, 'base64url');
-    const bits = bitLength(modulus);
-    if (modulus[0] === 0) note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
+    const bits = bitLength(Buffer.from(key.n, 'base64url'));
     if (bits < MIN_RSA_BITS) {
       note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
       signing = false;
     }
   }
   checkCertificate(key, context.label, nowSeconds, note);
+  checkThumbprints(key, context.label, note);
   return { signing, algs, thumbprint: await thumbprintOf(key, context) };
 }
 

@@ -36,6 +36,15 @@ export function readLocalJson(
       'Give the path of the JSON file, relative to the workspace (check out the repository first).',
     );
   }
+  if (text.startsWith('\uFEFF')) {
+    // RFC 8259 §8.1: a parser may ignore a byte order mark; editors on Windows often write one.
+    text = text.slice(1);
+    observations.push({
+      rule: 'file-bom',
+      message: `${shown(path)} starts with a UTF-8 byte order mark; it was ignored.`,
+      location: { file: path, line: 1 },
+    });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

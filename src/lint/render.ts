@@ -20,9 +20,14 @@ export function subjectOf(report: LintReport): string {
 /** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
 export function verdictLine(report: LintReport): string {
   const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-  return order
-    .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
-    .join(' · ');
+  return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(' · ');
+}
+
+/** "yes", or "no (rule)" naming the error that decides it, so a reader sees at once why. */
+function verdictOf(report: LintReport, profile: Profile): string {
+  if (report.usable[profile]) return 'yes';
+  const rule = report.decidedBy[profile];
+  return rule ? `no (${rule})` : 'no';
 }
 
 /** The plain-text report for the log. */
@@ -79,7 +84,8 @@ export function summaryReport(report: LintReport): string {
   ];
   lines.push(
     ...PROFILES.map(
-      (profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`,
+      (profile) =>
+        `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**${report.decidedBy[profile] ? ` (${inlineCode(report.decidedBy[profile])})` : ''}`,
     ),
     '',
   );

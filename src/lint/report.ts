@@ -1,7 +1,8 @@
 import { ACTION_NAME, VERSION } from '../version.js';
 import { advertisedAlgs, checkAlgorithms } from './algorithm-rules.js';
-import { type Profile, PROFILES } from './catalogue.js';
+import { type Profile, PROFILES, type RuleId } from './catalogue.js';
 import { checkDiscovery } from './discovery-rules.js';
+import { checkFlow } from './flow-rules.js';
 import type { Evidence } from './evidence.js';
 import type { FetchRecord } from './fetch.js';
 import { type Counts, countOf, type Finding, judge, type Observation } from './findings.js';
@@ -18,6 +19,8 @@ export interface LintReport {
   target: { issuer?: string; discovery?: string; jwks?: string; token: boolean };
   /** Whether the provider is usable under each profile: no finding at error there. */
   usable: Record<Profile, boolean>;
+  /** Under each profile where it is not usable: the rule of its first error, the finding that decides. */
+  decidedBy: Partial<Record<Profile, RuleId>>;
   counts: Counts;
   findings: Finding[];
   fetches: FetchRecord[];
@@ -60,6 +63,7 @@ export function evaluate(
 ): Finding[] {
   const { discovery, jwks, token } = evidence;
   const observations: Observation[] = shared.document.concat(
+    discovery ? checkFlow(discovery, profile) : [],
     discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [],
     shared.keysAndToken,
     token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : [],
@@ -76,6 +80,11 @@ export function buildReport(settings: LintSettings, evidence: Evidence): LintRep
   const usable = Object.fromEntries(
     PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]),
   ) as Record<Profile, boolean>;
+  const decidedBy: Partial<Record<Profile, RuleId>> = {};
+  for (const profile of PROFILES) {
+    const first = byProfile[profile].find((finding) => finding.severity === 'error');
+    if (first) decidedBy[profile] = first.rule;
+  }
   return {
     schema: REPORT_SCHEMA,
     tool: { name: ACTION_NAME, version: VERSION },
@@ -91,6 +100,7 @@ export function buildReport(settings: LintSettings, evidence: Evidence): LintRep
       token: settings.token !== undefined,
     },
     usable,
+    decidedBy,
     counts: countOf(findings),
     findings,
     fetches: evidence.fetches,

@@ -127,6 +127,7 @@ describe('sarifLog locations', () => {
     profile: 'mondoo',
     target: { issuer: 'https://x', discovery, token: false },
     usable: { mondoo: false, mender: false, oidc: false },
+    decidedBy: {},
     counts: { error: 1, warning: 0, info: 0 },
     findings: [{ rule: 'member-missing', severity: 'error', message: 'm', fix: 'f' }],
     fetches: [],

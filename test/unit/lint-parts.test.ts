@@ -17,7 +17,7 @@ describe('judge', () => {
     ]);
     expect(judge(observations, 'mender').map((f) => [f.rule, f.severity])).toEqual([
       ['host-not-public', 'warning'],
-      ['alg-mender-rs256', 'info'],
+      ['alg-mender-rs256', 'warning'],
     ]);
     expect(judge(observations, 'oidc').map((f) => [f.rule, f.severity])).toEqual([
       ['host-not-public', 'info'],

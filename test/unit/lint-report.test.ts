@@ -36,12 +36,13 @@ describe('lint reports', () => {
   it('writes a text report with each finding, its value, file line and fix, then the verdicts', async () => {
     const text = textReport(await reportOf(brokenIssuer()));
     expect(text).toContain(`Lint of ${ISSUER} (profile mondoo)`);
-    expect(text).toContain('Findings: 1 error, 1 warning, 0 info');
+    // HS256 next to RS256 is a fact, not a warning (issue 12): no client fails because of it.
+    expect(text).toContain('Findings: 1 error, 0 warnings, 1 info');
     expect(text).toMatch(
       /error {3}issuer-trailing-slash: .*\n {10}value: "https:\/\/id\.example\.com\/"\n {10}at: provider\/discovery\.json:2\n {10}fix: /,
     );
     expect(text).toContain(
-      'Verdict: usable with Mondoo: no · usable with Mender SSO: no · conforms to OpenID Connect Discovery 1.0: no',
+      'Verdict: usable with Mondoo: no (issuer-trailing-slash) · usable with Mender SSO: no (issuer-trailing-slash) · conforms to OpenID Connect Discovery 1.0: no (issuer-trailing-slash)',
     );
   });
 
@@ -59,7 +60,11 @@ describe('lint reports', () => {
     );
     expect(summary).toContain('| Rule | Severity | Finding | Value | Fix |');
     expect(summary).toContain('- usable with Mondoo: **no**');
-    expect(summary).toMatch(/\| `issuer-not-https` \| error \| .* \| `"https:\/\/a\\\|b\.example\.com"` \|/);
+    // An https:// URL whose host does not parse is reported as such, not as "no https:// scheme".
+    expect(summary).toMatch(
+      /\| `issuer-url-invalid` \| error \| .* \| `"https:\/\/a\\\|b\.example\.com"` \|/,
+    );
+    expect(summary).toContain('- usable with Mondoo: **no** (`issuer-url-invalid`)');
   });
 
   it('has the documented JSON shape', async () => {
@@ -70,12 +75,13 @@ describe('lint reports', () => {
       'profile',
       'target',
       'usable',
+      'decidedBy',
       'counts',
       'findings',
       'fetches',
     ]);
     expect(report.schema).toBe('mondoo-keyless-auth/lint-report/v1');
-    expect(report.counts).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(report.counts).toEqual({ error: 1, warning: 0, info: 1 });
     expect((report.findings as object[])[0]).toEqual({
       rule: 'issuer-trailing-slash',
       severity: 'error',

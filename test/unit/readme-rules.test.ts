@@ -10,11 +10,15 @@ const END = '<!-- rules:end -->';
 function rulesTable(): string {
   const rows = Object.entries(RULES).map(([id, rule]: [string, RuleSpec]) => {
     const [mondoo, mender, oidc] = rule.levels;
-    return `| \`${id}\` | ${mondoo} | ${mender} | ${oidc} | ${rule.checks.replace(/\|/g, '\\|')} | ${rule.fix.replace(/\|/g, '\\|')} |`;
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const fixes = Object.entries(rule.fixes ?? {}).map(([profile, fix]) => ` Under ${profile}: ${fix}`);
+    return `| \`${id}\` | ${mondoo} | ${mender} | ${oidc} | ${cell(rule.checks)} | ${cell(rule.fix + fixes.join(''))} | ${cell(rule.source)} |`;
   });
-  return ['| Rule | mondoo | mender | oidc | Checks | Fix |', '|---|---|---|---|---|---|', ...rows].join(
-    '\n',
-  );
+  return [
+    '| Rule | mondoo | mender | oidc | Checks | Fix | Source |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 describe('README rule list', () => {
