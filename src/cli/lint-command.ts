@@ -55,6 +55,10 @@ export const LINT_COMMAND: CommandSpec = {
       type: 'boolean',
       help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
     },
+    offline: {
+      type: 'boolean',
+      help: 'Fetch nothing: every document must be a local file (--jwks for the key set); what could only be fetched is an error finding.',
+    },
     issuer: {
       type: 'string',
       value: 'URL',
@@ -118,6 +122,7 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     timeout: read('timeout'),
     jwks,
     'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+    offline: values.offline === true ? 'true' : '',
     token: token ?? '',
   };
   const first = readLintSettings((name) => settingFor(name, targets[0] ?? '', shared, issuer));

@@ -11,6 +11,7 @@ const SHARED_NAMES = [
   'fail-on',
   'jwks',
   'allow-private-hosts',
+  'offline',
 ].join('|');
 
 /**

@@ -57,13 +57,21 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
       discovery = provider.settings;
       if (!discovery && provider.wellKnownUrl) {
         if (!expectedIssuer) expectedDiscoveryUrl ??= provider.wellKnownUrl;
-        discovery = await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
+        discovery = settings.offline
+          ? notFetched(
+              observations,
+              provider.wellKnownUrl,
+              'the discovery document its `well_known_url` names',
+            )
+          : await fetchJson(provider.wellKnownUrl, 'discovery document', context, observations);
       }
     } else {
       discovery = file;
     }
   } else if (settings.issuer) {
-    discovery = await fetchDiscovery(settings.issuer, context, observations);
+    discovery = settings.offline
+      ? notFetched(observations, discoveryUrlOf(settings.issuer), "the issuer's discovery document")
+      : await fetchDiscovery(settings.issuer, context, observations);
   }
 
   let jwksDocument: LoadedDocument | undefined;
@@ -73,7 +81,9 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
     const jwksUri = discovery?.value.jwks_uri;
     // A non-https jwks_uri is reported by the document checks and not fetched.
     if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) {
-      jwksDocument = await fetchJson(jwksUri, 'JWKS', context, observations);
+      jwksDocument = settings.offline
+        ? notFetched(observations, jwksUri, 'the JWK Set')
+        : await fetchJson(jwksUri, 'JWKS', context, observations);
     }
   }
   const now = io.nowSeconds();
@@ -93,6 +103,16 @@ export async function gatherEvidence(settings: LintSettings, io: LintIo): Promis
     fetches: context.records,
     secrets,
   };
+}
+
+/** Offline, a document that only a fetch could give is a finding that asks for it as a file. */
+function notFetched(observations: Observation[], url: string, what: string): undefined {
+  observations.push({
+    rule: 'offline-not-fetched',
+    message: `Offline: ${what} is at ${shown(url)}, and nothing is fetched.`,
+    value: shown(url),
+  });
+  return undefined;
 }
 
 /**

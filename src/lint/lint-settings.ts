@@ -36,6 +36,11 @@ export interface LintSettings {
    * and cloud metadata addresses stay refused.
    */
   allowPrivateHosts: boolean;
+  /**
+   * Fetch nothing at all: the CLI's --offline, and always when both `discovery` and `jwks` are given. A
+   * document that could only be fetched becomes a finding that asks for it as a file.
+   */
+  offline: boolean;
   warnings: string[];
 }
 
@@ -81,18 +86,21 @@ export function readLintSettings(
       'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.',
     );
   }
+  const jwks = getInput('jwks').trim() || undefined;
   return {
     mode: 'lint',
     issuer,
     discoveryUrl,
     discovery,
-    jwks: getInput('jwks').trim() || undefined,
+    jwks,
     profile: readChoice('profile', getInput('profile'), PROFILES, 'mondoo'),
     failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
     report: getInput('report').trim() || undefined,
     token: getInput('token').trim() || undefined,
     timeoutSeconds: readTimeout(getInput('timeout')),
     allowPrivateHosts: readBoolean('allow-private-hosts', getInput('allow-private-hosts'), false),
+    // The action has no `offline` input: there, giving both files is what makes a run offline.
+    offline: readBoolean('offline', getInput('offline'), false) || Boolean(discovery && jwks),
     warnings,
   };
 }

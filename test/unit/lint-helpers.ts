@@ -100,6 +100,7 @@ export function lintSettings(overrides: Partial<LintSettings> = {}): LintSetting
     token: undefined,
     timeoutSeconds: 5,
     allowPrivateHosts: false,
+    offline: false,
     warnings: [],
     ...overrides,
   };

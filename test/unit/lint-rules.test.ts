@@ -7,12 +7,15 @@ import { judge } from '../../src/lint/findings.js';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { checkTokenAlg } from '../../src/lint/token-rules.js';
 import { verdictLine } from '../../src/lint/render.js';
+import { readLintSettings } from '../../src/lint/lint-settings.js';
 import {
   cleanDiscovery,
   cleanJwks,
   DISCOVERY_FILE,
   findingsOf,
   ISSUER,
+  JWKS_FILE,
+  lintSettings,
   type LintCase,
   NOW,
   providerKeys,
@@ -316,6 +319,13 @@ const CASES: [RuleId, Mutation, Profile?][] = [
   [
     'jwk-x5t-mismatch',
     withKeys((keys) => void keys.push({ ...selfCertified('certified').jwk, 'x5t#S256': 'wrong' })),
+  ],
+  [
+    'offline-not-fetched',
+    () => ({
+      discovery: { name: 'corp', well_known_url: `${ISSUER}/.well-known/openid-configuration` },
+      settings: { offline: true },
+    }),
   ],
   ['token-malformed', withToken(() => 'not-a-jwt')],
   ['token-issuer-mismatch', withToken(() => signedToken({ iss: 'https://other.example.com' }))],
@@ -717,3 +727,31 @@ function withoutTokenEndpoint(): LintCase {
   delete discovery.token_endpoint;
   return { discovery };
 }
+
+describe('offline (issue 12)', () => {
+  const menderFile = { name: 'corp', well_known_url: `${ISSUER}/.well-known/openid-configuration` };
+
+  it('fetches nothing when both files are given, and asks for a Mender well_known_url document as a file', async () => {
+    // lintInputs' send rejects every request, so a fetch would show up as fetch-failed.
+    const settings = lintSettings({ jwks: JWKS_FILE, discovery: DISCOVERY_FILE });
+    expect(settings.offline).toBe(false); // the helper's default; readLintSettings decides in real runs
+    const report = await reportOf({ discovery: menderFile, settings: { offline: true } });
+    expect(report.fetches).toEqual([]);
+    expect(rulesOf(report.findings)).toEqual(['offline-not-fetched']);
+    expect(report.findings[0]?.fix).toContain('as a file');
+  });
+
+  it('asks for the key set as a file instead of fetching jwks_uri', async () => {
+    const report = await reportOf({ jwks: null, settings: { offline: true } });
+    expect(report.fetches).toEqual([]);
+    expect(rulesOf(report.findings)).toContain('offline-not-fetched');
+    expect(report.findings[0]?.message).toContain('JWK Set');
+  });
+
+  it('is what the settings say when discovery and jwks are both given, or --offline is', () => {
+    const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+    expect(readLintSettings(inputs({ discovery: 'd.json', jwks: 'k.json' }), () => true).offline).toBe(true);
+    expect(readLintSettings(inputs({ discovery: 'd.json' }), () => true).offline).toBe(false);
+    expect(readLintSettings(inputs({ discovery: 'd.json', offline: 'true' }), () => true).offline).toBe(true);
+  });
+});

@@ -20,6 +20,7 @@ describe('readLintSettings', () => {
       token: undefined,
       timeoutSeconds: 60,
       allowPrivateHosts: false,
+      offline: false,
       warnings: [],
     });
   });
