@@ -216,10 +216,10 @@ export const RULES = {
     source: 'Discovery 1.0 §3 (`authorization_endpoint` REQUIRED); Core §3',
     levels: [I, E, E],
     checks:
-      '`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `token-endpoint-missing`).',
+      '`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).',
     fix: 'Add the endpoint; SSO needs it, workload identity does not.',
   },
-  'token-endpoint-missing': {
+  'document-token-endpoint-missing': {
     group: 'document',
     levels: [I, 'off', E],
     source:

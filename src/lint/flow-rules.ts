@@ -26,7 +26,7 @@ function checkTokenEndpoint(document: LoadedDocument, profile: Profile): Observa
   if (profile === 'mender' || (profile === 'oidc' && codeTypes.length === 0)) return [];
   return [
     {
-      rule: 'token-endpoint-missing',
+      rule: 'document-token-endpoint-missing',
       message:
         codeTypes.length > 0
           ? `\`token_endpoint\` is missing, but response types ${shown(codeTypes)} need it.`

@@ -93,7 +93,9 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(run.stdout).toContain(`GET ${p.issuer}${DISCOVERY_PATH} → 200, application/json`);
   });
 
-  it('fails the same provider for Mondoo only because its host is loopback', async ({ onTestFinished }) => {
+  it('fails the same provider for Mondoo because its host is loopback, and for Mender because browsers would be sent there', async ({
+    onTestFinished,
+  }) => {
     const provider = providersFor(ca(), onTestFinished);
     const p = await provider();
     const run = await lint({ issuer: p.issuer });
@@ -103,7 +105,7 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
       /::error title=host-not-public \(error\)::`issuer` is on "127\.0\.0\.1", a loopback address/,
     );
     expect(run.stdout).toContain(
-      '::error::Lint found 2 errors (fail-on: error); usable with Mondoo: no · usable with Mender SSO: yes',
+      '::error::Lint found 2 errors (fail-on: error); usable with Mondoo: no (host-not-public) · usable with Mender SSO: no (mender-authorization-endpoint)',
     );
   });
 
@@ -393,7 +395,10 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
       /::warning title=mender-client-secret \(warning\),file=idp\/discovery\.json,line=4::/,
     );
     expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
-    expect(run.stdout).toContain('usable with Mender SSO: yes');
+    // The test provider's authorization endpoint is on loopback: Mender would send users' browsers there
+    // (issue 12), so the provider is read in full but judged unusable, and the verdict says why.
+    expect(run.stdout).toContain('usable with Mender SSO: no (mender-authorization-endpoint)');
+    expect(run.stdout).toMatch(/::error title=mender-authorization-endpoint \(error\)::/);
   });
 });
 

@@ -197,4 +197,50 @@ describe.skipIf(!present)('the README example', () => {
     const example = /```text\n(Lint of idp\/discovery\.json[\s\S]*?)\n```/.exec(readme)?.[1];
     expect(example).toBe(textReport(buildReport(settings, evidence)));
   });
+
+  // Issue 12 changed these documents' findings, each for the reason given.
+  it.each([
+    'wellknown-apple-discovery.json',
+    'wellknown-gitlab-discovery.json',
+    'wellknown-slack-discovery.json',
+    'wellknown-dropbox-discovery.json',
+  ])(
+    'judges the code-only %s not usable with Mender: its Implicit Flow needs an id_token response type',
+    async (name) => {
+      const { evidence } = await lintFiles(name, name.replace('-discovery', '-jwks'));
+      const report = buildReport(lintSettings({ issuer: undefined, profile: 'mender' }), evidence);
+      expect(report.usable.mender).toBe(false);
+      expect(report.findings.map((finding) => finding.rule)).toContain('mender-no-id-token');
+    },
+  );
+
+  it("no longer asks GitHub's issuer for a token endpoint under mender or oidc (Discovery 1.0 §3: not for implicit-only use)", async () => {
+    const { evidence } = await lintFiles(
+      'github-actions-rubygems-fixture-discovery.json',
+      'github-actions-rubygems-fixture-jwks.json',
+    );
+    for (const profile of ['mender', 'oidc'] as const) {
+      const missing = evaluate(evidence, profile).filter((finding) =>
+        finding.rule.includes('endpoint-missing'),
+      );
+      // Only authorization_endpoint is still missing; its response type is id_token, so no token endpoint is needed.
+      expect(missing.map((finding) => finding.value)).toEqual(['authorization_endpoint']);
+    }
+  });
+
+  it("reports PayPal's missing fragment response mode and email claim as Mender warnings", async () => {
+    const { evidence } = await lintFiles('wellknown-paypal-discovery.json', 'wellknown-paypal-jwks.json');
+    const warnings = evaluate(evidence, 'mender').filter((finding) => finding.severity === 'warning');
+    expect(warnings.map((finding) => finding.rule)).toEqual(
+      expect.arrayContaining(['mender-response-mode', 'mender-email-claim']),
+    );
+  });
+
+  it('takes the explicit ports of Dex and PingFederate as facts under oidc (Core §2 allows them)', async () => {
+    for (const name of ['dex-docs', 'pingfederate-pinglabs']) {
+      const { evidence } = await lintFiles(`${name}-discovery.json`, `${name}-jwks.json`);
+      const port = evaluate(evidence, 'oidc').find((finding) => finding.rule === 'issuer-port');
+      expect(port?.severity).toBe('info');
+    }
+  });
 });

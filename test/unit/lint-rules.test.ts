@@ -146,7 +146,7 @@ const CASES: [RuleId, Mutation, Profile?][] = [
   ['member-type', withDiscovery((d) => (d.subject_types_supported = 'public'))],
   ['member-type', withDiscovery((d) => (d.issuer = 42))],
   ['endpoint-missing', withDiscovery((d) => delete d.authorization_endpoint), 'mender'],
-  ['token-endpoint-missing', withDiscovery((d) => delete d.token_endpoint), 'oidc'],
+  ['document-token-endpoint-missing', withDiscovery((d) => delete d.token_endpoint), 'oidc'],
   ['jwks-uri-not-https', withDiscovery((d) => (d.jwks_uri = 'http://id.example.com/jwks'))],
   [
     'endpoint-not-https',
@@ -719,6 +719,14 @@ describe('exceptions the specs make (issue 12)', () => {
     const report = await reportOf({ discovery: { ...cleanDiscovery(), response_types_supported: ['code'] } });
     expect(report.usable).toEqual({ mondoo: true, mender: false, oidc: true });
     expect(verdictLine(report)).toContain('usable with Mender SSO: no (mender-no-id-token)');
+  });
+});
+
+describe('the sample token verdict', () => {
+  it('is not spoilt by a document rule about the token endpoint', async () => {
+    const report = await reportOf({ ...withoutTokenEndpoint(), settings: { token: await signedToken({}) } });
+    expect(rulesOf(report.findings)).toContain('document-token-endpoint-missing');
+    expect(report.sampleToken?.passed).toBe(true);
   });
 });
 
