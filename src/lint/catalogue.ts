@@ -240,7 +240,8 @@ export const RULES = {
   'response-type-invalid': {
     group: 'document',
     levels: [W, W, W],
-    source: 'OAuth 2.0 Multiple Response Type Encoding Practices §3, §4; Core §3',
+    source:
+      'OAuth 2.0 Multiple Response Type Encoding Practices §2.2 (space-delimited), §3–5 (`id_token`, `none`, combinations)',
     checks:
       'A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.',
     fix: 'Separate the parts with single spaces, e.g. "code id_token".',
@@ -353,7 +354,7 @@ export const RULES = {
     group: 'mender',
     levels: ['off', W, 'off'],
     source:
-      'OAuth 2.0 Multiple Response Type Encoding Practices §2.1 (Implicit default: `fragment`); Discovery 1.0 §3',
+      'OAuth 2.0 Multiple Response Type Encoding Practices §3 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 §3',
     checks:
       "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
     fix: 'Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens.',
