@@ -28538,7 +28538,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4040);
 /* harmony import */ var _lint_local_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9218);
 /* harmony import */ var _cli_buildkite_agent_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(208);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1663);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5913);
 /* harmony import */ var _cli_signals_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3563);
 /* harmony import */ var _output_terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5108);
 
@@ -28663,7 +28663,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 1663:
+/***/ 5913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29589,18 +29589,21 @@ function lint_settings_readLintSettings(getInput, pathExists = external_node_fs_
     if (!issuer && !discovery) {
         throw (0,errors/* settingsError */.Ol)('issuer', 'is required in lint mode (or `discovery`).', 'Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document.');
     }
+    const jwks = getInput('jwks').trim() || undefined;
     return {
         mode: 'lint',
         issuer,
         discoveryUrl,
         discovery,
-        jwks: getInput('jwks').trim() || undefined,
+        jwks,
         profile: readChoice('profile', getInput('profile'), catalogue/* PROFILES */.jI, 'mondoo'),
         failOn: readChoice('fail-on', getInput('fail-on'), FAIL_ON, 'error'),
         report: getInput('report').trim() || undefined,
         token: getInput('token').trim() || undefined,
         timeoutSeconds: readTimeout(getInput('timeout')),
         allowPrivateHosts: readBoolean('allow-private-hosts', getInput('allow-private-hosts'), false),
+        // The action has no `offline` input: there, giving both files is what makes a run offline.
+        offline: readBoolean('offline', getInput('offline'), false) || Boolean(discovery && jwks),
         warnings,
     };
 }
@@ -31345,7 +31348,7 @@ const MENDER_ALGS = ['ES256', 'ES256K', 'ES384', 'ES512', 'PS256', 'PS384', 'PS5
 const ACCEPTED = {
     mondoo: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512']),
     mender: new Set([...MENDER_ALGS, 'RS256']),
-    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519']),
+    oidc: new Set([...RSA_ALGS, 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519', 'Ed448']),
 };
 function acceptedBy(profile, alg) {
     return ACCEPTED[profile].has(alg);
@@ -31362,7 +31365,8 @@ function algsForKeyType(kty, crv) {
         return alg ? [alg] : [];
     }
     if (kty === 'OKP' && typeof crv === 'string' && EDDSA_CURVES.has(crv)) {
-        return crv === 'Ed25519' ? ['EdDSA', 'Ed25519'] : ['EdDSA'];
+        // RFC 9864 names each curve's algorithm; `EdDSA` is the deprecated polymorphic name for both.
+        return ['EdDSA', crv];
     }
     return [];
 }
@@ -31773,7 +31777,87 @@ function sameKey(a, b) {
     return (a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member])));
 }
 
+;// CONCATENATED MODULE: ./src/lint/jwk-numbers.ts
+
+/** RFC 7518 §6.2.1.2–3: `x` and `y` are the full coordinate size for the curve, in octets. */
+const COORDINATE_OCTETS = { 'P-256': 32, 'P-384': 48, 'P-521': 66, secp256k1: 32 };
+const SIGNING_OPS = ['sign', 'verify'];
+const ENCRYPTION_OPS = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey', 'deriveBits'];
+const SMALLEST_SAFE_EXPONENT = 65537n;
+/** RFC 7517 §4.3: when both are given, `use` and `key_ops` must agree. */
+function checkUseAndOps(key, label, note) {
+    const ops = key.key_ops;
+    if (typeof key.use !== 'string' || !Array.isArray(ops))
+        return;
+    const signs = ops.some((op) => SIGNING_OPS.includes(op));
+    const encrypts = ops.some((op) => ENCRYPTION_OPS.includes(op));
+    const contradiction = (key.use === 'sig' && encrypts && !signs) || (key.use === 'enc' && signs && !encrypts);
+    if (contradiction) {
+        note('jwk-use-key-ops', `${label}: \`use\` ${JSON.stringify(key.use)} contradicts \`key_ops\` ${JSON.stringify(ops.filter((op) => typeof op === 'string'))}.`);
+    }
+}
+/**
+ * RSA exponent and encoding, EC coordinate sizes. Returns false when the key must not be trusted to verify
+ * anything (e = 1: every signature verifies as its own message).
+ */
+function checkKeyNumbers(key, label, note) {
+    if (key.kty === 'RSA')
+        return checkRsaNumbers(key, label, note);
+    if (key.kty === 'EC' && typeof key.crv === 'string') {
+        const size = COORDINATE_OCTETS[key.crv];
+        const wrong = ['x', 'y'].filter((member) => size !== undefined &&
+            typeof key[member] === 'string' &&
+            Buffer.from(key[member], 'base64url').length !== size);
+        if (wrong.length > 0) {
+            note('jwk-ec-coordinate-length', `${label}: ${wrong.map((member) => `\`${member}\` is ${Buffer.from(key[member], 'base64url').length} octets`).join(', ')}; ${key.crv} needs ${size}.`, wrong.join(', '));
+        }
+    }
+    return true;
+}
+function checkRsaNumbers(key, label, note) {
+    const zeroLed = ['n', 'e'].filter((member) => typeof key[member] === 'string' && Buffer.from(key[member], 'base64url')[0] === 0);
+    if (zeroLed.length > 0) {
+        note('jwk-rsa-leading-zero', `${label}: ${zeroLed.map((member) => `\`${member}\``).join(' and ')} start${zeroLed.length === 1 ? 's' : ''} with a zero octet.`);
+    }
+    if (typeof key.e !== 'string')
+        return true;
+    const hex = Buffer.from(key.e, 'base64url').toString('hex');
+    if (hex === '')
+        return true;
+    const exponent = BigInt(`0x${hex}`);
+    if (exponent === 1n) {
+        note('jwk-rsa-exponent-one', `${label} has public exponent 1: any signature can be forged.`, 'e = 1');
+        return false;
+    }
+    if (exponent % 2n === 0n || exponent < SMALLEST_SAFE_EXPONENT) {
+        const why = exponent % 2n === 0n ? 'is even' : 'is below 65537';
+        note('jwk-rsa-exponent-weak', `${label}: public exponent ${exponent} ${why}.`, `e = ${exponent}`);
+    }
+    return true;
+}
+/** RFC 7517 §4.8–4.9: `x5t` and `x5t#S256` are the SHA-1 and SHA-256 of x5c[0]'s DER bytes, base64url. */
+function checkThumbprints(key, label, note) {
+    const x5c = key.x5c;
+    if (!Array.isArray(x5c) || typeof x5c[0] !== 'string')
+        return;
+    const der = Buffer.from(x5c[0], 'base64');
+    const members = [
+        ['x5t', 'sha1'],
+        ['x5t#S256', 'sha256'],
+    ];
+    for (const [member, hash] of members) {
+        const given = key[member];
+        if (given === undefined)
+            continue;
+        const expected = (0,external_node_crypto_.createHash)(hash).update(der).digest('base64url');
+        if (given !== expected) {
+            note('jwk-x5t-mismatch', `${label}: \`${member}\` is not the ${hash.toUpperCase()} thumbprint of x5c[0].`, member);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lint/jwks-rules.ts
+
 
 
 
@@ -31818,6 +31902,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
     const secrets = keys.flatMap(privateValues);
     const kids = new Map();
     const thumbprints = new Map();
+    const candidates = [];
     for (const [index, key] of keys.entries()) {
         const context = {
             index,
@@ -31829,15 +31914,10 @@ async function inspectJwks(jwks, locate, nowSeconds) {
         if (!(0,src_json/* isObject */.Gv)(key))
             continue;
         const kid = typeof key.kid === 'string' ? key.kid : undefined;
-        if (kid === undefined) {
-            observations.push(at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`.`));
-        }
-        else if (kids.has(kid)) {
-            observations.push(at(context, 'jwk-kid-duplicate', `keys[${index}] repeats the kid of keys[${kids.get(kid)}].`, shownFromKeySet(kid, secrets)));
-        }
-        else {
+        if (kid !== undefined && !kids.has(kid))
             kids.set(kid, index);
-        }
+        if (typeof key.kty === 'string' && !nonSigningReason(key))
+            candidates.push({ key, context, kid });
         if (!inspected)
             continue;
         const earlier = thumbprints.get(inspected.thumbprint);
@@ -31850,6 +31930,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
         if (inspected.signing)
             signingKeys.push({ kid, algs: inspected.algs, jwk: key });
     }
+    observations.push(...checkKids(candidates, secrets));
     if (signingKeys.length === 0) {
         observations.push({
             rule: 'jwks-no-signing-key',
@@ -31858,6 +31939,31 @@ async function inspectJwks(jwks, locate, nowSeconds) {
         });
     }
     return { observations, signingKeys, secrets, kids: [...kids.keys()] };
+}
+/**
+ * `kid` rules among signing keys only: RFC 7517 §4.5 lets keys of different types (or an encryption key)
+ * share a kid, and makes kid optional; Core §10.1 requires it once a verifier has several keys to choose from.
+ */
+function checkKids(candidates, secrets) {
+    const observations = [];
+    const seen = new Map();
+    for (const { key, context, kid } of candidates) {
+        if (kid === undefined) {
+            observations.push(candidates.length > 1
+                ? at(context, 'jwk-kid-missing', `${context.label} has no \`kid\`, one of ${candidates.length} signing keys.`)
+                : at(context, 'jwk-kid-missing-single', `${context.label}, the only signing key, has no \`kid\`.`));
+            continue;
+        }
+        const sameKind = `${String(key.kty)}\u0000${kid}`;
+        const earlier = seen.get(sameKind);
+        if (earlier !== undefined) {
+            observations.push(at(context, 'jwk-kid-duplicate', `keys[${context.index}] repeats the kid of keys[${earlier}], another ${shownFromKeySet(key.kty, secrets)} signing key.`, shownFromKeySet(kid, secrets)));
+        }
+        else {
+            seen.set(sameKind, context.index);
+        }
+    }
+    return observations;
 }
 function at(context, rule, message, value) {
     return { rule, message, value, location: context.location };
@@ -31889,6 +31995,7 @@ async function inspectKey(key, context, nowSeconds, observations) {
     if (encoded.length > 0) {
         note('jwk-not-base64url', `${context.label}: ${encoded.join(', ')} in standard base64.`, encoded.join(', '));
     }
+    checkUseAndOps(key, context.label, note);
     const notForSigning = nonSigningReason(key);
     if (notForSigning) {
         note('jwk-not-for-signing', `${context.label} is not a signing key (${notForSigning}).`);
@@ -31906,23 +32013,25 @@ async function inspectKey(key, context, nowSeconds, observations) {
         }
         algs = [key.alg];
     }
+    if (key.alg === 'EdDSA') {
+        note('alg-eddsa-deprecated', `${context.label}: alg "EdDSA" is deprecated (RFC 9864); name the curve.`, '"EdDSA"');
+    }
+    const trustworthy = checkKeyNumbers(key, context.label, note);
     const importError = await importProblem(key, algs[0] ?? '');
     if (importError) {
         note('jwk-invalid', `${context.label} does not import: ${importError}`);
         return undefined;
     }
-    let signing = true;
+    let signing = trustworthy;
     if (key.kty === 'RSA' && typeof key.n === 'string') {
-        const modulus = Buffer.from(key.n, 'base64url');
-        const bits = bitLength(modulus);
-        if (modulus[0] === 0)
-            note('jwk-rsa-leading-zero', `${context.label}: \`n\` starts with a zero octet.`);
+        const bits = bitLength(Buffer.from(key.n, 'base64url'));
         if (bits < MIN_RSA_BITS) {
             note('jwk-rsa-weak', `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
             signing = false;
         }
     }
     checkCertificate(key, context.label, nowSeconds, note);
+    checkThumbprints(key, context.label, note);
     return { signing, algs, thumbprint: await thumbprintOf(key, context) };
 }
 function describeType(key, secrets) {
@@ -32242,7 +32351,9 @@ async function gatherEvidence(settings, io) {
             if (!discovery && provider.wellKnownUrl) {
                 if (!expectedIssuer)
                     expectedDiscoveryUrl ??= provider.wellKnownUrl;
-                discovery = await (0,fetch/* fetchJson */.x)(provider.wellKnownUrl, 'discovery document', context, observations);
+                discovery = settings.offline
+                    ? notFetched(observations, provider.wellKnownUrl, 'the discovery document its `well_known_url` names')
+                    : await (0,fetch/* fetchJson */.x)(provider.wellKnownUrl, 'discovery document', context, observations);
             }
         }
         else {
@@ -32250,7 +32361,9 @@ async function gatherEvidence(settings, io) {
         }
     }
     else if (settings.issuer) {
-        discovery = await fetchDiscovery(settings.issuer, context, observations);
+        discovery = settings.offline
+            ? notFetched(observations, discoveryUrlOf(settings.issuer), "the issuer's discovery document")
+            : await fetchDiscovery(settings.issuer, context, observations);
     }
     let jwksDocument;
     if (settings.jwks) {
@@ -32260,7 +32373,9 @@ async function gatherEvidence(settings, io) {
         const jwksUri = discovery?.value.jwks_uri;
         // A non-https jwks_uri is reported by the document checks and not fetched.
         if (typeof jwksUri === 'string' && jwksUri.startsWith('https://')) {
-            jwksDocument = await (0,fetch/* fetchJson */.x)(jwksUri, 'JWKS', context, observations);
+            jwksDocument = settings.offline
+                ? notFetched(observations, jwksUri, 'the JWK Set')
+                : await (0,fetch/* fetchJson */.x)(jwksUri, 'JWKS', context, observations);
         }
     }
     const now = io.nowSeconds();
@@ -32280,6 +32395,15 @@ async function gatherEvidence(settings, io) {
         fetches: context.records,
         secrets,
     };
+}
+/** Offline, a document that only a fetch could give is a finding that asks for it as a file. */
+function notFetched(observations, url, what) {
+    observations.push({
+        rule: 'offline-not-fetched',
+        message: `Offline: ${what} is at ${(0,lint_findings/* shown */.SP)(url)}, and nothing is fetched.`,
+        value: (0,lint_findings/* shown */.SP)(url),
+    });
+    return undefined;
 }
 /**
  * Fetches {issuer}/.well-known/openid-configuration. When that fails for an issuer with a path, tries the
@@ -32367,9 +32491,14 @@ function render_subjectOf(report) {
 /** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
 function verdictLine(report) {
     const order = [report.profile, ...catalogue/* PROFILES */.jI.filter((p) => p !== report.profile)];
-    return order
-        .map((profile) => `${VERDICT_LABELS[profile]}: ${report.usable[profile] ? 'yes' : 'no'}`)
-        .join(' · ');
+    return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(' · ');
+}
+/** "yes", or "no (rule)" naming the error that decides it, so a reader sees at once why. */
+function verdictOf(report, profile) {
+    if (report.usable[profile])
+        return 'yes';
+    const rule = report.decidedBy[profile];
+    return rule ? `no (${rule})` : 'no';
 }
 /** The plain-text report for the log. */
 function textReport(report) {
@@ -32421,7 +32550,7 @@ function summaryReport(report) {
         `### Mondoo keyless auth: lint of ${inlineCode(render_subjectOf(report))} (profile ${report.profile})`,
         '',
     ];
-    lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**`), '');
+    lines.push(...PROFILES.map((profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**${report.decidedBy[profile] ? ` (${inlineCode(report.decidedBy[profile])})` : ''}`), '');
     const token = sampleTokenVerdict(report);
     if (token)
         lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, '');
@@ -32479,7 +32608,9 @@ function checkAlgorithms(document, keys, profile) {
     const observations = [];
     const note = (rule, message, value) => observations.push({ rule, message, value, location });
     if (!advertised.includes('RS256'))
-        note('alg-rs256-missing', 'RS256 is not advertised.', (0,lint_findings/* shown */.SP)(advertised));
+        note('alg-rs256-missing', 'RS256 is not advertised (Discovery 1.0 §3 requires it).', (0,lint_findings/* shown */.SP)(advertised));
+    if (advertised.includes('EdDSA'))
+        note('alg-eddsa-deprecated', '`EdDSA` is advertised: RFC 9864 deprecates it for Ed25519 and Ed448.', '"EdDSA"');
     if (advertised.includes('none'))
         note('alg-none', '`none` is advertised: unsigned ID tokens.', '"none"');
     const symmetric = advertised.filter(isSymmetric);
@@ -32501,7 +32632,7 @@ function checkAlgorithms(document, keys, profile) {
         }
     }
     if (served.length > 0 && profile === 'mender' && served.every((alg) => alg === 'RS256')) {
-        note('alg-mender-rs256', "Only RS256 is usable: not on Mender's documented list, accepted as in its own example.", '"RS256"');
+        note('alg-mender-rs256', "Only RS256 is usable: it is outside Mender's documented list, although Mender's own example uses it; it probably works.", '"RS256"');
     }
     return [...observations, ...checkMenderClientAuth(document, profile)];
 }
@@ -32519,6 +32650,112 @@ function checkMenderClientAuth(document, profile) {
             location: document.locate('/token_endpoint_auth_signing_alg_values_supported'),
         },
     ];
+}
+
+;// CONCATENATED MODULE: ./src/lint/discovery-values.ts
+
+/** Optional Discovery 1.0 §3 / RFC 8414 §2 / RFC 9126 §5 members and the JSON type each must have. */
+const OPTIONAL_ARRAYS = [
+    'scopes_supported',
+    'response_modes_supported',
+    'grant_types_supported',
+    'acr_values_supported',
+    'claims_supported',
+    'claim_types_supported',
+    'token_endpoint_auth_methods_supported',
+    'token_endpoint_auth_signing_alg_values_supported',
+    'userinfo_signing_alg_values_supported',
+    'id_token_encryption_alg_values_supported',
+    'id_token_encryption_enc_values_supported',
+    'request_object_signing_alg_values_supported',
+    'display_values_supported',
+    'claims_locales_supported',
+    'ui_locales_supported',
+    'code_challenge_methods_supported',
+];
+const OPTIONAL_BOOLEANS = [
+    'claims_parameter_supported',
+    'request_parameter_supported',
+    'request_uri_parameter_supported',
+    'require_request_uri_registration',
+    'require_pushed_authorization_requests',
+    'frontchannel_logout_supported',
+    'backchannel_logout_supported',
+];
+/** OAuth 2.0 Multiple Response Type Encoding Practices §3–5 and Core §3: the parts a response type is made of. */
+const RESPONSE_TYPE_PARTS = new Set(['code', 'id_token', 'token']);
+const SUBJECT_TYPES = new Set(['public', 'pairwise']);
+/** Optional members of the wrong JSON type: `null` or a string where an array or a boolean is defined. */
+function checkOptionalMembers(document) {
+    const { value, locate } = document;
+    const observations = [];
+    const wrong = (member, wanted) => observations.push({
+        rule: 'optional-member-type',
+        message: `\`${member}\` must be ${wanted}.`,
+        value: (0,lint_findings/* shown */.SP)(value[member]),
+        location: locate(`/${member}`),
+    });
+    for (const member of OPTIONAL_ARRAYS) {
+        const actual = value[member];
+        if (actual === undefined)
+            continue;
+        if (!Array.isArray(actual) || !actual.every((item) => typeof item === 'string'))
+            wrong(member, 'a JSON array of strings');
+    }
+    for (const member of OPTIONAL_BOOLEANS) {
+        const actual = value[member];
+        if (actual !== undefined && typeof actual !== 'boolean')
+            wrong(member, 'a JSON boolean (true or false)');
+    }
+    return observations;
+}
+/** Values of the listed members that no client can use, and a scope list without `openid`. */
+function checkValues(document) {
+    const { value, locate } = document;
+    const observations = [];
+    for (const responseType of stringsOf(value.response_types_supported)) {
+        if (!isResponseType(responseType)) {
+            observations.push({
+                rule: 'response-type-invalid',
+                message: `Response type ${(0,lint_findings/* shown */.SP)(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
+                value: (0,lint_findings/* shown */.SP)(responseType),
+                location: locate('/response_types_supported'),
+            });
+        }
+    }
+    for (const subjectType of stringsOf(value.subject_types_supported)) {
+        if (!SUBJECT_TYPES.has(subjectType)) {
+            observations.push({
+                rule: 'subject-type-unknown',
+                message: `Subject type ${(0,lint_findings/* shown */.SP)(subjectType)} is neither public nor pairwise.`,
+                value: (0,lint_findings/* shown */.SP)(subjectType),
+                location: locate('/subject_types_supported'),
+            });
+        }
+    }
+    const scopes = value.scopes_supported;
+    if (Array.isArray(scopes) && !scopes.includes('openid')) {
+        observations.push({
+            rule: 'scopes-no-openid',
+            message: '`scopes_supported` does not list `openid`.',
+            value: (0,lint_findings/* shown */.SP)(scopes),
+            location: locate('/scopes_supported'),
+        });
+    }
+    return observations;
+}
+/** `none` alone, or distinct parts from code, id_token and token, separated by single spaces. */
+function isResponseType(value) {
+    if (value === 'none')
+        return true;
+    const parts = value.split(' ');
+    return (parts.length > 0 &&
+        parts.every((part) => RESPONSE_TYPE_PARTS.has(part)) &&
+        new Set(parts).size === parts.length);
+}
+/** The strings of a member that should be an array of strings; other types are reported elsewhere. */
+function stringsOf(member) {
+    return Array.isArray(member) ? member.filter((item) => typeof item === 'string') : [];
 }
 
 // EXTERNAL MODULE: ./src/address-class.ts
@@ -32597,7 +32834,12 @@ function checkShape(issuer, note) {
         url = new URL(issuer);
     }
     catch {
-        note('issuer-not-https', '`issuer` is not a URL (no https:// scheme).');
+        if (/^https:\/\//i.test(issuer)) {
+            note('issuer-url-invalid', '`issuer` starts with https:// but its host or port is not valid.');
+        }
+        else {
+            note('issuer-not-https', issuer.trim() === '' ? '`issuer` is empty.' : '`issuer` is not a URL (no https:// scheme).');
+        }
         return;
     }
     if (url.protocol !== 'https:') {
@@ -32641,6 +32883,7 @@ function checkPublicHost(member, value, location) {
 ;// CONCATENATED MODULE: ./src/lint/discovery-rules.ts
 
 
+
 /** OpenID Connect Discovery 1.0 §3 members every profile needs, with their types. */
 const discovery_rules_REQUIRED_MEMBERS = {
     issuer: 'string',
@@ -32649,7 +32892,8 @@ const discovery_rules_REQUIRED_MEMBERS = {
     subject_types_supported: 'string[]',
     id_token_signing_alg_values_supported: 'string[]',
 };
-const SSO_ENDPOINTS = ['authorization_endpoint', 'token_endpoint'];
+/** Every profile's SSO needs this one; `token_endpoint` depends on the flow (see flow-rules.ts). */
+const SSO_ENDPOINTS = ['authorization_endpoint'];
 const OTHER_ENDPOINTS = [
     'authorization_endpoint',
     'token_endpoint',
@@ -32673,6 +32917,7 @@ function checkDiscovery(document, expected) {
     for (const [member, type] of Object.entries(discovery_rules_REQUIRED_MEMBERS)) {
         observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate('')));
     }
+    observations.push(...checkOptionalMembers(document), ...checkValues(document));
     for (const member of SSO_ENDPOINTS) {
         if (value[member] === undefined || value[member] === null) {
             observations.push({
@@ -32703,7 +32948,7 @@ function checkDiscovery(document, expected) {
         else if (!url.startsWith('https://')) {
             observations.push({
                 rule: 'endpoint-not-https',
-                message: `\`${member}\` is not https://.`,
+                message: url.trim() === '' ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
                 value: (0,lint_findings/* shown */.SP)(url),
                 location: locate(`/${member}`),
             });
@@ -32736,8 +32981,17 @@ function checkMember(value, member, type, location) {
     const fits = type === 'string'
         ? typeof actual === 'string'
         : Array.isArray(actual) && actual.every((item) => typeof item === 'string');
-    if (fits)
+    if (fits) {
+        if (type === 'string[]' &&
+            actual.length === 0 &&
+            member !== 'id_token_signing_alg_values_supported') {
+            return [{ rule: 'member-type', message: `\`${member}\` is an empty array.`, value: '[]', location }];
+        }
+        if (type === 'string' && actual.trim() === '') {
+            return [{ rule: 'member-type', message: `\`${member}\` is empty.`, value: (0,lint_findings/* shown */.SP)(actual), location }];
+        }
         return [];
+    }
     return [
         {
             rule: 'member-type',
@@ -32752,7 +33006,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     if (!jwksUri.startsWith('https://')) {
         observations.push({
             rule: 'jwks-uri-not-https',
-            message: '`jwks_uri` is not https://.',
+            message: jwksUri.trim() === '' ? '`jwks_uri` is empty.' : '`jwks_uri` is not https://.',
             value: (0,lint_findings/* shown */.SP)(jwksUri),
             location,
         });
@@ -32825,7 +33079,89 @@ function editDistance(a, b) {
     return previous[b.length] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./src/lint/flow-rules.ts
+
+
+
+/**
+ * What a profile's login flow needs from the discovery document. Mender implements only the Implicit Flow
+ * (its SSO documentation): ID tokens straight from the authorization endpoint, no token endpoint.
+ */
+function checkFlow(document, profile) {
+    return [
+        ...checkTokenEndpoint(document, profile),
+        ...(profile === 'mender' ? checkMenderFlow(document) : []),
+    ];
+}
+/** Discovery 1.0 §3: `token_endpoint` is REQUIRED unless only the Implicit Flow is used. */
+function checkTokenEndpoint(document, profile) {
+    const { value, locate } = document;
+    if (value.token_endpoint !== undefined && value.token_endpoint !== null)
+        return [];
+    const codeTypes = stringsOf(value.response_types_supported).filter((type) => type.split(' ').includes('code'));
+    // Mender never uses the token endpoint; oidc needs it only for a flow with `code`.
+    if (profile === 'mender' || (profile === 'oidc' && codeTypes.length === 0))
+        return [];
+    return [
+        {
+            rule: 'document-token-endpoint-missing',
+            message: codeTypes.length > 0
+                ? `\`token_endpoint\` is missing, but response types ${(0,lint_findings/* shown */.SP)(codeTypes)} need it.`
+                : '`token_endpoint` is missing.',
+            value: 'token_endpoint',
+            location: locate(''),
+        },
+    ];
+}
+function checkMenderFlow(document) {
+    const { value, locate } = document;
+    const observations = [];
+    const note = (rule, member, message) => observations.push({ rule, message, value: (0,lint_findings/* shown */.SP)(value[member]), location: locate(`/${member}`) });
+    const responseTypes = value.response_types_supported;
+    const implicit = stringsOf(responseTypes).filter((type) => {
+        const parts = type.split(' ');
+        return parts.includes('id_token') && !parts.includes('code');
+    });
+    if (Array.isArray(responseTypes) && implicit.length === 0) {
+        note('mender-no-id-token', 'response_types_supported', 'No `id_token` response type: Mender implements only the Implicit Flow, which needs one.');
+    }
+    const modes = value.response_modes_supported;
+    if (Array.isArray(modes) && !modes.includes('fragment')) {
+        note('mender-response-mode', 'response_modes_supported', "`response_modes_supported` lacks `fragment`, the Implicit Flow's default mode; Mender's docs name no other.");
+    }
+    const claims = value.claims_supported;
+    if (Array.isArray(claims) && !claims.includes('email')) {
+        note('mender-email-claim', 'claims_supported', '`claims_supported` lacks `email`: Mender rejects ID tokens without an `email` claim.');
+    }
+    if (value.require_pushed_authorization_requests === true) {
+        note('mender-par-required', 'require_pushed_authorization_requests', 'The provider requires pushed authorization requests; Mender sends plain ones.');
+    }
+    const problem = authorizationEndpointProblem(value.authorization_endpoint);
+    if (problem)
+        note('mender-authorization-endpoint', 'authorization_endpoint', problem);
+    return observations;
+}
+/** Why a browser sent to this authorization endpoint could not log in; undefined when it looks fine or is absent. */
+function authorizationEndpointProblem(endpoint) {
+    if (typeof endpoint !== 'string')
+        return undefined; // missing or wrong type: other rules say so
+    if (endpoint.trim() === '')
+        return '`authorization_endpoint` is empty.';
+    if (!endpoint.startsWith('https://'))
+        return '`authorization_endpoint` is not https://.';
+    let hostname;
+    try {
+        hostname = new URL(endpoint).hostname;
+    }
+    catch {
+        return '`authorization_endpoint` is not a valid URL.';
+    }
+    const reason = nonPublicReason(hostname);
+    return reason ? `\`authorization_endpoint\` is on ${(0,lint_findings/* shown */.SP)(hostname)}, ${reason}.` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/lint/report.ts
+
 
 
 
@@ -32846,7 +33182,7 @@ function observeShared(evidence) {
 /** The findings under one profile: pure, so the same evidence always gives the same list in the same order. */
 function evaluate(evidence, profile, shared = observeShared(evidence)) {
     const { discovery, jwks, token } = evidence;
-    const observations = shared.document.concat(discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
+    const observations = shared.document.concat(discovery ? checkFlow(discovery, profile) : [], discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [], shared.keysAndToken, token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []);
     return (0,lint_findings/* judge */.S4)(observations, profile);
 }
 function buildReport(settings, evidence) {
@@ -32854,6 +33190,12 @@ function buildReport(settings, evidence) {
     const byProfile = Object.fromEntries(catalogue/* PROFILES */.jI.map((profile) => [profile, evaluate(evidence, profile, shared)]));
     const findings = byProfile[settings.profile];
     const usable = Object.fromEntries(catalogue/* PROFILES */.jI.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]));
+    const decidedBy = {};
+    for (const profile of catalogue/* PROFILES */.jI) {
+        const first = byProfile[profile].find((finding) => finding.severity === 'error');
+        if (first)
+            decidedBy[profile] = first.rule;
+    }
     return {
         schema: REPORT_SCHEMA,
         tool: { name: version/* ACTION_NAME */.px, version: version/* VERSION */.xv },
@@ -32868,6 +33210,7 @@ function buildReport(settings, evidence) {
             token: settings.token !== undefined,
         },
         usable,
+        decidedBy,
         counts: (0,lint_findings/* countOf */.pq)(findings),
         findings,
         fetches: evidence.fetches,
@@ -33075,6 +33418,10 @@ const LINT_COMMAND = {
             type: 'boolean',
             help: 'Also fetch from loopback and private addresses (your own network); never link-local or metadata ones.',
         },
+        offline: {
+            type: 'boolean',
+            help: 'Fetch nothing: every document must be a local file (--jwks for the key set); what could only be fetched is an error finding.',
+        },
         issuer: {
             type: 'string',
             value: 'URL',
@@ -33123,6 +33470,7 @@ async function lintCommand(parsed, io, log) {
         timeout: read('timeout'),
         jwks,
         'allow-private-hosts': values['allow-private-hosts'] === true ? 'true' : '',
+        offline: values.offline === true ? 'true' : '',
         token: token ?? '',
     };
     const first = lint_settings_readLintSettings((name) => settingFor(name, targets[0] ?? '', shared, issuer));
@@ -33330,7 +33678,7 @@ function reportFailure(caught, io, log) {
 /* harmony export */   x: () => (/* binding */ exitCleanlyOnSignals)
 /* harmony export */ });
 /* harmony import */ var _private_file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6299);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1663);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5913);
 
 
 const EXIT_ON = { SIGINT: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.interrupted, SIGTERM: _main_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.terminated };
@@ -33399,6 +33747,7 @@ const SHARED_NAMES = [
     'fail-on',
     'jwks',
     'allow-private-hosts',
+    'offline',
 ].join('|');
 /**
  * The core speaks of the action's inputs ("Input `audience`", "set `min-validity`"); on the command line they
@@ -34570,336 +34919,537 @@ const I = 'info';
 const RULES = {
     'fetch-not-https': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4; RFC 7517 §5 (TLS required to fetch keys)',
         levels: [E, E, E],
         checks: 'A URL to fetch is not https:// (it is not fetched).',
         fix: 'Serve the document over HTTPS and publish the https:// URL.',
     },
     'fetch-url-invalid': {
         group: 'fetch',
+        source: 'RFC 3986 §3 (URI syntax)',
         levels: [E, E, E],
         checks: 'A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).',
         fix: 'Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535.',
     },
     'fetch-failed': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4 (the document is retrieved by HTTP GET)',
         levels: [E, E, E],
         checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
         fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
     },
     'fetch-address-refused': {
         group: 'fetch',
+        source: "this tool's own policy (server-side request forgery guard)",
         levels: [E, E, E],
         checks: 'A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.',
         fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses).',
     },
+    'offline-not-fetched': {
+        group: 'fetch',
+        levels: [E, E, E],
+        source: "this tool's own rule: offline runs fetch nothing",
+        checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
+        fix: 'Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks`.',
+    },
     'fetch-redirect': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4.1 (served at the well-known URL itself)',
         levels: [W, W, E],
         checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
         fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
     },
     'fetch-status': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4.2 (a successful response uses 200 OK)',
         levels: [E, E, E],
         checks: 'The answer was not HTTP 200.',
         fix: 'Serve the document with status 200 at that URL.',
     },
     'fetch-content-type': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4.2 (application/json); RFC 7517 §8.5',
         levels: [W, W, W],
         checks: 'The Content-Type is not application/json.',
         fix: 'Serve the document with Content-Type: application/json.',
     },
     'fetch-not-json': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4.2 (a JSON object); RFC 8259',
         levels: [E, E, E],
         checks: 'The answer is not JSON (an HTML login or error page is the usual cause).',
         fix: 'Serve the JSON document itself, without a login page or proxy in front of it.',
     },
+    'file-bom': {
+        group: 'fetch',
+        levels: [I, I, I],
+        source: 'RFC 8259 §8.1 (parsers MAY ignore a byte order mark)',
+        checks: 'A local file starts with a UTF-8 byte order mark: it is ignored and the file read as JSON.',
+        fix: 'Nothing to do for lint; save the file as UTF-8 without a BOM if a server is to serve it (RFC 8259 §8.1 forbids it on the wire).',
+    },
     'fetch-not-object': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4.2; RFC 7517 §5 (a JSON object)',
         levels: [E, E, E],
         checks: 'The JSON is not an object at the top level.',
         fix: 'Serve a JSON object ({ ... }).',
     },
     'fetch-too-large': {
         group: 'fetch',
+        source: "this tool's own limit",
         levels: [E, E, E],
         checks: 'The answer is larger than the 1 MiB cap.',
         fix: 'Serve only the document; discovery documents and key sets are a few kilobytes.',
     },
     'discovery-rfc8414-form': {
         group: 'fetch',
+        source: 'Discovery 1.0 §4 (issuer + /.well-known/openid-configuration); RFC 8414 §5',
         levels: [E, E, E],
         checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
         fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',
     },
     'issuer-mismatch': {
         group: 'issuer',
+        source: 'Discovery 1.0 §4.3 (MUST be identical to the issuer URL used)',
         levels: [E, E, E],
         checks: '`issuer` differs from the URL the document was fetched for (byte for byte).',
         fix: 'Make `issuer` exactly the URL the document is served under, or lint the issuer the document names.',
     },
     'issuer-trailing-slash': {
         group: 'issuer',
+        source: 'Discovery 1.0 §4.3; Core §2 (`iss` compared exactly)',
         levels: [E, E, E],
         checks: '`issuer` and the URL it was fetched for differ only by a trailing slash.',
         fix: 'Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly.',
     },
     'issuer-not-https': {
         group: 'issuer',
+        source: 'Discovery 1.0 §3 (`issuer`: https scheme); Core §2',
         levels: [E, E, E],
         checks: '`issuer` is not an https:// URL (including scheme-less values).',
         fix: 'Set `issuer` to the full https:// URL of the provider.',
     },
     'issuer-url-parts': {
         group: 'issuer',
+        source: 'Discovery 1.0 §3 (no query or fragment); Core §2',
         levels: [E, E, E],
         checks: '`issuer` has a query, a fragment or user information.',
         fix: 'Use a plain https://host[/path] issuer.',
     },
+    'issuer-url-invalid': {
+        group: 'issuer',
+        levels: [E, E, E],
+        source: 'Core §2; RFC 3986 §3.2 (host and port syntax)',
+        checks: '`issuer` starts with https:// but its host or port does not parse.',
+        fix: 'Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com.',
+    },
     'issuer-template': {
         group: 'issuer',
+        source: 'Core §2 (`iss` is one case-sensitive URL)',
         levels: [E, E, E],
         checks: '`issuer` contains a template such as {tenantid}: no token can carry it.',
         fix: 'Lint (and register) the tenant-specific issuer, with the template filled in.',
     },
     'issuer-not-canonical': {
         group: 'issuer',
+        source: 'Core §2 (`iss` compared as a string); RFC 3986 §6',
         levels: [W, W, W],
         checks: '`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).',
         fix: 'Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere.',
     },
     'issuer-port': {
         group: 'issuer',
-        levels: [W, W, W],
-        checks: '`issuer` names an explicit port.',
+        source: 'Core §2 (scheme, host, optionally port and path: allowed)',
+        levels: [W, W, I],
+        checks: '`issuer` names an explicit port (allowed by Core §2; some clients and proxies mishandle it).',
         fix: 'Serve the issuer on the default HTTPS port (443) unless every client is known to cope.',
     },
     'host-not-public': {
         group: 'issuer',
+        source: 'Discovery 1.0 §4 (clients fetch the document themselves)',
         levels: [E, W, I],
         checks: '`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).',
         fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+        fixes: {
+            mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
+            oidc: 'Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host.',
+        },
     },
     'document-oauth-metadata': {
         group: 'document',
+        source: 'Discovery 1.0 §3 vs RFC 8414 §2',
         levels: [E, E, E],
         checks: 'The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.',
         fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL).",
     },
     'member-missing': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (REQUIRED members)',
         levels: [E, E, E],
         checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
         fix: 'Add the member to the discovery document (or correct its spelling).',
     },
     'member-type': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (member types)',
         levels: [E, E, E],
-        checks: 'A required member has the wrong JSON type (a string, or an array of strings).',
+        checks: 'A required member has the wrong JSON type (a string, or an array of strings), or is empty.',
         fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
     },
     'endpoint-missing': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (`authorization_endpoint` REQUIRED); Core §3',
         levels: [I, E, E],
-        checks: '`authorization_endpoint` or `token_endpoint` is missing (CI issuers have none).',
+        checks: '`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).',
         fix: 'Add the endpoint; SSO needs it, workload identity does not.',
+    },
+    'document-token-endpoint-missing': {
+        group: 'document',
+        levels: [I, 'off', E],
+        source: 'Discovery 1.0 §3 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)',
+        checks: '`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.',
+        fix: 'Publish the token endpoint, or stop advertising response types with `code`.',
+        fixes: { mondoo: 'Nothing to do for workload identity: Mondoo never calls the token endpoint.' },
+    },
+    'optional-member-type': {
+        group: 'document',
+        levels: [W, W, W],
+        source: 'Discovery 1.0 §3; RFC 8414 §2; RFC 9126 §5 (member types)',
+        checks: 'An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).',
+        fix: 'Give the member its defined type, or leave it out.',
+    },
+    'response-type-invalid': {
+        group: 'document',
+        levels: [W, W, W],
+        source: 'OAuth 2.0 Multiple Response Type Encoding Practices §2.2 (space-delimited), §3–5 (`id_token`, `none`, combinations)',
+        checks: 'A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.',
+        fix: 'Separate the parts with single spaces, e.g. "code id_token".',
+    },
+    'subject-type-unknown': {
+        group: 'document',
+        levels: [W, W, W],
+        source: 'Core §8; Discovery 1.0 §3 (`public`, `pairwise`)',
+        checks: 'A `subject_types_supported` value is neither `public` nor `pairwise`.',
+        fix: 'Advertise `public` or `pairwise`: clients know no other subject type.',
+    },
+    'scopes-no-openid': {
+        group: 'document',
+        levels: [I, W, W],
+        source: 'Discovery 1.0 §3 (`scopes_supported`: the server MUST support `openid`)',
+        checks: '`scopes_supported` is given but lacks `openid`.',
+        fix: 'Add `openid` to `scopes_supported`.',
     },
     'jwks-uri-not-https': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (`jwks_uri`); RFC 7517 §5',
         levels: [E, E, E],
         checks: '`jwks_uri` is not an https:// URL.',
         fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',
     },
     'endpoint-not-https': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (endpoint URLs MUST use https)',
         levels: [W, W, E],
         checks: 'An endpoint URL other than `jwks_uri` is not https://.',
         fix: 'Serve every endpoint over HTTPS.',
     },
     'jwks-uri-other-host': {
         group: 'document',
+        source: 'Discovery 1.0 §3 (no same-host requirement)',
         levels: [I, I, I],
         checks: '`jwks_uri` is on another host than the issuer.',
         fix: 'Nothing to do if that host is yours; make sure it is as reachable as the issuer.',
     },
     'alg-rs256-missing': {
         group: 'algorithms',
-        levels: [I, I, E],
-        checks: '`id_token_signing_alg_values_supported` does not include RS256.',
+        source: 'Discovery 1.0 §3 (RS256 MUST be included); Core §15.1',
+        levels: [I, 'off', E],
+        checks: '`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).',
         fix: 'Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS.',
     },
     'alg-none': {
         group: 'algorithms',
+        source: 'Core §2, §16.14 (`none` only when no tokens are returned from the authorization endpoint)',
         levels: [W, W, W],
         checks: '`none` is advertised for ID tokens: unsigned tokens.',
         fix: 'Remove `none`: keyless auth needs signed tokens.',
     },
     'alg-symmetric': {
         group: 'algorithms',
-        levels: [W, W, W],
-        checks: 'HS256/HS384/HS512 are advertised: tokens a JWKS cannot verify.',
-        fix: 'Sign ID tokens with an asymmetric algorithm (RS256, ES256, ...).',
+        source: 'Core §10.1 (symmetric keys come from the client secret, not the JWKS)',
+        levels: [I, I, I],
+        checks: 'HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.',
+        fix: 'Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client).',
     },
     'alg-unusable': {
         group: 'algorithms',
+        source: "Core §10.1; the target's accepted algorithms",
         levels: [E, E, E],
         checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
         fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
     },
     'alg-without-key': {
         group: 'algorithms',
+        source: 'Core §10.1 (the verifier needs a key for the alg)',
         levels: [I, I, W],
         checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
         fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
     },
     'alg-mender-rs256': {
         group: 'algorithms',
-        levels: ['off', I, 'off'],
-        checks: "RS256 is the only usable algorithm: not on Mender's documented list, but its own example uses it.",
-        fix: 'Nothing to do if Mender accepts it for you; ES256 or PS256 are on its documented list.',
+        source: 'Mender SSO documentation (documented algorithm list and example)',
+        levels: ['off', W, 'off'],
+        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
+        fix: 'It probably works: verify with a test login, or also enable ES256, PS256 or RS384.',
     },
     'mender-auth-alg': {
         group: 'algorithms',
+        source: 'Discovery 1.0 §3; Mender SSO documentation (Implicit Flow only)',
+        levels: ['off', I, 'off'],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
+        fix: 'Nothing to do for Mender; other clients that sign client assertions need one of these algorithms.',
+    },
+    'alg-eddsa-deprecated': {
+        group: 'algorithms',
+        levels: [I, I, I],
+        source: 'RFC 9864 §2, §4.1 (`Ed25519`, `Ed448` fully specified; `EdDSA` deprecated)',
+        checks: '`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.',
+        fix: 'Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it.',
+    },
+    'mender-no-id-token': {
+        group: 'mender',
+        levels: ['off', E, 'off'],
+        source: 'Mender SSO documentation (Implicit Flow only, ID tokens required); Core §3.2',
+        checks: '`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).',
+        fix: 'Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`.',
+    },
+    'mender-response-mode': {
+        group: 'mender',
         levels: ['off', W, 'off'],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms.",
-        fix: 'Support one of ES256, ES256K, ES384, ES512, PS256, PS384, PS512, RS384, RS512 for client authentication.',
+        source: 'OAuth 2.0 Multiple Response Type Encoding Practices §3 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 §3',
+        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
+        fix: 'Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens.',
+    },
+    'mender-email-claim': {
+        group: 'mender',
+        levels: ['off', W, 'off'],
+        source: 'Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 §3 (`claims_supported`)',
+        checks: '`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.',
+        fix: 'Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`).',
+    },
+    'mender-authorization-endpoint': {
+        group: 'mender',
+        levels: ['off', E, 'off'],
+        source: 'Discovery 1.0 §3 (`authorization_endpoint`, https); Core §3.2.2.1',
+        checks: '`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.',
+        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach.",
+    },
+    'mender-par-required': {
+        group: 'mender',
+        levels: ['off', E, I],
+        source: 'RFC 9126 §5 (`require_pushed_authorization_requests`); Mender SSO documentation',
+        checks: '`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.',
+        fix: 'Turn off the PAR requirement for the Mender application.',
     },
     'jwks-not-set': {
         group: 'jwks',
+        source: 'RFC 7517 §5 (`keys` REQUIRED)',
         levels: [E, E, E],
         checks: 'The key set has no `keys` array.',
         fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
     },
     'jwks-no-signing-key': {
         group: 'jwks',
+        source: 'Core §10.1',
         levels: [E, E, E],
         checks: 'No key in the set can verify a signature (after the key checks below).',
         fix: 'Publish the public key that signs the ID tokens.',
     },
     'jwks-too-many-keys': {
         group: 'jwks',
+        source: "this tool's own limit (AWS IAM refuses larger sets)",
         levels: [W, W, W],
         checks: 'More than 100 keys: AWS, for one, refuses such a set.',
         fix: 'Publish only current and next signing keys.',
     },
     'jwk-invalid': {
         group: 'jwks',
+        source: 'RFC 7517 §4; RFC 7518 §6',
         levels: [E, E, E],
         checks: 'A key does not parse as a public JWK (jose `importJWK`).',
         fix: 'Fix or remove the key.',
     },
     'jwk-private-member': {
         group: 'jwks',
+        source: 'RFC 7518 §6.2.2, §6.3.2, §6.4 (private members)',
         levels: [E, E, E],
         checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
         fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
     },
     'jwk-rsa-weak': {
         group: 'jwks',
+        source: 'RFC 7518 §3.3 (2048 bits or larger MUST be used)',
         levels: [E, E, E],
         checks: 'An RSA key is shorter than 2048 bits.',
         fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
     },
     'jwk-alg-mismatch': {
         group: 'jwks',
+        source: 'RFC 7517 §4.4; RFC 7518 §3.1',
         levels: [E, E, E],
         checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
         fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
     },
     'jwk-not-for-signing': {
         group: 'jwks',
+        source: 'RFC 7517 §4.2, §4.3',
         levels: [I, I, I],
         checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
         fix: 'Nothing to do unless it was meant to sign tokens.',
     },
     'jwk-kid-missing': {
         group: 'jwks',
+        source: 'Core §10.1 (several keys: `kid` MUST be used)',
         levels: [W, W, W],
-        checks: 'A key has no `kid`.',
+        checks: 'One of several signing keys has no `kid`: a verifier cannot choose the key.',
         fix: 'Give every key a `kid` and put it in the token header.',
+    },
+    'jwk-kid-missing-single': {
+        group: 'jwks',
+        levels: [I, I, I],
+        source: 'RFC 7517 §4.5 (`kid` OPTIONAL); Core §10.1',
+        checks: 'The only signing key has no `kid`: allowed, and verifiers use the single key.',
+        fix: 'Give the key a `kid` before adding a second one (then it is required).',
     },
     'jwk-kid-duplicate': {
         group: 'jwks',
+        source: 'RFC 7517 §4.5; Core §10.1',
         levels: [E, E, E],
-        checks: 'Two keys share a `kid`.',
-        fix: 'Give every key its own `kid`.',
+        checks: 'Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 §4.5).',
+        fix: 'Give every signing key of a type its own `kid`.',
     },
     'jwk-duplicate-key': {
         group: 'jwks',
+        source: 'RFC 7517 §4.5',
         levels: [W, W, W],
         checks: 'The same key is published under two `kid`s.',
         fix: 'Publish each key once.',
     },
     'jwk-x5c-expired': {
         group: 'jwks',
+        source: 'RFC 7517 §4.7',
         levels: [W, W, W],
         checks: 'A certificate in `x5c` has expired.',
         fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
     },
     'jwk-x5c-invalid': {
         group: 'jwks',
+        source: 'RFC 7517 §4.7 (the first certificate MUST hold the key)',
         levels: [W, W, W],
         checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
         fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
     },
     'jwk-not-base64url': {
         group: 'jwks',
+        source: 'RFC 7518 §2 (Base64urlUInt); RFC 7515 §2',
         levels: [W, W, W],
         checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
         fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
     },
     'jwk-rsa-leading-zero': {
         group: 'jwks',
+        source: 'RFC 7518 §2 (Base64urlUInt: minimal octets), §6.3.1.1',
         levels: [W, W, W],
-        checks: 'An RSA modulus has a leading zero octet (RFC 7518 §6.3.1.1 forbids it).',
-        fix: 'Strip the leading zero octet before encoding `n`.',
+        checks: 'An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.',
+        fix: 'Strip leading zero octets before encoding `n` and `e`.',
+    },
+    'jwk-rsa-exponent-one': {
+        group: 'jwks',
+        levels: [E, E, E],
+        source: 'RFC 8017 §3.1 (3 <= e <= n-1); RFC 7518 §6.3.1.2',
+        checks: 'An RSA key has public exponent e = 1: anyone can forge its signatures.',
+        fix: 'Remove the key at once and publish a properly generated RSA key (e = 65537).',
+    },
+    'jwk-rsa-exponent-weak': {
+        group: 'jwks',
+        levels: [W, W, W],
+        source: 'RFC 8017 §3.1 (e odd); RFC 7518 §6.3.1.2',
+        checks: 'An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.',
+        fix: 'Rotate to a key with e = 65537.',
+    },
+    'jwk-ec-coordinate-length': {
+        group: 'jwks',
+        levels: [E, E, E],
+        source: 'RFC 7518 §6.2.1.2, §6.2.1.3 (full coordinate size for the curve)',
+        checks: "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
+        fix: 'Encode the coordinates with leading zero octets to the full size.',
+    },
+    'jwk-use-key-ops': {
+        group: 'jwks',
+        levels: [W, W, W],
+        source: 'RFC 7517 §4.3 (`use` and `key_ops` MUST be consistent)',
+        checks: 'A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).',
+        fix: 'Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`.',
+    },
+    'jwk-x5t-mismatch': {
+        group: 'jwks',
+        levels: [W, W, W],
+        source: 'RFC 7517 §4.8, §4.9 (thumbprint of the DER certificate)',
+        checks: '`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.',
+        fix: 'Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it.',
     },
     'mender-provider-invalid': {
         group: 'mender',
+        source: 'Mender SSO documentation (provider document)',
         levels: [E, E, E],
         checks: 'A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.',
         fix: 'Give the provider a `name` and either `well_known_url` or `settings`.',
     },
     'mender-client-secret': {
         group: 'mender',
+        source: 'Mender SSO documentation (client_secret optional)',
         levels: [W, W, W],
         checks: 'A Mender provider file holds a `client_secret`.',
         fix: 'Keep the secret out of the repository: inject it when the provider is created.',
     },
     'token-malformed': {
         group: 'token',
+        source: 'Core §2; RFC 7515 §7.1',
         levels: [E, E, E],
         checks: 'The sample token is not a signed JWT.',
         fix: 'Pass a compact JWS ID token from the provider.',
     },
     'token-issuer-mismatch': {
         group: 'token',
+        source: 'Core §3.1.3.7 step 2',
         levels: [E, E, E],
         checks: "The sample token's `iss` is not byte-equal to the issuer.",
         fix: 'Make the provider put exactly the issuer URL in `iss`.',
     },
     'token-kid-unknown': {
         group: 'token',
+        source: 'Core §10.1',
         levels: [E, E, E],
         checks: "The sample token's header `kid` is missing or not in the JWKS.",
         fix: 'Publish the signing key in the JWKS, with the `kid` the tokens carry.',
     },
     'token-alg-rejected': {
         group: 'token',
+        source: 'Core §3.1.3.7 step 7',
         levels: [E, E, E],
         checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
         fix: 'Sign with an algorithm that is both advertised and accepted.',
     },
     'token-signature-invalid': {
         group: 'token',
+        source: 'Core §3.1.3.7 step 6',
         levels: [E, E, E],
         checks: "The sample token's signature does not verify with its JWKS key.",
         fix: 'Publish the key that really signs the tokens.',
     },
     'token-expiring': {
         group: 'token',
+        source: "Core §3.1.3.7 step 9; Mondoo's 3-minute minimum",
         levels: [E, E, E],
         checks: 'The sample token has less than 180 seconds left (or no `exp`).',
         fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
@@ -35177,7 +35727,8 @@ function judge(observations, profile) {
         if (severity === 'off')
             continue;
         const { rule, message, value, location } = observation;
-        const fix = observation.fix ?? (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleSpec */ .u8)(rule).fix;
+        const spec = (0,_catalogue_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleSpec */ .u8)(rule);
+        const fix = observation.fix ?? spec.fixes?.[profile] ?? spec.fix;
         // Built member by member so the JSON report's field order is the documented one.
         findings.push({ rule, severity, message, value, fix, location });
     }
@@ -35336,6 +35887,15 @@ function readLocalJson(input, path, readFile, observations) {
                     ? `${(0,findings/* shown */.SP)(path)} is larger than ${fetch/* MAX_DOCUMENT_BYTES */.b} bytes; discovery documents and key sets are a few kilobytes.`
                     : `cannot read ${(0,findings/* shown */.SP)(path)} (${code}).`;
         throw (0,errors/* settingsError */.Ol)(input, problem, 'Give the path of the JSON file, relative to the workspace (check out the repository first).');
+    }
+    if (text.startsWith('\uFEFF')) {
+        // RFC 8259 §8.1: a parser may ignore a byte order mark; editors on Windows often write one.
+        text = text.slice(1);
+        observations.push({
+            rule: 'file-bom',
+            message: `${(0,findings/* shown */.SP)(path)} starts with a UTF-8 byte order mark; it was ignored.`,
+            location: { file: path, line: 1 },
+        });
     }
     let value;
     try {
