@@ -69,8 +69,19 @@ export function retryNotice(
   return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 
+/**
+ * A failure worth fewer attempts than the policy allows: once `attempts` answers of the same `group` have
+ * failed, retrying stops with `reason`, whatever attempts the policy has left.
+ */
+export interface AttemptLimit {
+  group: string;
+  attempts: number;
+  reason: string;
+}
+
 export type Attempt<T> =
-  { ok: true; value: T } | { ok: false; error: ActionError; retryable: boolean; retryAfterMs?: number };
+  | { ok: true; value: T }
+  | { ok: false; error: ActionError; retryable: boolean; retryAfterMs?: number; limit?: AttemptLimit };
 
 export interface RetryOptions {
   what: string;
@@ -95,10 +106,16 @@ export async function retry<T>(
   options: RetryOptions,
 ): Promise<T> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const failuresByGroup = new Map<string, number>();
   for (let n = 1; ; n++) {
     const result = await attempt(n);
     if (result.ok) return result.value;
     if (!result.retryable) throw result.error;
+    if (result.limit) {
+      const failures = (failuresByGroup.get(result.limit.group) ?? 0) + 1;
+      failuresByGroup.set(result.limit.group, failures);
+      if (failures >= result.limit.attempts) throw withReason(result.error, result.limit.reason);
+    }
     if (n >= options.policy.maxAttempts) {
       throw withReason(result.error, `${options.what} failed ${plural(n, 'time')} in a row.`);
     }

@@ -3,12 +3,14 @@ import {
   type InputReader,
   otherModeInputsWarning,
   readBoolean,
+  readChoice,
   readTimeout,
   readWholeNumber,
 } from './input-values.js';
 import { type LintSettings, readLintSettings } from './lint/lint-settings.js';
 import { normalizeUniverseDomain } from './universe-domain.js';
 import { JWT_TOKEN_IN_WIF_CONFIG, loadWifConfig, type MaskSecret, type WifConfig } from './wif-config.js';
+import { CREDENTIAL_TYPES, type CredentialType } from './exchange/credential.js';
 
 /** GitHub's tokens live about 300 s; Mondoo wants at least 180 s left when it sees one. */
 export const MIN_VALIDITY_FLOOR_SECONDS = 180;
@@ -40,6 +42,8 @@ export interface Settings {
   /** `token-audience` as set by the user (undefined when it defaults to `audience`). */
   explicitTokenAudience: string | undefined;
   minValiditySeconds: number;
+  /** What to ask Mondoo for: a key pair (default, no `response_type` sent) or a bearer token. */
+  credentialType: CredentialType;
   exportEnv: boolean;
   timeoutSeconds: number;
   /** Things that work but look like a mistake. */
@@ -108,6 +112,12 @@ export function readExchangeSettings(
     tokenAudience,
     explicitTokenAudience,
     minValiditySeconds,
+    credentialType: readChoice<CredentialType>(
+      'credential-type',
+      getInput('credential-type'),
+      CREDENTIAL_TYPES,
+      'certificate',
+    ),
     exportEnv: readBoolean('export-env', getInput('export-env'), true),
     timeoutSeconds: readTimeout(getInput('timeout')),
     warnings,

@@ -6,6 +6,7 @@ import { readChoice } from '../input-values.js';
 import type { Log } from '../runner.js';
 import { type FileSetting, reservePrivateFile } from '../private-file.js';
 import { readExchangeSettings } from '../settings.js';
+import { spaceOf } from '../exchange/credential.js';
 import type { CliIo } from './cli-io.js';
 import { hintsFor } from '../exchange/diagnosis.js';
 import { FailureWithHints } from './failure.js';
@@ -56,6 +57,11 @@ export const EXCHANGE_COMMAND: CommandSpec = {
       type: 'string',
       value: 'S',
       help: 'Seconds the token must still be valid (default and minimum 180).',
+    },
+    'credential-type': {
+      type: 'string',
+      value: 'T',
+      help: 'certificate (a key pair every Mondoo client reads, default) or token (a bearer token; cnspec on a recent mql only).',
     },
     timeout: {
       type: 'string',
@@ -132,7 +138,7 @@ export function formatResult(format: Format, result: ExchangeResult): string {
       return `${JSON.stringify(
         {
           service_account_mrn: credential.account.mrn,
-          space_mrn: credential.account.space_mrn,
+          space_mrn: spaceOf(credential.account),
           api_endpoint: credential.account.api_endpoint,
           subject: subjectOf(token),
           issuer,

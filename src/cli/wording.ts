@@ -6,6 +6,7 @@ const SHARED_NAMES = [
   'wif-config',
   'token-audience',
   'min-validity',
+  'credential-type',
   'timeout',
   'profile',
   'fail-on',

@@ -1,14 +1,20 @@
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { ActionError } from '../errors.js';
 import { isObject, jsonTypeName, parseJson } from '../json.js';
 import { isMaskable, MIN_MASK_LENGTH, maskFormsOfAll } from '../secrets/mask-forms.js';
+import { privateKeyProblem } from './private-key.js';
+
+/** What the exchange asks Mondoo for: a key pair (every client reads it) or a bearer token (recent cnspec). */
+export const CREDENTIAL_TYPES = ['certificate', 'token'] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 
 /** What Mondoo hands back, decoded: cnspec reads the same JSON from MONDOO_CONFIG_BASE64. */
 export interface ServiceAccount {
   mrn: string;
-  space_mrn: string;
   api_endpoint: string;
+  /** The space, in cnspec's order of preference (see SPACE_MEMBERS); at least one is present. */
   scope_mrn?: string;
+  space_mrn?: string;
   parent_mrn?: string;
   private_key?: string;
   certificate?: string;
@@ -25,9 +31,14 @@ export interface MondooCredential {
 
 const STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-const REQUIRED_MEMBERS = ['mrn', 'space_mrn', 'api_endpoint'] as const;
+const REQUIRED_MEMBERS = ['mrn', 'api_endpoint'] as const;
+/**
+ * Where cnspec finds the space when it reads the credential from its config (mql cli/config GetScopeMrn):
+ * `scope_mrn`, else the older `space_mrn`, else `parent_mrn`; an empty string counts as absent.
+ */
+const SPACE_MEMBERS = ['scope_mrn', 'space_mrn', 'parent_mrn'] as const;
 /** cnspec reads these into strings too: another type would fail it three steps later. */
-const OPTIONAL_MEMBERS = ['scope_mrn', 'parent_mrn', 'private_key', 'certificate', 'token'] as const;
+const OPTIONAL_MEMBERS = [...SPACE_MEMBERS, 'private_key', 'certificate', 'token'] as const;
 /** The members whose values are secret, besides the JSON and its base64 as a whole. */
 const SECRET_MEMBERS = ['private_key', 'token'] as const;
 
@@ -48,14 +59,55 @@ export function decodeCredential(base64: string): MondooCredential {
   if (parsed === undefined) throw invalid('`base64_credential` does not decode to JSON');
   if (!isObject(parsed)) throw invalid('`base64_credential` does not decode to a JSON object');
   const account = readMembers(parsed);
-  checkApiEndpoint(account.api_endpoint);
-  if (account.private_key !== undefined || account.certificate !== undefined) {
-    checkKeyPair(account);
-  } else if (account.token === undefined) {
-    throw invalid('it has neither `private_key` with `certificate` nor `token`');
+  if (spaceOf(account) === '') {
+    throw invalid('it names no space (`scope_mrn`, `space_mrn` or `parent_mrn`)');
   }
+  checkApiEndpoint(account.api_endpoint);
+  if (account.private_key === undefined && account.token === undefined) {
+    throw invalid(
+      account.certificate === undefined
+        ? 'it has neither a `private_key` nor a `token`'
+        : 'it has a `certificate` but neither a `private_key` nor a `token`',
+    );
+  }
+  if (account.private_key !== undefined) checkPrivateKey(account.private_key);
+  if (account.certificate !== undefined) checkCertificate(account.certificate);
   if (account.token !== undefined) checkTokenMaskable(account.token);
   return { base64, json, account };
+}
+
+/** The space the credential belongs to, as cnspec picks it: the first of SPACE_MEMBERS present. */
+export function spaceOf(account: ServiceAccount): string {
+  for (const name of SPACE_MEMBERS) {
+    const value = account[name];
+    if (value !== undefined) return value;
+  }
+  return '';
+}
+
+/**
+ * What works but deserves a word: a key pair where a token was asked for (the service ignored
+ * `response_type`), a token where a key pair was (not every client reads it), a key without certificate.
+ */
+export function credentialWarnings(account: ServiceAccount, requested: CredentialType): string[] {
+  const warnings: string[] = [];
+  const hasKey = account.private_key !== undefined;
+  if (requested === 'token' && account.token === undefined) {
+    warnings.push(
+      '`credential-type` is `token`, but Mondoo answered with a key pair: this Mondoo service ignored the request for a token credential (`response_type: TOKEN`). The key pair was exported instead; every Mondoo client reads it.',
+    );
+  }
+  if (requested === 'certificate' && !hasKey) {
+    warnings.push(
+      'Mondoo answered with a token credential, not a key pair: cnspec built on a recent mql reads it, but mondoo-go and the Terraform provider need a key pair.',
+    );
+  }
+  if (hasKey && account.certificate === undefined) {
+    warnings.push(
+      "The credential has a `private_key` but no `certificate`. Mondoo's clients sign with the key alone, so it works; the certificate only describes the key.",
+    );
+  }
+  return warnings;
 }
 
 /**
@@ -71,13 +123,18 @@ function readMembers(parsed: Record<string, unknown>): ServiceAccount {
   }
   for (const name of OPTIONAL_MEMBERS) {
     const value = parsed[name];
-    if (value === null || (name === 'token' && typeof value === 'string' && value.trim() === '')) {
+    const empty = typeof value === 'string' && (name === 'token' ? value.trim() === '' : value === '');
+    if (value === null || (empty && (name === 'token' || isSpaceMember(name)))) {
       delete account[name];
     } else if (value !== undefined && typeof value !== 'string') {
       throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
     }
   }
   return account as unknown as ServiceAccount;
+}
+
+function isSpaceMember(name: string): boolean {
+  return (SPACE_MEMBERS as readonly string[]).includes(name);
 }
 
 function checkApiEndpoint(value: string): void {
@@ -90,21 +147,25 @@ function checkApiEndpoint(value: string): void {
   if (url.protocol !== 'https:') throw invalid('`api_endpoint` is not an https:// URL');
 }
 
-function checkKeyPair(account: ServiceAccount): void {
-  if (account.private_key === undefined) throw invalid('it has `certificate` but no `private_key`');
-  if (account.certificate === undefined) throw invalid('it has `private_key` but no `certificate`');
-  try {
-    createPrivateKey(account.private_key);
-  } catch {
-    throw invalid('`private_key` is not a readable PEM private key');
-  }
-  if (!isMaskable(account.private_key)) {
+/**
+ * The key Mondoo's clients sign with: ranger-rpc's PrivateKeyFromBytes and mondoo-go's signer take only an
+ * ECDSA key in PKCS#8 PEM, and both sign with ES384, which refuses any curve but P-384 at signing time. So
+ * anything else is refused here, named by what it is, never by any of its text.
+ */
+function checkPrivateKey(pem: string): void {
+  const problem = privateKeyProblem(pem);
+  if (problem !== undefined) throw invalid(`\`private_key\` ${problem}`);
+  if (!isMaskable(pem)) {
     throw invalid(
       `\`private_key\` has lines shorter than ${MIN_MASK_LENGTH} characters, too short to be masked in the log`,
     );
   }
+}
+
+/** The certificate is optional (nothing authenticates with it), but one that is there must be one. */
+function checkCertificate(pem: string): void {
   try {
-    new X509Certificate(account.certificate);
+    new X509Certificate(pem);
   } catch {
     throw invalid('`certificate` is not a readable PEM certificate');
   }

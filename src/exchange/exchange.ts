@@ -5,7 +5,14 @@ import type { Log } from '../runner.js';
 import type { Settings } from '../settings.js';
 import { exchangeUrl } from '../universe-domain.js';
 import { maskForms } from '../secrets/mask-forms.js';
-import { credentialMaskForms, decodeCredential, type MondooCredential } from './credential.js';
+import { visible } from '../output/escape.js';
+import {
+  credentialMaskForms,
+  credentialWarnings,
+  decodeCredential,
+  type MondooCredential,
+  spaceOf,
+} from './credential.js';
 import { audienceWarning } from './audience-check.js';
 import { claimRows } from './diagnosis.js';
 import {
@@ -63,7 +70,8 @@ export async function runExchange(
     observed,
   );
   const { account } = credential;
-  io.log.info(`Mondoo issued service account ${account.mrn} in space ${account.space_mrn}.`);
+  io.log.info(`Mondoo issued service account ${visible(account.mrn)} in space ${visible(spaceOf(account))}.`);
+  for (const warning of credentialWarnings(account, settings.credentialType)) io.log.warning(warning);
   return { credential, token: accepted, issuer };
 }
 
@@ -124,7 +132,13 @@ async function exchangeForCredential(
     () =>
       postExchange(
         io.send,
-        { universeDomain: settings.universeDomain, audience: settings.audience, issuer, jwt: token.jwt },
+        {
+          universeDomain: settings.universeDomain,
+          audience: settings.audience,
+          issuer,
+          jwt: token.jwt,
+          credentialType: settings.credentialType,
+        },
         deadline,
         (text) => io.log.redact(text),
       ),

@@ -1,6 +1,7 @@
 import { ActionError } from '../errors.js';
 import type { Runner } from '../runner.js';
 import type { Settings } from '../settings.js';
+import { spaceOf } from './credential.js';
 import { type ExchangeResult, subjectOf } from './exchange.js';
 
 /**
@@ -15,7 +16,7 @@ export function publishToRunner(settings: Settings, runner: Runner, result: Exch
       outputs: [
         ['credential', credential.base64],
         ['service-account-mrn', account.mrn],
-        ['space-mrn', account.space_mrn],
+        ['space-mrn', spaceOf(account)],
         ['api-endpoint', account.api_endpoint],
         ['subject', subjectOf(token)],
         ['issuer', issuer],

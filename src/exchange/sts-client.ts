@@ -6,18 +6,37 @@ import { excerpt, looksLikeHtml } from './answer-text.js';
 import { isObject, parseJson } from '../json.js';
 import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import { redactSecrets } from '../runner.js';
-import { rangerErrorFrom } from './grpc-status.js';
+import { type RangerError, rangerErrorFrom, retryForCode } from './grpc-status.js';
+import type { CredentialType } from './credential.js';
 
 export interface ExchangeRequest {
   universeDomain: string;
   audience: string;
   issuer: string;
   jwt: string;
+  /** `token` asks for a bearer-token credential; `certificate` (the default) sends nothing extra. */
+  credentialType: CredentialType;
 }
 
 const PER_REQUEST_TIMEOUT_MS = 30_000;
 /** How much of Mondoo's own `message` an error quotes: enough for a subject or an issuer, never a page. */
 const MESSAGE_LENGTH = 300;
+/** UNKNOWN and INTERNAL answers share one allowance: two requests in all. */
+const ONCE_RETRIED_ATTEMPTS = 2;
+
+/**
+ * The JSON body. mql's sts.go sets `ResponseType = "TOKEN"` (feature ExchangeTokenForToken); ranger-rpc
+ * decodes JSON with protojson, which takes the proto name `response_type` and ignores keys it does not know,
+ * so an older server answers with a key pair as before. Without `token` the key is left out altogether.
+ */
+export function exchangeRequestBody(request: ExchangeRequest): string {
+  return JSON.stringify({
+    audience: request.audience,
+    issuer_uri: request.issuer,
+    jwt_token: request.jwt,
+    ...(request.credentialType === 'token' ? { response_type: 'TOKEN' } : {}),
+  });
+}
 
 /**
  * One POST to Mondoo's SecureTokenService; the answer classified for the retry loop. `redact` is the log's:
@@ -36,11 +55,7 @@ export async function postExchange(
       method: 'POST',
       url,
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        audience: request.audience,
-        issuer_uri: request.issuer,
-        jwt_token: request.jwt,
-      }),
+      body: exchangeRequestBody(request),
       timeoutMs: deadline.requestBudgetMs(PER_REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
@@ -80,24 +95,11 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string, reda
   }
   const json = parseJson(body);
   if (status === 200) return readCredentialAnswer(body, json, response, redact);
-  const retryable = status === 429 || (status >= 500 && status !== 501);
   const retryAfterMs = parseRetryAfterMs(header(response, 'retry-after'));
   const ranger = rangerErrorFrom(json);
-  if (ranger) {
-    return {
-      ok: false,
-      retryable,
-      retryAfterMs,
-      error: new ActionError(
-        `${retryable ? 'Mondoo could not exchange the token right now' : 'Mondoo refused the token'} (${ranger.status}, HTTP ${status}): ${quotedMessage(ranger.message, redact)}`,
-        {
-          kind: retryable ? 'sts-unavailable' : 'sts-refused',
-          grpcStatus: ranger.status,
-          fix: rangerFix(ranger.status),
-        },
-      ),
-    };
-  }
+  if (ranger) return classifyRangerError(ranger, status, retryAfterMs, redact);
+  // Not Mondoo's status body (a proxy's page): only the HTTP status can tell an outage.
+  const retryable = status === 429 || (status >= 500 && status !== 501);
   const kindOfBody = looksLikeHtml(body)
     ? 'with'
     : json !== undefined
@@ -116,6 +118,55 @@ export function classifyExchangeAnswer(response: HttpResponse, url: string, reda
           : 'Check `universe-domain` and any proxy between the runner and Mondoo.',
       },
     ),
+  };
+}
+
+/** Mondoo's own error: the retry follows its code (see retryForCode), whatever the HTTP status says. */
+function classifyRangerError(
+  ranger: RangerError,
+  status: number,
+  retryAfterMs: number | undefined,
+  redact: Redact,
+): Attempt<string> {
+  const said = `(${ranger.status}, HTTP ${status}): ${quotedMessage(ranger.message, redact)}`;
+  const policy = retryForCode(ranger.code);
+  if (policy === 'retry') {
+    return {
+      ok: false,
+      retryable: true,
+      retryAfterMs,
+      error: new ActionError(`Mondoo could not exchange the token right now ${said}`, {
+        kind: 'sts-unavailable',
+        grpcStatus: ranger.status,
+        fix: rangerFix(ranger.status),
+      }),
+    };
+  }
+  if (policy === 'once') {
+    return {
+      ok: false,
+      retryable: true,
+      retryAfterMs,
+      limit: {
+        group: 'UNKNOWN or INTERNAL',
+        attempts: ONCE_RETRIED_ATTEMPTS,
+        reason: `Mondoo answered UNKNOWN or INTERNAL ${ONCE_RETRIED_ATTEMPTS} times, so it was not tried again: Mondoo sends these codes for any failure of its backend, refusals that fail the same way every time included.`,
+      },
+      error: new ActionError(`Mondoo's token exchange failed ${said}`, {
+        kind: 'sts-refused',
+        grpcStatus: ranger.status,
+        fix: "Read Mondoo's message: if it names the audience, issuer or subject, correct that (compare the claims with the provider in Mondoo). Otherwise re-run later; if it persists, contact Mondoo support with the time of the failure.",
+      }),
+    };
+  }
+  return {
+    ok: false,
+    retryable: false,
+    error: new ActionError(`Mondoo refused the token ${said}`, {
+      kind: 'sts-refused',
+      grpcStatus: ranger.status,
+      fix: rangerFix(ranger.status),
+    }),
   };
 }
 

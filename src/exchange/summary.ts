@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import type { ActionError } from '../errors.js';
-import type { ServiceAccount } from './credential.js';
+import { type ServiceAccount, spaceOf } from './credential.js';
 import { claimRows, hintsFor } from './diagnosis.js';
 import { cellCode, inertLines, inertText, markdownTable } from '../output/markdown.js';
 
@@ -19,7 +19,7 @@ export function successSummary(facts: SuccessFacts): string {
       ['', ''],
       [
         ['Service account', facts.account.mrn],
-        ['Space', facts.account.space_mrn],
+        ['Space', spaceOf(facts.account)],
         ['API endpoint', facts.account.api_endpoint],
         ['Subject', facts.subject],
         ['Issuer', facts.issuer],

@@ -92,9 +92,9 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     ],
     ['decodes to text that is not JSON', base64('hello, not json'), /does not decode to JSON/],
     [
-      'lacks space_mrn',
+      'names no space',
       base64(JSON.stringify({ mrn: 'm', api_endpoint: 'https://us.api.mondoo.com', token: 't.t.t' })),
-      /no `space_mrn`/,
+      /names no space \(`scope_mrn`, `space_mrn` or `parent_mrn`\)/,
     ],
   ] as const)(
     'exports nothing when the credential %s',

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -9,8 +9,9 @@ import type { TestCa } from './test-ca.ts';
 
 export interface ServiceAccount {
   mrn: string;
+  scope_mrn?: string;
   parent_mrn?: string;
-  space_mrn: string;
+  space_mrn?: string;
   private_key?: string;
   certificate?: string;
   token?: string;
@@ -47,6 +48,27 @@ export interface ExchangeRequestBody {
   audience: string;
   issuer_uri: string;
   jwt_token: string;
+  /** Newer Mondoo (mql sts.go, feature ExchangeTokenForToken): "TOKEN" asks for a bearer-token credential. */
+  response_type?: string;
+}
+
+/** The keys a Mondoo-like service might put in `private_key`; only `p384` is what Mondoo's clients sign with. */
+export type KeyKind = 'p384' | 'p256' | 'rsa' | 'rsa-pkcs1' | 'sec1';
+
+export interface StsOptions {
+  /** What it issues to a request that does not ask for a token: a key pair (default) or a token credential. */
+  credentialForm?: 'key' | 'token';
+  /**
+   * `honoured` (default): a newer Mondoo, answering `"response_type": "TOKEN"` with a token credential.
+   * `ignored`: an older one, whose protojson decoding (DiscardUnknown) drops the key it does not know.
+   */
+  responseType?: 'honoured' | 'ignored';
+  /** The member naming the space in the key-pair credential (cnspec reads scope_mrn, space_mrn, parent_mrn). */
+  spaceField?: 'scope_mrn' | 'space_mrn' | 'parent_mrn';
+  /** The key the key-pair credential carries (default p384). */
+  keyKind?: KeyKind;
+  /** Whether the key-pair credential carries a certificate (default true). */
+  certificate?: boolean;
 }
 
 export interface MondooSts {
@@ -58,8 +80,14 @@ export interface MondooSts {
   /** Consumed per exchange POST; when empty, behaves as { kind: 'exchange' }. */
   script: StsStep[];
   provider: Provider;
+  /** The credential it issues by default (see StsOptions.credentialForm), and its base64. */
   account: ServiceAccount;
   base64Credential: string;
+  /** The token credential it issues to `"response_type": "TOKEN"` when it honours that, and its base64. */
+  tokenAccount: ServiceAccount;
+  tokenBase64Credential: string;
+  /** Which form each successful exchange answered with, in order. */
+  issued: ('key' | 'token')[];
   secrets(): string[];
   close(): Promise<void>;
 }
@@ -67,13 +95,22 @@ export interface MondooSts {
 export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
 const MIN_REMAINING_LIFETIME_SECONDS = 180;
 const SPACE = 'test-space-1234';
+export const SPACE_MRN = `//captain.api.mondoo.app/spaces/${SPACE}`;
 
+/** ranger-rpc status/http.go codeMap: every gRPC code and the HTTP status it is sent with (unknown: 500). */
 const HTTP_STATUS_BY_GRPC_CODE: Record<number, number> = {
+  0: 200,
+  1: 408,
   2: 500,
   3: 400,
+  4: 504,
   5: 404,
+  6: 409,
   7: 403,
   8: 429,
+  9: 412,
+  10: 409,
+  11: 400,
   12: 501,
   13: 500,
   14: 503,
@@ -104,26 +141,58 @@ function randomJwtLookingToken(mrn: string): string {
   return `${header}.${payload}.${randomBytes(96).toString('base64url')}`;
 }
 
-function createServiceAccount(credentialForm: 'key' | 'token'): ServiceAccount {
-  const mrn = `//agents.api.mondoo.app/spaces/${SPACE}/serviceaccounts/${randomBytes(14).toString('hex')}`;
-  const base = { mrn, space_mrn: `//captain.api.mondoo.app/spaces/${SPACE}` };
-  if (credentialForm === 'token') {
-    return { ...base, token: randomJwtLookingToken(mrn), api_endpoint: 'https://us.api.mondoo.com' };
-  }
-  const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const issuer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+function newMrn(): string {
+  return `//agents.api.mondoo.app/spaces/${SPACE}/serviceaccounts/${randomBytes(14).toString('hex')}`;
+}
+
+/** The token form, as mql's sts.go decodes it: {mrn, space_mrn, token, api_endpoint}. */
+function createTokenAccount(): ServiceAccount {
+  const mrn = newMrn();
   return {
-    ...base,
-    private_key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    certificate: issueEcCertificate({
-      subjectKey: keys.publicKey,
-      subjectName: mrn,
-      issuerKey: issuer.privateKey,
-      issuerName: 'mondoo',
-    }),
+    mrn,
+    space_mrn: SPACE_MRN,
+    token: randomJwtLookingToken(mrn),
     api_endpoint: 'https://us.api.mondoo.com',
   };
 }
+
+function keyPairOf(kind: KeyKind): { pem: string; publicKey: KeyObject } {
+  if (kind === 'rsa' || kind === 'rsa-pkcs1') {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const type = kind === 'rsa' ? 'pkcs8' : 'pkcs1';
+    return { pem: privateKey.export({ type, format: 'pem' }).toString(), publicKey };
+  }
+  const namedCurve = kind === 'p256' ? 'prime256v1' : 'secp384r1';
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
+  const type = kind === 'sec1' ? 'sec1' : 'pkcs8';
+  return { pem: privateKey.export({ type, format: 'pem' }).toString(), publicKey };
+}
+
+function createKeyAccount(opts: StsOptions): ServiceAccount {
+  const mrn = newMrn();
+  const key = keyPairOf(opts.keyKind ?? 'p384');
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
+  const certificate =
+    opts.certificate === false
+      ? {}
+      : {
+          certificate: issueEcCertificate({
+            subjectKey: key.publicKey,
+            subjectName: mrn,
+            issuerKey: issuer.privateKey,
+            issuerName: 'mondoo',
+          }),
+        };
+  return {
+    mrn,
+    [opts.spaceField ?? 'space_mrn']: SPACE_MRN,
+    private_key: key.pem,
+    ...certificate,
+    api_endpoint: 'https://us.api.mondoo.com',
+  };
+}
+
+const base64Of = (account: ServiceAccount) => Buffer.from(JSON.stringify(account), 'utf8').toString('base64');
 
 function isJsonContentType(value: string | string[] | undefined): boolean {
   const mediaType = (Array.isArray(value) ? value[0] : value)?.split(';')[0]?.trim().toLowerCase();
@@ -162,13 +231,16 @@ function describeVerificationFailure(error: unknown): string {
 export async function startMondooSts(
   ca: TestCa,
   provider: Provider,
-  opts: { credentialForm?: 'key' | 'token' } = {},
+  opts: StsOptions = {},
 ): Promise<MondooSts> {
-  const account = createServiceAccount(opts.credentialForm ?? 'key');
-  const decodedCredential = JSON.stringify(account);
-  const base64Credential = Buffer.from(decodedCredential, 'utf8').toString('base64');
+  const tokenAccount = createTokenAccount();
+  const account = opts.credentialForm === 'token' ? tokenAccount : createKeyAccount(opts);
+  const base64Credential = base64Of(account);
+  const tokenBase64Credential = base64Of(tokenAccount);
+  const honoursResponseType = (opts.responseType ?? 'honoured') === 'honoured';
   const keySet = createLocalJWKSet(provider.jwks);
   const exchanges: ExchangeRequestBody[] = [];
+  const issued: ('key' | 'token')[] = [];
   const script: StsStep[] = [];
 
   async function exchange(req: RecordedRequest, res: ServerResponse): Promise<void> {
@@ -176,6 +248,12 @@ export async function startMondooSts(
     const { audience, issuer_uri: issuerUri, jwt_token: jwtToken } = body ?? {};
     if (typeof audience !== 'string' || typeof issuerUri !== 'string' || typeof jwtToken !== 'string') {
       sendRangerError(res, 3, 'request must be a JSON object with string audience, issuer_uri and jwt_token');
+      return;
+    }
+    // protojson fails on a known field of the wrong type, and ranger-rpc sends that plain error as UNKNOWN.
+    const responseType = honoursResponseType ? body?.response_type : undefined;
+    if (responseType !== undefined && typeof responseType !== 'string') {
+      sendRangerError(res, 2, 'proto: syntax error: invalid value for string field response_type');
       return;
     }
     if (issuerUri !== provider.issuer) {
@@ -206,7 +284,9 @@ export async function startMondooSts(
       sendRangerError(res, 7, `no workload identity binding matches subject ${JSON.stringify(payload.sub)}`);
       return;
     }
-    sendJson(res, 200, { base64_credential: base64Credential });
+    const wantsToken = responseType === 'TOKEN';
+    issued.push(wantsToken || opts.credentialForm === 'token' ? 'token' : 'key');
+    sendJson(res, 200, { base64_credential: wantsToken ? tokenBase64Credential : base64Credential });
   }
 
   const server = await startHttpsServer(ca, async (req, res) => {
@@ -262,12 +342,15 @@ export async function startMondooSts(
       .filter((line) => line !== '' && !/^-----(BEGIN|END) /.test(line));
     const all = [
       base64Credential,
-      decodedCredential,
+      JSON.stringify(account),
       account.private_key ?? '',
       ...keyLines,
       account.token ?? '',
+      tokenBase64Credential,
+      JSON.stringify(tokenAccount),
+      tokenAccount.token ?? '',
     ];
-    return all.filter((secret) => secret !== '');
+    return [...new Set(all.filter((secret) => secret !== ''))];
   }
 
   return {
@@ -278,6 +361,9 @@ export async function startMondooSts(
     provider,
     account,
     base64Credential,
+    tokenAccount,
+    tokenBase64Credential,
+    issued,
     secrets,
     close: () => server.close(),
   };

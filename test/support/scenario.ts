@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { MondooSts } from './mondoo-sts.ts';
+import type { MondooSts, StsOptions } from './mondoo-sts.ts';
 import { startMondooSts } from './mondoo-sts.ts';
 import type { TestCa } from './test-ca.ts';
 import { createTestCa } from './test-ca.ts';
@@ -28,6 +28,8 @@ export async function startScenario(
     subject?: string;
     claims?: MintedClaims;
     credentialForm?: 'key' | 'token';
+    /** How the STS stand-in behaves and what credential it issues (credentialForm above wins). */
+    sts?: StsOptions;
     /** A CA to sign the servers' certificates with (e.g. the session CA), left in place on close. */
     ca?: TestCa;
     /** `aud` values the Mondoo provider accepts besides its audience. */
@@ -45,7 +47,7 @@ export async function startScenario(
       jwks: tokenService.jwks,
       allowedAudiences: opts.allowedAudiences,
     },
-    { credentialForm: opts.credentialForm },
+    { ...opts.sts, ...(opts.credentialForm ? { credentialForm: opts.credentialForm } : {}) },
   );
 
   return {

@@ -192,6 +192,66 @@ describe('Mondoo STS', () => {
     }
   });
 
+  it('honours "response_type": "TOKEN" with the token credential, or ignores it like an older Mondoo', async () => {
+    const decode = (json: Record<string, unknown>) =>
+      JSON.parse(Buffer.from(String(json.base64_credential), 'base64').toString('utf8')) as ServiceAccount;
+    const jwt = await scenario.tokenService.mint({ audience: SPACE_AUDIENCE });
+    const body = { audience: SPACE_AUDIENCE, issuer_uri: scenario.tokenService.issuer, jwt_token: jwt };
+
+    const newer = await exchange({ ...body, response_type: 'TOKEN' });
+    expect(newer.status).toBe(200);
+    expect(decode(newer.json)).toEqual(scenario.sts.tokenAccount);
+    expect(Object.keys(scenario.sts.tokenAccount).sort()).toEqual([
+      'api_endpoint',
+      'mrn',
+      'space_mrn',
+      'token',
+    ]);
+    expect(scenario.sts.issued.at(-1)).toBe('token');
+    expect(scenario.sts.secrets()).toEqual(
+      expect.arrayContaining([scenario.sts.tokenBase64Credential, scenario.sts.tokenAccount.token]),
+    );
+    expect(await exchange({ ...body, response_type: 7 })).toMatchObject({ status: 500, json: { code: 2 } });
+
+    const older = await startMondooSts(scenario.ca, scenario.sts.provider, { responseType: 'ignored' });
+    try {
+      const answer = await exchange({ ...body, response_type: 'TOKEN' }, 'application/json', older.url);
+      expect(decode(answer.json)).toEqual(older.account);
+      expect(older.account.private_key).toBeDefined();
+      expect(older.issued).toEqual(['key']);
+    } finally {
+      await older.close();
+    }
+  });
+
+  it('issues key pairs with the key, space member and certificate it is told to', async () => {
+    const label = (pem = '') => /-----BEGIN ([A-Z ]+)-----/.exec(pem)?.[1];
+    const stsWith = async (opts: Parameters<typeof startMondooSts>[2]) => {
+      const sts = await startMondooSts(scenario.ca, scenario.sts.provider, opts);
+      await sts.close();
+      return sts.account;
+    };
+    const p384 = createPrivateKey(scenario.sts.account.private_key ?? '');
+    expect(label(scenario.sts.account.private_key)).toBe('PRIVATE KEY');
+    expect(p384.asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
+
+    const p256 = await stsWith({ keyKind: 'p256' });
+    expect(label(p256.private_key)).toBe('PRIVATE KEY');
+    expect(createPrivateKey(p256.private_key ?? '').asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    const rsa = await stsWith({ keyKind: 'rsa' });
+    expect([label(rsa.private_key), createPrivateKey(rsa.private_key ?? '').asymmetricKeyType]).toEqual([
+      'PRIVATE KEY',
+      'rsa',
+    ]);
+    expect(label((await stsWith({ keyKind: 'rsa-pkcs1' })).private_key)).toBe('RSA PRIVATE KEY');
+    expect(label((await stsWith({ keyKind: 'sec1' })).private_key)).toBe('EC PRIVATE KEY');
+
+    const scoped = await stsWith({ spaceField: 'scope_mrn', certificate: false });
+    expect(scoped.scope_mrn).toBe(scenario.sts.account.space_mrn);
+    expect(scoped).not.toHaveProperty('space_mrn');
+    expect(scoped).not.toHaveProperty('certificate');
+  });
+
   it('closes promptly while a hanging request is still open', async () => {
     const sts = await startMondooSts(scenario.ca, scenario.sts.provider);
     sts.script.push({ kind: 'hang' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grpcStatusName, rangerErrorFrom } from '../../src/exchange/grpc-status.js';
+import { grpcStatusName, rangerErrorFrom, retryForCode } from '../../src/exchange/grpc-status.js';
 import { parseJson } from '../../src/json.js';
 
 const parseRangerError = (body: string) => rangerErrorFrom(parseJson(body));
@@ -57,5 +57,20 @@ describe('parseRangerError', () => {
     ['no code', '{"error":"unauthenticated"}'],
   ])('is undefined for %s', (_name, body) => {
     expect(parseRangerError(body)).toBeUndefined();
+  });
+});
+
+describe('retryForCode', () => {
+  it('retries the passing states: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE', () => {
+    expect([4, 8, 14].map(retryForCode)).toEqual(['retry', 'retry', 'retry']);
+  });
+
+  it('retries UNKNOWN and INTERNAL once: ranger-rpc sends every plain backend error as UNKNOWN', () => {
+    expect([2, 13].map(retryForCode)).toEqual(['once', 'once']);
+  });
+
+  it('takes every other code as the final answer', () => {
+    const others = [0, 1, 3, 5, 6, 7, 9, 10, 11, 12, 15, 16];
+    expect(others.map(retryForCode)).toEqual(others.map(() => 'never'));
   });
 });

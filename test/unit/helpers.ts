@@ -36,9 +36,9 @@ export function oidcToken(claims: JWTPayload & { exp: number; iss: string }): Oi
   return { jwt: 'header.payload.signature', claims, expiresAt: claims.exp, issuer: claims.iss };
 }
 
-/** An EC P-256 private key in PKCS#8 PEM, like the ones Mondoo service accounts carry. */
+/** An ECDSA P-384 private key in PKCS#8 PEM: the one kind Mondoo's clients sign with (ES384). */
 export function ecPrivateKeyPem(): string {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
   return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 

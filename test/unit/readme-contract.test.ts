@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CREDENTIAL_TYPES } from '../../src/exchange/credential.js';
 
 const root = new URL('../../', import.meta.url);
 const actionYml = readFileSync(new URL('action.yml', root), 'utf8');
@@ -21,6 +22,16 @@ function actionSection(section: string): Map<string, string | undefined> {
     if (current && fallback !== undefined) entries.set(current, fallback);
   }
   return entries;
+}
+
+/** The `description:` of one input in action.yml. */
+function inputDescription(name: string): string {
+  return new RegExp(`^ {2}${name}:\\n {4}description: (.*)$`, 'm').exec(actionYml)?.[1] ?? '';
+}
+
+/** The whole README row of an input. */
+function readmeRow(name: string): string {
+  return readme.split('\n').find((line) => line.startsWith(`| \`${name}\``)) ?? '';
 }
 
 /** The first column (a `code` name) and second column of the README table under a heading. */
@@ -46,6 +57,15 @@ describe('README tables against action.yml', () => {
     for (const [name, fallback] of actionSection('inputs')) {
       if (fallback !== undefined) expect(documented.get(name), name).toBe(`\`${fallback}\``);
     }
+  });
+
+  it('names every value of `credential-type` the code accepts, in action.yml and in the README', () => {
+    expect(CREDENTIAL_TYPES).toEqual(['certificate', 'token']);
+    for (const value of CREDENTIAL_TYPES) {
+      expect(inputDescription('credential-type')).toContain(`\`${value}\``);
+      expect(readmeRow('credential-type')).toContain(`\`${value}\``);
+    }
+    expect(readme).toContain('\n### Token credentials\n');
   });
 
   it('lists exactly the outputs action.yml declares, in the same order', () => {

@@ -371,3 +371,43 @@ describe('retryNotice', () => {
     }
   });
 });
+
+describe('retry: failures worth fewer attempts than the policy', () => {
+  const limited = (message: string, group = 'UNKNOWN or INTERNAL'): Attempt<never> => ({
+    ok: false,
+    retryable: true,
+    error: new ActionError(message, { kind: 'sts-refused', fix: 'read it', grpcStatus: 'UNKNOWN' }),
+    limit: { group, attempts: 2, reason: 'Tried twice: enough for this kind of answer.' },
+  });
+
+  it('stops after the limit with its reason, long before the policy would', async () => {
+    const time = fakeTime();
+    const { attempt, calls } = scripted<string>([limited('UNKNOWN: boom')]);
+    const error = await rejectionOf(retry(attempt, options(time)));
+    expect(calls).toEqual([1, 2]);
+    expect(time.clock.sleeps).toHaveLength(1);
+    expect(error.message).toBe('UNKNOWN: boom\nTried twice: enough for this kind of answer.');
+    expect(error.grpcStatus).toBe('UNKNOWN');
+    expect(error.kind).toBe('sts-refused');
+  });
+
+  it('succeeds when the one retry does', async () => {
+    const time = fakeTime();
+    const { attempt, calls } = scripted<string>([limited('INTERNAL'), { ok: true, value: 'credential' }]);
+    expect(await retry(attempt, options(time))).toBe('credential');
+    expect(calls).toEqual([1, 2]);
+  });
+
+  it('counts only the failures of its group: other retryable failures keep the full policy', async () => {
+    const time = fakeTime();
+    const { attempt, calls } = scripted<string>([
+      failing('503', true),
+      limited('UNKNOWN'),
+      failing('503', true),
+      limited('INTERNAL'),
+    ]);
+    const error = await rejectionOf(retry(attempt, options(time)));
+    expect(calls).toEqual([1, 2, 3, 4]);
+    expect(error.message).toBe('INTERNAL\nTried twice: enough for this kind of answer.');
+  });
+});

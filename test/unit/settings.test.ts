@@ -38,10 +38,24 @@ describe('readSettings defaults', () => {
       tokenAudience: AUDIENCE,
       explicitTokenAudience: undefined,
       minValiditySeconds: 180,
+      credentialType: 'certificate',
       exportEnv: true,
       timeoutSeconds: 60,
       warnings: [],
     });
+  });
+
+  it('reads credential-type, case-insensitively, and refuses anything but certificate or token', () => {
+    expect(readSettings(withAudience({ 'credential-type': 'token' }))).toMatchObject({
+      credentialType: 'token',
+    });
+    expect(readSettings(withAudience({ 'credential-type': ' Certificate ' }))).toMatchObject({
+      credentialType: 'certificate',
+    });
+    const error = thrownBy(() => readSettings(withAudience({ 'credential-type': 'bearer' })));
+    expect(error.kind).toBe('settings');
+    expect(error.message).toBe('Input `credential-type`: "bearer" is not one of certificate, token.');
+    expect(error.fix).toBe('Use one of certificate, token (default certificate).');
   });
 
   it('uses a separate token-audience when one is given', () => {

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { ActionError } from '../../src/errors.js';
-import { classifyExchangeAnswer } from '../../src/exchange/sts-client.js';
+import { classifyExchangeAnswer, exchangeRequestBody } from '../../src/exchange/sts-client.js';
 import type { HttpResponse } from '../../src/http.js';
 import type { Attempt } from '../../src/retry.js';
 import { redactSecrets } from '../../src/runner.js';
@@ -13,7 +12,7 @@ function answer(status: number, body: string, headers: IncomingHttpHeaders = {})
   return { status, headers, body };
 }
 
-function failure(result: Attempt<string>): { error: ActionError; retryable: boolean; retryAfterMs?: number } {
+function failure(result: Attempt<string>): Exclude<Attempt<string>, { ok: true }> {
   if (result.ok) throw new Error(`expected a failure, got ok with ${result.value}`);
   return result;
 }
@@ -161,10 +160,68 @@ describe('classifyExchangeAnswer: ranger errors', () => {
     expect(error.fix).toContain('`universe-domain`');
   });
 
-  it('retries INTERNAL (500)', () => {
-    expect(
-      failure(classifyExchangeAnswer(answer(500, ranger(13, 'oops')), STS_URL, NO_SECRETS_KNOWN)).retryable,
-    ).toBe(true);
+  it.each([
+    [2, 'UNKNOWN'],
+    [13, 'INTERNAL'],
+  ])(
+    'retries code %i (%s) at most once, sharing one allowance of two attempts, with the message shown',
+    (code, name) => {
+      const result = failure(
+        classifyExchangeAnswer(
+          answer(500, ranger(code, 'no provider for this subject')),
+          STS_URL,
+          NO_SECRETS_KNOWN,
+        ),
+      );
+      expect(result.retryable).toBe(true);
+      expect(result.limit).toEqual({
+        group: 'UNKNOWN or INTERNAL',
+        attempts: 2,
+        reason: expect.stringContaining(
+          'Mondoo answered UNKNOWN or INTERNAL 2 times, so it was not tried again',
+        ),
+      });
+      expect(result.error.message).toBe(
+        `Mondoo's token exchange failed (${name}, HTTP 500): no provider for this subject`,
+      );
+      expect(result.error.grpcStatus).toBe(name);
+      expect(result.error.fix).toContain("Read Mondoo's message");
+    },
+  );
+
+  it('retries DEADLINE_EXCEEDED (code 4): a 504 with a status body is Mondoo, not a proxy', () => {
+    const result = failure(
+      classifyExchangeAnswer(answer(504, ranger(4, 'context deadline exceeded')), STS_URL, NO_SECRETS_KNOWN),
+    );
+    expect(result.retryable).toBe(true);
+    expect(result.limit).toBeUndefined();
+    expect(result.error.message).toBe(
+      'Mondoo could not exchange the token right now (DEADLINE_EXCEEDED, HTTP 504): context deadline exceeded',
+    );
+    expect(result.error.message).not.toMatch(/proxy/);
+  });
+
+  it('decides on the code, not the HTTP status, for a status body', () => {
+    const on = (status: number, code: number) =>
+      failure(classifyExchangeAnswer(answer(status, ranger(code, 'm')), STS_URL, NO_SECRETS_KNOWN));
+    expect(on(500, 15).retryable).toBe(false); // DATA_LOSS: not a passing state
+    expect(on(412, 9).retryable).toBe(false); // FAILED_PRECONDITION
+    expect(on(409, 10).retryable).toBe(false); // ABORTED
+    expect(on(400, 14).retryable).toBe(true); // UNAVAILABLE, whatever the status
+    expect(on(503, 7).retryable).toBe(false); // PERMISSION_DENIED, whatever the status
+  });
+
+  it('keeps the HTTP-status policy for bodies that are not a status', () => {
+    const page = (status: number) =>
+      failure(
+        classifyExchangeAnswer(answer(status, '<html><title>Bad</title></html>'), STS_URL, NO_SECRETS_KNOWN),
+      );
+    for (const status of [500, 502, 503, 504, 429]) {
+      expect(page(status).retryable).toBe(true);
+      expect(page(status).limit).toBeUndefined();
+    }
+    expect(page(501).retryable).toBe(false);
+    expect(page(403).retryable).toBe(false);
   });
 
   it('says "(no message)" when Mondoo sent none', () => {
@@ -310,5 +367,31 @@ describe('classifyExchangeAnswer: what it quotes is redacted, then cut', () => {
     expect(error.message).not.toContain(TOKEN.slice(0, 12));
     expect(error.message).toContain('https://login.example/?next=***');
     expect(error.message.length).toBeLessThan(500);
+  });
+});
+
+describe('exchangeRequestBody', () => {
+  const request = {
+    universeDomain: 'https://us.api.mondoo.com',
+    audience: '//captain.api.mondoo.app/spaces/s',
+    issuer: 'https://token.actions.githubusercontent.com',
+    jwt: 'h.p.s',
+  };
+
+  it('sends no response_type for the default credential type', () => {
+    expect(JSON.parse(exchangeRequestBody({ ...request, credentialType: 'certificate' }))).toEqual({
+      audience: request.audience,
+      issuer_uri: request.issuer,
+      jwt_token: request.jwt,
+    });
+  });
+
+  it('asks for a token credential with "response_type": "TOKEN"', () => {
+    expect(JSON.parse(exchangeRequestBody({ ...request, credentialType: 'token' }))).toEqual({
+      audience: request.audience,
+      issuer_uri: request.issuer,
+      jwt_token: request.jwt,
+      response_type: 'TOKEN',
+    });
   });
 });
