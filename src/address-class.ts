@@ -24,7 +24,9 @@ export interface AddressClass {
 interface Entry {
   cidr: string;
   family: 4 | 6;
-  list: BlockList;
+  prefixLength: number;
+  /** Built on first use: building ~40 lists at load cost the exchange step's start-up time it never needed. */
+  list?: BlockList;
   kind: AddressKind;
   note?: string;
 }
@@ -32,9 +34,17 @@ interface Entry {
 function entry(cidr: string, kind: AddressKind, note?: string): Entry {
   const [network = '', prefix] = cidr.split('/');
   const family = isIP(network) === 6 ? 6 : 4;
-  const list = new BlockList();
-  list.addSubnet(network, Number(prefix ?? (family === 6 ? 128 : 32)), family === 6 ? 'ipv6' : 'ipv4');
-  return { cidr, family, list, kind, note };
+  const prefixLength = Number(prefix ?? (family === 6 ? 128 : 32));
+  return { cidr, family, prefixLength, kind, note };
+}
+
+function listOf(range: Entry): BlockList {
+  if (!range.list) {
+    const network = range.cidr.split('/')[0] ?? '';
+    range.list = new BlockList();
+    range.list.addSubnet(network, range.prefixLength, range.family === 6 ? 'ipv6' : 'ipv4');
+  }
+  return range.list;
 }
 
 /**
@@ -107,7 +117,7 @@ const GLOBAL_UNICAST = entry('2000::/3', 'public');
 
 function contains(range: Entry, address: string, family: 4 | 6): boolean {
   // BlockList matches IPv4 rules against IPv4-mapped IPv6 addresses and back; families are kept apart here.
-  return range.family === family && range.list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  return range.family === family && listOf(range).check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
 /**

@@ -8,7 +8,8 @@ import { exitOnceFlushed, processStdio } from './output/terminal.js';
 
 const stdio = processStdio();
 exitCleanlyOnSignals(stdio.writeErr);
-const exitCode = await runCli(process.argv.slice(2), {
+// Not a top-level await: the bundle is CommonJS, which loads faster than ESM (see scripts/package.mjs).
+void runCli(process.argv.slice(2), {
   ...stdio,
   env: process.env,
   send,
@@ -16,10 +17,11 @@ const exitCode = await runCli(process.argv.slice(2), {
   readFile: readRegularFile,
   readStdin,
   runProgram,
+}).then((exitCode) => {
+  // As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
+  process.exitCode = exitCode;
+  exitOnceFlushed(exitCode);
 });
-// As in the action: a request abandoned at the deadline must not keep Node alive once the output is out.
-process.exitCode = exitCode;
-exitOnceFlushed(exitCode);
 
 async function readStdin(): Promise<string> {
   // Waiting for a person to type a token would hang a pipeline that forgot the pipe.

@@ -5,7 +5,6 @@ import { publishToRunner } from './exchange/publish.js';
 import { failureSummary, successSummary } from './exchange/summary.js';
 import { chooseTokenSource } from './exchange/token-source.js';
 import { type Send, send } from './http.js';
-import { runLintStep } from './lint/lint-step.js';
 import { readRegularFile } from './lint/local-file.js';
 import { actionInput, createGitHubRunner } from './output/github-runner.js';
 import type { Runner } from './runner.js';
@@ -44,7 +43,8 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
       for (const form of maskForms(secret)) runner.mask(form);
     });
     for (const warning of settings.warnings) runner.warning(warning);
-    if (settings.mode === 'lint') await runLintStep(settings, io);
+    // The lint half is loaded only in lint mode: an exchange step, run in every job, never parses it.
+    if (settings.mode === 'lint') await (await import('./lint/lint-step.js')).runLintStep(settings, io);
     else await exchangeStep(settings, io, observed);
   } catch (caught) {
     const error = asActionError(caught, 'this log');
@@ -56,7 +56,7 @@ export async function run(io: StepIo = githubIo()): Promise<void> {
   }
 }
 
-/** The step: can publish → token source → exchange → export and outputs → summary. */
+/** The step: can publish -> token source -> exchange -> export and outputs -> summary. */
 async function exchangeStep(settings: Settings, io: StepIo, observed: Observed): Promise<void> {
   const { runner } = io;
   runner.checkCanPublish(settings.exportEnv);

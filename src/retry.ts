@@ -42,7 +42,7 @@ export function backoffDelayMs(
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+/** Retry-After as seconds or an HTTP date (RFC 9110 section 10.2.3); undefined when absent or unreadable. */
 export function parseRetryAfterMs(value: string | undefined, nowMs: number = Date.now()): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();

@@ -70,5 +70,5 @@ function lastLine(text: string): string | undefined {
     .map((part) => part.trim())
     .filter(Boolean)
     .at(-1);
-  return line === undefined ? undefined : line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  return line === undefined ? undefined : line.length > 300 ? `${line.slice(0, 299)}\u2026` : line;
 }

@@ -6,7 +6,7 @@ import { CLAIMS_COMMAND, claimsCommand } from './claims-command.js';
 import type { CliIo } from './cli-io.js';
 import { EXCHANGE_COMMAND, exchangeCommand } from './exchange-command.js';
 import { FailureWithHints } from './failure.js';
-import { LINT_COMMAND, lintCommand } from './lint-command.js';
+import { LINT_COMMAND } from './lint-spec.js';
 import { cliWording } from './wording.js';
 import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import { tokensIn } from './token-shape.js';
@@ -64,7 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.writeOut(commandHelp(TOOL, spec));
       return EXIT.ok;
     }
-    if (spec === LINT_COMMAND) return await lintCommand(parsed, io, log);
+    // Loaded only for lint: the exchange, the command run in every pipeline, skips its parse and evaluation.
+    if (spec === LINT_COMMAND) return await (await import('./lint-command.js')).lintCommand(parsed, io, log);
     if (spec === EXCHANGE_COMMAND) await exchangeCommand(parsed, io, log);
     else await claimsCommand(parsed, io, log);
     return EXIT.ok;

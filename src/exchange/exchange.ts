@@ -46,7 +46,7 @@ export interface Observed {
 }
 
 /**
- * Token → checks → exchange → validate → mask. Handing the credential on (the runner's outputs, the CLI's
+ * Token -> checks -> exchange -> validate -> mask. Handing the credential on (the runner's outputs, the CLI's
  * stdout) is the caller's part.
  */
 export async function runExchange(

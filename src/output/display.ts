@@ -2,9 +2,9 @@ import { visible } from './escape.js';
 
 /** How much of a JSON value from outside is shown: deep or huge values are cut, never walked whole. */
 export interface DisplayLimits {
-  /** Arrays and objects nested deeper than this show as `[…]` / `{…}`. */
+  /** Arrays and objects nested deeper than this show as `[...]` / `{...}`. */
   maxDepth: number;
-  /** Characters of output before the rest is cut with `…`. */
+  /** Characters of output before the rest is cut with `...`. */
   maxChars: number;
 }
 
@@ -24,7 +24,7 @@ export function displayJson(value: unknown, limits: DisplayLimits = DEFAULT_LIMI
 /** A claim or member value for a person: strings as they are, everything else as bounded JSON. */
 export function displayValue(value: unknown, limits: DisplayLimits = DEFAULT_LIMITS): string {
   if (typeof value === 'string') {
-    const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}…` : value;
+    const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}\u2026` : value;
     return visible(cut);
   }
   return displayJson(value, limits);
@@ -43,7 +43,7 @@ class Bounded {
   push(text: string): void {
     if (this.full) return;
     if (this.length + text.length > this.max) {
-      this.parts.push(text.slice(0, this.max - this.length), '…');
+      this.parts.push(text.slice(0, this.max - this.length), '\u2026');
       this.full = true;
       return;
     }
@@ -63,7 +63,7 @@ class Bounded {
 function write(value: unknown, depth: number, maxDepth: number, out: Bounded): void {
   if (out.full) return;
   if (Array.isArray(value)) {
-    if (depth >= maxDepth) return out.push(value.length === 0 ? '[]' : '[…]');
+    if (depth >= maxDepth) return out.push(value.length === 0 ? '[]' : '[\u2026]');
     out.push('[');
     for (let index = 0; index < value.length && !out.full; index++) {
       if (index > 0) out.push(',');
@@ -73,7 +73,7 @@ function write(value: unknown, depth: number, maxDepth: number, out: Bounded): v
   }
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);
-    if (depth >= maxDepth) return out.push(keys.length === 0 ? '{}' : '{…}');
+    if (depth >= maxDepth) return out.push(keys.length === 0 ? '{}' : '{\u2026}');
     out.push('{');
     for (let index = 0; index < keys.length && !out.full; index++) {
       const key = keys[index] as string;
@@ -91,13 +91,13 @@ function write(value: unknown, depth: number, maxDepth: number, out: Bounded): v
 
 /**
  * A copy of a JSON value for JSON output, with everything nested deeper than `maxDepth` replaced by the
- * string "[…]" or "{…}": JSON.stringify walks by recursion and overflows the stack on a value nested a few
+ * string "[...]" or "{...}": JSON.stringify walks by recursion and overflows the stack on a value nested a few
  * thousand deep, which any token's issuer can send.
  */
 export function pruned(value: unknown, maxDepth = 32): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const isArray = Array.isArray(value);
-  if (maxDepth <= 0) return isArray ? '[…]' : '{…}';
+  if (maxDepth <= 0) return isArray ? '[\u2026]' : '{\u2026}';
   if (isArray) return value.map((item) => pruned(item, maxDepth - 1));
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pruned(item, maxDepth - 1)]));
 }

@@ -12,7 +12,7 @@ const LONG_OPAQUE_RUN = /[A-Za-z0-9_\-+/=.]{80,}/g;
 
 /**
  * Outside text made fit to quote: secrets redacted first, then whitespace collapsed onto one line, long
- * opaque runs removed, and only then cut to `maxLength` (marked with "…"). In that order a secret that
+ * opaque runs removed, and only then cut to `maxLength` (marked with "..."). In that order a secret that
  * straddles the cut is already gone and cannot leave a visible prefix, which no mask would match.
  */
 export function redactedExcerpt(text: string, redact: Redact, maxLength: number): string {
@@ -20,5 +20,5 @@ export function redactedExcerpt(text: string, redact: Redact, maxLength: number)
   if (oneLine.length <= maxLength) return oneLine;
   // Never end on half a surrogate pair.
   const end = /[\uD800-\uDBFF]/.test(oneLine[maxLength - 1] ?? '') ? maxLength - 1 : maxLength;
-  return `${oneLine.slice(0, end)}…`;
+  return `${oneLine.slice(0, end)}\u2026`;
 }
