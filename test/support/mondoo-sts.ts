@@ -1,22 +1,16 @@
-import { generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { RecordedRequest } from './https-stub.ts';
 import { dropConnection, sendJson, startHttpsServer } from './https-stub.ts';
-import { issueEcCertificate } from './service-account-cert.ts';
+import {
+  base64Of,
+  createKeyAccount,
+  createTokenAccount,
+  type KeyKind,
+  type ServiceAccount,
+} from './mondoo-credentials.ts';
 import type { TestCa } from './test-ca.ts';
-
-export interface ServiceAccount {
-  mrn: string;
-  scope_mrn?: string;
-  parent_mrn?: string;
-  space_mrn?: string;
-  private_key?: string;
-  certificate?: string;
-  token?: string;
-  api_endpoint: string;
-}
 
 export type StsStep =
   | { kind: 'exchange' }
@@ -51,9 +45,6 @@ export interface ExchangeRequestBody {
   /** Newer Mondoo (mql sts.go, feature ExchangeTokenForToken): "TOKEN" asks for a bearer-token credential. */
   response_type?: string;
 }
-
-/** The keys a Mondoo-like service might put in `private_key`; only `p384` is what Mondoo's clients sign with. */
-export type KeyKind = 'p384' | 'p256' | 'rsa' | 'rsa-pkcs1' | 'sec1';
 
 export interface StsOptions {
   /** What it issues to a request that does not ask for a token: a key pair (default) or a token credential. */
@@ -92,10 +83,10 @@ export interface MondooSts {
   close(): Promise<void>;
 }
 
+export { type KeyKind, type ServiceAccount, SPACE_MRN } from './mondoo-credentials.ts';
+
 export const EXCHANGE_PATH = '/SecureTokenService/ExchangeExternalToken';
 const MIN_REMAINING_LIFETIME_SECONDS = 180;
-const SPACE = 'test-space-1234';
-export const SPACE_MRN = `//captain.api.mondoo.app/spaces/${SPACE}`;
 
 /** ranger-rpc status/http.go codeMap: every gRPC code and the HTTP status it is sent with (unknown: 500). */
 const HTTP_STATUS_BY_GRPC_CODE: Record<number, number> = {
@@ -126,73 +117,6 @@ export function sendRangerError(
 ): void {
   sendJson(res, HTTP_STATUS_BY_GRPC_CODE[code] ?? 500, { code, message }, headers);
 }
-
-function randomJwtLookingToken(mrn: string): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const header = part({ alg: 'ES384', typ: 'JWT' });
-  const payload = part({
-    sub: mrn,
-    iss: 'mondoo/ams',
-    iat: now,
-    exp: now + 3600,
-    jti: randomBytes(8).toString('hex'),
-  });
-  return `${header}.${payload}.${randomBytes(96).toString('base64url')}`;
-}
-
-function newMrn(): string {
-  return `//agents.api.mondoo.app/spaces/${SPACE}/serviceaccounts/${randomBytes(14).toString('hex')}`;
-}
-
-/** The token form, as mql's sts.go decodes it: {mrn, space_mrn, token, api_endpoint}. */
-function createTokenAccount(): ServiceAccount {
-  const mrn = newMrn();
-  return {
-    mrn,
-    space_mrn: SPACE_MRN,
-    token: randomJwtLookingToken(mrn),
-    api_endpoint: 'https://us.api.mondoo.com',
-  };
-}
-
-function keyPairOf(kind: KeyKind): { pem: string; publicKey: KeyObject } {
-  if (kind === 'rsa' || kind === 'rsa-pkcs1') {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const type = kind === 'rsa' ? 'pkcs8' : 'pkcs1';
-    return { pem: privateKey.export({ type, format: 'pem' }).toString(), publicKey };
-  }
-  const namedCurve = kind === 'p256' ? 'prime256v1' : 'secp384r1';
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve });
-  const type = kind === 'sec1' ? 'sec1' : 'pkcs8';
-  return { pem: privateKey.export({ type, format: 'pem' }).toString(), publicKey };
-}
-
-function createKeyAccount(opts: StsOptions): ServiceAccount {
-  const mrn = newMrn();
-  const key = keyPairOf(opts.keyKind ?? 'p384');
-  const issuer = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
-  const certificate =
-    opts.certificate === false
-      ? {}
-      : {
-          certificate: issueEcCertificate({
-            subjectKey: key.publicKey,
-            subjectName: mrn,
-            issuerKey: issuer.privateKey,
-            issuerName: 'mondoo',
-          }),
-        };
-  return {
-    mrn,
-    [opts.spaceField ?? 'space_mrn']: SPACE_MRN,
-    private_key: key.pem,
-    ...certificate,
-    api_endpoint: 'https://us.api.mondoo.com',
-  };
-}
-
-const base64Of = (account: ServiceAccount) => Buffer.from(JSON.stringify(account), 'utf8').toString('base64');
 
 function isJsonContentType(value: string | string[] | undefined): boolean {
   const mediaType = (Array.isArray(value) ? value[0] : value)?.split(';')[0]?.trim().toLowerCase();
