@@ -94,7 +94,7 @@ export function testCaFrom(saved: {
   const dir = saved.dir;
   const caKeyIdentifier = caCert.generateSubjectKeyIdentifier().getBytes();
 
-  function issueServerCert(hosts: string[] = ['127.0.0.1', 'localhost']): {
+  function issueServerCert(hosts: string[] = ['127.0.0.1', 'localhost', 'sts.test', 'tokens.test']): {
     keyPem: string;
     certPem: string;
   } {
