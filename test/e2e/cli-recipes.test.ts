@@ -10,7 +10,7 @@ import { spawnCollect } from '../support/spawn-collect.ts';
 import { type Scenario, SPACE_AUDIENCE } from '../support/scenario.ts';
 import { scenarioForTest } from './expectations.ts';
 
-const README = join(REPO_ROOT, 'README.md');
+const README = join(REPO_ROOT, 'docs', 'ci-systems.md');
 
 /** The YAML block under a README heading of the CI recipes. */
 async function recipe(heading: string, language = 'yaml'): Promise<string> {

@@ -193,7 +193,7 @@ describe.skipIf(!present)('the README example', () => {
       readFile: (path) => readFileSync(files[path] ?? path, 'utf8'),
       nowSeconds: () => Date.now() / 1000,
     });
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
     const example = /```text\n(Lint of idp\/discovery\.json[\s\S]*?)\n```/.exec(readme)?.[1];
     expect(example).toBe(textReport(buildReport(settings, evidence)));
   });

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_TYPES } from '../../src/exchange/credential.js';
 
 const root = new URL('../../', import.meta.url);
 const actionYml = readFileSync(new URL('action.yml', root), 'utf8');
-const readme = readFileSync(new URL('README.md', root), 'utf8');
+// The README and the docs it links to, read as one text: the tables live in docs/reference.md.
+const readme = ['README.md', ...readdirSync(new URL('docs/', root)).map((name) => `docs/${name}`)]
+  .map((path) => readFileSync(new URL(path, root), 'utf8'))
+  .join('\n');
 
 /** Names and defaults of one top-level section of action.yml (`inputs:` or `outputs:`), read by indentation. */
 function actionSection(section: string): Map<string, string | undefined> {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES, type RuleSpec } from '../../src/lint/catalogue.js';
 
-const README = new URL('../../README.md', import.meta.url);
+const README = new URL('../../docs/lint.md', import.meta.url);
 const START = '<!-- rules:start (generated from src/lint/catalogue.ts by `npm run rules`) -->';
 const END = '<!-- rules:end -->';
 
