@@ -2477,6 +2477,32 @@ var init_buildkite_agent = __esm({
   }
 });
 
+// src/runner.ts
+function redactSecrets(text, secrets) {
+  const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
+  return ordered.reduce((result, secret) => result.split(secret).join("***"), text);
+}
+function readEventPayload(env) {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path || !(0, import_node_fs2.existsSync)(path)) return void 0;
+  let text;
+  try {
+    text = (0, import_node_fs2.readFileSync)(path, "utf8");
+  } catch {
+    return void 0;
+  }
+  const parsed = parseJson(text);
+  return isObject(parsed) ? parsed : void 0;
+}
+var import_node_fs2;
+var init_runner = __esm({
+  "src/runner.ts"() {
+    "use strict";
+    import_node_fs2 = require("node:fs");
+    init_json();
+  }
+});
+
 // src/secrets/mask-forms.ts
 function secretLines(secret) {
   return secret.split(LINE_BREAK).map((line) => line.trim()).filter((line) => line !== "" && !PEM_ARMOUR.test(line));
@@ -3821,7 +3847,7 @@ var init_well_known = __esm({
 });
 
 // src/lint/lint-settings.ts
-function readLintSettings(getInput, pathExists = import_node_fs2.existsSync) {
+function readLintSettings(getInput, pathExists = import_node_fs3.existsSync) {
   const warnings = otherModeInputsWarning(getInput, EXCHANGE_ONLY_INPUTS, "Lint", "exchange");
   let issuer = getInput("issuer").trim() || void 0;
   let discoveryUrl;
@@ -3874,12 +3900,12 @@ function readLintSettings(getInput, pathExists = import_node_fs2.existsSync) {
     warnings
   };
 }
-var import_node_fs2, FAIL_ON, EXCHANGE_ONLY_INPUTS;
+var import_node_fs3, FAIL_ON, EXCHANGE_ONLY_INPUTS;
 var init_lint_settings = __esm({
   "src/lint/lint-settings.ts"() {
     "use strict";
     init_input_values();
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     init_errors();
     init_target_kind();
     init_catalogue();
@@ -3965,13 +3991,13 @@ function jsonErrorPosition(error) {
   return match ? `syntax error at character ${match[1]}` : "syntax error";
 }
 function readUtf8(path) {
-  return (0, import_node_fs3.readFileSync)(path, "utf8");
+  return (0, import_node_fs4.readFileSync)(path, "utf8");
 }
-var import_node_fs3, INPUT, JWT_TOKEN_IN_WIF_CONFIG;
+var import_node_fs4, INPUT, JWT_TOKEN_IN_WIF_CONFIG;
 var init_wif_config = __esm({
   "src/wif-config.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     init_errors();
     INPUT = "wif-config";
     JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
@@ -4069,32 +4095,6 @@ var init_settings = __esm({
     ISSUER_FROM_INPUT = "Input `issuer`";
     ISSUER_FROM_WIF_CONFIG = "`issuerUri` in `wif-config`";
     LINT_ONLY_INPUTS = ["discovery", "jwks", "report", "allow-private-hosts"];
-  }
-});
-
-// src/runner.ts
-function redactSecrets(text, secrets) {
-  const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-  return ordered.reduce((result, secret) => result.split(secret).join("***"), text);
-}
-function readEventPayload(env) {
-  const path = env.GITHUB_EVENT_PATH;
-  if (!path || !(0, import_node_fs4.existsSync)(path)) return void 0;
-  let text;
-  try {
-    text = (0, import_node_fs4.readFileSync)(path, "utf8");
-  } catch {
-    return void 0;
-  }
-  const parsed = parseJson(text);
-  return isObject(parsed) ? parsed : void 0;
-}
-var import_node_fs4;
-var init_runner = __esm({
-  "src/runner.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    init_json();
   }
 });
 
@@ -6562,14 +6562,13 @@ function cliWording(text) {
 init_escape();
 
 // src/output/secret-set.ts
+init_runner();
 init_mask_forms();
-var PEM_ARMOUR2 = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
 function maskableLines(secret) {
-  return secret.split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR2.test(line));
+  return secretLines(secret).filter((line) => line.length >= MIN_MASK_LENGTH);
 }
 var SecretSet = class {
   forms = /* @__PURE__ */ new Set();
-  ordered = [];
   register;
   constructor(register = () => {
   }) {
@@ -6583,14 +6582,9 @@ var SecretSet = class {
       this.forms.add(form);
       if (!/[\r\n]/.test(form)) this.register(form);
     }
-    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
   }
   redact(text) {
-    let result = text;
-    for (const secret of this.ordered) {
-      if (result.includes(secret)) result = result.split(secret).join("***");
-    }
-    return result;
+    return redactSecrets(text, this.forms);
   }
 };
 

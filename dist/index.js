@@ -7064,13 +7064,11 @@ init_escape();
 
 // src/output/secret-set.ts
 init_mask_forms();
-var PEM_ARMOUR2 = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
 function maskableLines(secret) {
-  return secret.split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR2.test(line));
+  return secretLines(secret).filter((line) => line.length >= MIN_MASK_LENGTH);
 }
 var SecretSet = class {
   forms = /* @__PURE__ */ new Set();
-  ordered = [];
   register;
   constructor(register = () => {
   }) {
@@ -7084,14 +7082,9 @@ var SecretSet = class {
       this.forms.add(form);
       if (!/[\r\n]/.test(form)) this.register(form);
     }
-    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
   }
   redact(text) {
-    let result = text;
-    for (const secret of this.ordered) {
-      if (result.includes(secret)) result = result.split(secret).join("***");
-    }
-    return result;
+    return redactSecrets(text, this.forms);
   }
 };
 

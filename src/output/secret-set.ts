@@ -1,18 +1,13 @@
-import { MIN_MASK_LENGTH } from '../secrets/mask-forms.js';
+import { redactSecrets } from '../runner.js';
+import { MIN_MASK_LENGTH, secretLines } from '../secrets/mask-forms.js';
 
 // The runner splits an `add-mask` value into trimmed lines and masks each one, however short (actions/runner
 // AddMaskCommandExtension): a `{` or `e` registered there would be starred out of every later line of the job.
 // So secrets are registered here line by line, and only lines of at least MIN_MASK_LENGTH characters.
 
-/** PEM armour (`-----BEGIN PRIVATE KEY-----`) is the same in every key: masking it hides nothing secret. */
-const PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-
-/** The trimmed lines of a secret that are long enough, and secret enough, to mask on their own. */
+/** The trimmed lines of a secret that are long enough, and secret enough (no PEM armour), to mask alone. */
 export function maskableLines(secret: string): string[] {
-  return secret
-    .split(/[\r\n]+/)
-    .map((line) => line.trim())
-    .filter((line) => line.length >= MIN_MASK_LENGTH && !PEM_ARMOUR.test(line));
+  return secretLines(secret).filter((line) => line.length >= MIN_MASK_LENGTH);
 }
 
 /**
@@ -22,7 +17,6 @@ export function maskableLines(secret: string): string[] {
  */
 export class SecretSet {
   private readonly forms = new Set<string>();
-  private ordered: string[] = [];
   private readonly register: (line: string) => void;
 
   constructor(register: (line: string) => void = () => {}) {
@@ -37,15 +31,9 @@ export class SecretSet {
       this.forms.add(form);
       if (!/[\r\n]/.test(form)) this.register(form);
     }
-    // Longest first, so a secret that contains another is hidden whole.
-    this.ordered = [...this.forms].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
-    let result = text;
-    for (const secret of this.ordered) {
-      if (result.includes(secret)) result = result.split(secret).join('***');
-    }
-    return result;
+    return redactSecrets(text, this.forms);
   }
 }
