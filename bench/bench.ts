@@ -1,17 +1,20 @@
-// `npm run bench [-- --quick]`: the action's cost against its floors, contenders interleaved round-robin so
-// that a noisy neighbour slows both sides alike. Prints a table and writes bench/results.json. Asserts
-// nothing about speed: `--quick` (run by CI) only proves that every measurement still works.
+// `npm run bench [-- --quick] [-- --node PATH]`: the action's cost against its floors, contenders interleaved
+// round-robin so that a noisy neighbour slows both sides alike. Prints a table and writes bench/results.json.
+// Asserts nothing about speed: `--quick` (run by CI) only proves that every measurement still works.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type ActionRun, REPO_ROOT, runAction } from '../test/support/run-action.ts';
 import { runCli } from '../test/support/run-cli.ts';
-import { startScenario } from '../test/support/scenario.ts';
+import { runFolder } from '../test/support/run-folder.ts';
+import { SPACE_AUDIENCE, startScenario } from '../test/support/scenario.ts';
 import { type Measure, median, printTable, ratioRow, type Row } from './table.ts';
 
 const QUICK = process.argv.includes('--quick');
+const NODE = contenderNode();
+const DIST = join(REPO_ROOT, 'dist');
 const ROUNDS = QUICK ? 3 : 15;
 const REFERENCE = join(REPO_ROOT, 'bench', 'reference');
 const RSS_PROBE = ['--import', join(REFERENCE, 'rss-probe.mjs')];
@@ -19,6 +22,14 @@ const RSS_PROBE = ['--import', join(REFERENCE, 'rss-probe.mjs')];
 const MANY_ISSUERS = 50;
 /** What the STS is told to answer before its 200 in the retry runs: the policy then waits exactly this. */
 const RETRY_AFTER_SECONDS = 1;
+const FLOOR = join(REFERENCE, 'first-request.mjs');
+/** The parts loaded only on first use: sample name, file in dist/, the program that loads it. */
+const LAZY_PARTS = [
+  ['lazy.undici', 'undici.js', 'index.js'],
+  ['lazy.tunnel', 'tunnel.js', 'index.js'],
+  ['lazy.lint', 'lint.js', 'index.js'],
+  ['lazy.cli-lint', 'cli-lint.js', 'cli.js'],
+] as const;
 
 function expectExit(run: ActionRun, what: string): ActionRun {
   if (run.code !== 0) throw new Error(`${what} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
@@ -39,9 +50,19 @@ function discard(run: ActionRun): ActionRun {
   return run;
 }
 
-/** The same pair in alternating order, round by round, so neither side always runs first. */
-function inTurn<T>(round: number, pair: readonly [T, T]): T[] {
-  return round % 2 ? [...pair] : [...pair].reverse();
+/**
+ * The node that runs every contender: the one running this script (Node 24, the action's `runs.using`), or
+ * the one `--node PATH` names, e.g. the machine's Node 20 (this script itself needs Node 24 for its types).
+ */
+function contenderNode(): string {
+  const at = process.argv.indexOf('--node');
+  return at < 0 ? process.execPath : (process.argv[at + 1] ?? process.execPath);
+}
+
+/** The same contenders in a rotating order, round by round, so none always runs first (a pair alternates). */
+function inTurn<T>(round: number, contenders: readonly T[]): T[] {
+  const shift = round % contenders.length;
+  return [...contenders.slice(shift), ...contenders.slice(0, shift)];
 }
 
 async function main(): Promise<void> {
@@ -68,10 +89,29 @@ async function main(): Promise<void> {
   /** Spawn until the token service sees the first request. */
   const firstRequest = async (entry?: string) => {
     const before = scenario.tokenService.requests.length;
-    const run = discard(await runAction({ inputs: exchangeInputs, env: exchangeEnv, entry }));
+    const run = discard(await runAction({ inputs: exchangeInputs, env: exchangeEnv, entry, node: NODE }));
     const request = scenario.tokenService.requests[before];
     if (!request) throw new Error(`no request reached the token service:\n${run.stdout}${run.stderr}`);
     return request.at - run.startedAt;
+  };
+  /** The same for the CLI's exchange in a GitHub Actions job: spawn until its first request. */
+  const cliFirstRequest = async () => {
+    const before = scenario.tokenService.requests.length;
+    // Made first, so that runCli spawns at once and `started` is the moment of the spawn.
+    const cwd = await runFolder('bench-cli-');
+    const started = Date.now();
+    const run = await runCli(
+      ['exchange', '--universe-domain', scenario.sts.url, '--audience', SPACE_AUDIENCE],
+      {
+        env: { GITHUB_ACTIONS: 'true', NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile, ...exchangeEnv },
+        cwd,
+        node: NODE,
+      },
+    );
+    rmSync(cwd, { recursive: true, force: true });
+    const request = scenario.tokenService.requests[before];
+    if (run.code !== 0 || !request) throw new Error(`the CLI exchange exited ${run.code}:\n${run.stderr}`);
+    return request.at - started;
   };
   /** An exchange with the peak-RSS preload: its wall time and peak RSS. */
   const probedExchange = async (name: string, entry?: string) => {
@@ -82,6 +122,7 @@ async function main(): Promise<void> {
           env: { ...exchangeEnv, BENCH_RSS_FILE: rssFile },
           nodeArgs: RSS_PROBE,
           entry,
+          node: NODE,
         }),
         name,
       ),
@@ -92,12 +133,10 @@ async function main(): Promise<void> {
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       process.stderr.write(`round ${round}/${ROUNDS}\r`);
-      // 1. Start-up.
-      for (const [name, entry] of inTurn(round, [
-        ['startup.action', undefined],
-        ['startup.floor', join(REFERENCE, 'first-request.mjs')],
-      ] as const)) {
-        record(name, await firstRequest(entry));
+      // 1. Start-up: the action, the CLI's exchange and the floor.
+      for (const name of inTurn(round, ['startup.action', 'startup.cli', 'startup.floor'] as const)) {
+        if (name === 'startup.cli') record(name, await cliFirstRequest());
+        else record(name, await firstRequest(name === 'startup.floor' ? FLOOR : undefined));
       }
 
       // 2. Exchange end to end: wall time and peak RSS, against the minimal reference client.
@@ -129,7 +168,7 @@ async function main(): Promise<void> {
         ['lint.action', undefined],
         ['lint.reference', join(REFERENCE, 'fetch-documents.mjs')],
       ] as const)) {
-        const run = await runAction({ inputs: lintInputs, env: lintEnv, entry });
+        const run = await runAction({ inputs: lintInputs, env: lintEnv, entry, node: NODE });
         record(name, discard(expectExit(run, name)).durationMs);
       }
 
@@ -151,9 +190,7 @@ async function main(): Promise<void> {
             'json',
             ...issuers,
           ],
-          {
-            env: lintEnv,
-          },
+          { env: lintEnv, node: NODE },
         );
         const elapsed = performance.now() - started;
         rmSync(run.cwd, { recursive: true, force: true });
@@ -173,6 +210,13 @@ async function main(): Promise<void> {
         record(name, timedSpawn([...args], env, name === 'load.bare' ? 0 : 1));
       }
       record('load.check', timedSpawn(['--check', bundle], {}, 0));
+
+      // 6. What each lazy part would add if it were loaded at start-up: the time its `require` takes in a
+      // process that has loaded its program first (which the lint halves need, and which has already loaded
+      // the built-ins undici and tunnel share with the program).
+      for (const [name, file, program] of inTurn(round, LAZY_PARTS)) {
+        record(name, requireTime(join(DIST, file), join(DIST, program)));
+      }
     }
   } finally {
     process.stderr.write('\n');
@@ -182,7 +226,8 @@ async function main(): Promise<void> {
 
   const m = (name: string) => median(samples.get(name) ?? []);
   const rows: Row[] = [
-    ratioRow('start-up to first request (ms)', m('startup.action'), m('startup.floor'), 1.5),
+    ratioRow('start-up to first request (ms)', m('startup.action'), m('startup.floor'), 1.25),
+    ratioRow('CLI exchange: start-up to first request (ms)', m('startup.cli'), m('startup.floor'), 1.25),
     ratioRow('exchange end to end (ms)', m('exchange.action.ms'), m('exchange.reference.ms'), 1.25),
     ratioRow(
       'exchange peak RSS (MiB)',
@@ -200,6 +245,10 @@ async function main(): Promise<void> {
     ),
     ratioRow('load dist/index.js, fail at settings (ms)', m('load.bundle'), m('load.bare')),
     ratioRow('parse dist/index.js, node --check (ms)', m('load.check'), m('load.bare')),
+    // The ratio here is the share of the action's start-up each part would add if it were loaded eagerly.
+    ...LAZY_PARTS.map(([name, file]) =>
+      ratioRow(`eager ${file}: its require / action start-up (ms)`, m(name), m('startup.action')),
+    ),
   ];
   const bundle = readdirSync(join(REPO_ROOT, 'dist')).map((file) => ({
     file: `dist/${file}`,
@@ -212,7 +261,12 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     quick: QUICK,
     rounds: ROUNDS,
-    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
+    machine: {
+      node: spawnSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      load: loadavg(),
+    },
     measures,
     bundle,
     samples: Object.fromEntries(samples),
@@ -220,9 +274,29 @@ async function main(): Promise<void> {
   writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
+/**
+ * Loads `program` (stopping at once: the action fails at its settings, the CLI prints its usage), then times
+ * the `require` of `file` in the same process, as lint mode or a proxy would load it.
+ */
+function requireTime(file: string, program: string): number {
+  const script = [
+    `require(${JSON.stringify(program)});`,
+    'const started = performance.now();',
+    `require(${JSON.stringify(file)});`,
+    'process.stderr.write(`\\nrequire-ms=${performance.now() - started}\\n`);',
+  ].join('\n');
+  const result = spawnSync(NODE, ['-e', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, INPUT_MODE: 'none-such', GITHUB_OUTPUT: '/dev/null' },
+  });
+  const ms = Number(/^require-ms=(.+)$/m.exec(result.stderr)?.[1]);
+  if (!Number.isFinite(ms)) throw new Error(`require of ${file} failed:\n${result.stderr}`);
+  return ms;
+}
+
 function timedSpawn(args: string[], env: Record<string, string>, expectedStatus: number): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, {
+  const result = spawnSync(NODE, args, {
     stdio: 'ignore',
     env: { PATH: process.env.PATH, ...env },
   });

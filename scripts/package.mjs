@@ -1,5 +1,6 @@
-// Builds dist/: the action (dist/index.js), the CLI (dist/cli.js), and the two dependencies they load only on
-// first use (dist/undici.js, dist/tunnel.js), with dist/licenses.txt for every third-party package inside.
+// Builds dist/: the action (dist/index.js) and the CLI (dist/cli.js); their lint halves (dist/lint.js,
+// dist/cli-lint.js), loaded only in lint mode; the two dependencies loaded only on a proxy's first use
+// (dist/undici.js, dist/tunnel.js); and dist/licenses.txt for every third-party package inside.
 //
 // esbuild, not ncc: ncc emits ESM for this ESM project and has no alias, format or charset option. ESM output
 // costs start-up time a CommonJS bundle does not (an ESM import of node:http runs its WebSocket getter, which
@@ -7,41 +8,48 @@
 // keeps non-ASCII text, which makes V8 hold the source as UTF-16. See BENCHMARKS.md for the figures.
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { BUNDLE_OPTIONS, LAZY_DEPENDENCY_SHIMS, lazyDependencyEntries, ROOT } from './bundle-options.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const dist = join(root, 'dist');
-// The undici and tunnel that @actions/http-client itself resolves, whichever copy npm placed where.
-const fromHttpClient = createRequire(import.meta.resolve('@actions/http-client'));
+const dist = join(ROOT, 'dist');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // ASCII-only output: one non-ASCII byte makes V8 keep the whole bundle as a UTF-16 string.
-  charset: 'ascii',
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
-};
+/**
+ * Each program, and the module its source imports dynamically for lint mode, which becomes a file of its own.
+ * Until lint runs, the lint half is neither read nor parsed: the exchange, run in every job, pays nothing for
+ * it, and a test can see whether it was loaded.
+ */
+const PROGRAMS = [
+  {
+    name: 'index',
+    entry: 'src/index.ts',
+    lint: { specifier: './lint/lint-step.js', source: 'src/lint/lint-step.ts', file: 'lint' },
+  },
+  {
+    name: 'cli',
+    entry: 'src/cli.ts',
+    lint: { specifier: './lint-command.js', source: 'src/cli/lint-command.ts', file: 'cli-lint' },
+  },
+];
+
+/**
+ * The lint half must use the program's own instances of the modules both import (one `ActionError` class for
+ * `instanceof`, one keep-alive agent table, one list of scratch files for the signal handler), not copies.
+ * The program puts their namespaces in this table before it starts; the lint file reads them from it.
+ */
+const HOST_TABLE = "globalThis[Symbol.for('mondoo-keyless-auth.host-modules')]";
+
+/**
+ * Plain data and functions, no class and no state, that the program uses a sliver of: the lint half has its
+ * own copy, since taking the module from the program would keep all of it there (a namespace defeats tree
+ * shaking). The rule catalogue is 26 KB; the exchange reads one rule's name from it.
+ */
+const COPIED = new Set(['src/lint/catalogue.ts']);
 
 rmSync(dist, { recursive: true, force: true });
-const results = await Promise.all([
-  build({
-    ...common,
-    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
-    outdir: dist,
-    alias: { undici: './src/lazy/undici-shim.ts', tunnel: './src/lazy/tunnel-shim.ts' },
-  }),
-  build({
-    ...common,
-    entryPoints: { undici: fromHttpClient.resolve('undici'), tunnel: fromHttpClient.resolve('tunnel') },
-    outdir: dist,
-  }),
-]);
+const metafiles = [];
+for (const program of PROGRAMS) metafiles.push(...(await buildProgram(program)));
+const lazy = await build({ ...BUNDLE_OPTIONS, entryPoints: lazyDependencyEntries(), outdir: dist });
+metafiles.push(lazy.metafile);
 
 // npm runs a `bin` through its shebang.
 const cli = join(dist, 'cli.js');
@@ -50,17 +58,120 @@ chmodSync(cli, 0o755);
 
 // The bundles are CommonJS under a root package.json that says "module".
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-writeFileSync(
-  join(dist, 'licenses.txt'),
-  licences(results.flatMap((result) => Object.keys(result.metafile.inputs))),
-);
+writeFileSync(join(dist, 'licenses.txt'), licences(metafiles.flatMap((meta) => Object.keys(meta.inputs))));
+
+/**
+ * Three passes: the program alone, to learn which modules it holds; its lint half, taking those modules from
+ * the program; the program again, now putting the modules the lint half takes in the table first.
+ */
+async function buildProgram({ name, entry, lint }) {
+  const programOptions = (plugins) => ({
+    ...BUNDLE_OPTIONS,
+    entryPoints: { [name]: entry },
+    outdir: dist,
+    alias: LAZY_DEPENDENCY_SHIMS,
+    // `import()` of the lint half becomes a `require` of its file, the fastest way CommonJS loads one.
+    supported: { 'dynamic-import': false },
+    plugins: [lintAsFile(lint), ...plugins],
+  });
+  const first = await build({ ...programOptions([]), write: false });
+  // The modules with code in the program (the metafile also lists those tree shaking removed whole).
+  const [output] = Object.values(first.metafile.outputs);
+  const held = new Set(
+    Object.entries(output?.inputs ?? {})
+      .filter(([key, input]) => input.bytesInOutput > 0 && !COPIED.has(key))
+      .map(([key]) => key),
+  );
+
+  const taken = new Set();
+  const half = await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: { [lint.file]: lint.source },
+    outdir: dist,
+    alias: LAZY_DEPENDENCY_SHIMS,
+    plugins: [fromProgram(held, taken)],
+  });
+  const program = await build(programOptions([tableFirst(taken)]));
+  return [half.metafile, program.metafile];
+}
+
+/** The program's dynamic import of its lint half stays a load of the separate file. */
+function lintAsFile(lint) {
+  return {
+    name: 'lint-as-file',
+    setup(builder) {
+      builder.onResolve({ filter: /./ }, (args) =>
+        args.kind === 'dynamic-import' && args.path === lint.specifier
+          ? { path: `./${lint.file}.js`, external: true }
+          : undefined,
+      );
+    },
+  };
+}
+
+/** In the lint half, every module the program holds is read from the program's table. */
+function fromProgram(held, taken) {
+  return {
+    name: 'from-program',
+    setup(builder) {
+      builder.onResolve({ filter: /./ }, async (args) => {
+        if (args.pluginData?.inner || args.kind === 'entry-point') return undefined;
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { inner: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        const key = relative(ROOT, resolved.path);
+        // Only the project's own modules: a namespace of a package's index would keep all of it in the program,
+        // and no package's classes or state cross between the two (the lint half has its own jose functions).
+        if (!key.startsWith('src/') || !held.has(key)) return undefined;
+        taken.add(key);
+        return { path: key, namespace: 'program' };
+      });
+      builder.onLoad({ filter: /./, namespace: 'program' }, (args) => ({
+        contents: `module.exports = ${HOST_TABLE}[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The program's entry, preceded by a module that fills the table with the modules its lint half takes. */
+function tableFirst(taken) {
+  const modules = [...taken].sort();
+  const table = [
+    ...modules.map((key, i) => `import * as m${i} from ${JSON.stringify(`./${key}`)};`),
+    `${HOST_TABLE} = { ${modules.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')} };`,
+  ].join('\n');
+  return {
+    name: 'table-first',
+    setup(builder) {
+      builder.onResolve({ filter: /./ }, (args) =>
+        args.kind === 'entry-point' ? { path: args.path, namespace: 'entry' } : undefined,
+      );
+      builder.onResolve({ filter: /^program-table$/ }, () => ({ path: 'table', namespace: 'program-table' }));
+      builder.onLoad({ filter: /./, namespace: 'entry' }, (args) => ({
+        contents: `import 'program-table';\nimport ${JSON.stringify(`./${args.path}`)};\n`,
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+      builder.onLoad({ filter: /./, namespace: 'program-table' }, () => ({
+        contents: table,
+        resolveDir: ROOT,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** Every package an input file belongs to (the innermost node_modules folder), with its licence text. */
 function licences(inputs) {
   const folders = new Set();
   for (const input of inputs) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (match) folders.add(join(root, match[1]));
+    if (match) folders.add(join(ROOT, match[1]));
   }
   const entries = [...folders].map((folder) => {
     const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));

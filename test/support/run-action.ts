@@ -38,6 +38,8 @@ export interface RunActionOptions {
   nodeArgs?: string[];
   timeoutMs?: number;
   entry?: string;
+  /** The node binary (default: the one running this process), e.g. for the benchmark's Node 20 figures. */
+  node?: string;
 }
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -89,7 +91,7 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionRun>
 
   const started = Date.now();
   const collected = await spawnCollect(
-    process.execPath,
+    opts.node ?? process.execPath,
     [...(opts.nodeArgs ?? []), opts.entry ?? join(REPO_ROOT, 'dist', 'index.js')],
     { cwd: workspace, env, timeoutMs: opts.timeoutMs ?? 30_000 },
   );

@@ -32,6 +32,8 @@ export interface RunCliOptions {
   /** Options for node itself, before the CLI (e.g. --import for a preload). */
   nodeArgs?: string[];
   onStart?: SpawnOptions['onStart'];
+  /** The node binary (default: the one running this process), e.g. for the benchmark's Node 20 figures. */
+  node?: string;
 }
 
 /** Runs the built CLI as a user's shell would, and collects what it printed and its exit code. */
@@ -39,7 +41,7 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
   const cwd = opts.cwd ?? (await runFolder());
   const path = [opts.pathPrefix, process.env.PATH].filter(Boolean).join(':');
   const { code, signal, stdout, stderr } = await spawnCollect(
-    process.execPath,
+    opts.node ?? process.execPath,
     [...(opts.nodeArgs ?? []), CLI, ...args],
     {
       cwd,
