@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { ActionError } from '../errors.js';
 import type { Deadline } from '../retry.js';
 import { withoutTokens } from './token-shape.js';
@@ -15,8 +14,11 @@ export interface ProgramResult {
   failure?: string;
 }
 
-export const runProgram: RunProgram = (program, args, timeoutMs) =>
-  new Promise((resolve) => {
+export const runProgram: RunProgram = async (program, args, timeoutMs) => {
+  // Loaded on first use: only a Buildkite job runs a program, and node:child_process (with the modules it
+  // loads) cost every other start of the CLI a few milliseconds before its first request.
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
     // SIGKILL: a program that ignores SIGTERM must not outlive the step's `timeout`.
     const options = { timeout: timeoutMs, killSignal: 'SIGKILL' as const, maxBuffer: 64 * 1024 };
     execFile(program, args, options, (error, stdout, stderr) => {
@@ -26,6 +28,7 @@ export const runProgram: RunProgram = (program, args, timeoutMs) =>
       resolve({ stdout: String(stdout), stderr: String(stderr), code, failure });
     });
   });
+};
 
 const AGENT = 'buildkite-agent';
 const PER_REQUEST_TIMEOUT_MS = 30_000;
