@@ -12,14 +12,14 @@ export const ALGORITHM_RULES = {
   },
   'alg-none': {
     group: 'algorithms',
-    source: 'Core §2, §16.14 (`none` only when no tokens are returned from the authorization endpoint)',
+    source: 'Discovery 1.0 §3, Core §2 (`none` only when no ID Token comes from the authorization endpoint)',
     levels: [W, W, W],
     checks: '`none` is advertised for ID tokens: unsigned tokens.',
     fix: 'Remove `none`: keyless auth needs signed tokens.',
   },
   'alg-symmetric': {
     group: 'algorithms',
-    source: 'Core §10.1 (symmetric keys come from the client secret, not the JWKS)',
+    source: 'Core §10.1, §3.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)',
     levels: [I, I, I],
     checks:
       'HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.',
@@ -27,21 +27,22 @@ export const ALGORITHM_RULES = {
   },
   'alg-unusable': {
     group: 'algorithms',
-    source: "Core §10.1; the target's accepted algorithms",
+    source:
+      "Core §10.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
     levels: [E, E, E],
     checks: 'No advertised algorithm is both accepted by the target and served by a usable JWKS key.',
     fix: 'Advertise an algorithm the target accepts and publish a signing key for it.',
   },
   'alg-without-key': {
     group: 'algorithms',
-    source: 'Core §10.1 (the verifier needs a key for the alg)',
+    source: 'Core §10.1 (the signing key MUST have its public key in the JWK Set)',
     levels: [I, I, W],
     checks: 'An advertised algorithm has no key in the JWKS to serve it (another one does).',
     fix: 'Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with.',
   },
   'alg-mender-rs256': {
     group: 'algorithms',
-    source: 'Mender SSO documentation (documented algorithm list and example)',
+    source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
     levels: ['off', W, 'off'],
     checks:
       "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
@@ -49,7 +50,7 @@ export const ALGORITHM_RULES = {
   },
   'mender-auth-alg': {
     group: 'algorithms',
-    source: 'Discovery 1.0 §3; Mender SSO documentation (Implicit Flow only)',
+    source: 'Discovery 1.0 §3; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
     levels: ['off', I, 'off'],
     checks:
       "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
@@ -58,7 +59,7 @@ export const ALGORITHM_RULES = {
   'alg-eddsa-deprecated': {
     group: 'algorithms',
     levels: [I, I, I],
-    source: 'RFC 9864 §2, §4.1 (`Ed25519`, `Ed448` fully specified; `EdDSA` deprecated)',
+    source: 'RFC 9864 §2.2 (`Ed25519`, `Ed448` fully specified), §4.1.2 (`EdDSA` deprecated)',
     checks:
       '`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.',
     fix: 'Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it.',

@@ -11,7 +11,7 @@ export const DOCUMENT_RULES = {
   },
   'member-missing': {
     group: 'document',
-    source: 'Discovery 1.0 §3 (REQUIRED members)',
+    source: "Discovery 1.0 §3 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
     levels: [E, E, E],
     checks:
       'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
@@ -19,14 +19,14 @@ export const DOCUMENT_RULES = {
   },
   'member-type': {
     group: 'document',
-    source: 'Discovery 1.0 §3 (member types)',
+    source: 'Discovery 1.0 §3 (member types), §4.2 (members with zero elements MUST be omitted)',
     levels: [E, E, E],
     checks: 'A required member has the wrong JSON type (a string, or an array of strings), or is empty.',
     fix: 'Give the member the type OpenID Connect Discovery 1.0 §3 defines.',
   },
   'endpoint-missing': {
     group: 'document',
-    source: 'Discovery 1.0 §3 (`authorization_endpoint` REQUIRED); Core §3',
+    source: 'Discovery 1.0 §3 (`authorization_endpoint` REQUIRED); Core §3.1.2, §3.2.2',
     levels: [I, E, E],
     checks:
       '`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).',
@@ -54,7 +54,7 @@ export const DOCUMENT_RULES = {
     group: 'document',
     levels: [W, W, W],
     source:
-      'OAuth 2.0 Multiple Response Type Encoding Practices §2.2 (space-delimited), §3–5 (`id_token`, `none`, combinations)',
+      'OAuth 2.0 Multiple Response Type Encoding Practices §1.2 (space-delimited, any order), §3–5 (`id_token`, `none`, combinations)',
     checks:
       'A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.',
     fix: 'Separate the parts with single spaces, e.g. "code id_token".',
@@ -75,7 +75,7 @@ export const DOCUMENT_RULES = {
   },
   'jwks-uri-not-https': {
     group: 'document',
-    source: 'Discovery 1.0 §3 (`jwks_uri`); RFC 7517 §5',
+    source: 'Discovery 1.0 §3 (`jwks_uri` MUST use https)',
     levels: [E, E, E],
     checks: '`jwks_uri` is not an https:// URL.',
     fix: 'Serve the key set over HTTPS and put its https:// URL in `jwks_uri`.',

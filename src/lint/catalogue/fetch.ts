@@ -4,7 +4,7 @@ import { E, W, I, type RuleSpec } from './rule-spec.js';
 export const FETCH_RULES = {
   'fetch-not-https': {
     group: 'fetch',
-    source: 'Discovery 1.0 §4; RFC 7517 §5 (TLS required to fetch keys)',
+    source: 'Discovery 1.0 §3 (`issuer` and `jwks_uri` MUST use https), §7.1 (TLS)',
     levels: [E, E, E],
     checks: 'A URL to fetch is not https:// (it is not fetched).',
     fix: 'Serve the document over HTTPS and publish the https:// URL.',
@@ -19,7 +19,7 @@ export const FETCH_RULES = {
   },
   'fetch-failed': {
     group: 'fetch',
-    source: 'Discovery 1.0 §4 (the document is retrieved by HTTP GET)',
+    source: 'Discovery 1.0 §4.1 (retrieved with an HTTP GET request)',
     levels: [E, E, E],
     checks: 'The document could not be fetched: DNS, TLS, connection or time limit.',
     fix: 'Make the URL reachable from the internet over HTTPS with a certificate from a public CA.',
@@ -42,7 +42,7 @@ export const FETCH_RULES = {
   },
   'fetch-redirect': {
     group: 'fetch',
-    source: 'Discovery 1.0 §4.1 (served at the well-known URL itself)',
+    source: 'Discovery 1.0 §4.1 (retrieved by GET at the well-known path itself)',
     levels: [W, W, E],
     checks: 'The URL answered with a redirect (reported with its chain; followed at most 3 times).',
     fix: 'Serve the document at the URL itself: validators fetch it from exactly there.',
@@ -56,7 +56,7 @@ export const FETCH_RULES = {
   },
   'fetch-content-type': {
     group: 'fetch',
-    source: 'Discovery 1.0 §4.2 (application/json); RFC 7517 §8.5',
+    source: 'Discovery 1.0 §4, §4.2 (application/json); RFC 7517 §8.5 (application/jwk-set+json)',
     levels: [W, W, W],
     checks: 'The Content-Type is not application/json.',
     fix: 'Serve the document with Content-Type: application/json.',
@@ -91,7 +91,8 @@ export const FETCH_RULES = {
   },
   'discovery-rfc8414-form': {
     group: 'fetch',
-    source: 'Discovery 1.0 §4 (issuer + /.well-known/openid-configuration); RFC 8414 §5',
+    source:
+      'Discovery 1.0 §4, §4.1 (issuer + /.well-known/openid-configuration); RFC 8414 §3.1 (inserted form), §5',
     levels: [E, E, E],
     checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
     fix: 'Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses.',

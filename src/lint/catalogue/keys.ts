@@ -4,7 +4,7 @@ import { E, W, I, type RuleSpec } from './rule-spec.js';
 export const KEY_RULES = {
   'jwks-not-set': {
     group: 'jwks',
-    source: 'RFC 7517 §5 (`keys` REQUIRED)',
+    source: 'RFC 7517 §5, §5.1 (`keys` REQUIRED)',
     levels: [E, E, E],
     checks: 'The key set has no `keys` array.',
     fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
@@ -32,7 +32,8 @@ export const KEY_RULES = {
   },
   'jwk-private-member': {
     group: 'jwks',
-    source: 'RFC 7518 §6.2.2, §6.3.2, §6.4 (private members)',
+    source:
+      'RFC 7518 §6.2.2, §6.3.2, §6.4 (private members); Discovery 1.0 §3 (the JWK Set MUST NOT contain private or symmetric keys)',
     levels: [E, E, E],
     checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
     fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
@@ -53,14 +54,14 @@ export const KEY_RULES = {
   },
   'jwk-not-for-signing': {
     group: 'jwks',
-    source: 'RFC 7517 §4.2, §4.3',
+    source: 'RFC 7517 §4.2, §4.3; Core §10.1 (a signing key MUST support signing)',
     levels: [I, I, I],
     checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
     fix: 'Nothing to do unless it was meant to sign tokens.',
   },
   'jwk-kid-missing': {
     group: 'jwks',
-    source: 'Core §10.1 (several keys: `kid` MUST be used)',
+    source: 'Core §10.1 (several keys: the token header MUST carry a `kid`); RFC 7517 §4.5',
     levels: [W, W, W],
     checks: 'One of several signing keys has no `kid`: a verifier cannot choose the key.',
     fix: 'Give every key a `kid` and put it in the token header.',
@@ -96,7 +97,7 @@ export const KEY_RULES = {
   },
   'jwk-x5c-invalid': {
     group: 'jwks',
-    source: 'RFC 7517 §4.7 (the first certificate MUST hold the key)',
+    source: 'RFC 7517 §4.7; Discovery 1.0 §3 (the bare key MUST match the certificate)',
     levels: [W, W, W],
     checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
     fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',

@@ -5,7 +5,8 @@ export const MENDER_FLOW_RULES = {
   'mender-no-id-token': {
     group: 'mender',
     levels: ['off', E, 'off'],
-    source: 'Mender SSO documentation (Implicit Flow only, ID tokens required); Core §3.2',
+    source:
+      'Mender SSO documentation (Implicit Flow only, ID tokens required); Core §3.2.2.1 (`id_token` or `id_token token`)',
     checks:
       '`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).',
     fix: 'Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`.',
@@ -31,7 +32,8 @@ export const MENDER_FLOW_RULES = {
   'mender-authorization-endpoint': {
     group: 'mender',
     levels: ['off', E, 'off'],
-    source: 'Discovery 1.0 §3 (`authorization_endpoint`, https); Core §3.2.2.1',
+    source:
+      'Discovery 1.0 §3 (`authorization_endpoint` MUST use https); Core §3.1.2, §3.2.2 (the browser is sent there); Mender SSO documentation',
     checks:
       '`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.',
     fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach.",
@@ -39,7 +41,8 @@ export const MENDER_FLOW_RULES = {
   'mender-par-required': {
     group: 'mender',
     levels: ['off', E, I],
-    source: 'RFC 9126 §5 (`require_pushed_authorization_requests`); Mender SSO documentation',
+    source:
+      'RFC 9126 §5 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)',
     checks:
       '`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.',
     fix: 'Turn off the PAR requirement for the Mender application.',

@@ -39,9 +39,9 @@ export const TOKEN_RULES = {
   },
   'token-expiring': {
     group: 'token',
-    source: "Core §3.1.3.7 step 9; Mondoo's 3-minute minimum",
+    source: "Core §3.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
     levels: [E, E, E],
     checks: 'The sample token has less than 180 seconds left (or no `exp`).',
-    fix: 'Lint a fresh token: Mondoo refuses tokens with under 3 minutes left.',
+    fix: 'Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`).',
   },
 } as const satisfies Record<string, RuleSpec>;
