@@ -39,9 +39,11 @@ export function verdictSentence(verdict: Pick<Verdict, 'profile' | 'usable' | 'r
 
 /**
  * A finding's message made to follow a colon: without its closing full stop, and with a lower-case first
- * letter when that starts an ordinary word ("The", "No"), never when it starts a name or code (`issuer`, RS256).
+ * letter when it starts with an ordinary word ("The", "No", "Offline:"), never when it starts with a name,
+ * a file or code (`issuer`, RS256, Idp/discovery.json).
  */
 function asClause(message: string): string {
   const trimmed = message.trim().replace(/\.$/, '');
-  return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  const firstWord = trimmed.split(' ', 1)[0] ?? '';
+  return /^[A-Z][a-z]*[:,]?$/.test(firstWord) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
 import { runLintStep } from '../../src/lint/lint-step.js';
 import { summaryReport, textReport, verdictLine } from '../../src/lint/render.js';
+import { verdictSentence, verdictsOf } from '../../src/lint/verdicts.js';
 import { failsStep } from '../../src/lint/report.js';
 import {
   cleanDiscovery,
@@ -293,5 +294,34 @@ describe('the sample token in the reports', () => {
     const report = await reportOf({});
     expect(report).not.toHaveProperty('sampleToken');
     expect(textReport(report)).not.toContain('Sample token');
+  });
+});
+
+describe('verdict sentences', () => {
+  const error = (message: string) => ({
+    rule: 'fetch-status' as const,
+    severity: 'error' as const,
+    message,
+    fix: 'f',
+  });
+  const sentences = (message: string) =>
+    verdictsOf({ mondoo: [error(message)], mender: [], oidc: [error(message)] }).map(verdictSentence);
+
+  it('reads as a sentence: the deciding message as a clause, its first word in lower case', () => {
+    expect(sentences('The discovery document URL answered HTTP 404.')).toEqual([
+      'not usable with Mondoo: the discovery document URL answered HTTP 404',
+      'usable with Mender SSO',
+      'does not conform to OpenID Connect Discovery 1.0: the discovery document URL answered HTTP 404',
+    ]);
+  });
+
+  it('leaves names, files and code as they are written', () => {
+    for (const message of [
+      '`issuer` is empty.',
+      'RS256 is missing.',
+      'Idp/discovery.json is not valid JSON.',
+    ]) {
+      expect(sentences(message)[0]).toBe(`not usable with Mondoo: ${message.slice(0, -1)}`);
+    }
   });
 });
