@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CREDENTIAL_TYPES } from '../../src/exchange/credential.js';
 
 const root = new URL('../../', import.meta.url);
@@ -81,5 +82,31 @@ describe('README tables against action.yml', () => {
   it('runs the action on node24, as the README says', () => {
     expect(actionYml).toMatch(/^ {2}using: node24$/m);
     expect(docs).toContain('`runs.using: node24`');
+  });
+});
+
+describe('the README quick start', () => {
+  const block = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const workflow = parse(block) as {
+    jobs: Record<
+      string,
+      { permissions: Record<string, string>; steps: { uses?: string; id?: string; with?: object }[] }
+    >;
+  };
+  const [job] = Object.values(workflow.jobs);
+
+  it('is a workflow that may request a token and uses the action at @v1 with inputs action.yml declares', () => {
+    expect(job?.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+    const step = job?.steps.find((s) => s.uses === 'OWNER/mondoo-keyless-auth@v1');
+    expect(step?.id).toBe('mondoo');
+    for (const input of Object.keys(step?.with ?? {}))
+      expect([...actionSection('inputs').keys()]).toContain(input);
+    expect(readme).toMatch(/full commit SHA/);
+  });
+
+  it('ends with a scan that can run on a fresh runner: Mondoo’s action, pinned to a release, not a bare cnspec', () => {
+    const last = job?.steps.at(-1);
+    expect(last?.uses).toMatch(/^mondoohq\/actions@v\d+\.\d+\.\d+$/);
+    expect(block).not.toMatch(/run: cnspec/);
   });
 });
