@@ -55,7 +55,11 @@ export function checkOneTokenSource(
     request.stdin && '--token -',
   ].filter(Boolean);
   if (given.length > 1) {
-    throw new UsageError(`two token sources given (${given.join(' and ')}): pass one.`, command);
+    throw new UsageError(
+      `Two token sources were given (${given.map((option) => `\`${option}\``).join(' and ')}).`,
+      'Pass one of them.',
+      command,
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/
 import { redactSecrets } from '../runner.js';
 import { type RangerError, rangerErrorFrom, retryForCode } from './grpc-status.js';
 import type { CredentialType } from './credential.js';
+import { asClause } from '../plural.js';
 
 export interface ExchangeRequest {
   universeDomain: string;
@@ -63,7 +64,7 @@ export async function postExchange(
     return {
       ok: false,
       retryable: error.retryable,
-      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
+      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${asClause(error.message)}.`, {
         kind: 'network',
         fix: networkFix(
           error,

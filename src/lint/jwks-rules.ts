@@ -95,7 +95,12 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
   if (signingKeys.length === 0) {
     observations.push({
       rule: 'jwks-no-signing-key',
-      message: `None of the ${keys.length} keys can verify a signature.`,
+      message:
+        keys.length === 0
+          ? 'The key set has no keys, so nothing can verify a signature.'
+          : keys.length === 1
+            ? 'The one key in the set cannot verify a signature.'
+            : `None of the ${keys.length} keys can verify a signature.`,
       location: locate('/keys'),
     });
   }

@@ -261,7 +261,7 @@ describe.concurrent('mondoo-keyless usage errors exit 2 and name the problem', (
       ['exchange', '--audience', SPACE_AUDIENCE, '--audiance', 'x'],
       /unknown option --audiance/,
     ],
-    ['a missing audience', ['exchange', '--token-env', 'T'], /Option `--audience`: is required/],
+    ['a missing audience', ['exchange', '--token-env', 'T'], /Option `--audience` is required/],
     [
       'two token sources',
       ['exchange', '--audience', SPACE_AUDIENCE, '--token-file', 'f', '--token-env', 'T'],

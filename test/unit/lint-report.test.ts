@@ -154,6 +154,22 @@ describe('runLintStep', () => {
     );
   });
 
+  it('shows each finding once in the log: the annotation carries it, the text report only counts it', async () => {
+    const { rsa } = await providerKeys();
+    const { run, recorded } = await step({ keys: [{ ...rsa.publicJwk, use: 'enc' }] }, { failOn: 'never' });
+    const report = await run;
+    expect(report.findings.length).toBeGreaterThan(0);
+    const log = recorded.logs.join('\n');
+    const annotations = recorded.annotations.map(([, message]) => message).join('\n');
+    for (const finding of report.findings) {
+      expect(log).not.toContain(finding.message);
+      const times = annotations.split(finding.message).length - 1;
+      expect(times).toBe(report.findings.filter((other) => other.message === finding.message).length);
+    }
+    expect(log).toMatch(/^Findings: .* \(each is shown below, as an annotation\)$/m);
+    expect(log).toMatch(/^Verdict: /m);
+  });
+
   it('survives a key set of 150,000 entries, and caps the annotations and summary rows it floods', async () => {
     const { run, recorded } = await step({ keys: new Array<number>(150_000).fill(0) }, { failOn: 'never' });
     const report = await run;
@@ -163,6 +179,11 @@ describe('runLintStep', () => {
     );
     expect(recorded.annotations).toHaveLength(51);
     expect(recorded.annotations[50]?.[1]).toMatch(/^\d+ more findings not annotated/);
+    // Past the annotated ones, the log lists the rest itself, so every finding is still in it once.
+    const log = recorded.logs.join('\n');
+    expect(log).toMatch(/the first 50 are annotations, shown after this report; the other \d+ follow here/);
+    const listed = log.split('\n').filter((line) => /^ {2}(error|warning|info) +\S+: /.test(line));
+    expect(listed).toHaveLength(report.findings.length - 50);
     expect(recorded.summary.join('')).toMatch(/…and \d+ more findings: see the log or the JSON report\./);
   });
 
@@ -180,7 +201,7 @@ describe('runLintStep', () => {
     writeFileSync(notADirectory, '');
     const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
     await expect(run).rejects.toThrow(
-      `Input \`report\`: cannot make the folder ${notADirectory} for ${join(notADirectory, 'report.json')} (E`,
+      `Input \`report\`: the folder ${notADirectory} for ${join(notADirectory, 'report.json')} cannot be made (E`,
     );
   });
 
