@@ -82,6 +82,7 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     // The core's message names the action's input (`discovery`); here the file is an argument.
     const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
     if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
+    if (problem && outcome.error?.fix) log.info(`fix: ${outcome.error.fix}`);
   }
   // Through the log's masks: those secrets, and a token pasted into an argument, never reach the report.
   io.writeOut(log.redact(render(format, reports, first.profile)));
@@ -89,7 +90,9 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
   if (outcomes.some((outcome) => outcome.error?.kind === 'settings')) return 2;
   const failing = reports.filter((report) => failsStep(report, first.failOn));
   if (failing.length > 0 || outcomes.some((outcome) => outcome.error)) {
-    log.info(`${plural(failing.length, 'provider')} of ${targets.length} failed at fail-on ${first.failOn}.`);
+    log.info(
+      `${failing.length} of ${plural(targets.length, 'provider')} failed at \`--fail-on ${first.failOn}\`.`,
+    );
     return 1;
   }
   return 0;

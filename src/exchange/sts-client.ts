@@ -213,7 +213,7 @@ function redirectFix(location: string | undefined): string {
   if (location) {
     try {
       const target = new URL(location);
-      return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
+      return `If ${target.origin} is the right Mondoo API, set \`universe-domain\` to ${target.origin}.`;
     } catch {
       // An unparseable Location falls through to the general advice.
     }
@@ -225,7 +225,7 @@ function rangerFix(status: string): string {
   switch (status) {
     case 'UNAUTHENTICATED':
     case 'PERMISSION_DENIED':
-      return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
+      return "Compare the token's `iss`, `aud` and `sub` claims (listed with this error) with the workload identity provider in Mondoo; they must match exactly, case included.";
     case 'INVALID_ARGUMENT':
       return 'Check `audience` and `issuer`: Mondoo could not read the request.';
     case 'NOT_FOUND':

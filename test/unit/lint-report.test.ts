@@ -144,7 +144,7 @@ describe('runLintStep', () => {
       recorded.annotations.find(([, , where]) => where?.title?.startsWith('jwk-private-member')),
     ).toEqual([
       'error',
-      expect.stringContaining('private member(s) d') as string,
+      expect.stringContaining('the private member `d`') as string,
       { title: 'jwk-private-member (error)', file: JWKS_FILE, line: 3 },
     ]);
     // The leaked private exponent is masked before anything prints.
