@@ -199,7 +199,7 @@ function render(format: (typeof FORMATS)[number], reports: LintReport[], profile
       return `${JSON.stringify(sarifLog(reports, profile), null, 2)}\n`;
     case 'text': {
       const tally = reports.length > 1 ? [overallLine(reports, profile)] : [];
-      return `${[...reports.map(textReport), ...tally].join('\n\n')}\n`;
+      return `${[...reports.map((report) => textReport(report)), ...tally].join('\n\n')}\n`;
     }
   }
 }

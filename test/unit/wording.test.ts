@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
 import { otherModeInputsWarning } from '../../src/input-values.js';
 import { agree, asClause, listed, plural } from '../../src/plural.js';
-import { retryNotice } from '../../src/retry.js';
+import { cliWording } from '../../src/cli/wording.js';
+import { Deadline, retry, retryNotice } from '../../src/retry.js';
+import { rejectionOf } from './helpers.js';
 import { describedValue } from '../../src/lint/jwk-facts.js';
 import { findingsOf, providerKeys } from './lint-helpers.js';
 
@@ -70,5 +72,33 @@ describe('retry notices', () => {
       "Exchange attempt 1 failed (Mondoo's token exchange at https://us.api.mondoo.com failed: us.api.mondoo.com refused the connection (ECONNREFUSED)); retrying in 0.4 s.",
     );
     expect(notice).not.toMatch(/\.\)/);
+  });
+});
+
+describe('messages the action and the CLI share', () => {
+  it('name the timeout as the input in the action and as the option in the CLI, and speak of no step', async () => {
+    const error = await rejectionOf(
+      retry(
+        () =>
+          Promise.resolve({
+            ok: false as const,
+            error: new ActionError('Mondoo is busy', { kind: 'sts-unavailable' }),
+            retryable: true,
+          }),
+        {
+          what: "Mondoo's token exchange",
+          policy: { maxAttempts: 4, baseDelayMs: 4000, maxDelayMs: 8000 },
+          deadline: new Deadline(1000),
+          sleep: () => Promise.resolve(),
+        },
+      ),
+    );
+    const action = error.describe();
+    expect(action).toContain('would pass the `timeout` of 1 s');
+    expect(action).toContain('Fix: Raise `timeout` if the service is slow to recover.');
+    const cli = cliWording(action);
+    expect(cli).toContain('would pass the `--timeout` of 1 s');
+    expect(cli).toContain('Raise `--timeout`');
+    expect(cli).not.toMatch(/\bstep\b|\binput\b/);
   });
 });
