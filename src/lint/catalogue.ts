@@ -62,7 +62,7 @@ export const RULES = {
     source: "this tool's own rule: offline runs fetch nothing",
     checks:
       "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-    fix: 'Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks`.',
+    fix: 'Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`).',
   },
   'fetch-redirect': {
     group: 'fetch',

@@ -43,7 +43,7 @@ describe.concurrent("mondoo-keyless exchange warns about cnspec's own WIF", () =
       /warning: MONDOO_CONFIG_PATH is set in this environment\. cnspec reads MONDOO_CONFIG_BASE64 before/,
     );
     expect(run.stderr).toContain('warning: JWT_TOKEN is set (its value is masked).');
-    expect(run.stderr).toContain('pass the token with --token-env JWT_TOKEN');
+    expect(run.stderr).toContain('pass the token with `--token-env JWT_TOKEN`');
     expectNoCliLeaks(run, [...scenario.secrets(), stray], [scenario.sts.base64Credential]);
   });
 
@@ -92,7 +92,7 @@ describe.concurrent("mondoo-keyless exchange warns about cnspec's own WIF", () =
     expect(run.stderr).toMatch(/error: The token from stdin has \d+ s left/);
     expect(run.stderr).not.toMatch(/lower/i);
     expect(run.stderr).toContain(
-      'leave out --token-file, --token-env and --token - so the command asks the CI system',
+      'leave out `--token-file`, `--token-env` and `--token -` so the command asks the CI system',
     );
     expectNoCliLeaks(run, scenario.secrets());
   });
