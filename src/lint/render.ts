@@ -1,4 +1,11 @@
-import { cellCode, inertText, inlineCode, markdownTable } from '../output/markdown.js';
+import {
+  cellCode,
+  cellMessage,
+  inertText,
+  inlineCode,
+  markdownTable,
+  messageText,
+} from '../output/markdown.js';
 import { plural } from '../plural.js';
 import { PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
@@ -28,17 +35,27 @@ export function verdictLine(report: LintReport): string {
   return verdictLines(report).join('; ');
 }
 
-/** The plain-text report for the log. */
-export function textReport(report: LintReport): string {
+/**
+ * The plain-text report: the CLI's output, and the action's log. In the action the first `annotated` findings
+ * are left out: each is an annotation, which the log shows too, and a finding should be read once.
+ */
+export function textReport(report: LintReport, annotated = 0): string {
   const { counts } = report;
   const lines = [`Lint of ${subjectOf(report)} (profile ${report.profile})`];
   if (report.fetches.length > 0) {
     lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
   }
+  const shown = report.findings.slice(annotated);
+  const where =
+    annotated === 0 || report.findings.length === 0
+      ? ''
+      : shown.length === 0
+        ? ' (each is shown below, as an annotation)'
+        : ` (the first ${annotated} are annotations, shown after this report; the other ${shown.length} follow here)`;
   lines.push(
-    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${where}`,
   );
-  for (const finding of report.findings) {
+  for (const finding of shown) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
     if (finding.value !== undefined) lines.push(`          value: ${finding.value}`);
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
@@ -83,12 +100,12 @@ export function summaryReport(report: LintReport): string {
   lines.push(
     ...PROFILES.map((profile) => {
       const rule = report.decidedBy[profile];
-      return `- ${inertText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ''}`;
+      return `- ${messageText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ''}`;
     }),
     '',
   );
   const token = sampleTokenVerdict(report);
-  if (token) lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, '');
+  if (token) lines.push(`Sample token: **${token.verdict}** (${messageText(token.detail)}).`, '');
   if (report.findings.length === 0) {
     lines.push('No findings.', '');
   } else {
@@ -126,8 +143,8 @@ function findingRow(finding: Finding): string[] {
   return [
     cellCode(finding.rule),
     finding.severity,
-    inertText(finding.message + where),
+    cellMessage(finding.message + where),
     finding.value === undefined ? '' : cellCode(finding.value),
-    inertText(finding.fix),
+    cellMessage(finding.fix),
   ];
 }

@@ -10,7 +10,7 @@ import {
   providersFor,
   type Route,
 } from '../support/oidc-provider.ts';
-import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { type ActionRun, expectNoLeaks, runAction, runnerView } from '../support/run-action.ts';
 import { expectOnlyOwnCommands } from '../support/runner-log.ts';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { testCaForFile } from '../support/file-ca.ts';
@@ -94,6 +94,20 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
       /^- not usable with Mondoo\\: .*\n- not usable with Mender SSO\\: .*\n- conforms to OpenID Connect Discovery 1\\\.0\n/m,
     );
     expect(run.stdout).toContain(`GET ${p.issuer}${DISCOVERY_PATH} → 200, application/json`);
+  });
+
+  it('shows each finding once in the log as the runner shows it: as its annotation', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const run = await lint({ issuer: p.issuer, 'fail-on': 'never' });
+    expect(run.report.findings.length).toBeGreaterThan(1);
+    const log = runnerView(run.stdout);
+    for (const finding of run.report.findings) {
+      const expected = run.report.findings.filter((other) => other.message === finding.message).length;
+      expect(log.split(finding.message).length - 1, `${finding.message} in\n${log}`).toBe(expected);
+    }
+    expect(log).toContain('(each is shown below, as an annotation)');
   });
 
   it('fails the same provider for Mondoo because its host is loopback, and for Mender because browsers would be sent there', async ({

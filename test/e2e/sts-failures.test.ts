@@ -136,7 +136,7 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     scenario.sts.script.push({ kind: 'credential', base64: credential });
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
 
-    expectFailedCleanly(run, scenario, /`token` is 1 characters long: below 8, too short to be a credential/);
+    expectFailedCleanly(run, scenario, /`token` is 1 character long: below 8, too short to be a credential/);
     expect(run.masks).not.toContain('e');
     expect(run.masks).toContain(credential);
   });

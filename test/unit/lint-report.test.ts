@@ -92,7 +92,7 @@ describe('lint reports', () => {
       await reportOf({ discovery, settings: { issuer: 'https://a|b.example.com' } }),
     );
     expect(summary).toContain('| Rule | Severity | Finding | Value | Fix |');
-    expect(summary).toContain('- not usable with Mondoo\\: \\`issuer\\` starts with https');
+    expect(summary).toContain('- not usable with Mondoo\\: `issuer` starts with https');
     // An https:// URL whose host does not parse is reported as such, not as "no https:// scheme".
     expect(summary).toMatch(
       /\| `issuer-url-invalid` \| error \| .* \| `"https:\/\/a\\\|b\.example\.com"` \|/,
@@ -192,7 +192,7 @@ describe('runLintStep', () => {
       recorded.annotations.find(([, , where]) => where?.title?.startsWith('jwk-private-member')),
     ).toEqual([
       'error',
-      expect.stringContaining('private member(s) d') as string,
+      expect.stringContaining('the private member `d`') as string,
       { title: 'jwk-private-member (error)', file: JWKS_FILE, line: 3 },
     ]);
     // The leaked private exponent is masked before anything prints.
@@ -200,6 +200,24 @@ describe('runLintStep', () => {
     expect(recorded.logs.join('\n') + recorded.summary.join('\n')).not.toContain(
       'bGVha2VkLXByaXZhdGUtZXhwb25lbnQ',
     );
+  });
+
+  it('shows each finding once in the log: the annotation carries it, the text report only counts it', async () => {
+    const { rsa } = await providerKeys();
+    const { run, recorded } = await step({ keys: [{ ...rsa.publicJwk, use: 'enc' }] }, { failOn: 'never' });
+    const report = await run;
+    expect(report.findings.length).toBeGreaterThan(0);
+    const log = recorded.logs.join('\n');
+    const annotations = recorded.annotations.map(([, message]) => message).join('\n');
+    for (const finding of report.findings) {
+      // The verdict may quote the deciding finding's message; the finding's own entry is not repeated.
+      expect(log).not.toContain(`${finding.rule}: ${finding.message}`);
+      expect(log).not.toContain(`fix: ${finding.fix}`);
+      const times = annotations.split(finding.message).length - 1;
+      expect(times).toBe(report.findings.filter((other) => other.message === finding.message).length);
+    }
+    expect(log).toMatch(/^Findings: .* \(each is shown below, as an annotation\)$/m);
+    expect(log).toMatch(/^Verdict:$/m);
   });
 
   it('survives a key set of 150,000 entries, and caps the annotations and summary rows it floods', async () => {
@@ -211,6 +229,11 @@ describe('runLintStep', () => {
     );
     expect(recorded.annotations).toHaveLength(51);
     expect(recorded.annotations[50]?.[1]).toMatch(/^\d+ more findings not annotated/);
+    // Past the annotated ones, the log lists the rest itself, so every finding is still in it once.
+    const log = recorded.logs.join('\n');
+    expect(log).toMatch(/the first 50 are annotations, shown after this report; the other \d+ follow here/);
+    const listed = log.split('\n').filter((line) => /^ {2}(error|warning|info) +\S+: /.test(line));
+    expect(listed).toHaveLength(report.findings.length - 50);
     expect(recorded.summary.join('')).toMatch(/…and \d+ more findings: see the log or the JSON report\./);
   });
 
@@ -228,7 +251,7 @@ describe('runLintStep', () => {
     writeFileSync(notADirectory, '');
     const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
     await expect(run).rejects.toThrow(
-      `Input \`report\`: cannot make the folder ${notADirectory} for ${join(notADirectory, 'report.json')} (E`,
+      `Input \`report\`: the folder ${notADirectory} for ${join(notADirectory, 'report.json')} cannot be made (E`,
     );
   });
 

@@ -64,6 +64,13 @@ describe('README tables against action.yml', () => {
     }
   });
 
+  it('says of each input either that it has no default or what the default is, never both', () => {
+    for (const [name, fallback] of readmeTable('Inputs')) {
+      expect(fallback, name).not.toBe('');
+      if (fallback.includes('(none)')) expect(fallback, name).toBe('_(none)_');
+    }
+  });
+
   it('names every value of `credential-type` the code accepts, in action.yml and in the README', () => {
     expect(CREDENTIAL_TYPES).toEqual(['certificate', 'token']);
     for (const value of CREDENTIAL_TYPES) {

@@ -30,7 +30,7 @@ export const FETCH_RULES = {
     levels: [E, E, E],
     checks:
       'A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.',
-    fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses).',
+    fix: 'Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses).',
   },
   'offline-not-fetched': {
     group: 'fetch',
@@ -38,7 +38,7 @@ export const FETCH_RULES = {
     source: "this tool's own rule: offline runs fetch nothing",
     checks:
       "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-    fix: 'Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks`.',
+    fix: 'Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`).',
   },
   'fetch-redirect': {
     group: 'fetch',
