@@ -44,10 +44,13 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
       settings.failOn === 'warning'
         ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
         : plural(error, 'error');
-    throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
-      kind: 'lint-findings',
-      fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
-    });
+    throw new ActionError(
+      `Lint found ${found} (fail-on: ${settings.failOn}). Verdict: ${verdictLine(report)}.`,
+      {
+        kind: 'lint-findings',
+        fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
+      },
+    );
   }
   return report;
 }

@@ -1,33 +1,31 @@
 import { cellCode, inertText, inlineCode, markdownTable } from '../output/markdown.js';
 import { plural } from '../plural.js';
-import { type Profile, PROFILES } from './catalogue.js';
+import { PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
 import type { LintReport } from './report.js';
 
 const MAX_SUMMARY_ROWS = 200;
 
-const VERDICT_LABELS: Record<Profile, string> = {
-  mondoo: 'usable with Mondoo',
-  mender: 'usable with Mender SSO',
-  oidc: 'conforms to OpenID Connect Discovery 1.0',
-};
-
 export function subjectOf(report: LintReport): string {
   return report.target.issuer ?? report.target.discovery ?? 'the provider';
 }
 
-/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
-export function verdictLine(report: LintReport): string {
-  const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-  return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(' · ');
+/**
+ * Each profile's verdict sentence with the deciding rule's id, always Mondoo, then Mender, then OpenID
+ * Connect, whichever profile was chosen: "not usable with Mender SSO: no `id_token` response type: …
+ * (mender-no-id-token)".
+ */
+export function verdictLines(report: LintReport): string[] {
+  return PROFILES.map((profile) => {
+    const rule = report.decidedBy[profile];
+    return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
+  });
 }
 
-/** "yes", or "no (rule)" naming the error that decides it, so a reader sees at once why. */
-function verdictOf(report: LintReport, profile: Profile): string {
-  if (report.usable[profile]) return 'yes';
-  const rule = report.decidedBy[profile];
-  return rule ? `no (${rule})` : 'no';
+/** The verdicts on one line, for a failure message. */
+export function verdictLine(report: LintReport): string {
+  return verdictLines(report).join('; ');
 }
 
 /** The plain-text report for the log. */
@@ -48,7 +46,7 @@ export function textReport(report: LintReport): string {
   }
   const token = sampleTokenVerdict(report);
   if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
-  lines.push(`Verdict: ${verdictLine(report)}`);
+  lines.push('Verdict:', ...verdictLines(report).map((line) => `  ${line}`));
   return lines.join('\n');
 }
 
@@ -83,10 +81,10 @@ export function summaryReport(report: LintReport): string {
     '',
   ];
   lines.push(
-    ...PROFILES.map(
-      (profile) =>
-        `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**${report.decidedBy[profile] ? ` (${inlineCode(report.decidedBy[profile])})` : ''}`,
-    ),
+    ...PROFILES.map((profile) => {
+      const rule = report.decidedBy[profile];
+      return `- ${inertText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ''}`;
+    }),
     '',
   );
   const token = sampleTokenVerdict(report);

@@ -147,7 +147,10 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     const run = await runAction({ inputs: scenario.inputs({ timeout: '4' }), env: scenario.runnerEnv() });
 
     expectFailedCleanly(run, scenario, /did not answer within \d+ s[\s\S]*`timeout` of 4 s/);
-    expect(run.durationMs).toBeLessThan(4000 + 3000);
+    // The message proves the step gave up on its own; the bound only proves it did not wait to be killed
+    // (30 s). It is wide because a loaded machine delays start-up by seconds (timing belongs in benchmarks).
+    expect(run.timedOut).toBe(false);
+    expect(run.durationMs).toBeLessThan(20_000);
   });
 
   it('does not follow a redirect, so the token never reaches the other host', async ({ onTestFinished }) => {

@@ -128,6 +128,7 @@ describe('sarifLog locations', () => {
     target: { issuer: 'https://x', discovery, token: false },
     usable: { mondoo: false, mender: false, oidc: false },
     decidedBy: {},
+    verdicts: { mondoo: 'not usable with Mondoo', mender: 'not usable with Mender SSO', oidc: 'no' },
     counts: { error: 1, warning: 0, info: 0 },
     findings: [{ rule: 'member-missing', severity: 'error', message: 'm', fix: 'f' }],
     fetches: [],
