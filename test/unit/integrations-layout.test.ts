@@ -78,6 +78,47 @@ describe('integrations layout (release workflow)', () => {
     }
   });
 
+  it("the release workflow's integrations job runs the layout and packs each folder, the hook still executable", () => {
+    const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8')) as {
+      jobs: Record<string, { needs?: string; steps: { name?: string; run?: string }[] }>;
+    };
+    const job = workflow.jobs.integrations;
+    expect(job?.needs).toBe('github-release');
+    const run = (name: string) => job?.steps.find((step) => step.name === name)?.run ?? '';
+    // The job's own shell, as the runner gives it: bash -e, RUNNER_TEMP, the tag, a step summary file.
+    const temp = mkdtempSync(join(tmpdir(), 'release-runner-'));
+    try {
+      const env = {
+        PATH: process.env.PATH,
+        RUNNER_TEMP: temp,
+        GITHUB_REF_NAME: `v${version}`,
+        GITHUB_STEP_SUMMARY: join(temp, 'summary.md'),
+      };
+      for (const name of ['Lay out each integration', 'Pack each layout']) {
+        execFileSync('bash', ['-e', '-c', run(name)], { cwd: ROOT, env, stdio: 'pipe' });
+      }
+      const packed = execFileSync('ls', [join(temp, 'packed')], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean);
+      expect(packed).toEqual(
+        [
+          'azure-pipelines-template',
+          'circleci-orb',
+          'gitlab-component',
+          'mondoo-keyless-buildkite-plugin',
+        ].map((folder) => `${folder}-v${version}.tar.gz`),
+      );
+      const listing = execFileSync(
+        'tar',
+        ['-tvzf', join(temp, 'packed', `mondoo-keyless-buildkite-plugin-v${version}.tar.gz`)],
+        { encoding: 'utf8' },
+      );
+      expect(listing).toMatch(/^-rwxr-xr-x .* mondoo-keyless-buildkite-plugin\/hooks\/environment$/m);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
   it('as a command, needs the output folder', () => {
     const run = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' });
     expect(run.status).toBe(2);
