@@ -22,10 +22,16 @@ export function node24Path() {
 /** Runs `node` with these arguments, passing its exit code or signal on as this process's own. */
 export function runNode(node, args) {
   const child = spawn(node, args, { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
   child.on('exit', (code, signal) => {
-    if (signal) process.kill(process.pid, signal);
-    else process.exitCode = code ?? 1;
+    if (!signal) {
+      process.exitCode = code ?? 1;
+      return;
+    }
+    // Die of the same signal, as a shell expects; the forwarding handler would otherwise swallow it.
+    process.off(signal, forward);
+    process.kill(process.pid, signal);
   });
 }
 
