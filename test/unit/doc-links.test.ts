@@ -16,6 +16,10 @@ const PAGES = [
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),
 ];
+// The native integrations' READMEs: reached from docs/ci-systems.md rather than the README.
+const INTEGRATION_PAGES = readdirSync(join(root, 'integrations'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('README.md'))
+  .map((name) => `integrations/${name}`);
 
 /** Markdown without fenced code blocks and inline code, where a bracket is not a link. */
 function prose(markdown: string): string {
@@ -76,12 +80,15 @@ function brokenLinks(page: string, markdown = readFileSync(join(root, page), 'ut
 }
 
 describe('relative links in the documentation', () => {
-  it.each(PAGES)('%s: every relative link resolves to a file and heading', (page) => {
-    expect(existsSync(join(root, page)), page).toBe(true);
-    expect(brokenLinks(page)).toEqual([]);
-    if (page.startsWith('docs/'))
-      expect(linkTargets(readFileSync(join(root, page), 'utf8'))).toContain('../README.md');
-  });
+  it.each([...PAGES, ...INTEGRATION_PAGES])(
+    '%s: every relative link resolves to a file and heading',
+    (page) => {
+      expect(existsSync(join(root, page)), page).toBe(true);
+      expect(brokenLinks(page)).toEqual([]);
+      if (page.startsWith('docs/'))
+        expect(linkTargets(readFileSync(join(root, page), 'utf8'))).toContain('../README.md');
+    },
+  );
 
   it('reaches every page of docs/ and the repository pages from the README', () => {
     const fromReadme = new Set(
