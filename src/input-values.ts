@@ -1,4 +1,5 @@
 import { settingsError } from './errors.js';
+import { agree, listed } from './plural.js';
 
 export type InputReader = (name: string) => string;
 
@@ -82,6 +83,7 @@ export function otherModeInputsWarning(
 ): string[] {
   const ignored = names.filter((name) => getInput(name).trim() !== '');
   if (ignored.length === 0) return [];
-  const listed = ignored.map((name) => `\`${name}\``).join(', ');
-  return [`${mode} mode ignores ${listed}: they are for mode \`${otherMode}\`.`];
+  const named = listed(ignored.map((name) => `\`${name}\``));
+  const belong = agree(ignored.length, 'it is', 'they are');
+  return [`${mode} mode ignores ${named}: ${belong} for mode \`${otherMode}\`.`];
 }

@@ -1,5 +1,5 @@
 import { ActionError } from './errors.js';
-import { plural } from './plural.js';
+import { asClause, plural } from './plural.js';
 import { type Redact, redactedExcerpt } from './secrets/redacted-excerpt.js';
 
 export interface RetryPolicy {
@@ -65,7 +65,7 @@ export function retryNotice(
   info: { attempt: number; delayMs: number; error: ActionError },
   redact: Redact,
 ): string {
-  const reason = redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH);
+  const reason = asClause(redactedExcerpt(info.error.message, redact, NOTICE_REASON_LENGTH));
   return `${label} attempt ${info.attempt} failed (${reason}); retrying in ${(info.delayMs / 1000).toFixed(1)} s.`;
 }
 
@@ -126,7 +126,7 @@ export async function retry<T>(
         result.retryAfterMs !== undefined ? ` (the server asked to wait ${Math.ceil(delayMs / 1000)} s)` : '';
       throw withReason(
         result.error,
-        `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the step's \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`,
+        `Gave up on ${options.what} after ${plural(n, 'attempt')}: the next try${asked} would pass the \`timeout\` of ${Math.round(options.deadline.totalMs / 1000)} s.`,
         'timeout',
       );
     }
@@ -140,7 +140,7 @@ export async function retry<T>(
 function withReason(error: ActionError, reason: string, kind = error.kind): ActionError {
   return new ActionError(`${error.message}\n${reason}`, {
     kind,
-    fix: error.fix ?? 'Raise the `timeout` input if the service is slow to recover.',
+    fix: error.fix ?? 'Raise `timeout` if the service is slow to recover.',
     grpcStatus: error.grpcStatus,
     cause: error,
   });

@@ -141,7 +141,7 @@ function readMinValidity(raw: string): number {
   if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
     throw settingsError(
       'min-validity',
-      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: Mondoo rejects tokens with less than 3 minutes left.`,
+      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: a token needs at least 3 minutes left to reach Mondoo and be exchanged safely.`,
       `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`,
     );
   }

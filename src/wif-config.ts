@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { settingsError } from './errors.js';
+import { plural } from './plural.js';
 
 /** The parts of Mondoo's generated "WIF config" this action uses. */
 export interface WifConfig {
@@ -29,7 +30,9 @@ export function loadWifConfig(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     // Someone may paste a credential here by mistake: name the value only when it looks like a path.
-    const shown = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${trimmed.length} characters)`;
+    const shown = looksLikePath(trimmed)
+      ? `"${trimmed}"`
+      : `the value (${plural(trimmed.length, 'character')})`;
     throw settingsError(
       INPUT,
       `${shown} is neither JSON text nor a readable file (${code}).`,
@@ -85,7 +88,7 @@ function optionalString(config: Record<string, unknown>, key: string, where: str
   if (typeof value !== 'string') {
     throw settingsError(
       INPUT,
-      `"${key}" in ${where} is not a string.`,
+      `\`${key}\` in ${where} is not a string.`,
       'Paste the WIF config exactly as Mondoo generated it.',
     );
   }
@@ -94,7 +97,7 @@ function optionalString(config: Record<string, unknown>, key: string, where: str
 
 /** The warning for a config that carried `jwtToken`; it names the key, never any part of its value. */
 export const JWT_TOKEN_IN_WIF_CONFIG =
-  "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one this step gets itself (or is given). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts).";
+  "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one requested from the CI system (or handed in). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts; a shell may echo a command line).";
 
 /** Only a value that ends like a config file is echoed; anything else might be a pasted secret. */
 function looksLikePath(value: string): boolean {

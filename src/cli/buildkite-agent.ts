@@ -47,7 +47,7 @@ export async function requestBuildkiteToken(
   if (result.failure === 'ENOENT') {
     throw new ActionError(`${AGENT} is not on PATH, so no Buildkite OIDC token can be requested.`, {
       kind: 'token-unavailable',
-      fix: 'Run this inside a Buildkite job step (the agent puts buildkite-agent on PATH), or pass a token with --token-file, --token-env or --token -.',
+      fix: 'Run this inside a Buildkite job step (the agent puts buildkite-agent on PATH), or pass a token with `--token-file`, `--token-env` or `--token -`.',
     });
   }
   const token = result.stdout.trim();

@@ -21,7 +21,7 @@ export const CLAIMS_COMMAND: CommandSpec = {
     audience: {
       type: 'string',
       value: 'A',
-      help: "aud to request where the CI system lets us ask (default: the system's own).",
+      help: "aud to ask for, where the CI system takes one: GitHub, Buildkite (default: the system's own).",
     },
     ...TOKEN_OPTIONS,
     format: { type: 'string', value: 'F', help: 'text (default) or json.' },

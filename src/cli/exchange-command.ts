@@ -51,7 +51,7 @@ export const EXCHANGE_COMMAND: CommandSpec = {
     'token-audience': {
       type: 'string',
       value: 'A',
-      help: 'aud to request from GitHub, Buildkite (default: --audience).',
+      help: 'aud to ask for, where the CI system takes one: GitHub, Buildkite (default: --audience).',
     },
     'min-validity': {
       type: 'string',

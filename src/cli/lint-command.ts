@@ -15,7 +15,7 @@ import { mapInOrder } from './in-order.js';
 import { sarifLog } from './sarif.js';
 import { tokenRequestOf } from './token-options.js';
 import { givenTokenSource } from './token-sources.js';
-import { missingTargetProblem } from '../lint/target-kind.js';
+import { missingTarget } from '../lint/target-kind.js';
 import { visible } from '../output/escape.js';
 import { DEFAULT_CONCURRENCY, FORMATS, MAX_CONCURRENCY } from './lint-spec.js';
 import { type ParsedCommand, stringOption, UsageError } from './usage.js';
@@ -32,11 +32,19 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
   const { values, positionals: targets } = parsed;
   const read = (name: string) => stringOption(values, name);
   if (targets.length === 0) {
-    throw new UsageError('no provider given: name at least one issuer URL or discovery file.', 'lint');
+    throw new UsageError(
+      'No provider given.',
+      'Name at least one issuer URL or discovery file, e.g. `mondoo-keyless lint https://token.actions.githubusercontent.com`.',
+      'lint',
+    );
   }
   const jwks = read('jwks');
   if (jwks && targets.length > 1) {
-    throw new UsageError('--jwks applies to one provider, and several were given.', 'lint');
+    throw new UsageError(
+      `Option \`--jwks\` applies to one provider, and ${targets.length} were given.`,
+      'Lint the provider that key set belongs to on its own, or leave out `--jwks`.',
+      'lint',
+    );
   }
   for (const target of targets) checkTarget(target);
   const issuer = read('issuer');
@@ -74,6 +82,7 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
     // The core's message names the action's input (`discovery`); here the file is an argument.
     const problem = outcome.error?.message.replace(/^Input `[a-z-]+`: /, '');
     if (problem) log.info(`error: ${outcome.target} was not linted: ${problem}`);
+    if (problem && outcome.error?.fix) log.info(`fix: ${outcome.error.fix}`);
   }
   // Through the log's masks: those secrets, and a token pasted into an argument, never reach the report.
   io.writeOut(log.redact(render(format, reports, first.profile)));
@@ -81,7 +90,9 @@ export async function lintCommand(parsed: ParsedCommand, io: CliIo, log: Log): P
   if (outcomes.some((outcome) => outcome.error?.kind === 'settings')) return 2;
   const failing = reports.filter((report) => failsStep(report, first.failOn));
   if (failing.length > 0 || outcomes.some((outcome) => outcome.error)) {
-    log.info(`${plural(failing.length, 'provider')} of ${targets.length} failed at fail-on ${first.failOn}.`);
+    log.info(
+      `${failing.length} of ${plural(targets.length, 'provider')} failed at \`--fail-on ${first.failOn}\`.`,
+    );
     return 1;
   }
   return 0;
@@ -96,21 +107,36 @@ function checkTarget(target: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG')
-      throw new UsageError(missingTargetProblem(target), 'lint');
-    throw new UsageError(`${visible(target)} cannot be read (${code}).`, 'lint');
+      throw new UsageError(...missingTarget(target), 'lint');
+    throw new UsageError(
+      `${JSON.stringify(visible(target))} cannot be read (${code}).`,
+      'Check that the file exists and that this user may read it.',
+      'lint',
+    );
   }
-  if (!isFile) throw new UsageError(`${target} is not a regular file: give a discovery document.`, 'lint');
+  if (!isFile) {
+    throw new UsageError(
+      `${JSON.stringify(visible(target))} is not a regular file.`,
+      'Give the path of a discovery document (a JSON file), or an issuer URL starting with https://.',
+      'lint',
+    );
+  }
 }
 
 /** `--issuer` names what one local file must say; a URL argument is the issuer already. */
 function checkExpectedIssuer(issuer: string, targets: string[]): void {
   if (!issuer) return;
   if (targets.length > 1) {
-    throw new UsageError('--issuer applies to one discovery file, and several providers were given.', 'lint');
+    throw new UsageError(
+      `Option \`--issuer\` applies to one discovery file, and ${targets.length} providers were given.`,
+      'Lint that file on its own with `--issuer`, or leave out `--issuer`.',
+      'lint',
+    );
   }
   if (hasUrlScheme(targets[0] ?? '')) {
     throw new UsageError(
-      '--issuer is for a local discovery file: a URL argument is the issuer itself, so drop --issuer.',
+      'Option `--issuer` is for a local discovery file, and the argument is a URL: the issuer itself.',
+      'Leave out `--issuer`.',
       'lint',
     );
   }
@@ -131,7 +157,11 @@ async function readSampleToken(
   const source = givenTokenSource(request, io, 'lint');
   if (!source) return undefined;
   if (targets.length > 1) {
-    throw new UsageError('a sample token belongs to one provider, and several were given.', 'lint');
+    throw new UsageError(
+      `A sample token belongs to one provider, and ${targets.length} were given.`,
+      'Lint the provider that issued the token on its own, or leave out the token.',
+      'lint',
+    );
   }
   const token = await source.fetch(new Deadline(readTimeout(timeout) * 1000));
   for (const form of maskForms(token)) log.mask(form);
@@ -169,7 +199,7 @@ function render(format: (typeof FORMATS)[number], reports: LintReport[], profile
       return `${JSON.stringify(sarifLog(reports, profile), null, 2)}\n`;
     case 'text': {
       const tally = reports.length > 1 ? [overallLine(reports, profile)] : [];
-      return `${[...reports.map(textReport), ...tally].join('\n\n')}\n`;
+      return `${[...reports.map((report) => textReport(report)), ...tally].join('\n\n')}\n`;
     }
   }
 }

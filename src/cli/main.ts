@@ -10,9 +10,11 @@ import { LINT_COMMAND } from './lint-spec.js';
 import { cliWording } from './wording.js';
 import { maskFormsOfAll } from '../secrets/mask-forms.js';
 import { tokensIn } from './token-shape.js';
-import { type CommandSpec, commandHelp, parseCommand, UsageError } from './usage.js';
+import { type CommandSpec, commandHelp, parseCommand, TOOL_NAME, UsageError } from './usage.js';
+import { nearest } from '../nearest.js';
+import { visible } from '../output/escape.js';
 
-export const TOOL = 'mondoo-keyless';
+export const TOOL = TOOL_NAME;
 
 /** Exit codes, as documented in --help and the README. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
@@ -55,10 +57,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const spec = COMMANDS.find((command) => command.name === name);
   try {
-    if (!spec)
-      throw new UsageError(
-        `unknown command ${JSON.stringify(name)}; commands are ${COMMANDS.map((c) => c.name).join(', ')}.`,
-      );
+    if (!spec) throw unknownCommand(name);
     const parsed = parseCommand(spec, args);
     if (parsed.values.help === true) {
       io.writeOut(commandHelp(TOOL, spec));
@@ -74,10 +73,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+function unknownCommand(name: string): UsageError {
+  const names = COMMANDS.map((command) => command.name);
+  const near = nearest(name, names);
+  const listed = `The commands are ${names.map((command) => `\`${command}\``).join(', ')}; \`${TOOL} --help\` says what each does.`;
+  return new UsageError(
+    `${JSON.stringify(visible(name))} is not a command of \`${TOOL}\`.`,
+    near ? `Did you mean \`${near}\`? ${listed}` : listed,
+  );
+}
+
 function reportFailure(caught: unknown, io: CliIo, log: Log): number {
   if (caught instanceof UsageError) {
-    const help = caught.command ? `${TOOL} ${caught.command} --help` : `${TOOL} --help`;
-    io.writeErr(log.redact(`${TOOL}: ${caught.message}\nSee \`${help}\`.\n`));
+    io.writeErr(log.redact(`error: ${caught.message}\nfix: ${caught.fix}\n`));
     return EXIT.usage;
   }
   const hints = caught instanceof FailureWithHints ? caught.hints : [];

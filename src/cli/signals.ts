@@ -12,7 +12,8 @@ export function exitCleanlyOnSignals(writeErr: (text: string) => void): void {
   for (const [signal, code] of Object.entries(EXIT_ON)) {
     process.on(signal, () => {
       discardPendingFiles();
-      writeErr(`${TOOL}: stopped by ${signal}.\n`);
+      // In the voice of every other failure; who sent it is outside its view, so there is no fix to name.
+      writeErr(`error: ${TOOL} was stopped by ${signal} before it finished.\n`);
       process.exit(code);
     });
   }

@@ -29,7 +29,8 @@ export function tokenRequestOf(values: ParsedOptions, command: string): TokenReq
   const token = stringOption(values, 'token');
   if (token !== '' && token !== '-') {
     throw new UsageError(
-      '--token takes only - (read the token from stdin): a token in the arguments would show in shell history and process lists. Use --token-env or --token-file.',
+      'Option `--token` takes only `-` (read the token from stdin): a token in the arguments would show in shell history and process lists.',
+      'Use `--token-env NAME`, `--token-file FILE`, or `--token -` with the token on stdin.',
       command,
     );
   }
@@ -43,7 +44,8 @@ export function tokenRequestOf(values: ParsedOptions, command: string): TokenReq
   const given = request.tokenFile || request.tokenEnv || request.stdin;
   if (given && request.ci !== 'auto' && request.ci !== 'gitlab') {
     throw new UsageError(
-      `--ci ${request.ci} gets its own token, and a token was also given: pass one or the other.`,
+      `Option \`--ci ${request.ci}\` gets its own token, and a token was also given.`,
+      `Pass one or the other: leave out \`--ci\`, or the token.`,
       command,
     );
   }

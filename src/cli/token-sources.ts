@@ -55,7 +55,11 @@ export function checkOneTokenSource(
     request.stdin && '--token -',
   ].filter(Boolean);
   if (given.length > 1) {
-    throw new UsageError(`two token sources given (${given.join(' and ')}): pass one.`, command);
+    throw new UsageError(
+      `Two token sources were given (${given.map((option) => `\`${option}\``).join(' and ')}).`,
+      'Pass one of them.',
+      command,
+    );
   }
 }
 
@@ -181,7 +185,7 @@ function resolveCi(choice: CiChoice, io: TokenSourceIo): CiSystem {
   if (!detected) {
     throw new ActionError('No token was given and no CI system was detected, so there is no token to use.', {
       kind: 'token-unavailable',
-      fix: 'Pass --token-file FILE, --token-env VARIABLE or --token - (stdin), or name the CI system with --ci.',
+      fix: 'Pass `--token-file FILE`, `--token-env VARIABLE` or `--token -` (stdin), or name the CI system with `--ci`.',
     });
   }
   io.log.info(`Detected ${CI_NAMES[detected.system]} (${detected.because}).`);

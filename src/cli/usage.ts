@@ -1,12 +1,23 @@
 import { parseArgs } from 'node:util';
+import { nearest } from '../nearest.js';
+import { visible } from '../output/escape.js';
 
-/** A command-line mistake: exit code 2, with the command's usage line. */
+/** The command's name, as people type it. */
+export const TOOL_NAME = 'mondoo-keyless';
+
+/**
+ * A command-line mistake: exit code 2. It reads like every other failure (`error:` then `fix:`), and the fix
+ * is never missing: a usage error always says what to type instead.
+ */
 export class UsageError extends Error {
   /** The command whose --help to point at, when the mistake is in one. */
   readonly command: string | undefined;
+  /** What to type instead: a near option, the right form, or where the choices are listed. */
+  readonly fix: string;
 
-  constructor(message: string, command?: string) {
+  constructor(message: string, fix: string, command?: string) {
     super(message);
+    this.fix = fix;
     this.command = command;
     this.name = 'UsageError';
   }
@@ -64,7 +75,7 @@ export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
     return { values: values as ParsedOptions, positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(describeParseError(error as NodeJS.ErrnoException), spec.name);
+    throw describeParseError(error as NodeJS.ErrnoException, spec);
   }
 }
 
@@ -76,23 +87,67 @@ function checkNoEmptyValues(values: ParsedOptions, command: string): void {
   for (const [name, value] of Object.entries(values)) {
     const given = Array.isArray(value) ? value : [value];
     if (given.some((one) => typeof one === 'string' && one.trim() === '')) {
-      throw new UsageError(`--${name} was given an empty value (an unset variable?).`, command);
+      throw new UsageError(
+        `Option \`--${name}\` was given an empty value (an unset variable?).`,
+        `Give \`--${name}\` a value (check that the variable is set), or leave the option out.`,
+        command,
+      );
     }
   }
 }
 
-/** Node's messages are good but long and mention parseArgs' own terms; keep their substance. */
-function describeParseError(error: NodeJS.ErrnoException): string {
+/** The option a parseArgs message names: `--audience` in "Option '--audience <value>' argument missing". */
+function optionIn(message: string): string {
+  return /(--[^\s'<>]+)/.exec(message)?.[1] ?? /'(-[^'\s]+)/.exec(message)?.[1] ?? 'an option';
+}
+
+/** parseArgs' own words ("Option '--x <value>' argument missing") said as this tool says everything else. */
+function describeParseError(error: NodeJS.ErrnoException, spec: CommandSpec): UsageError {
   const message = error.message.split('\n')[0] ?? String(error);
+  const command = spec.name;
+  const help = `\`${TOOL_NAME} ${command} --help\` lists every option.`;
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    return `unknown option ${option}.`;
+    const given = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const names = Object.keys({ ...spec.options, help: HELP_OPTION }).map((name) => `--${name}`);
+    const near = given.startsWith('--') ? nearest(given.split('=')[0] ?? given, names) : undefined;
+    return new UsageError(
+      `\`${TOOL_NAME} ${command}\` has no option \`${visible(given)}\`.`,
+      near ? `Did you mean \`${near}\`? ${help}` : help,
+      command,
+    );
   }
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const argument = /'([^']+)'/.exec(message)?.[1] ?? message;
-    return `unexpected argument ${argument}: this command takes options only.`;
+    return new UsageError(
+      `Unexpected argument ${JSON.stringify(visible(argument))}: \`${TOOL_NAME} ${command}\` takes options only.`,
+      `If it is an option's value, put it right after the option (\`--name value\`), quoted if it has spaces. ${help}`,
+      command,
+    );
   }
-  return message.endsWith('.') ? message : `${message}.`;
+  const option = optionIn(message);
+  const value = spec.options[option.replace(/^--/, '')]?.value ?? 'VALUE';
+  if (/does not take an argument/.test(message)) {
+    return new UsageError(
+      `Option \`${option}\` takes no value.`,
+      `Write \`${option}\` alone (it is a switch). ${help}`,
+      command,
+    );
+  }
+  if (/ambiguous/.test(message)) {
+    return new UsageError(
+      `Option \`${option}\` needs a value, and the next argument starts with a dash.`,
+      `Give its value right after it (\`${option} ${value}\`); a value that starts with a dash goes after an equals sign (\`${option}=-${value}\`).`,
+      command,
+    );
+  }
+  if (/argument missing/.test(message)) {
+    return new UsageError(
+      `Option \`${option}\` needs a value.`,
+      `Give its value right after it: \`${option} ${value}\`. ${help}`,
+      command,
+    );
+  }
+  return new UsageError(`${visible(message).replace(/\.$/, '')}.`, help, command);
 }
 
 export function commandHelp(tool: string, spec: CommandSpec): string {

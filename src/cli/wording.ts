@@ -24,9 +24,9 @@ export function cliWording(text: string): string {
   return text
     .replace(/Input `([a-z-]+)`/g, 'Option `--$1`')
     .replace(new RegExp(`\`(${SHARED_NAMES})\`(?! in \`wif-config\`)`, 'g'), '`--$1`')
-    .replace(/in the `token` input/g, 'with --token-file, --token-env or --token -')
+    .replace(/in the `token` input/g, 'with `--token-file`, `--token-env` or `--token -`')
     .replace(
       /\(the runner's token: leave `token` unset\)/g,
-      '(leave out --token-file, --token-env and --token - so the command asks the CI system, where it can)',
+      '(leave out `--token-file`, `--token-env` and `--token -` so the command asks the CI system, where it can)',
     );
 }

@@ -70,7 +70,7 @@ function configPath(handover: Handover): string {
 function jwtTokenSet(handover: Handover): string {
   const notRead =
     handover === 'cli'
-      ? 'This command does not read JWT_TOKEN: pass the token with --token-env JWT_TOKEN if it is the one to exchange.'
+      ? 'This command does not read JWT_TOKEN: pass the token with `--token-env JWT_TOKEN` if it is the one to exchange.'
       : 'This step does not read JWT_TOKEN: pass it in `token` if it is the token to exchange.';
   return `JWT_TOKEN is set (its value is masked). cnspec's own WIF exchange uses it when its config carries no token, but with the credential from MONDOO_CONFIG_BASE64 cnspec does no exchange of its own, so JWT_TOKEN goes unused there. ${notRead}`;
 }

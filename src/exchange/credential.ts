@@ -3,6 +3,7 @@ import { ActionError } from '../errors.js';
 import { isObject, jsonTypeName, parseJson } from '../json.js';
 import { isMaskable, MIN_MASK_LENGTH, maskFormsOfAll } from '../secrets/mask-forms.js';
 import { privateKeyProblem } from './private-key.js';
+import { plural } from '../plural.js';
 
 /** What the exchange asks Mondoo for: a key pair (every client reads it) or a bearer token (recent cnspec). */
 export const CREDENTIAL_TYPES = ['certificate', 'token'] as const;
@@ -52,7 +53,9 @@ function invalid(problem: string): ActionError {
 /** Validates everything cnspec will rely on, so a bad credential fails here and not three steps later. */
 export function decodeCredential(base64: string): MondooCredential {
   if (!STANDARD_BASE64.test(base64)) {
-    throw invalid(`\`base64_credential\` is not standard padded base64 (${base64.length} characters)`);
+    throw invalid(
+      `\`base64_credential\` is not standard padded base64 (${plural(base64.length, 'character')})`,
+    );
   }
   const json = Buffer.from(base64, 'base64').toString('utf8');
   const parsed = parseJson(json);
@@ -174,7 +177,7 @@ function checkCertificate(pem: string): void {
 function checkTokenMaskable(token: string): void {
   if (!isMaskable(token)) {
     throw invalid(
-      `\`token\` is ${token.trim().length} characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`,
+      `\`token\` is ${plural(token.trim().length, 'character')} long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`,
     );
   }
 }

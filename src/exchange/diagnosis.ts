@@ -86,7 +86,7 @@ export function hintsFor(error: ActionError, claims: JWTPayload | undefined): st
   const sub = rawSub === undefined ? undefined : visible(rawSub);
   if (rawSub !== undefined && sub) {
     hints.push(
-      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${sub}\`. Matching is case-sensitive: \`Octo-Org\` and \`octo-org\` are different subjects.`,
+      `The subject of the provider in Mondoo must match this token's \`sub\`: ${JSON.stringify(sub)}. Matching is case-sensitive: "Octo-Org" and "octo-org" are different subjects.`,
     );
     const fromGitHub = typeof claims.iss === 'string' && isGitHubIssuer(claims.iss);
     if (fromGitHub && (GITHUB_ID_FORM.test(rawSub) || GITHUB_NAME_FORM.test(rawSub))) {
@@ -108,17 +108,17 @@ export function hintsFor(error: ActionError, claims: JWTPayload | undefined): st
     typeof claims.job_workflow_ref === 'string' ? visible(claims.job_workflow_ref) : undefined;
   if (jobWorkflowRef !== undefined && workflowRef !== undefined && jobWorkflowRef !== workflowRef) {
     hints.push(
-      `This job runs in the reusable workflow \`${jobWorkflowRef}\`, called from \`${workflowRef}\`. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`,
+      `This job runs in the reusable workflow ${JSON.stringify(jobWorkflowRef)}, called from ${JSON.stringify(workflowRef)}. The subject names the caller's repository; a condition on the reusable workflow must use \`job_workflow_ref\`.`,
     );
   }
   const iss = typeof claims.iss === 'string' ? visible(claims.iss) : '';
   if (iss.startsWith(`${GITHUB_ISSUER}/`)) {
     hints.push(
-      `This token comes from your enterprise's own issuer \`${iss}\`: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`,
+      `This token comes from your enterprise's own issuer ${JSON.stringify(iss)}: register that exact issuer in Mondoo, not ${GITHUB_ISSUER}.`,
     );
   } else if (iss.endsWith('/_services/token')) {
     hints.push(
-      `This token comes from GitHub Enterprise Server (\`${iss}\`): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`,
+      `This token comes from GitHub Enterprise Server (${JSON.stringify(iss)}): register that exact issuer in Mondoo, and make sure Mondoo's cloud can reach its /.well-known/openid-configuration.`,
     );
   }
   return hints;

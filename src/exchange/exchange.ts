@@ -179,11 +179,11 @@ function refuseRetryThatOutlivesToken(
   const leftAtRetry = secondsLeft(token, retryAtSeconds);
   if (leftAtRetry >= settings.minValiditySeconds) return;
   throw new ActionError(
-    `${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and this step cannot renew it.`,
+    `${lastError.message}\nNot retried: ${source.label} would have ${Math.max(0, leftAtRetry)} s left when the retry is due, below \`min-validity\` (${settings.minValiditySeconds} s), and a token handed in cannot be renewed.`,
     {
       kind: lastError.kind,
       grpcStatus: lastError.grpcStatus,
-      fix: 'Mint the token immediately before this step so it can survive a retry, or let the action use the runner token.',
+      fix: "Mint the token immediately before use so it can survive a retry, or have a fresh one requested for you (the runner's token: leave `token` unset).",
       cause: lastError,
     },
   );

@@ -88,18 +88,18 @@ export function validityError(
   switch (problem.kind) {
     case 'issued-in-future':
       return new ActionError(
-        `${from} was issued ${problem.seconds} s in the future by this runner's clock: the runner clock looks wrong.`,
+        `${from} was issued ${problem.seconds} s in the future by this machine's clock: this machine's clock looks wrong.`,
         {
           kind: 'clock-skew',
-          fix: 'Sync the runner clock (NTP) on self-hosted runners; the token is otherwise fine.',
+          fix: "Sync this machine's clock (NTP), as on a self-hosted runner; the token is otherwise fine.",
         },
       );
     case 'expired-long-ago':
       return new ActionError(
-        `${from} expired ${problem.seconds} s ago by this runner's clock. If it was just issued, the runner clock looks wrong.`,
+        `${from} expired ${problem.seconds} s ago by this machine's clock. If it was just issued, this machine's clock looks wrong.`,
         {
           kind: 'clock-skew',
-          fix: 'Mint the token right before this step; on self-hosted runners check the clock (NTP).',
+          fix: "Mint the token right before use; if it was, check this machine's clock (NTP), as on a self-hosted runner.",
         },
       );
     case 'too-short':
@@ -122,7 +122,7 @@ export function validityError(
  */
 export function tooShortFix(minValiditySeconds: number): string {
   const fresh =
-    "Mint the token right before this step, or let the step request a fresh one itself (the runner's token: leave `token` unset)";
+    "Mint the token right before use, or have a fresh one requested for you (the runner's token: leave `token` unset)";
   return minValiditySeconds > MIN_VALIDITY_FLOOR_SECONDS
     ? `${fresh}, or lower \`min-validity\` (now ${minValiditySeconds} s; never below ${MIN_VALIDITY_FLOOR_SECONDS}).`
     : `${fresh}. Mondoo needs at least ${MIN_VALIDITY_FLOOR_SECONDS} s left, the floor \`min-validity\` already has.`;

@@ -8,6 +8,7 @@ import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/
 import { redactSecrets } from '../runner.js';
 import { type RangerError, rangerErrorFrom, retryForCode } from './grpc-status.js';
 import type { CredentialType } from './credential.js';
+import { asClause } from '../plural.js';
 
 export interface ExchangeRequest {
   universeDomain: string;
@@ -63,7 +64,7 @@ export async function postExchange(
     return {
       ok: false,
       retryable: error.retryable,
-      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${error.message}.`, {
+      error: new ActionError(`Mondoo's token exchange at ${url} failed: ${asClause(error.message)}.`, {
         kind: 'network',
         fix: networkFix(
           error,
@@ -212,7 +213,7 @@ function redirectFix(location: string | undefined): string {
   if (location) {
     try {
       const target = new URL(location);
-      return `If ${target.origin} is the right Mondoo API, set \`universe-domain: ${target.origin}\`.`;
+      return `If ${target.origin} is the right Mondoo API, set \`universe-domain\` to ${target.origin}.`;
     } catch {
       // An unparseable Location falls through to the general advice.
     }
@@ -224,7 +225,7 @@ function rangerFix(status: string): string {
   switch (status) {
     case 'UNAUTHENTICATED':
     case 'PERMISSION_DENIED':
-      return "Compare the token's issuer, audience and subject (see the claims table) with the workload identity provider in Mondoo; they must match exactly, case included.";
+      return "Compare the token's `iss`, `aud` and `sub` claims (listed with this error) with the workload identity provider in Mondoo; they must match exactly, case included.";
     case 'INVALID_ARGUMENT':
       return 'Check `audience` and `issuer`: Mondoo could not read the request.';
     case 'NOT_FOUND':

@@ -12,6 +12,7 @@ import {
 import { type Log, redactSecrets } from '../runner.js';
 import { HEADER_EXCERPT_LENGTH, type Redact, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import { excerpt } from './answer-text.js';
+import { asClause } from '../plural.js';
 
 /** What a token request tells: retries through `info`; every quoted answer passes `redact` first. */
 export type TokenRequestLog = Pick<Log, 'info' | 'redact'>;
@@ -97,7 +98,7 @@ async function attemptTokenRequest(
       ok: false,
       // The CI system chose this host, so "no such host" is a DNS hiccup on the machine, not a typo: try again.
       retryable: error.retryable || error.code === 'ENOTFOUND',
-      error: new ActionError(`${endpoint.service} failed to answer: ${error.message}.`, {
+      error: new ActionError(`${endpoint.service} failed to answer: ${asClause(error.message)}.`, {
         kind: 'network',
         fix: networkFix(error, endpoint.setting),
         cause: error,

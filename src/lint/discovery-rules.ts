@@ -2,6 +2,7 @@ import type { LoadedDocument } from './fetch.js';
 import { type Observation, shown } from './findings.js';
 import { checkOptionalMembers, checkValues } from './discovery-values.js';
 import { checkIssuer, checkPublicHost, type IssuerExpectation } from './issuer-rules.js';
+import { editDistance } from '../nearest.js';
 
 type MemberType = 'string' | 'string[]';
 
@@ -200,16 +201,3 @@ const REGISTERED_MEMBERS = new Set([
   'code_challenge_methods_supported',
   'claim_types_supported',
 ]);
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}

@@ -3,7 +3,7 @@ import { htmlTitle, looksLikeHtml } from '../exchange/answer-text.js';
 import { header, type HttpResponse, isTlsTrustFailure, NetworkError, type Send } from '../http.js';
 import { isObject, parseJson } from '../json.js';
 import { visible } from '../output/escape.js';
-import { plural } from '../plural.js';
+import { asClause, plural } from '../plural.js';
 import { type Reach, type Refusal, refusedForGood } from '../reach.js';
 import { NO_SECRETS_KNOWN, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Deadline } from '../retry.js';
@@ -77,7 +77,7 @@ export async function fetchJson(
     if (context.deadline.remainingMs() <= 0) {
       observations.push({
         rule: 'fetch-failed',
-        message: `The ${what} was not fetched: the step's \`timeout\` ran out before it.`,
+        message: `The ${what} was not fetched: the \`timeout\` ran out before it.`,
         value: shown(current),
         fix: 'Raise `timeout`, or make the earlier requests answer faster.',
       });
@@ -156,7 +156,7 @@ async function get(url: string, what: string, context: FetchContext, observation
     const tooLarge = failure.code === 'TOO_LARGE';
     observations.push({
       rule: tooLarge ? 'fetch-too-large' : 'fetch-failed',
-      message: `The ${what} could not be fetched: ${failure.message}.`,
+      message: `The ${what} could not be fetched: ${asClause(failure.message)}.`,
       value: shown(url),
       fix: tooLarge ? undefined : fetchFix(failure.code),
     });
@@ -191,7 +191,7 @@ function fetchFix(code: string): string | undefined {
     return 'Make the server answer within seconds; validators give up sooner than this lint.';
   if (code === 'CERT_HAS_EXPIRED') return 'Renew the server certificate.';
   if (code === 'CERT_NOT_YET_VALID')
-    return "Check the server certificate's start date, and this runner's clock.";
+    return "Check the server certificate's start date, and this machine's clock.";
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'Use a certificate issued for this host name.';
   if (isTlsTrustFailure(code)) {
     return "Use a certificate from a public CA: Mondoo's cloud will not trust a private one (NODE_EXTRA_CA_CERTS lets this lint trust it).";
@@ -257,5 +257,5 @@ function describeBody(body: string): string {
   const first = body.trimStart()[0];
   return body.trim() === ''
     ? 'an empty body'
-    : `${Buffer.byteLength(body)} bytes starting with ${JSON.stringify(first)}`;
+    : `${plural(Buffer.byteLength(body), 'byte')} starting with ${JSON.stringify(first)}`;
 }

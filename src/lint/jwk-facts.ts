@@ -5,6 +5,7 @@ import { type Observation, shown } from './findings.js';
 import { isObject } from '../json.js';
 import { displayJson } from '../output/display.js';
 import { MIN_MASK_LENGTH } from '../secrets/mask-forms.js';
+import { plural } from '../plural.js';
 
 // Facts about one JWK that the key-set rules build on: parsing, key sizes, certificates, secrets. No I/O.
 
@@ -26,9 +27,9 @@ export function privateValues(key: unknown): string[] {
 
 /** What a value is, without quoting it: for values that may be key material. */
 export function describedValue(value: unknown): string {
-  if (typeof value === 'string') return `a string of ${value.length} characters`;
-  if (Array.isArray(value)) return `an array of ${value.length} items`;
-  if (isObject(value)) return `an object with ${Object.keys(value).length} members`;
+  if (typeof value === 'string') return `a string of ${plural(value.length, 'character')}`;
+  if (Array.isArray(value)) return `an array of ${plural(value.length, 'item')}`;
+  if (isObject(value)) return `an object with ${plural(Object.keys(value).length, 'member')}`;
   return value === null ? 'null' : `a ${typeof value}`;
 }
 

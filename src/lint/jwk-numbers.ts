@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Observation } from './findings.js';
+import { plural } from '../plural.js';
 
 // Checks on a public JWK's numbers and companion members that jose's import does not make. No I/O.
 
@@ -44,7 +45,7 @@ export function checkKeyNumbers(key: Record<string, unknown>, label: string, not
     if (wrong.length > 0) {
       note(
         'jwk-ec-coordinate-length',
-        `${label}: ${wrong.map((member) => `\`${member}\` is ${Buffer.from(key[member] as string, 'base64url').length} octets`).join(', ')}; ${key.crv} needs ${size}.`,
+        `${label}: ${wrong.map((member) => `\`${member}\` is ${plural(Buffer.from(key[member] as string, 'base64url').length, 'octet')}`).join(', ')}; ${key.crv} needs ${size}.`,
         wrong.join(', '),
       );
     }

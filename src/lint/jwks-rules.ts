@@ -13,6 +13,7 @@ import {
 import { checkKeyNumbers, checkThumbprints, checkUseAndOps } from './jwk-numbers.js';
 import { type Locate, type Location, type Observation } from './findings.js';
 import { isObject } from '../json.js';
+import { agree, listed } from '../plural.js';
 
 /** A key that can verify ID token signatures, and the algorithms it serves. */
 export interface SigningKey {
@@ -95,7 +96,12 @@ export async function inspectJwks(jwks: unknown, locate: Locate, nowSeconds: num
   if (signingKeys.length === 0) {
     observations.push({
       rule: 'jwks-no-signing-key',
-      message: `None of the ${keys.length} keys can verify a signature.`,
+      message:
+        keys.length === 0
+          ? 'The key set has no keys, so nothing can verify a signature.'
+          : keys.length === 1
+            ? 'The one key in the set cannot verify a signature.'
+            : `None of the ${keys.length} keys can verify a signature.`,
       location: locate('/keys'),
     });
   }
@@ -184,7 +190,7 @@ async function inspectKey(
   if (secrets.length > 0) {
     note(
       'jwk-private-member',
-      `${context.label} carries private member(s) ${secrets.join(', ')}.`,
+      `${context.label} carries the private ${agree(secrets.length, 'member', 'members')} ${listed(secrets.map((member) => `\`${member}\``))}.`,
       secrets.join(', '),
     );
     return undefined;

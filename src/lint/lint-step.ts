@@ -31,7 +31,8 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
   for (const form of maskFormsOfAll(evidence.secrets)) runner.mask(form);
   const report = buildReport(settings, evidence);
 
-  runner.info(textReport(report));
+  // Annotations also appear in the log: the text report leaves out the findings they carry.
+  runner.info(textReport(report, Math.min(report.findings.length, MAX_ANNOTATIONS)));
   annotate(runner, report);
   await runner.appendSummary(summaryReport(report));
   runner.setOutput('errors', String(report.counts.error));
@@ -44,10 +45,13 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
       settings.failOn === 'warning'
         ? `${plural(error, 'error')} and ${plural(warning, 'warning')}`
         : plural(error, 'error');
-    throw new ActionError(`Lint found ${found} (fail-on: ${settings.failOn}); ${verdictLine(report)}.`, {
-      kind: 'lint-findings',
-      fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
-    });
+    throw new ActionError(
+      `Lint found ${found} (fail-on: ${settings.failOn}). Verdict: ${verdictLine(report)}.`,
+      {
+        kind: 'lint-findings',
+        fix: 'Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports.',
+      },
+    );
   }
   return report;
 }
@@ -55,7 +59,12 @@ export async function runLintStep(settings: LintSettings, io: LintStepIo): Promi
 /** One annotation per finding, up to a limit: past it they only bury the ones that matter. */
 function annotate(runner: Runner, report: LintReport): void {
   for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
-    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}\nFix: ${finding.fix}`, {
+    // The value is the one part of the text report's entry a message may not already quote.
+    const value =
+      finding.value === undefined || finding.message.includes(finding.value)
+        ? ''
+        : `\nValue: ${finding.value}`;
+    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}${value}\nFix: ${finding.fix}`, {
       title: `${finding.rule} (${finding.severity})`,
       file: finding.location?.file,
       line: finding.location?.line,
@@ -86,7 +95,7 @@ function writeReport(path: string, report: LintReport): void {
   } catch (error) {
     throw settingsError(
       'report',
-      `cannot make the folder ${folder} for ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      `the folder ${folder} for ${path} cannot be made (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
       REPORT_FILE.fix,
     );
   }

@@ -1,46 +1,61 @@
-import { cellCode, inertText, inlineCode, markdownTable } from '../output/markdown.js';
+import {
+  cellCode,
+  cellMessage,
+  inertText,
+  inlineCode,
+  markdownTable,
+  messageText,
+} from '../output/markdown.js';
 import { plural } from '../plural.js';
-import { type Profile, PROFILES } from './catalogue.js';
+import { PROFILES } from './catalogue.js';
 import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
 import type { LintReport } from './report.js';
 
 const MAX_SUMMARY_ROWS = 200;
 
-const VERDICT_LABELS: Record<Profile, string> = {
-  mondoo: 'usable with Mondoo',
-  mender: 'usable with Mender SSO',
-  oidc: 'conforms to OpenID Connect Discovery 1.0',
-};
-
 export function subjectOf(report: LintReport): string {
   return report.target.issuer ?? report.target.discovery ?? 'the provider';
 }
 
-/** One line: "usable with Mondoo: no · usable with Mender SSO: yes · ...", the chosen profile first. */
+/**
+ * Each profile's verdict sentence with the deciding rule's id, always Mondoo, then Mender, then OpenID
+ * Connect, whichever profile was chosen: "not usable with Mender SSO: no `id_token` response type: …
+ * (mender-no-id-token)".
+ */
+export function verdictLines(report: LintReport): string[] {
+  return PROFILES.map((profile) => {
+    const rule = report.decidedBy[profile];
+    return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
+  });
+}
+
+/** The verdicts on one line, for a failure message. */
 export function verdictLine(report: LintReport): string {
-  const order = [report.profile, ...PROFILES.filter((p) => p !== report.profile)];
-  return order.map((profile) => `${VERDICT_LABELS[profile]}: ${verdictOf(report, profile)}`).join(' · ');
+  return verdictLines(report).join('; ');
 }
 
-/** "yes", or "no (rule)" naming the error that decides it, so a reader sees at once why. */
-function verdictOf(report: LintReport, profile: Profile): string {
-  if (report.usable[profile]) return 'yes';
-  const rule = report.decidedBy[profile];
-  return rule ? `no (${rule})` : 'no';
-}
-
-/** The plain-text report for the log. */
-export function textReport(report: LintReport): string {
+/**
+ * The plain-text report: the CLI's output, and the action's log. In the action the first `annotated` findings
+ * are left out: each is an annotation, which the log shows too, and a finding should be read once.
+ */
+export function textReport(report: LintReport, annotated = 0): string {
   const { counts } = report;
   const lines = [`Lint of ${subjectOf(report)} (profile ${report.profile})`];
   if (report.fetches.length > 0) {
     lines.push('Fetched:', ...report.fetches.map((record) => `  ${describeFetch(record)}`));
   }
+  const shown = report.findings.slice(annotated);
+  const where =
+    annotated === 0 || report.findings.length === 0
+      ? ''
+      : shown.length === 0
+        ? ' (each is shown below, as an annotation)'
+        : ` (the first ${annotated} are annotations, shown after this report; the other ${shown.length} follow here)`;
   lines.push(
-    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`,
+    `Findings: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${where}`,
   );
-  for (const finding of report.findings) {
+  for (const finding of shown) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
     if (finding.value !== undefined) lines.push(`          value: ${finding.value}`);
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
@@ -48,7 +63,7 @@ export function textReport(report: LintReport): string {
   }
   const token = sampleTokenVerdict(report);
   if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
-  lines.push(`Verdict: ${verdictLine(report)}`);
+  lines.push('Verdict:', ...verdictLines(report).map((line) => `  ${line}`));
   return lines.join('\n');
 }
 
@@ -83,14 +98,14 @@ export function summaryReport(report: LintReport): string {
     '',
   ];
   lines.push(
-    ...PROFILES.map(
-      (profile) =>
-        `- ${VERDICT_LABELS[profile]}: **${report.usable[profile] ? 'yes' : 'no'}**${report.decidedBy[profile] ? ` (${inlineCode(report.decidedBy[profile])})` : ''}`,
-    ),
+    ...PROFILES.map((profile) => {
+      const rule = report.decidedBy[profile];
+      return `- ${messageText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ''}`;
+    }),
     '',
   );
   const token = sampleTokenVerdict(report);
-  if (token) lines.push(`Sample token: **${token.verdict}** (${inertText(token.detail)}).`, '');
+  if (token) lines.push(`Sample token: **${token.verdict}** (${messageText(token.detail)}).`, '');
   if (report.findings.length === 0) {
     lines.push('No findings.', '');
   } else {
@@ -128,8 +143,8 @@ function findingRow(finding: Finding): string[] {
   return [
     cellCode(finding.rule),
     finding.severity,
-    inertText(finding.message + where),
+    cellMessage(finding.message + where),
     finding.value === undefined ? '' : cellCode(finding.value),
-    inertText(finding.fix),
+    cellMessage(finding.fix),
   ];
 }

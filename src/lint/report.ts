@@ -8,6 +8,7 @@ import type { FetchRecord } from './fetch.js';
 import { type Counts, countOf, type Finding, judge, type Observation } from './findings.js';
 import type { FailOn, LintSettings } from './lint-settings.js';
 import { checkTokenAlg } from './token-rules.js';
+import { verdictSentence, verdictsOf } from './verdicts.js';
 
 export const REPORT_SCHEMA = 'mondoo-keyless-auth/lint-report/v1';
 
@@ -21,6 +22,8 @@ export interface LintReport {
   usable: Record<Profile, boolean>;
   /** Under each profile where it is not usable: the rule of its first error, the finding that decides. */
   decidedBy: Partial<Record<Profile, RuleId>>;
+  /** Each profile's verdict as a sentence, naming the deciding finding: "not usable with Mender SSO: …". */
+  verdicts: Record<Profile, string>;
   counts: Counts;
   findings: Finding[];
   fetches: FetchRecord[];
@@ -77,14 +80,10 @@ export function buildReport(settings: LintSettings, evidence: Evidence): LintRep
     PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)]),
   ) as Record<Profile, Finding[]>;
   const findings = byProfile[settings.profile];
-  const usable = Object.fromEntries(
-    PROFILES.map((profile) => [profile, byProfile[profile].every((finding) => finding.severity !== 'error')]),
-  ) as Record<Profile, boolean>;
+  const verdicts = verdictsOf(byProfile);
+  const usable = Object.fromEntries(verdicts.map((v) => [v.profile, v.usable])) as Record<Profile, boolean>;
   const decidedBy: Partial<Record<Profile, RuleId>> = {};
-  for (const profile of PROFILES) {
-    const first = byProfile[profile].find((finding) => finding.severity === 'error');
-    if (first) decidedBy[profile] = first.rule;
-  }
+  for (const verdict of verdicts) if (verdict.decidedBy) decidedBy[verdict.profile] = verdict.decidedBy;
   return {
     schema: REPORT_SCHEMA,
     tool: { name: ACTION_NAME, version: VERSION },
@@ -101,6 +100,10 @@ export function buildReport(settings: LintSettings, evidence: Evidence): LintRep
     },
     usable,
     decidedBy,
+    verdicts: Object.fromEntries(verdicts.map((v) => [v.profile, verdictSentence(v)])) as Record<
+      Profile,
+      string
+    >,
     counts: countOf(findings),
     findings,
     fetches: evidence.fetches,

@@ -13,10 +13,21 @@ export function looksLikeHost(value: string): boolean {
   return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
 }
 
-/** What to say about a lint target that is neither a URL nor an existing file. */
-export function missingTargetProblem(target: string): string {
-  const shown = visible(target);
+/** What to say about a lint target that is neither a URL nor an existing file: the problem, and the fix. */
+export function missingTarget(target: string): [problem: string, fix: string] {
+  const shown = JSON.stringify(visible(target));
   return looksLikeHost(target)
-    ? `${shown} is neither a URL nor an existing file. Give the issuer URL (e.g. https://${shown.replace(/^\/+/, '')}) or the path of a discovery document.`
-    : `${shown} does not exist (no such file). Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://.`;
+    ? [
+        `${shown} is neither a URL nor an existing file.`,
+        `Give the issuer URL (e.g. https://${visible(target).replace(/^\/+/, '')}) or the path of a discovery document.`,
+      ]
+    : [
+        `${shown} does not exist (no such file).`,
+        'Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://.',
+      ];
+}
+
+/** The same as one sentence pair, for messages that have no separate fix. */
+export function missingTargetProblem(target: string): string {
+  return missingTarget(target).join(' ');
 }

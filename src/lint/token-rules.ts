@@ -14,6 +14,7 @@ import type { Profile } from './catalogue.js';
 import { type Observation, shown } from './findings.js';
 import { joseCannotHandle } from './jwk-facts.js';
 import type { JwksVerdict } from './jwks-rules.js';
+import { asClause } from '../plural.js';
 
 export interface TokenVerdict {
   observations: Observation[];
@@ -102,7 +103,7 @@ async function checkSignature(
     return [
       {
         rule: 'token-signature-invalid',
-        message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${(error as Error).message}.`,
+        message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${asClause((error as Error).message)}.`,
       },
     ];
   }

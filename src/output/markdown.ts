@@ -39,9 +39,45 @@ export function inertText(text: string): string {
   return visible(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
 }
 
-/** Several lines of inert text, each ending in a hard line break so the lines stay apart. */
-export function inertLines(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => `${inertText(line)}  `);
+/**
+ * One of this project's messages, which quote names in backticks and values from outside in double quotes:
+ * each backtick-quoted name becomes a code span (so no backtick shows), everything else, the double-quoted
+ * values with any backticks in them, inert text. Safe whatever the message holds: each piece is escaped on
+ * its own, so a stray quote or backtick in a value can at worst set a few characters in code font, never let
+ * markup through.
+ */
+export function messageText(text: string): string {
+  return piecesOf(text, inertText, inlineCode);
+}
+
+/** `messageText` for a table cell: pipes in code spans escaped too (inert text escapes them already). */
+export function cellMessage(text: string): string {
+  return piecesOf(text, inertText, cellCode);
+}
+
+function piecesOf(text: string, prose: (text: string) => string, code: (text: string) => string): string {
+  const shown = visible(text);
+  const pieces: string[] = [];
+  let inQuote = false;
+  let last = 0;
+  for (let at = 0; at < shown.length; at++) {
+    const char = shown[at];
+    // A double quote opens or closes a value; JSON.stringify escapes one inside as \".
+    if (char === '"' && shown[at - 1] !== '\\') inQuote = !inQuote;
+    if (char !== '`' || inQuote) continue;
+    const end = shown.indexOf('`', at + 1);
+    if (end <= at + 1) continue;
+    pieces.push(prose(shown.slice(last, at)), code(shown.slice(at + 1, end)));
+    last = end + 1;
+    at = end;
+  }
+  pieces.push(prose(shown.slice(last)));
+  return pieces.join('');
+}
+
+/** Several lines of a message (see `messageText`), each ending in a hard line break so the lines stay apart. */
+export function messageLines(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => `${messageText(line)}  `);
 }
 
 /** A GitHub-flavoured Markdown table; cells are inserted as given (make them with `inlineCode` or `inertText`). */

@@ -220,7 +220,7 @@ describe.concurrent('mondoo-keyless exchange output', () => {
     expect(run.stderr).toMatch(/^error: Mondoo refused the token \(PERMISSION_DENIED, HTTP 403\)/m);
     expect(run.stderr).toMatch(/^fix: /m);
     expect(run.stderr).toContain(
-      "hint: The subject of the provider in Mondoo must match this token's `sub`: `repo:octo-org/octo-repo:ref:refs/heads/main`",
+      'hint: The subject of the provider in Mondoo must match this token\'s `sub`: "repo:octo-org/octo-repo:ref:refs/heads/main"',
     );
     expectNoCliLeaks(run, scenario.secrets());
   });
@@ -259,18 +259,18 @@ describe.concurrent('mondoo-keyless usage errors exit 2 and name the problem', (
     [
       'an unknown flag',
       ['exchange', '--audience', SPACE_AUDIENCE, '--audiance', 'x'],
-      /unknown option --audiance/,
+      /^error: `mondoo-keyless exchange` has no option `--audiance`\.\nfix: Did you mean `--audience`\?/m,
     ],
-    ['a missing audience', ['exchange', '--token-env', 'T'], /Option `--audience`: is required/],
+    ['a missing audience', ['exchange', '--token-env', 'T'], /Option `--audience` is required/],
     [
       'two token sources',
       ['exchange', '--audience', SPACE_AUDIENCE, '--token-file', 'f', '--token-env', 'T'],
-      /two token sources given \(--token-file and --token-env\)/,
+      /Two token sources were given \(`--token-file` and `--token-env`\)/,
     ],
     [
       'a token in the arguments',
       ['exchange', '--audience', SPACE_AUDIENCE, '--token', 'a.b.c'],
-      /--token takes only -/,
+      /Option `--token` takes only `-`/,
     ],
     [
       'an unknown CI system',
@@ -282,12 +282,12 @@ describe.concurrent('mondoo-keyless usage errors exit 2 and name the problem', (
       ['exchange', '--audience', SPACE_AUDIENCE, '--format', 'yaml'],
       /Option `--format`: "yaml" is not one of base64, env, json/,
     ],
-    ['an unknown command', ['exchnage'], /unknown command "exchnage"/],
-    ['lint without a provider', ['lint'], /no provider given/],
+    ['an unknown command', ['exchnage'], /"exchnage" is not a command.*\nfix: Did you mean `exchange`\?/],
+    ['lint without a provider', ['lint'], /No provider given/],
     [
       'lint of a name that is neither URL nor file',
       ['lint', 'token.actions.githubusercontent.com'],
-      /neither a URL nor an existing file.*https:\/\/token\.actions\.githubusercontent\.com/,
+      /neither a URL nor an existing file\.\nfix: .*https:\/\/token\.actions\.githubusercontent\.com/,
     ],
   ];
   it.for(cases)('%s', async ([, args, message]) => {
@@ -357,13 +357,13 @@ describe.concurrent('mondoo-keyless never echoes a token typed in the wrong plac
     [
       'the token as a stray argument',
       (t) => ['exchange', '--audience', SPACE_AUDIENCE, t],
-      /unexpected argument \*\*\*/,
+      /Unexpected argument "\*\*\*"/,
     ],
-    ['the token as the command', (t) => [t], /unknown command "\*\*\*"/],
+    ['the token as the command', (t) => [t], /"\*\*\*" is not a command/],
     [
       'the token as a lint target',
       (t) => ['lint', t],
-      /\*\*\* (is neither a URL nor an existing file|does not exist)/,
+      /"\*\*\*" (is neither a URL nor an existing file|does not exist)/,
     ],
     [
       'the token inside JSON given to --token-env',
@@ -446,7 +446,7 @@ describe.concurrent('mondoo-keyless exchange --output-file checks its folder fir
       '',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--output-file was given an empty value \(an unset variable\?\)/);
+    expect(run.stderr).toMatch(/Option `--output-file` was given an empty value \(an unset variable\?\)/);
     expect(run.stdout).toBe('');
   });
 

@@ -43,7 +43,7 @@ describe.concurrent("mondoo-keyless exchange warns about cnspec's own WIF", () =
       /warning: MONDOO_CONFIG_PATH is set in this environment\. cnspec reads MONDOO_CONFIG_BASE64 before/,
     );
     expect(run.stderr).toContain('warning: JWT_TOKEN is set (its value is masked).');
-    expect(run.stderr).toContain('pass the token with --token-env JWT_TOKEN');
+    expect(run.stderr).toContain('pass the token with `--token-env JWT_TOKEN`');
     expectNoCliLeaks(run, [...scenario.secrets(), stray], [scenario.sts.base64Credential]);
   });
 
@@ -92,7 +92,7 @@ describe.concurrent("mondoo-keyless exchange warns about cnspec's own WIF", () =
     expect(run.stderr).toMatch(/error: The token from stdin has \d+ s left/);
     expect(run.stderr).not.toMatch(/lower/i);
     expect(run.stderr).toContain(
-      'leave out --token-file, --token-env and --token - so the command asks the CI system',
+      'leave out `--token-file`, `--token-env` and `--token -` so the command asks the CI system',
     );
     expectNoCliLeaks(run, scenario.secrets());
   });
@@ -104,7 +104,7 @@ describe.concurrent('mondoo-keyless lint: missing files', () => {
     async (target) => {
       const run = await runCli(['lint', target]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`${target} does not exist (no such file).`);
+      expect(run.stderr).toContain(`"${target}" does not exist (no such file).`);
       // No made-up URL such as https://./missing-file.
       expect(run.stderr).not.toContain(`https://${target.replace(/^\.\//, '.')}`);
       expect(run.stderr).not.toMatch(/https:\/\/[^\s.]*\.?\/?missing|https:\/\/idp\//);
@@ -151,7 +151,7 @@ describe.concurrent('mondoo-keyless lint --issuer', () => {
   it('is refused with a URL argument or several providers', async () => {
     const withUrl = await runCli(['lint', '--issuer', 'https://a.example', 'https://a.example']);
     expect(withUrl.code).toBe(2);
-    expect(withUrl.stderr).toContain('--issuer is for a local discovery file');
+    expect(withUrl.stderr).toContain('Option `--issuer` is for a local discovery file');
   });
 });
 
@@ -244,7 +244,7 @@ describe.concurrent('mondoo-keyless lint with a sample token', () => {
       stdin: 'x.y.z',
     });
     expect(several.code).toBe(2);
-    expect(several.stderr).toContain('a sample token belongs to one provider');
+    expect(several.stderr).toContain('A sample token belongs to one provider');
     const missing = await runCli(['lint', '--token-env', 'NOPE', 'https://a.example']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('the variable NOPE is not set or empty');

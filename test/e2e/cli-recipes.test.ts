@@ -12,12 +12,14 @@ import { scenarioForTest } from './expectations.ts';
 
 const README = join(REPO_ROOT, 'docs', 'ci-systems.md');
 
-/** The YAML block under a README heading of the CI recipes. */
+/** The YAML block of the shell recipe in a system's section (`## System`, then `### Shell recipe`). */
 async function recipe(heading: string, language = 'yaml'): Promise<string> {
   const readme = await readFile(README, 'utf8');
-  const start = readme.indexOf(`\n### ${heading}\n`);
-  const block = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(start))?.[1];
-  if (start < 0 || !block) throw new Error(`README has no recipe under "### ${heading}"`);
+  const section = readme.indexOf(`\n## ${heading}\n`);
+  const start = readme.indexOf('\n### Shell recipe\n', section);
+  const end = readme.indexOf('\n## ', start);
+  const block = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(start, end))?.[1];
+  if (section < 0 || start < 0 || !block) throw new Error(`no shell recipe under "## ${heading}"`);
   return block;
 }
 

@@ -159,7 +159,7 @@ describe.concurrent('advice that can be followed', () => {
     });
     expectFailedCleanly(run, scenario, /The `token` input has 1[12]\d s left; at least 180 s/);
     expect(run.stdout).not.toMatch(/lower `min-validity`/);
-    expect(run.stdout).toContain('Mint the token right before this step');
+    expect(run.stdout).toContain('Mint the token right before use');
     expect(run.stdout).toContain("the runner's token: leave `token` unset");
     expect(scenario.sts.requests).toHaveLength(0);
   });

@@ -10,7 +10,7 @@ import {
   providersFor,
   type Route,
 } from '../support/oidc-provider.ts';
-import { type ActionRun, expectNoLeaks, runAction } from '../support/run-action.ts';
+import { type ActionRun, expectNoLeaks, runAction, runnerView } from '../support/run-action.ts';
 import { expectOnlyOwnCommands } from '../support/runner-log.ts';
 import { NETWORK_RULES } from '../support/lint-network-rules.ts';
 import { testCaForFile } from '../support/file-ca.ts';
@@ -89,8 +89,25 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
       [`${p.issuer}${JWKS_PATH}`, 200, 'application/json'],
     ]);
     expect(run.report.fetches.every((f) => Number.isInteger(f.ms) && f.ms >= 0)).toBe(true);
-    expect(run.summary).toContain('conforms to OpenID Connect Discovery 1.0: **yes**');
+    // The summary's verdicts: Markdown-inert sentences, always Mondoo, Mender, then OpenID Connect.
+    expect(run.summary).toMatch(
+      /^- not usable with Mondoo\\: .*\n- not usable with Mender SSO\\: .*\n- conforms to OpenID Connect Discovery 1\\\.0\n/m,
+    );
     expect(run.stdout).toContain(`GET ${p.issuer}${DISCOVERY_PATH} → 200, application/json`);
+  });
+
+  it('shows each finding once in the log as the runner shows it: as its annotation', async ({
+    onTestFinished,
+  }) => {
+    const p = await providersFor(ca(), onTestFinished)();
+    const run = await lint({ issuer: p.issuer, 'fail-on': 'never' });
+    expect(run.report.findings.length).toBeGreaterThan(1);
+    const log = runnerView(run.stdout);
+    for (const finding of run.report.findings) {
+      const expected = run.report.findings.filter((other) => other.message === finding.message).length;
+      expect(log.split(finding.message).length - 1, `${finding.message} in\n${log}`).toBe(expected);
+    }
+    expect(log).toContain('(each is shown below, as an annotation)');
   });
 
   it('fails the same provider for Mondoo because its host is loopback, and for Mender because browsers would be sent there', async ({
@@ -104,8 +121,8 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(run.stdout).toMatch(
       /::error title=host-not-public \(error\)::`issuer` is on "127\.0\.0\.1", a loopback address/,
     );
-    expect(run.stdout).toContain(
-      '::error::Lint found 2 errors (fail-on: error); usable with Mondoo: no (host-not-public) · usable with Mender SSO: no (mender-authorization-endpoint)',
+    expect(run.stdout).toMatch(
+      /::error::Lint found 2 errors \(fail-on: error\)\. Verdict: not usable with Mondoo: `issuer` is on "127\.0\.0\.1", a loopback address \(host-not-public\); not usable with Mender SSO: `authorization_endpoint` is on "127\.0\.0\.1", .* \(mender-authorization-endpoint\); conforms to OpenID Connect Discovery 1\.0\./,
     );
   });
 
@@ -397,7 +414,9 @@ describe.concurrent('lint mode against local HTTPS issuers', () => {
     expect(p.server.requests.map((req) => req.path)).toEqual([DISCOVERY_PATH, JWKS_PATH]);
     // The test provider's authorization endpoint is on loopback: Mender would send users' browsers there
     // (issue 12), so the provider is read in full but judged unusable, and the verdict says why.
-    expect(run.stdout).toContain('usable with Mender SSO: no (mender-authorization-endpoint)');
+    expect(run.stdout).toMatch(
+      /^ {2}not usable with Mender SSO: `authorization_endpoint` is on .* \(mender-authorization-endpoint\)$/m,
+    );
     expect(run.stdout).toMatch(/::error title=mender-authorization-endpoint \(error\)::/);
   });
 });

@@ -50,7 +50,11 @@ describe.concurrent('bad settings fail before any token is requested', () => {
       env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile },
     });
 
-    expectFailedCleanly(run, scenario, /issued (59\d|600) s in the future.*runner clock looks wrong/s);
+    expectFailedCleanly(
+      run,
+      scenario,
+      /issued (59\d|600) s in the future.*this machine's clock looks wrong/s,
+    );
   });
 });
 
@@ -92,7 +96,7 @@ describe.concurrent('identity mismatches', () => {
     expect(run.summary).toContain('### Mondoo keyless auth: failed');
     expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
     expect(rendered(run.summary)).toContain(
-      `The subject of the provider in Mondoo must match this token's \`sub\`: \`${DEFAULT_SUBJECT}\``,
+      `The subject of the provider in Mondoo must match this token's \`sub\`: "${DEFAULT_SUBJECT}"`,
     );
     expect(rendered(run.summary)).toMatch(/case-sensitive/);
   });
@@ -113,7 +117,7 @@ describe.concurrent('identity mismatches', () => {
 
     expectFailedCleanly(run, scenario, /PERMISSION_DENIED/);
     expect(rendered(run.summary)).toContain(
-      'reusable workflow `octo-org/shared/.github/workflows/scan.yml@refs/heads/main`',
+      'reusable workflow "octo-org/shared/.github/workflows/scan.yml@refs/heads/main"',
     );
     expect(rendered(run.summary)).toContain('a subject with `:environment:NAME`');
     expect(run.outputs).not.toHaveProperty('subject');
@@ -151,7 +155,7 @@ describe('what the failure shows', () => {
       env: { NODE_EXTRA_CA_CERTS: scenario.ca.caCertFile },
     });
 
-    expectFailedCleanly(run, scenario, /expired \d+ s ago.*runner clock looks wrong/s);
+    expectFailedCleanly(run, scenario, /expired \d+ s ago.*this machine's clock looks wrong/s);
     expect(run.stdout).toContain(`sub: ${DEFAULT_SUBJECT}`);
     expect(run.summary).toContain(`| sub | \`${DEFAULT_SUBJECT}\` |`);
   });
@@ -175,7 +179,7 @@ describe.concurrent("GitHub's two subject forms", () => {
 
     expectFailedCleanly(run, scenario, /UNAUTHENTICATED.*is not registered/);
     const summary = rendered(run.summary);
-    expect(summary).toContain(`must match this token's \`sub\`: \`${IMMUTABLE}\``);
+    expect(summary).toContain(`must match this token's \`sub\`: "${IMMUTABLE}"`);
     expect(summary).toContain("This token carries GitHub's immutable subject form");
     expect(summary).toContain('`gh api repos/octo-org/octo-repo/actions/oidc/customization/sub`');
     expect(summary).toContain('`sub_claim_prefix`');

@@ -136,7 +136,7 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     scenario.sts.script.push({ kind: 'credential', base64: credential });
     const run = await runAction({ inputs: scenario.inputs(), env: scenario.runnerEnv() });
 
-    expectFailedCleanly(run, scenario, /`token` is 1 characters long: below 8, too short to be a credential/);
+    expectFailedCleanly(run, scenario, /`token` is 1 character long: below 8, too short to be a credential/);
     expect(run.masks).not.toContain('e');
     expect(run.masks).toContain(credential);
   });
@@ -147,7 +147,10 @@ describe.concurrent("Mondoo's token exchange answers badly", () => {
     const run = await runAction({ inputs: scenario.inputs({ timeout: '4' }), env: scenario.runnerEnv() });
 
     expectFailedCleanly(run, scenario, /did not answer within \d+ s[\s\S]*`timeout` of 4 s/);
-    expect(run.durationMs).toBeLessThan(4000 + 3000);
+    // The message proves the step gave up on its own; the bound only proves it did not wait to be killed
+    // (30 s). It is wide because a loaded machine delays start-up by seconds (timing belongs in benchmarks).
+    expect(run.timedOut).toBe(false);
+    expect(run.durationMs).toBeLessThan(20_000);
   });
 
   it('does not follow a redirect, so the token never reaches the other host', async ({ onTestFinished }) => {

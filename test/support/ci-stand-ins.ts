@@ -11,23 +11,28 @@ export interface BuildkiteAgent {
   callsFile: string;
   /** What the next call prints: the token. */
   tokenFile: string;
+  /** What `redactor add` read on stdin, appended per call. */
+  redactedFile: string;
 }
 
 /**
  * A stand-in `buildkite-agent` on PATH: answers `oidc request-token [--audience A]` by printing the token in
- * tokenFile and a newline, as the real agent does, and records its arguments.
+ * tokenFile and a newline, as the real agent does, and records its arguments. `redactor add` with no file
+ * reads the values to redact from stdin, as the real one does; they are appended to redactedFile.
  */
 export async function installBuildkiteAgent(folder: string): Promise<BuildkiteAgent> {
   const binDir = join(folder, 'bin');
   await mkdir(binDir, { recursive: true });
   const callsFile = join(folder, 'buildkite-agent-calls');
   const tokenFile = join(folder, 'buildkite-token');
+  const redactedFile = join(folder, 'buildkite-redacted');
   const script = join(binDir, 'buildkite-agent');
   await writeFile(
     script,
     [
       '#!/bin/sh',
       `printf '%s\\n' "$*" >> '${callsFile}'`,
+      `if [ "$1 $2 $#" = "redactor add 2" ]; then cat >> '${redactedFile}'; exit 0; fi`,
       'if [ "$1 $2" != "oidc request-token" ]; then echo "fatal: unknown command $1 $2" >&2; exit 1; fi',
       `if [ ! -s '${tokenFile}' ]; then echo "fatal: error requesting OIDC token: 403 Forbidden" >&2; exit 1; fi`,
       `cat '${tokenFile}'`,
@@ -36,7 +41,7 @@ export async function installBuildkiteAgent(folder: string): Promise<BuildkiteAg
     ].join('\n'),
   );
   await chmod(script, 0o755);
-  return { binDir, callsFile, tokenFile };
+  return { binDir, callsFile, tokenFile, redactedFile };
 }
 
 export interface AzureOidcService {

@@ -36,6 +36,10 @@ export interface Provider {
    * audience values are accepted in the token"): `aud` values accepted besides the provider's audience.
    */
   allowedAudiences?: string[];
+  /** Other `sub` values the binding accepts (a GitHub repository's name-based and immutable-id forms). */
+  otherSubjects?: string[];
+  /** When set, tokens must carry `iat` and be at most this many seconds old (jose's maxTokenAge). */
+  maxTokenAgeSeconds?: number;
 }
 
 export interface ExchangeRequestBody {
@@ -190,6 +194,7 @@ export async function startMondooSts(
         issuer: provider.issuer,
         audience: [provider.audience, ...(provider.allowedAudiences ?? [])],
         requiredClaims: ['exp', 'sub'],
+        ...(provider.maxTokenAgeSeconds === undefined ? {} : { maxTokenAge: provider.maxTokenAgeSeconds }),
       }));
     } catch (error) {
       sendRangerError(res, 16, `invalid external token: ${describeVerificationFailure(error)}`);
@@ -204,7 +209,7 @@ export async function startMondooSts(
       sendRangerError(res, 7, `audience ${JSON.stringify(audience)} does not match the provider`);
       return;
     }
-    if (payload.sub !== provider.subject) {
+    if (payload.sub !== provider.subject && !provider.otherSubjects?.includes(payload.sub ?? '')) {
       sendRangerError(res, 7, `no workload identity binding matches subject ${JSON.stringify(payload.sub)}`);
       return;
     }

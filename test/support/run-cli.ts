@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './run-action.ts';
 import { failOnLeaks, leaksIn } from './runner-log.ts';
 import { runStep } from './runner-stand-in.ts';
@@ -31,6 +31,11 @@ export interface RunCliOptions {
   timeoutMs?: number;
   /** Options for node itself, before the CLI (e.g. --import for a preload). */
   nodeArgs?: string[];
+  /**
+   * An executable to run in place of `node dist/cli.js`, through its shebang (e.g. an installed package's
+   * bin link; nodeArgs do not apply). The Node running the tests comes first on PATH for its `env node`.
+   */
+  bin?: string;
   onStart?: SpawnOptions['onStart'];
   /** The node binary (default: the one running this process), e.g. for the benchmark's Node 20 figures. */
   node?: string;
@@ -39,10 +44,11 @@ export interface RunCliOptions {
 /** Runs the built CLI as a user's shell would, and collects what it printed and its exit code. */
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<CliRun> {
   const cwd = opts.cwd ?? (await runFolder());
-  const path = [opts.pathPrefix, process.env.PATH].filter(Boolean).join(':');
+  const nodeDir = opts.bin && dirname(process.execPath);
+  const path = [opts.pathPrefix, nodeDir, process.env.PATH].filter(Boolean).join(':');
   const { code, signal, stdout, stderr } = await spawnCollect(
-    opts.node ?? process.execPath,
-    [...(opts.nodeArgs ?? []), CLI, ...args],
+    opts.bin ?? opts.node ?? process.execPath,
+    opts.bin ? args : [...(opts.nodeArgs ?? []), CLI, ...args],
     {
       cwd,
       env: { PATH: path, HOME: process.env.HOME, ...opts.env },

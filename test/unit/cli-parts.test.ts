@@ -86,16 +86,16 @@ describe('exchange command line', () => {
     const parsed = parseCommand(EXCHANGE_COMMAND, ['--token', '-']);
     expect(tokenRequestOf(parsed.values, 'exchange')).toMatchObject({ stdin: true, ci: 'auto' });
     const inline = parseCommand(EXCHANGE_COMMAND, ['--token', 'eyJ.a.b']);
-    expect(() => tokenRequestOf(inline.values, 'exchange')).toThrow(/--token takes only -/);
+    expect(() => tokenRequestOf(inline.values, 'exchange')).toThrow(/`--token` takes only `-`/);
   });
 
   it('refuses a second token source, and a CI system that brings its own token beside one', () => {
     const two = parseCommand(EXCHANGE_COMMAND, ['--token-file', 'f', '--token', '-']);
     expect(() => tokenRequestOf(two.values, 'exchange')).toThrow(
-      /two token sources given \(--token-file and --token -\)/,
+      /Two token sources were given \(`--token-file` and `--token -`\)/,
     );
     const withCi = parseCommand(EXCHANGE_COMMAND, ['--token-env', 'T', '--ci', 'circleci']);
-    expect(() => tokenRequestOf(withCi.values, 'exchange')).toThrow(/--ci circleci gets its own token/);
+    expect(() => tokenRequestOf(withCi.values, 'exchange')).toThrow(/`--ci circleci` gets its own token/);
     const gitlab = parseCommand(EXCHANGE_COMMAND, ['--token-env', 'T', '--ci', 'gitlab']);
     expect(tokenRequestOf(gitlab.values, 'exchange')).toMatchObject({ tokenEnv: 'T', ci: 'gitlab' });
   });
@@ -109,7 +109,8 @@ describe('exchange command line', () => {
       }
     })();
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toBe('unknown option --audiance.');
+    expect((error as UsageError).message).toBe('`mondoo-keyless exchange` has no option `--audiance`.');
+    expect((error as UsageError).fix).toMatch(/^Did you mean `--audience`\?/);
     expect((error as UsageError).command).toBe('exchange');
   });
 
@@ -128,6 +129,7 @@ describe('sarifLog locations', () => {
     target: { issuer: 'https://x', discovery, token: false },
     usable: { mondoo: false, mender: false, oidc: false },
     decidedBy: {},
+    verdicts: { mondoo: 'not usable with Mondoo', mender: 'not usable with Mender SSO', oidc: 'no' },
     counts: { error: 1, warning: 0, info: 0 },
     findings: [{ rule: 'member-missing', severity: 'error', message: 'm', fix: 'f' }],
     fetches: [],

@@ -210,7 +210,7 @@ describe('decodeCredential refuses secrets too short to be masked', () => {
 
   it('a token under the floor, saying how long it is and why that matters', () => {
     expect(problem({ ...ACCOUNT_IDS, token: 'e' })).toContain(
-      `\`token\` is 1 characters long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked`,
+      `\`token\` is 1 character long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked`,
     );
     expect(problem({ ...KEY_ACCOUNT, token: '1234567' })).toContain('`token` is 7 characters long');
   });

@@ -60,7 +60,7 @@ describe('claimRows', () => {
 
 describe('hintsFor', () => {
   it('gives no hints for a settings error, even with claims', () => {
-    expect(hintsFor(new ActionError('Input `audience`: is required', { kind: 'settings' }), CLAIMS)).toEqual(
+    expect(hintsFor(new ActionError('Input `audience` is required', { kind: 'settings' }), CLAIMS)).toEqual(
       [],
     );
   });
@@ -73,7 +73,7 @@ describe('hintsFor', () => {
     const hints = hintsFor(refused(), { iss: GITHUB_ISSUER, sub: 'repo:Octo-Org/App:ref:refs/heads/main' });
     expect(hints[0]).toContain('must match');
     expect(hints[0]).not.toMatch(/exact subject|identical/);
-    expect(hints[0]).toContain('`repo:Octo-Org/App:ref:refs/heads/main`');
+    expect(hints[0]).toContain('"repo:Octo-Org/App:ref:refs/heads/main"');
     expect(hints[0]).toContain('case-sensitive');
   });
 
@@ -148,8 +148,8 @@ describe('hintsFor', () => {
       job_workflow_ref: 'octo-org/shared/.github/workflows/scan.yml@refs/tags/v1',
     });
     const hint = hints.find((text) => text.includes('reusable workflow'));
-    expect(hint).toContain('`octo-org/shared/.github/workflows/scan.yml@refs/tags/v1`');
-    expect(hint).toContain('`octo-org/app/.github/workflows/ci.yml@refs/heads/main`');
+    expect(hint).toContain('"octo-org/shared/.github/workflows/scan.yml@refs/tags/v1"');
+    expect(hint).toContain('"octo-org/app/.github/workflows/ci.yml@refs/heads/main"');
     expect(hint).toContain('job_workflow_ref');
   });
 
@@ -161,7 +161,7 @@ describe('hintsFor', () => {
     const iss = 'https://token.actions.githubusercontent.com/acme';
     const hints = hintsFor(refused(), { iss });
     expect(hints).toHaveLength(1);
-    expect(hints[0]).toContain(`\`${iss}\``);
+    expect(hints[0]).toContain(JSON.stringify(iss));
     expect(hints[0]).toContain('enterprise');
   });
 
@@ -170,7 +170,7 @@ describe('hintsFor', () => {
     const hints = hintsFor(refused(), { iss });
     expect(hints).toHaveLength(1);
     expect(hints[0]).toContain('GitHub Enterprise Server');
-    expect(hints[0]).toContain(`\`${iss}\``);
+    expect(hints[0]).toContain(JSON.stringify(iss));
     expect(hints[0]).toContain('/.well-known/openid-configuration');
   });
 

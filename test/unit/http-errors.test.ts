@@ -44,7 +44,7 @@ describe('describeNetworkError', () => {
   it('calls a certificate that is not valid yet a clock problem', () => {
     const error = describeNetworkError(failure('CERT_NOT_YET_VALID'), 'h');
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain("not valid yet by this runner's clock");
+    expect(error.message).toContain("not valid yet by this machine's clock");
     expect(networkFix(error, 's')).toContain('clock');
   });
 });

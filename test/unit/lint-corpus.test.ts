@@ -236,7 +236,7 @@ describe.skipIf(!present)('the README example', () => {
     );
   });
 
-  it('takes the explicit ports of Dex and PingFederate as facts under oidc (Core §2 allows them)', async () => {
+  it('takes the explicit ports of Dex and PingFederate as facts under oidc (Core §1.2 allows them)', async () => {
     for (const name of ['dex-docs', 'pingfederate-pinglabs']) {
       const { evidence } = await lintFiles(`${name}-discovery.json`, `${name}-jwks.json`);
       const port = evaluate(evidence, 'oidc').find((finding) => finding.rule === 'issuer-port');

@@ -72,6 +72,20 @@ function mutate(document: unknown, next: () => number): unknown {
     {},
     ['none', 42, null],
     { kty: 'RSA', n: 'AQAB', e: 'AQAB' },
+    // Values aimed at the rules issue 12 added: run-together or flow-changing response types, modes,
+    // odd subject types, placeholder and private endpoints, PAR, weak or padded RSA exponents.
+    ['codeid_token'],
+    ['code'],
+    ['query'],
+    ['sub'],
+    'private',
+    'https://idp/authorize',
+    'https://10.1.2.3/authorize',
+    'AQ',
+    'Aw',
+    'AAEAAQ',
+    'sig',
+    ['encrypt'],
     'x'.repeat(100_000),
     DEEP,
   ];
@@ -138,7 +152,19 @@ describe('lint robustness', () => {
       }
     }
     expect(failures).toEqual([]);
-    // The mutations must reach the rules, not just bounce off the parser.
+    // The mutations must reach the rules, not just bounce off the parser: the rules issue 12 added too.
     expect(fired.size).toBeGreaterThanOrEqual(20);
+    expect([...fired]).toEqual(
+      expect.arrayContaining([
+        'document-token-endpoint-missing',
+        'mender-authorization-endpoint',
+        'mender-no-id-token',
+        'response-type-invalid',
+        'subject-type-unknown',
+        'jwk-kid-missing-single',
+        'jwk-ec-coordinate-length',
+        'jwk-rsa-exponent-weak',
+      ]),
+    );
   });
 });

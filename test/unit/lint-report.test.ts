@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
 import { runLintStep } from '../../src/lint/lint-step.js';
 import { summaryReport, textReport, verdictLine } from '../../src/lint/render.js';
+import { verdictSentence, verdictsOf } from '../../src/lint/verdicts.js';
 import { failsStep } from '../../src/lint/report.js';
 import {
   cleanDiscovery,
@@ -41,17 +42,49 @@ describe('lint reports', () => {
     expect(text).toMatch(
       /error {3}issuer-trailing-slash: .*\n {10}value: "https:\/\/id\.example\.com\/"\n {10}at: provider\/discovery\.json:2\n {10}fix: /,
     );
+    // Each verdict is a sentence that names the deciding finding, then its rule for the rule list.
+    const slash =
+      '`issuer` is "https://id.example.com/" but the document was fetched for "https://id.example.com": only a trailing slash differs (issuer-trailing-slash)';
     expect(text).toContain(
-      'Verdict: usable with Mondoo: no (issuer-trailing-slash) · usable with Mender SSO: no (issuer-trailing-slash) · conforms to OpenID Connect Discovery 1.0: no (issuer-trailing-slash)',
+      [
+        'Verdict:',
+        `  not usable with Mondoo: ${slash}`,
+        `  not usable with Mender SSO: ${slash}`,
+        `  does not conform to OpenID Connect Discovery 1.0: ${slash}`,
+      ].join('\n'),
     );
   });
 
-  it('puts the chosen profile first in the verdict line', async () => {
-    const report = await reportOf({ settings: { profile: 'oidc' } });
-    expect(verdictLine(report)).toMatch(
-      /^conforms to OpenID Connect Discovery 1\.0: yes · usable with Mondoo: yes/,
-    );
-  });
+  it.each(['mondoo', 'mender', 'oidc'] as const)(
+    'gives the verdicts as Mondoo, Mender, OpenID Connect in every output under profile %s',
+    async (profile) => {
+      const report = await reportOf({
+        discovery: { ...cleanDiscovery(), response_types_supported: ['code'] },
+        settings: { profile },
+      });
+      const order = [
+        'usable with Mondoo',
+        'not usable with Mender SSO: no `id_token` response type',
+        'conforms to OpenID Connect Discovery 1.0',
+      ];
+      const inOrder = (text: string) => order.map((verdict) => text.indexOf(verdict));
+      const increasing = (positions: number[]) =>
+        positions.every((at, i) => at >= 0 && (i === 0 || at > (positions[i - 1] ?? -1)));
+      expect(increasing(inOrder(textReport(report)))).toBe(true);
+      expect(increasing(inOrder(verdictLine(report)))).toBe(true);
+      expect(Object.keys(report.verdicts)).toEqual(['mondoo', 'mender', 'oidc']);
+      expect(Object.keys(report.usable)).toEqual(['mondoo', 'mender', 'oidc']);
+      // The summary escapes its text for Markdown; its verdict bullets keep the same order.
+      const bullets = summaryReport(report)
+        .split('\n')
+        .filter((line) => line.startsWith('- '));
+      expect(bullets.map((line) => /Mondoo|Mender|OpenID/.exec(line)?.[0])).toEqual([
+        'Mondoo',
+        'Mender',
+        'OpenID',
+      ]);
+    },
+  );
 
   it('makes a summary table of rule, severity, finding, value and fix, with pipes escaped', async () => {
     const discovery = { ...cleanDiscovery(), issuer: 'https://a|b.example.com' };
@@ -59,12 +92,12 @@ describe('lint reports', () => {
       await reportOf({ discovery, settings: { issuer: 'https://a|b.example.com' } }),
     );
     expect(summary).toContain('| Rule | Severity | Finding | Value | Fix |');
-    expect(summary).toContain('- usable with Mondoo: **no**');
+    expect(summary).toContain('- not usable with Mondoo\\: `issuer` starts with https');
     // An https:// URL whose host does not parse is reported as such, not as "no https:// scheme".
     expect(summary).toMatch(
       /\| `issuer-url-invalid` \| error \| .* \| `"https:\/\/a\\\|b\.example\.com"` \|/,
     );
-    expect(summary).toContain('- usable with Mondoo: **no** (`issuer-url-invalid`)');
+    expect(summary).toMatch(/^- not usable with Mondoo\\: .* \(`issuer-url-invalid`\)$/m);
   });
 
   it('has the documented JSON shape', async () => {
@@ -76,12 +109,27 @@ describe('lint reports', () => {
       'target',
       'usable',
       'decidedBy',
+      'verdicts',
       'counts',
       'findings',
       'fetches',
     ]);
     expect(report.schema).toBe('mondoo-keyless-auth/lint-report/v1');
     expect(report.counts).toEqual({ error: 1, warning: 0, info: 1 });
+    expect(report.decidedBy).toEqual({
+      mondoo: 'issuer-trailing-slash',
+      mender: 'issuer-trailing-slash',
+      oidc: 'issuer-trailing-slash',
+    });
+    expect(report.verdicts).toEqual({
+      mondoo: expect.stringMatching(
+        /^not usable with Mondoo: `issuer` is .*only a trailing slash differs$/,
+      ) as string,
+      mender: expect.stringMatching(/^not usable with Mender SSO: `issuer` is /) as string,
+      oidc: expect.stringMatching(
+        /^does not conform to OpenID Connect Discovery 1\.0: `issuer` is /,
+      ) as string,
+    });
     expect((report.findings as object[])[0]).toEqual({
       rule: 'issuer-trailing-slash',
       severity: 'error',
@@ -144,7 +192,7 @@ describe('runLintStep', () => {
       recorded.annotations.find(([, , where]) => where?.title?.startsWith('jwk-private-member')),
     ).toEqual([
       'error',
-      expect.stringContaining('private member(s) d') as string,
+      expect.stringContaining('the private member `d`') as string,
       { title: 'jwk-private-member (error)', file: JWKS_FILE, line: 3 },
     ]);
     // The leaked private exponent is masked before anything prints.
@@ -152,6 +200,24 @@ describe('runLintStep', () => {
     expect(recorded.logs.join('\n') + recorded.summary.join('\n')).not.toContain(
       'bGVha2VkLXByaXZhdGUtZXhwb25lbnQ',
     );
+  });
+
+  it('shows each finding once in the log: the annotation carries it, the text report only counts it', async () => {
+    const { rsa } = await providerKeys();
+    const { run, recorded } = await step({ keys: [{ ...rsa.publicJwk, use: 'enc' }] }, { failOn: 'never' });
+    const report = await run;
+    expect(report.findings.length).toBeGreaterThan(0);
+    const log = recorded.logs.join('\n');
+    const annotations = recorded.annotations.map(([, message]) => message).join('\n');
+    for (const finding of report.findings) {
+      // The verdict may quote the deciding finding's message; the finding's own entry is not repeated.
+      expect(log).not.toContain(`${finding.rule}: ${finding.message}`);
+      expect(log).not.toContain(`fix: ${finding.fix}`);
+      const times = annotations.split(finding.message).length - 1;
+      expect(times).toBe(report.findings.filter((other) => other.message === finding.message).length);
+    }
+    expect(log).toMatch(/^Findings: .* \(each is shown below, as an annotation\)$/m);
+    expect(log).toMatch(/^Verdict:$/m);
   });
 
   it('survives a key set of 150,000 entries, and caps the annotations and summary rows it floods', async () => {
@@ -163,6 +229,11 @@ describe('runLintStep', () => {
     );
     expect(recorded.annotations).toHaveLength(51);
     expect(recorded.annotations[50]?.[1]).toMatch(/^\d+ more findings not annotated/);
+    // Past the annotated ones, the log lists the rest itself, so every finding is still in it once.
+    const log = recorded.logs.join('\n');
+    expect(log).toMatch(/the first 50 are annotations, shown after this report; the other \d+ follow here/);
+    const listed = log.split('\n').filter((line) => /^ {2}(error|warning|info) +\S+: /.test(line));
+    expect(listed).toHaveLength(report.findings.length - 50);
     expect(recorded.summary.join('')).toMatch(/…and \d+ more findings: see the log or the JSON report\./);
   });
 
@@ -180,7 +251,7 @@ describe('runLintStep', () => {
     writeFileSync(notADirectory, '');
     const { run } = await step(await cleanJwks(), { report: join(notADirectory, 'report.json') });
     await expect(run).rejects.toThrow(
-      `Input \`report\`: cannot make the folder ${notADirectory} for ${join(notADirectory, 'report.json')} (E`,
+      `Input \`report\`: the folder ${notADirectory} for ${join(notADirectory, 'report.json')} cannot be made (E`,
     );
   });
 
@@ -246,5 +317,34 @@ describe('the sample token in the reports', () => {
     const report = await reportOf({});
     expect(report).not.toHaveProperty('sampleToken');
     expect(textReport(report)).not.toContain('Sample token');
+  });
+});
+
+describe('verdict sentences', () => {
+  const error = (message: string) => ({
+    rule: 'fetch-status' as const,
+    severity: 'error' as const,
+    message,
+    fix: 'f',
+  });
+  const sentences = (message: string) =>
+    verdictsOf({ mondoo: [error(message)], mender: [], oidc: [error(message)] }).map(verdictSentence);
+
+  it('reads as a sentence: the deciding message as a clause, its first word in lower case', () => {
+    expect(sentences('The discovery document URL answered HTTP 404.')).toEqual([
+      'not usable with Mondoo: the discovery document URL answered HTTP 404',
+      'usable with Mender SSO',
+      'does not conform to OpenID Connect Discovery 1.0: the discovery document URL answered HTTP 404',
+    ]);
+  });
+
+  it('leaves names, files and code as they are written', () => {
+    for (const message of [
+      '`issuer` is empty.',
+      'RS256 is missing.',
+      'Idp/discovery.json is not valid JSON.',
+    ]) {
+      expect(sentences(message)[0]).toBe(`not usable with Mondoo: ${message.slice(0, -1)}`);
+    }
   });
 });

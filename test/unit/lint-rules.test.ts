@@ -718,7 +718,12 @@ describe('exceptions the specs make (issue 12)', () => {
   it('names the deciding finding in the Mender verdict of a code-only provider', async () => {
     const report = await reportOf({ discovery: { ...cleanDiscovery(), response_types_supported: ['code'] } });
     expect(report.usable).toEqual({ mondoo: true, mender: false, oidc: true });
-    expect(verdictLine(report)).toContain('usable with Mender SSO: no (mender-no-id-token)');
+    expect(verdictLine(report)).toContain(
+      'usable with Mondoo; not usable with Mender SSO: no `id_token` response type: Mender implements only the Implicit Flow, which needs one (mender-no-id-token); conforms to OpenID Connect Discovery 1.0',
+    );
+    expect(report.verdicts.mender).toBe(
+      'not usable with Mender SSO: no `id_token` response type: Mender implements only the Implicit Flow, which needs one',
+    );
   });
 });
 

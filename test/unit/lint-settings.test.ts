@@ -52,7 +52,7 @@ describe('readLintSettings', () => {
 
   it('needs an issuer or a discovery file', () => {
     const error = thrownBy(() => readLintSettings(inputs({})));
-    expect(error.message).toBe('Input `issuer`: is required in lint mode (or `discovery`).');
+    expect(error.message).toBe('Input `issuer` is required in lint mode (or `discovery`).');
     expect(readLintSettings(inputs({ discovery: 'idp.json' })).discovery).toBe('idp.json');
   });
 
@@ -84,7 +84,7 @@ describe('readLintSettings', () => {
       inputs({ issuer: 'https://i.example', audience: '//captain', 'wif-config': '{}' }),
     );
     expect(settings.warnings).toEqual([
-      'Lint mode ignores `audience`, `wif-config`: they are for mode `exchange`.',
+      'Lint mode ignores `audience` and `wif-config`: they are for mode `exchange`.',
     ]);
   });
 

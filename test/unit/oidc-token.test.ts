@@ -137,14 +137,14 @@ describe('validityError', () => {
     const error = validityError({ kind: 'too-short', secondsLeft: 42 }, FROM, 240, false);
     expect(error.kind).toBe('token-validity');
     expect(error.message).toBe(`${FROM} has 42 s left; at least 240 s (\`min-validity\`) are needed.`);
-    expect(error.fix).toContain('Mint the token right before this step');
+    expect(error.fix).toContain('Mint the token right before use');
     expect(error.fix).toContain('lower `min-validity` (now 240 s; never below 180)');
   });
 
   it('for too-short at the 180 s floor, never advises lowering min-validity', () => {
     const error = validityError({ kind: 'too-short', secondsLeft: 120 }, FROM, 180, false);
     expect(error.fix).not.toMatch(/lower/i);
-    expect(error.fix).toContain('Mint the token right before this step');
+    expect(error.fix).toContain('Mint the token right before use');
     expect(error.fix).toContain("the runner's token: leave `token` unset");
     expect(error.fix).toContain('the floor `min-validity` already has');
   });

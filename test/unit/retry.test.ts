@@ -208,7 +208,7 @@ describe('retry', () => {
     expect(time.clock.sleeps).toEqual([]);
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(
-      "503\nGave up on the exchange after 1 attempt: the next try would pass the step's `timeout` of 2 s.",
+      '503\nGave up on the exchange after 1 attempt: the next try would pass the `timeout` of 2 s.',
     );
     expect(error.grpcStatus).toBe('UNAVAILABLE');
     expect(error.fix).toBe('wait');
@@ -240,7 +240,7 @@ describe('retry', () => {
     expect(calls).toEqual([1, 2]);
     expect(time.clock.sleeps).toEqual([50]);
     expect(error.message).toBe(
-      "429\nGave up on the exchange after 2 attempts: the next try (the server asked to wait 9 s) would pass the step's `timeout` of 10 s.",
+      '429\nGave up on the exchange after 2 attempts: the next try (the server asked to wait 9 s) would pass the `timeout` of 10 s.',
     );
   });
 

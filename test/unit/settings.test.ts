@@ -98,7 +98,7 @@ describe('readSettings audience', () => {
   it('requires audience and names it in the error', () => {
     const error = thrownBy(() => readSettings(inputs({})));
     expect(error.kind).toBe('settings');
-    expect(error.message).toMatch(/^Input `audience`: is required/);
+    expect(error.message).toMatch(/^Input `audience` is required/);
     expect(error.fix).toContain('wif-config');
   });
 
@@ -216,13 +216,15 @@ describe('readSettings mode', () => {
 
   it('warns that lint inputs do nothing in exchange mode', () => {
     const settings = readStepSettings(withAudience({ jwks: 'keys.json', report: 'out.json' }));
-    expect(settings.warnings).toContain('Exchange mode ignores `jwks`, `report`: they are for mode `lint`.');
+    expect(settings.warnings).toContain(
+      'Exchange mode ignores `jwks` and `report`: they are for mode `lint`.',
+    );
   });
 
   it('warns about allow-private-hosts only when it is turned on: its default `false` always arrives', () => {
     expect(readStepSettings(withAudience({ 'allow-private-hosts': 'false' })).warnings).toEqual([]);
     expect(readStepSettings(withAudience({ 'allow-private-hosts': 'true' })).warnings).toContain(
-      'Exchange mode ignores `allow-private-hosts`: they are for mode `lint`.',
+      'Exchange mode ignores `allow-private-hosts`: it is for mode `lint`.',
     );
   });
 });
@@ -321,7 +323,7 @@ describe('readSettings errors', () => {
     const error = thrownBy(() => readStepSettings(inputs(values), () => '{}'));
     expect(error.name).toBe('ActionError');
     expect(error.kind).toBe('settings');
-    expect(error.message).toMatch(/^Input `[a-z-]+`: /);
+    expect(error.message).toMatch(/^Input `[a-z-]+`(: | is )/);
     expect(error.fix).toBeTruthy();
     expect(error.describe()).toBe(`${error.message}\nFix: ${error.fix}`);
   });

@@ -313,7 +313,7 @@ describe('classifyExchangeAnswer: redirects', () => {
       );
       expect(error.message).toContain('The token was not sent there');
       expect(error.fix).toBe(
-        'If https://eu.api.mondoo.com is the right Mondoo API, set `universe-domain: https://eu.api.mondoo.com`.',
+        'If https://eu.api.mondoo.com is the right Mondoo API, set `universe-domain` to https://eu.api.mondoo.com.',
       );
     },
   );

@@ -62,14 +62,14 @@ describe('successSummary', () => {
   });
 
   it('says whether MONDOO_CONFIG_BASE64 was exported', () => {
-    expect(rowFor(markdown, 'MONDOO_CONFIG_BASE64')).toContain('exported for later steps');
+    expect(markdown).toContain('`MONDOO_CONFIG_BASE64` is exported for the later steps of this job.');
     const notExported = successSummary({
       account: ACCOUNT,
       subject: SUBJECT,
       issuer: GITHUB_ISSUER,
       exported: false,
     });
-    expect(rowFor(notExported, 'MONDOO_CONFIG_BASE64')).toContain('not exported');
+    expect(notExported).toContain('`MONDOO_CONFIG_BASE64` is not exported (`export-env: false`)');
   });
 });
 
@@ -108,7 +108,7 @@ describe('failureSummary', () => {
     const markdown = failureSummary(error, claims, NOW);
     expect(markdown).toContain('#### What to check');
     expect(rendered(markdown)).toContain(
-      `- The subject of the provider in Mondoo must match this token's \`sub\`: \`${SUBJECT}\``,
+      `- The subject of the provider in Mondoo must match this token's \`sub\`: "${SUBJECT}"`,
     );
   });
 

@@ -20,7 +20,7 @@ describe('looksLikeHost', () => {
 describe('missingTargetProblem', () => {
   it('says a missing path does not exist, with no https:// suggestion', () => {
     const problem = missingTargetProblem('./missing-file');
-    expect(problem).toContain('./missing-file does not exist');
+    expect(problem).toContain('"./missing-file" does not exist');
     expect(problem).not.toContain('https://./');
   });
 

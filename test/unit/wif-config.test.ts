@@ -109,7 +109,7 @@ describe('parseWifConfig', () => {
     const error = thrownBy(() =>
       parseWifConfig(JSON.stringify({ ...CONFIG, audience: 7 }), 'the JSON text given'),
     );
-    expect(error.message).toContain('"audience" in the JSON text given is not a string');
+    expect(error.message).toContain('`audience` in the JSON text given is not a string');
   });
 
   it('treats null and blank fields as absent and trims the others', () => {

@@ -1,0 +1,156 @@
+import { E, W, I, type RuleSpec } from './rule-spec.js';
+
+/** The key set (JWKS) and each key in it. */
+export const KEY_RULES = {
+  'jwks-not-set': {
+    group: 'jwks',
+    source: 'RFC 7517 §5, §5.1 (`keys` REQUIRED)',
+    levels: [E, E, E],
+    checks: 'The key set has no `keys` array.',
+    fix: 'Serve a JWK Set: {"keys": [ ... ]}.',
+  },
+  'jwks-no-signing-key': {
+    group: 'jwks',
+    source: 'Core §10.1',
+    levels: [E, E, E],
+    checks: 'No key in the set can verify a signature (after the key checks below).',
+    fix: 'Publish the public key that signs the ID tokens.',
+  },
+  'jwks-too-many-keys': {
+    group: 'jwks',
+    source: "this tool's own limit (AWS IAM refuses larger sets)",
+    levels: [W, W, W],
+    checks: 'More than 100 keys: AWS, for one, refuses such a set.',
+    fix: 'Publish only current and next signing keys.',
+  },
+  'jwk-invalid': {
+    group: 'jwks',
+    source: 'RFC 7517 §4; RFC 7518 §6',
+    levels: [E, E, E],
+    checks: 'A key does not parse as a public JWK (jose `importJWK`).',
+    fix: 'Fix or remove the key.',
+  },
+  'jwk-private-member': {
+    group: 'jwks',
+    source:
+      'RFC 7518 §6.2.2, §6.3.2, §6.4 (private members); Discovery 1.0 §3 (the JWK Set MUST NOT contain private or symmetric keys)',
+    levels: [E, E, E],
+    checks: 'A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.',
+    fix: 'Remove the key, rotate it at once (it is compromised), and publish public keys only.',
+  },
+  'jwk-rsa-weak': {
+    group: 'jwks',
+    source: 'RFC 7518 §3.3 (2048 bits or larger MUST be used)',
+    levels: [E, E, E],
+    checks: 'An RSA key is shorter than 2048 bits.',
+    fix: 'Rotate to an RSA key of 2048 bits or more (or an EC key).',
+  },
+  'jwk-alg-mismatch': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.4; RFC 7518 §3.1',
+    levels: [E, E, E],
+    checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+    fix: 'Set `alg` to the algorithm the key is made for, or drop `alg`.',
+  },
+  'jwk-not-for-signing': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.2, §4.3; Core §10.1 (a signing key MUST support signing)',
+    levels: [I, I, I],
+    checks: 'A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.',
+    fix: 'Nothing to do unless it was meant to sign tokens.',
+  },
+  'jwk-kid-missing': {
+    group: 'jwks',
+    source: 'Core §10.1 (several keys: the token header MUST carry a `kid`); RFC 7517 §4.5',
+    levels: [W, W, W],
+    checks: 'One of several signing keys has no `kid`: a verifier cannot choose the key.',
+    fix: 'Give every key a `kid` and put it in the token header.',
+  },
+  'jwk-kid-missing-single': {
+    group: 'jwks',
+    levels: [I, I, I],
+    source: 'RFC 7517 §4.5 (`kid` OPTIONAL); Core §10.1',
+    checks: 'The only signing key has no `kid`: allowed, and verifiers use the single key.',
+    fix: 'Give the key a `kid` before adding a second one (then it is required).',
+  },
+  'jwk-kid-duplicate': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.5; Core §10.1',
+    levels: [E, E, E],
+    checks:
+      'Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 §4.5).',
+    fix: 'Give every signing key of a type its own `kid`.',
+  },
+  'jwk-duplicate-key': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.5',
+    levels: [W, W, W],
+    checks: 'The same key is published under two `kid`s.',
+    fix: 'Publish each key once.',
+  },
+  'jwk-x5c-expired': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.7',
+    levels: [W, W, W],
+    checks: 'A certificate in `x5c` has expired.',
+    fix: 'Publish a current certificate, or drop `x5c` if nothing uses it.',
+  },
+  'jwk-x5c-invalid': {
+    group: 'jwks',
+    source: 'RFC 7517 §4.7; Discovery 1.0 §3 (the bare key MUST match the certificate)',
+    levels: [W, W, W],
+    checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+    fix: 'Publish the certificate of this very key, or drop `x5c` if nothing uses it.',
+  },
+  'jwk-not-base64url': {
+    group: 'jwks',
+    source: 'RFC 7518 §2 (Base64urlUInt); RFC 7515 §2',
+    levels: [W, W, W],
+    checks: 'A key member uses standard base64 (+, /, =) where JWK requires base64url.',
+    fix: 'Encode key members as base64url without padding (RFC 7515 §2).',
+  },
+  'jwk-rsa-leading-zero': {
+    group: 'jwks',
+    source: 'RFC 7518 §2 (Base64urlUInt: minimal octets), §6.3.1.1',
+    levels: [W, W, W],
+    checks: 'An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.',
+    fix: 'Strip leading zero octets before encoding `n` and `e`.',
+  },
+  'jwk-rsa-exponent-one': {
+    group: 'jwks',
+    levels: [E, E, E],
+    source: 'RFC 8017 §3.1 (3 <= e <= n-1); RFC 7518 §6.3.1.2',
+    checks: 'An RSA key has public exponent e = 1: anyone can forge its signatures.',
+    fix: 'Remove the key at once and publish a properly generated RSA key (e = 65537).',
+  },
+  'jwk-rsa-exponent-weak': {
+    group: 'jwks',
+    levels: [W, W, W],
+    source: 'RFC 8017 §3.1 (e odd); RFC 7518 §6.3.1.2',
+    checks: 'An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.',
+    fix: 'Rotate to a key with e = 65537.',
+  },
+  'jwk-ec-coordinate-length': {
+    group: 'jwks',
+    levels: [E, E, E],
+    source: 'RFC 7518 §6.2.1.2, §6.2.1.3 (full coordinate size for the curve)',
+    checks:
+      "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
+    fix: 'Encode the coordinates with leading zero octets to the full size.',
+  },
+  'jwk-use-key-ops': {
+    group: 'jwks',
+    levels: [W, W, W],
+    source: 'RFC 7517 §4.3 (`use` and `key_ops` MUST be consistent)',
+    checks:
+      'A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).',
+    fix: 'Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`.',
+  },
+  'jwk-x5t-mismatch': {
+    group: 'jwks',
+    levels: [W, W, W],
+    source: 'RFC 7517 §4.8, §4.9 (thumbprint of the DER certificate)',
+    checks: '`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.',
+    fix: 'Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it.',
+  },
+} as const satisfies Record<string, RuleSpec>;

@@ -1,0 +1,135 @@
+// The docs page for other CI systems leads with the native integration for each, and every example of an
+// integration (in docs/ci-systems.md, in its README, in the orb's examples/) passes that integration's own
+// checks: only declared inputs, the required ones given, the release's version.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { expandTemplate } from '../support/azure-template.ts';
+import { expandCommand, orbCommand } from '../support/circleci-orb.ts';
+import { packOrb } from '../../scripts/integrations-layout.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const read = (...path: string[]) => readFileSync(join(ROOT, ...path), 'utf8');
+const { version } = JSON.parse(read('package.json')) as { version: string };
+const DOCS = read('docs', 'ci-systems.md');
+
+/** The text of `## heading` up to the next `## `. */
+function section(heading: string): string {
+  const start = DOCS.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/ci-systems.md has no "## ${heading}"`);
+  const end = DOCS.indexOf('\n## ', start + 1);
+  return DOCS.slice(start, end < 0 ? undefined : end);
+}
+
+const yamlBlocks = (text: string) =>
+  [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+/** YAML as the CI system reads it; `!reference [...]` kept as the list it names. */
+const load = (text: string) =>
+  parse(text, { customTags: [{ tag: '!reference', collection: 'seq' }] }) as unknown;
+
+const SYSTEMS = [
+  ['GitLab CI/CD', 'gitlab'],
+  ['CircleCI', 'circleci'],
+  ['Buildkite', 'buildkite'],
+  ['Azure DevOps', 'azure-pipelines'],
+] as const;
+
+describe('docs/ci-systems.md', () => {
+  it.for(SYSTEMS)('%s: the native integration comes first, the shell recipe second', ([heading, folder]) => {
+    const text = section(heading);
+    const subheadings = [...text.matchAll(/^### (.*)$/gm)].map((match) => match[1]);
+    expect(subheadings[0]).toMatch(/^Native: /);
+    expect(subheadings[1]).toBe('Shell recipe');
+    expect(text.slice(0, text.indexOf('### Shell recipe'))).toContain(
+      `](../integrations/${folder}/README.md)`,
+    );
+  });
+});
+
+/** The example from the docs' native subsection and the first YAML example of the integration's README. */
+function examples(heading: string, folder: string): [string, string][] {
+  const native = section(heading).split('### Shell recipe')[0] ?? '';
+  // The reader puts their own space ID where the example says <space-id>.
+  const filled = (text: string) => text.replaceAll('<space-id>', 'space-1234');
+  return [
+    ['docs/ci-systems.md', filled(yamlBlocks(native)[0] ?? '')],
+    [
+      `integrations/${folder}/README.md`,
+      filled(yamlBlocks(read('integrations', folder, 'README.md'))[0] ?? ''),
+    ],
+  ];
+}
+
+describe('examples of each integration pass its own checks', () => {
+  it.for(examples('GitLab CI/CD', 'gitlab'))('GitLab component in %s', ([, text]) => {
+    const pipeline = load(text) as {
+      include: { component: string; inputs: Record<string, string> }[];
+      'mondoo-scan': { id_tokens: unknown; script: unknown[] };
+    };
+    const [header] = parseAllDocuments(read('integrations', 'gitlab', 'templates', 'mondoo-keyless.yml'));
+    const inputs = (
+      header?.toJS() as { spec: { inputs: Record<string, { default?: string; regex?: string }> } }
+    ).spec.inputs;
+    const include = pipeline.include[0];
+    expect(include?.component).toMatch(new RegExp(`/mondoo-keyless@${version.replaceAll('.', '\\.')}$`));
+    for (const [name, value] of Object.entries(include?.inputs ?? {})) {
+      expect(Object.keys(inputs)).toContain(name);
+      expect(value).toMatch(new RegExp(inputs[name]?.regex ?? ''));
+    }
+    for (const [name, input] of Object.entries(inputs)) {
+      if (input.default === undefined) expect(include?.inputs).toHaveProperty(name);
+    }
+    expect(pipeline['mondoo-scan'].id_tokens).toEqual(['.mondoo-keyless', 'id_tokens']);
+    expect(pipeline['mondoo-scan'].script[0]).toEqual(['.mondoo-keyless', 'script']);
+  });
+
+  const orb = packOrb(join(ROOT, 'integrations', 'circleci', 'src'));
+  const orbExample = (parse(orb) as { examples: { scan: { usage: unknown } } }).examples.scan.usage;
+  it.for([...examples('CircleCI', 'circleci'), ['the orb examples/scan.yml', orbExample] as const])(
+    'CircleCI orb in %s',
+    ([, example]) => {
+      const config = (typeof example === 'string' ? load(example) : example) as {
+        orbs: Record<string, string>;
+        jobs: Record<string, { steps: unknown[] }>;
+      };
+      expect(config.orbs['mondoo-keyless']).toMatch(
+        new RegExp(`/mondoo-keyless@${version.replaceAll('.', '\\.')}$`),
+      );
+      const steps = Object.values(config.jobs).flatMap((job) => job.steps);
+      const calls = steps.flatMap((step) =>
+        typeof step === 'object' && step !== null && 'mondoo-keyless/exchange' in step
+          ? [(step as Record<string, Record<string, unknown>>)['mondoo-keyless/exchange']]
+          : [],
+      );
+      expect(calls).toHaveLength(1);
+      expect(() => expandCommand(orbCommand(orb, 'exchange'), calls[0] ?? {})).not.toThrow();
+    },
+  );
+
+  it.for(examples('Buildkite', 'buildkite'))('Buildkite plugin in %s', ([, text]) => {
+    const [step] = (load(text) as { steps: { plugins: Record<string, unknown>[] }[] }).steps;
+    const [[reference, config]] = Object.entries(step?.plugins[0] ?? {}) as [[string, unknown]];
+    expect(reference).toBe(`<org>/mondoo-keyless#v${version}`);
+    const schema = (parse(read('integrations', 'buildkite', 'plugin.yml')) as { configuration: object })
+      .configuration;
+    const check = new Ajv().compile(schema);
+    expect(check(config), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  it.for(examples('Azure DevOps', 'azure-pipelines'))('Azure Pipelines template in %s', ([, text]) => {
+    const pipeline = load(text) as {
+      resources: { repositories: { repository: string; ref: string }[] };
+      steps: [{ template: string; parameters: Record<string, unknown> }, { env: Record<string, string> }];
+    };
+    expect(pipeline.resources.repositories[0]).toMatchObject({
+      repository: 'mondoo',
+      ref: `refs/tags/v${version}`,
+    });
+    expect(pipeline.steps[0].template).toBe('mondoo-keyless.yml@mondoo');
+    const template = read('integrations', 'azure-pipelines', 'mondoo-keyless.yml');
+    expect(() => expandTemplate(template, pipeline.steps[0].parameters)).not.toThrow();
+    expect(pipeline.steps[1].env).toEqual({ MONDOO_CONFIG_BASE64: '$(MONDOO_CONFIG_BASE64)' });
+  });
+});
