@@ -28,7 +28,7 @@ const LAZY_PARTS = [
   ['lazy.undici', 'undici.js', 'index.js'],
   ['lazy.tunnel', 'tunnel.js', 'index.js'],
   ['lazy.lint', 'lint.js', 'index.js'],
-  ['lazy.cli-lint', 'cli-lint.js', 'cli.js'],
+  ['lazy.lint-cli', 'lint-cli.js', 'cli.js'],
 ] as const;
 
 function expectExit(run: ActionRun, what: string): ActionRun {

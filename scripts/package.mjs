@@ -1,5 +1,5 @@
 // Builds dist/: the action (dist/index.js) and the CLI (dist/cli.js); their lint halves (dist/lint.js,
-// dist/cli-lint.js), loaded only in lint mode; the two dependencies loaded only on a proxy's first use
+// dist/lint-cli.js), loaded only in lint mode; the two dependencies loaded only on a proxy's first use
 // (dist/undici.js, dist/tunnel.js); and dist/licenses.txt for every third-party package inside.
 //
 // esbuild, not ncc: ncc emits ESM for this ESM project and has no alias, format or charset option. ESM output
@@ -27,7 +27,7 @@ const PROGRAMS = [
   {
     name: 'cli',
     entry: 'src/cli.ts',
-    lint: { specifier: './lint-command.js', source: 'src/cli/lint-command.ts', file: 'cli-lint' },
+    lint: { specifier: './lint-command.js', source: 'src/cli/lint-command.ts', file: 'lint-cli' },
   },
 ];
 

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { installPackedCli, packDryRun } from '../support/packed-cli.ts';
 import { REPO_ROOT } from '../support/run-action.ts';
+import { runFolder } from '../support/run-folder.ts';
 import { expectNoCliLeaks, runCli } from '../support/run-cli.ts';
 import { SPACE_AUDIENCE } from '../support/scenario.ts';
 import { scenarioForTest } from './expectations.ts';
@@ -42,6 +44,11 @@ function loadedBeside(bundle: string): string[] {
   return [...bundle.matchAll(/loadBeside\("([^"]+)"\)/g)].map((match) => `dist/${match[1]}`);
 }
 
+/** The files a bundle requires from its own folder: its lint half (scripts/package.mjs). */
+function requiredBeside(bundle: string): string[] {
+  return [...bundle.matchAll(/require\("\.\/([^"]+)"\)/g)].map((match) => `dist/${match[1]}`);
+}
+
 describe('npm pack --dry-run', () => {
   let dryRun: ReturnType<typeof packDryRun> | undefined;
   const packed = () => (dryRun ??= packDryRun());
@@ -62,9 +69,13 @@ describe('npm pack --dry-run', () => {
     const report = await packed();
     const paths = report.files.map((file) => file.path);
     const bundles = paths.filter((path) => /^dist\/(cli|lint[\w.-]*)\.js$/.test(path));
-    const lazy = bundles.flatMap((bundle) => loadedBeside(readFileSync(join(REPO_ROOT, bundle), 'utf8')));
-    // A check that finds nothing proves nothing: today the CLI loads undici and tunnel for a proxy.
-    expect(lazy).toEqual(expect.arrayContaining(['dist/undici.js', 'dist/tunnel.js']));
+    const lazy = bundles.flatMap((bundle) => {
+      const text = readFileSync(join(REPO_ROOT, bundle), 'utf8');
+      return [...loadedBeside(text), ...requiredBeside(text)];
+    });
+    // A check that finds nothing proves nothing: today the CLI loads undici and tunnel for a proxy, and its
+    // lint half for lint.
+    expect(lazy).toEqual(expect.arrayContaining(['dist/undici.js', 'dist/tunnel.js', 'dist/lint-cli.js']));
     expect(paths).toEqual(expect.arrayContaining(lazy));
   });
 });
@@ -91,6 +102,19 @@ describe('the tarball, installed offline into an empty folder', () => {
       // Each file must load on its own, as the CommonJS that dist/package.json declares.
       await promisify(execFile)(process.execPath, ['-e', 'require(process.argv[1])', join(installed, file)]);
     }
+  });
+
+  it('lints a local discovery document with its lint half, loaded from its own folder', async () => {
+    const { bin } = await installPackedCli();
+    const folder = await runFolder('packed-lint-');
+    const discovery = join(folder, 'discovery.json');
+    await writeFile(discovery, JSON.stringify({ issuer: 'https://idp.example.com' }));
+    const run = await runCli(['lint', '--offline', '--fail-on', 'never', '--format', 'json', discovery], {
+      bin,
+    });
+    expect(run.stderr).not.toMatch(/Cannot find module|Unexpected error/);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(1);
   });
 
   it('exchanges a CircleCI token for the credential against the test servers', async ({ onTestFinished }) => {

@@ -131,7 +131,7 @@ describe.concurrent('the built bundles load their lazy parts only when used', ()
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(provider.issuer);
     const { atFirstConnect, atExit } = await record.read();
-    expect(distFiles(atFirstConnect)).toEqual(['cli.js', 'cli-lint.js']);
-    expect(distFiles(atExit)).toEqual(['cli.js', 'cli-lint.js']);
+    expect(distFiles(atFirstConnect)).toEqual(['cli.js', 'lint-cli.js']);
+    expect(distFiles(atExit)).toEqual(['cli.js', 'lint-cli.js']);
   });
 });
