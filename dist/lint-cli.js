@@ -175,9 +175,6 @@ var import_retry2 = __toESM(require_retry(), 1);
 var import_retry = __toESM(require_retry(), 1);
 var import_fetch2 = __toESM(require_fetch(), 1);
 
-// src/lint/findings.ts
-var import_display = __toESM(require_display(), 1);
-
 // src/lint/catalogue/rule-spec.ts
 var E = "error";
 var W = "warning";
@@ -706,6 +703,9 @@ var MENDER_PROVIDER_RULES = {
   }
 };
 
+// src/lint/profiles.ts
+var PROFILES = ["mondoo", "mender", "oidc"];
+
 // src/lint/catalogue/sample-token.ts
 var TOKEN_RULES = {
   "token-malformed": {
@@ -753,7 +753,6 @@ var TOKEN_RULES = {
 };
 
 // src/lint/catalogue.ts
-var PROFILES = ["mondoo", "mender", "oidc"];
 var RULES = {
   ...FETCH_RULES,
   ...ISSUER_RULES,
@@ -771,9 +770,15 @@ function severityOf(rule, profile) {
   return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
 }
 
+// src/lint/shown.ts
+var import_display = __toESM(require_display(), 1);
+var MAX_VALUE_CHARS = 120;
+function shown(value) {
+  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
+}
+
 // src/lint/findings.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-var MAX_VALUE_CHARS = 120;
 function judge(observations, profile) {
   const findings = [];
   for (const observation of observations) {
@@ -790,9 +795,6 @@ function countOf(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
-}
-function shown(value) {
-  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js

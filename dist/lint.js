@@ -62,6 +62,13 @@ var require_fetch = __commonJS({
   }
 });
 
+// program:src/lint/profiles.ts
+var require_profiles = __commonJS({
+  "program:src/lint/profiles.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/profiles.ts"];
+  }
+});
+
 // program:src/output/display.ts
 var require_display = __commonJS({
   "program:src/output/display.ts"(exports2, module2) {
@@ -139,9 +146,6 @@ var import_mask_forms2 = __toESM(require_mask_forms(), 1);
 // src/lint/evidence.ts
 var import_retry = __toESM(require_retry(), 1);
 var import_fetch2 = __toESM(require_fetch(), 1);
-
-// src/lint/findings.ts
-var import_display = __toESM(require_display(), 1);
 
 // src/lint/catalogue/rule-spec.ts
 var E = "error";
@@ -671,6 +675,9 @@ var MENDER_PROVIDER_RULES = {
   }
 };
 
+// src/lint/catalogue.ts
+var import_profiles = __toESM(require_profiles(), 1);
+
 // src/lint/catalogue/sample-token.ts
 var TOKEN_RULES = {
   "token-malformed": {
@@ -718,7 +725,6 @@ var TOKEN_RULES = {
 };
 
 // src/lint/catalogue.ts
-var PROFILES = ["mondoo", "mender", "oidc"];
 var RULES = {
   ...FETCH_RULES,
   ...ISSUER_RULES,
@@ -733,12 +739,18 @@ function ruleSpec(rule) {
   return RULES[rule];
 }
 function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
+  return ruleSpec(rule).levels[import_profiles.PROFILES.indexOf(profile)] ?? "off";
+}
+
+// src/lint/shown.ts
+var import_display = __toESM(require_display(), 1);
+var MAX_VALUE_CHARS = 120;
+function shown(value) {
+  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }
 
 // src/lint/findings.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-var MAX_VALUE_CHARS = 120;
 function judge(observations, profile) {
   const findings = [];
   for (const observation of observations) {
@@ -755,9 +767,6 @@ function countOf(findings) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
-}
-function shown(value) {
-  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -2218,7 +2227,7 @@ function subjectOf(report) {
   return report.target.issuer ?? report.target.discovery ?? "the provider";
 }
 function verdictLines(report) {
-  return PROFILES.map((profile) => {
+  return import_profiles.PROFILES.map((profile) => {
     const rule = report.decidedBy[profile];
     return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
   });
@@ -2273,7 +2282,7 @@ function summaryReport(report) {
     ""
   ];
   lines.push(
-    ...PROFILES.map((profile) => {
+    ...import_profiles.PROFILES.map((profile) => {
       const rule = report.decidedBy[profile];
       return `- ${(0, import_markdown.messageText)(report.verdicts[profile])}${rule ? ` (${(0, import_markdown.inlineCode)(rule)})` : ""}`;
     }),
@@ -2860,7 +2869,7 @@ var TARGETS = {
   }
 };
 function verdictsOf(findingsByProfile) {
-  return PROFILES.map((profile) => {
+  return import_profiles.PROFILES.map((profile) => {
     const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
     if (!first) return { profile, usable: true };
     return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
@@ -2901,7 +2910,7 @@ function evaluate(evidence, profile, shared = observeShared(evidence)) {
 function buildReport(settings, evidence) {
   const shared = observeShared(evidence);
   const byProfile = Object.fromEntries(
-    PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
+    import_profiles.PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
   );
   const findings = byProfile[settings.profile];
   const verdicts = verdictsOf(byProfile);

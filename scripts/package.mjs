@@ -44,13 +44,6 @@ const PROGRAMS = [
  */
 const HOST_TABLE = "globalThis[Symbol.for('mondoo-keyless-auth.host-modules')]";
 
-/**
- * Plain data and functions, no class and no state, that the program uses a sliver of: the lint half has its
- * own copy, since taking the module from the program would keep all of it there (a namespace defeats tree
- * shaking). The rule catalogue (one file, or a folder of them) is 26 KB; the exchange reads a rule's name.
- */
-const copied = (key) => key === 'src/lint/catalogue.ts' || key.startsWith('src/lint/catalogue/');
-
 rmSync(dist, { recursive: true, force: true });
 const metafiles = [];
 for (const program of PROGRAMS) metafiles.push(...(await buildProgram(program)));
@@ -85,7 +78,7 @@ async function buildProgram({ name, entry, lint }) {
   const [output] = Object.values(first.metafile.outputs);
   const held = new Set(
     Object.entries(output?.inputs ?? {})
-      .filter(([key, input]) => input.bytesInOutput > 0 && !copied(key))
+      .filter(([, input]) => input.bytesInOutput > 0)
       .map(([key]) => key),
   );
 

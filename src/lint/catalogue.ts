@@ -11,12 +11,12 @@ import { KEY_RULES } from './catalogue/keys.js';
 import { MENDER_FLOW_RULES } from './catalogue/mender-flow.js';
 import { MENDER_PROVIDER_RULES } from './catalogue/mender-provider.js';
 import type { Level, Profile, RuleSpec } from './catalogue/rule-spec.js';
+import { PROFILES } from './profiles.js';
 import { TOKEN_RULES } from './catalogue/sample-token.js';
 
 export type { Profile, RuleSpec, Severity } from './catalogue/rule-spec.js';
 
-/** The one order of profiles everywhere: verdicts, summaries, reports and docs. */
-export const PROFILES: readonly Profile[] = ['mondoo', 'mender', 'oidc'];
+export { PROFILES };
 
 export const RULES = {
   ...FETCH_RULES,

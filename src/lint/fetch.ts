@@ -7,7 +7,8 @@ import { asClause, plural } from '../plural.js';
 import { type Reach, type Refusal, refusedForGood } from '../reach.js';
 import { NO_SECRETS_KNOWN, redactedExcerpt } from '../secrets/redacted-excerpt.js';
 import type { Deadline } from '../retry.js';
-import { type Locate, type Observation, shown } from './findings.js';
+import type { Locate, Observation } from './findings.js';
+import { shown } from './shown.js';
 
 /** One request the lint made, as the report shows it. */
 export interface FetchRecord {

@@ -1,5 +1,8 @@
-import { displayJson } from '../output/display.js';
 import { type Profile, type RuleId, ruleSpec, type Severity, severityOf } from './catalogue.js';
+
+// Kept in its own module so the exchange half (which quotes a path in a file error) does not pull in the
+// rule catalogue; re-exported for the rules that import it from here.
+export { shown } from './shown.js';
 
 /** A place in a local file, so a finding can show as an annotation on it. */
 export interface Location {
@@ -27,7 +30,6 @@ export interface Finding extends Observation {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const MAX_VALUE_CHARS = 120;
 
 /** Gives each observation its profile's severity, drops rules that do not apply, errors first. */
 export function judge(observations: readonly Observation[], profile: Profile): Finding[] {
@@ -55,12 +57,4 @@ export function countOf(findings: readonly Finding[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
-}
-
-/**
- * A value as it appears in JSON, cut to a readable length and depth, safe to print on one line (see
- * output/display.ts). Never pass key material here: describe it instead (`describeType`).
- */
-export function shown(value: unknown): string {
-  return displayJson(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
 }

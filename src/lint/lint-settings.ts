@@ -9,7 +9,7 @@ import {
 import { existsSync } from 'node:fs';
 import { settingsError } from '../errors.js';
 import { looksLikeHost } from './target-kind.js';
-import { type Profile, PROFILES } from './catalogue.js';
+import { type Profile, PROFILES } from './profiles.js';
 import { issuerOfWellKnownUrl } from './well-known.js';
 
 export type FailOn = 'error' | 'warning' | 'never';

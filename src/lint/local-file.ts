@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { settingsError } from '../errors.js';
 import { type LoadedDocument, MAX_DOCUMENT_BYTES } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { isObject } from '../json.js';
 import { jsonLines, stringEnd } from './json-lines.js';
 

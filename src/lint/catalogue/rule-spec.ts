@@ -1,6 +1,8 @@
 /** The shape of one catalogue entry; the entries themselves are in this folder, one file per theme. */
 export type Severity = 'error' | 'warning' | 'info';
-export type Profile = 'mondoo' | 'mender' | 'oidc';
+import type { Profile } from '../profiles.js';
+
+export type { Profile };
 
 /** `off`: the rule does not apply under that profile. */
 export type Level = Severity | 'off';
