@@ -2306,7 +2306,7 @@ function githubRunnerToken(settings, log, send2, env) {
 }
 
 // src/cli/azure-devops.ts
-var API_VERSION = "7.1";
+var API_VERSION = "7.1-preview.1";
 function azureDevOpsVariables(env) {
   const requestUri = env.SYSTEM_OIDCREQUESTURI;
   if (!requestUri) {

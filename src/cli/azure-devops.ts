@@ -3,8 +3,12 @@ import type { Send } from '../http.js';
 import type { Deadline } from '../retry.js';
 import { requestToken, type TokenEndpoint, type TokenRequestLog } from '../exchange/token-endpoint.js';
 
-/** Azure DevOps' REST version for the job OIDC token; its answer is `{"oidcToken": "..."}`. */
-const API_VERSION = '7.1';
+/**
+ * Azure DevOps' REST version for the job OIDC token; its answer is `{"oidcToken": "..."}`. The endpoint is a
+ * preview API: its REST reference (distributedtask/oidctoken/create) says api-version must be `7.1-preview.1`,
+ * and Azure DevOps refuses a preview API asked for without the -preview suffix.
+ */
+const API_VERSION = '7.1-preview.1';
 
 export interface AzureDevOpsVariables {
   requestUri: string;

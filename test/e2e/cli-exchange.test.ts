@@ -81,7 +81,9 @@ const CI_JOBS: Record<string, (scenario: Scenario, onTestFinished: Cleanup) => P
       check: async () => {
         const [request] = azure.server.requests;
         expect(request?.method).toBe('POST');
-        expect(new URL(request?.path ?? '', 'https://x').searchParams.get('api-version')).toBe('7.1');
+        expect(new URL(request?.path ?? '', 'https://x').searchParams.get('api-version')).toBe(
+          '7.1-preview.1',
+        );
         expect(request?.headers['x-tfs-fedauthredirect']).toBe('Suppress');
       },
     };

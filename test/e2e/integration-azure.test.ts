@@ -19,12 +19,18 @@ const FOLDER = join(INTEGRATIONS, 'azure-pipelines');
 const VERSION = pinnedVersions()['azure-pipelines/mondoo-keyless.yml'] ?? '';
 const template = () => readFile(join(FOLDER, 'mondoo-keyless.yml'), 'utf8');
 
-/** The README's pipeline: the template reference and the later step that maps the secret into its env. */
+/**
+ * The README's pipeline: the template reference and the later step that maps the secret into its env. (Its
+ * first step installs cnspec from the internet; the job here has a stand-in cnspec instead.)
+ */
 async function readmePipeline(): Promise<{ templateRef: string; later: ScriptStep }> {
   const readme = await readFile(join(FOLDER, 'README.md'), 'utf8');
   const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-  const steps = (parse(block) as { steps: [{ template: string }, ScriptStep] }).steps;
-  return { templateRef: steps[0].template, later: steps[1] };
+  const steps = (parse(block) as { steps: (ScriptStep & { template?: string })[] }).steps;
+  const at = steps.findIndex((step) => step.template !== undefined);
+  const later = steps[at + 1];
+  if (at < 0 || later === undefined) throw new Error(`no template step and later step in:\n${block}`);
+  return { templateRef: steps[at]?.template ?? '', later };
 }
 
 /**
@@ -36,6 +42,7 @@ async function runJob(
   scenario: Scenario,
   steps: ScriptStep[],
   onTestFinished: (f: () => Promise<void>) => void,
+  shellFlags: string[] = [],
 ) {
   const azure = await startAzureOidcService(scenario.ca, () =>
     scenario.tokenService.mint({ audience: 'api://AzureADTokenExchange' }),
@@ -58,9 +65,7 @@ async function runJob(
       text,
       { ...agentEnv, ...resolveMacros(step.env ?? {}, variables) },
       machine.folder,
-      {
-        flags: ['--noprofile', '--norc'],
-      },
+      { flags: ['--noprofile', '--norc', ...shellFlags] },
     );
     const commands = loggingCommands(run.stdout);
     for (const variable of commands.variables) {
@@ -102,6 +107,26 @@ describe.concurrent('Azure Pipelines steps template', () => {
       `--yes mondoo-keyless@${VERSION} exchange --ci azure-devops --audience ${SPACE_AUDIENCE} --universe-domain ${scenario.sts.url} --credential-type certificate`,
     ]);
     // Outside the one setvariable command the agent consumes, nothing secret was printed at all.
+    expect(leaksIn([['job log', run.shown]], [...scenario.secrets(), ...run.secrets])).toEqual([]);
+  });
+
+  it('in a shell started with xtrace, the credential is never traced before the agent can mask it', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished, {
+      allowedAudiences: ['api://AzureADTokenExchange'],
+    });
+    const { later } = await readmePipeline();
+    const steps = expandTemplate(await template(), {
+      audience: SPACE_AUDIENCE,
+      universeDomain: scenario.sts.url,
+    });
+    const run = await runJob(scenario, [...steps, later], onTestFinished, ['-x']);
+
+    expect(run.failed, run.shown).toBeNull();
+    expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
+    // The trace reaches the log (stderr) for the later step, which is still traced.
+    expect(run.shown).toContain('+ cnspec scan local');
     expect(leaksIn([['job log', run.shown]], [...scenario.secrets(), ...run.secrets])).toEqual([]);
   });
 

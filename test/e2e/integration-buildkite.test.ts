@@ -54,7 +54,12 @@ function pluginEnv(config: Record<string, string>): Record<string, string> {
  * hook is sourced, then `env` is dumped, as the agent's hook wrapper does), then runs the step's command with
  * that environment. A hook that fails ends the job before the command.
  */
-async function runJob(scenario: Scenario, config: Record<string, string>, token?: string) {
+async function runJob(
+  scenario: Scenario,
+  config: Record<string, string>,
+  token?: string,
+  options: { traced?: boolean } = {},
+) {
   const machine = await integrationJob(VERSION);
   const agent = await installBuildkiteAgent(await runFolder('buildkite-agent-'));
   if (token !== undefined) await writeFile(agent.tokenFile, token);
@@ -64,7 +69,12 @@ async function runJob(scenario: Scenario, config: Record<string, string>, token?
     ...pluginEnv(config),
   };
   const dump = join(machine.folder, '.hook-env');
-  const hook = await runBash(`. '${HOOK}'\nenv -0 > '${dump}'`, env, machine.folder);
+  // `traced`: the hook's shell runs with `set -x`; what options it leaves is kept beside the environment.
+  const hook = await runBash(
+    `${options.traced === true ? 'set -x\n' : ''}. '${HOOK}'\nenv -0 > '${dump}'\necho "$-" > '${dump}.options'`,
+    env,
+    machine.folder,
+  );
   let command: { code: number | null; output: string } | undefined;
   let after: Record<string, string> = {};
   if (hook.code === 0) {
@@ -85,6 +95,7 @@ async function runJob(scenario: Scenario, config: Record<string, string>, token?
     output: hook.stdout + hook.stderr + (command?.output ?? ''),
     agentCalls: (await read(agent.callsFile)).split('\n').filter(Boolean),
     redacted: await read(agent.redactedFile),
+    optionsAfterHook: (await read(`${dump}.options`)).trim(),
     cnspecSaw: await machine.cnspecSaw(),
     machine,
     dump,
@@ -128,6 +139,25 @@ describe.concurrent('Buildkite plugin', () => {
     // Nothing on disk holds the credential (the job's folder is HOME and the working directory).
     const instruments = [run.dump, join(run.machine.folder, 'cnspec-saw')];
     expect(await filesHolding(run.machine.folder, scenario.sts.base64Credential, instruments)).toEqual([]);
+    expect(leaksIn([['job log', run.output]], scenario.secrets())).toEqual([]);
+  });
+
+  it('in a traced shell (set -x) the credential is never traced, and tracing is on again after the hook', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const run = await runJob(
+      scenario,
+      { audience: SPACE_AUDIENCE, 'universe-domain': scenario.sts.url },
+      await scenario.tokenService.mint({ audience: SPACE_AUDIENCE }),
+      { traced: true },
+    );
+
+    expect(run.hook.code, run.output).toBe(0);
+    expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
+    // Traced before the exchange, and as it was after it.
+    expect(run.output).toContain('+ mondoo_keyless_audience=');
+    expect(run.optionsAfterHook).toContain('x');
     expect(leaksIn([['job log', run.output]], scenario.secrets())).toEqual([]);
   });
 

@@ -46,6 +46,7 @@ async function runJob(
   scenario: Scenario,
   jobEnv: Record<string, string>,
   pathPrefix: string[] = [],
+  shellFlags: string[] = ['-eo', 'pipefail'],
 ) {
   const machine = await integrationJob(VERSION);
   const bashEnv = join(machine.folder, 'bash-env');
@@ -62,7 +63,7 @@ async function runJob(
     // What CircleCI shows for a step: its name and command text, then what it printed.
     output += `${step.name ?? ''}\n${step.command}\n`;
     const run = await runBash(step.command, { ...env, ...step.environment }, machine.folder, {
-      flags: ['-eo', 'pipefail'],
+      flags: shellFlags,
     });
     output += run.stdout + run.stderr;
     if (run.code !== 0) {
@@ -93,10 +94,28 @@ describe.concurrent('CircleCI orb', () => {
 
     expect(run.failed, run.output).toBeNull();
     expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
-    expect(run.bashEnv).toBe(`export MONDOO_CONFIG_BASE64=${scenario.sts.base64Credential}\n`);
+    expect(run.bashEnv).toContain(`\nexport MONDOO_CONFIG_BASE64=${scenario.sts.base64Credential}\n`);
     expect(await run.machine.npxCalls()).toEqual([
       `--yes mondoo-keyless@${VERSION} exchange --audience ${SPACE_AUDIENCE} --universe-domain ${scenario.sts.url} --credential-type certificate --token -`,
     ]);
+    expect(leaksIn([['job log', run.output]], scenario.secrets())).toEqual([]);
+  });
+
+  it('with an executor shell that traces (-x), the credential reaches the next step and is never traced', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const steps = expandCommand(orbCommand(ORB, 'exchange'), {
+      audience: SPACE_AUDIENCE,
+      'universe-domain': scenario.sts.url,
+    });
+    // `shell: /bin/bash -eox pipefail` on the executor: every step, and $BASH_ENV as each step sources it, traced.
+    const run = await runJob(steps, scenario, {}, [await circleciCli(scenario)], ['-eox', 'pipefail']);
+
+    expect(run.failed, run.output).toBeNull();
+    expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
+    // The later step is still traced: only the export in $BASH_ENV runs untraced.
+    expect(run.output).toContain('+ cnspec scan local');
     expect(leaksIn([['job log', run.output]], scenario.secrets())).toEqual([]);
   });
 
@@ -187,6 +206,6 @@ describe.concurrent('CircleCI orb', () => {
     expect(Object.keys(orb.commands ?? {})).toEqual(['exchange']);
     expect(Object.keys(orb.examples ?? {})).toEqual(['scan']);
     expect(ORB).not.toContain('<<include(');
-    expect(ORB).toContain('printf \'export MONDOO_CONFIG_BASE64=%s\\n\' "$credential" >>"$BASH_ENV"');
+    expect(ORB).toContain('printf \'export MONDOO_CONFIG_BASE64=%s\\n\' "$credential"');
   });
 });

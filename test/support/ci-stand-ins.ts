@@ -68,9 +68,14 @@ export async function startAzureOidcService(
     if (req.headers.authorization !== `Bearer ${accessToken}`) {
       return sendJson(res, 401, { message: 'TF400813: The user is not authorized to access this resource.' });
     }
-    // The versions Azure DevOps documents for this endpoint (REST reference and release notes).
-    if (!['7.1', '7.1-preview.1'].includes(url.searchParams.get('api-version') ?? '')) {
-      return sendJson(res, 400, { message: 'The requested REST API version is not supported.' });
+    // The one version the REST reference documents for this endpoint
+    // (https://learn.microsoft.com/rest/api/azure/devops/distributedtask/oidctoken/create); it is a preview API,
+    // which Azure DevOps refuses when asked for without the -preview suffix.
+    const version = url.searchParams.get('api-version');
+    if (version !== '7.1-preview.1') {
+      return sendJson(res, 400, {
+        message: `The requested REST API version ${JSON.stringify(version)} is not supported for this resource.`,
+      });
     }
     sendJson(res, 200, { oidcToken: await mint() });
   });

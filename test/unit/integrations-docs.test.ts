@@ -121,15 +121,40 @@ describe('examples of each integration pass its own checks', () => {
   it.for(examples('Azure DevOps', 'azure-pipelines'))('Azure Pipelines template in %s', ([, text]) => {
     const pipeline = load(text) as {
       resources: { repositories: { repository: string; ref: string }[] };
-      steps: [{ template: string; parameters: Record<string, unknown> }, { env: Record<string, string> }];
+      steps: { template?: string; parameters?: Record<string, unknown>; env?: Record<string, string> }[];
     };
     expect(pipeline.resources.repositories[0]).toMatchObject({
       repository: 'mondoo',
       ref: `refs/tags/v${version}`,
     });
-    expect(pipeline.steps[0].template).toBe('mondoo-keyless.yml@mondoo');
+    const at = pipeline.steps.findIndex((step) => step.template !== undefined);
+    expect(pipeline.steps[at]?.template).toBe('mondoo-keyless.yml@mondoo');
     const template = read('integrations', 'azure-pipelines', 'mondoo-keyless.yml');
-    expect(() => expandTemplate(template, pipeline.steps[0].parameters)).not.toThrow();
-    expect(pipeline.steps[1].env).toEqual({ MONDOO_CONFIG_BASE64: '$(MONDOO_CONFIG_BASE64)' });
+    expect(() => expandTemplate(template, pipeline.steps[at]?.parameters ?? {})).not.toThrow();
+    // The step after the exchange maps the secret variable into its env, as Azure requires.
+    expect(pipeline.steps[at + 1]?.env).toEqual({ MONDOO_CONFIG_BASE64: '$(MONDOO_CONFIG_BASE64)' });
+  });
+});
+
+// Job images such as node:22 and cimg/node carry no cnspec: an example that scans must install it first.
+describe('examples that run cnspec install it first', () => {
+  const orbExampleText = read('integrations', 'circleci', 'src', 'examples', 'scan.yml');
+  it.for([
+    ...examples('GitLab CI/CD', 'gitlab'),
+    ...examples('CircleCI', 'circleci'),
+    ['the orb examples/scan.yml', orbExampleText] as [string, string],
+    ...examples('Azure DevOps', 'azure-pipelines'),
+  ])('%s', ([, text]) => {
+    const scan = text.indexOf('cnspec scan');
+    expect(scan).toBeGreaterThan(-1);
+    expect(text.slice(0, scan)).toContain('curl -sSL https://install.mondoo.com/sh');
+  });
+
+  it.for([
+    ['docs/ci-systems.md', section('Buildkite')],
+    ['integrations/buildkite/README.md', read('integrations', 'buildkite', 'README.md')],
+  ])('Buildkite (the agent is yours) in %s says the agent needs cnspec and how to install it', ([, text]) => {
+    expect(text).toMatch(/needs[^.]*cnspec/);
+    expect(text).toContain('install.mondoo.com/sh');
   });
 });

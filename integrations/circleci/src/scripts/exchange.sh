@@ -2,6 +2,9 @@
 # The `exchange` command's step. CircleCI runs it with /bin/bash -eo pipefail; set here too, so the file means
 # the same when run by hand. Inputs arrive as MONDOO_KEYLESS_* variables (see commands/exchange.yml).
 set -euo pipefail
+# An executor whose shell traces (`shell: /bin/bash -eox pipefail`) would print every line that holds the
+# credential: tracing is off for this step, which is this script alone.
+{ set +x; } 2>/dev/null
 
 fail() {
   echo "mondoo-keyless orb: $*" >&2
@@ -35,5 +38,11 @@ case "$credential" in
 esac
 
 # $BASH_ENV is a file on disk for the rest of the job; it gets the credential only after a whole exchange.
-printf 'export MONDOO_CONFIG_BASE64=%s\n' "$credential" >>"$BASH_ENV"
+# Each later step's bash sources it, traced if that step's shell has -x: so the export runs untraced.
+# shellcheck disable=SC2016 # these two lines are written for the later steps' shells to expand
+{
+  echo '{ mondoo_keyless_xtrace=${-//[!x]/}; set +x; } 2>/dev/null'
+  printf 'export MONDOO_CONFIG_BASE64=%s\n' "$credential"
+  echo '{ if [ -n "$mondoo_keyless_xtrace" ]; then set -x; fi; unset mondoo_keyless_xtrace; } 2>/dev/null'
+} >>"$BASH_ENV"
 echo "mondoo-keyless orb: MONDOO_CONFIG_BASE64 is set for the next steps of this job."
