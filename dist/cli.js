@@ -514,7 +514,19 @@ __export(settings_exports, {
 });
 
 // src/lint/lint-settings.ts
+var lint_settings_exports = {};
+__export(lint_settings_exports, {
+  readLintSettings: () => readLintSettings
+});
 var import_node_fs2 = require("node:fs");
+
+// src/lint/target-kind.ts
+var target_kind_exports = {};
+__export(target_kind_exports, {
+  looksLikeHost: () => looksLikeHost,
+  missingTarget: () => missingTarget,
+  missingTargetProblem: () => missingTargetProblem
+});
 
 // src/output/escape.ts
 var escape_exports = {};
@@ -549,14 +561,67 @@ function looksLikeHost(value) {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)) return false;
   return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
 }
+function missingTarget(target) {
+  const shown2 = JSON.stringify(visible(target));
+  return looksLikeHost(target) ? [
+    `${shown2} is neither a URL nor an existing file.`,
+    `Give the issuer URL (e.g. https://${visible(target).replace(/^\/+/, "")}) or the path of a discovery document.`
+  ] : [
+    `${shown2} does not exist (no such file).`,
+    "Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://."
+  ];
+}
+function missingTargetProblem(target) {
+  return missingTarget(target).join(" ");
+}
 
 // src/lint/profiles.ts
+var profiles_exports = {};
+__export(profiles_exports, {
+  PROFILES: () => PROFILES
+});
 var PROFILES = ["mondoo", "mender", "oidc"];
 
 // src/lint/well-known.ts
+var well_known_exports = {};
+__export(well_known_exports, {
+  discoveryUrlOf: () => discoveryUrlOf,
+  insertedDiscoveryUrl: () => insertedDiscoveryUrl,
+  isDiscoveryUrlOf: () => isDiscoveryUrlOf,
+  issuerOfWellKnownUrl: () => issuerOfWellKnownUrl
+});
 var WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
 function issuerOfWellKnownUrl(url) {
   return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : void 0;
+}
+function discoveryUrlOf(issuer) {
+  return `${issuer.replace(/\/+$/, "")}${WELL_KNOWN_SUFFIX}`;
+}
+function insertedDiscoveryUrl(issuer) {
+  let url;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return void 0;
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : void 0;
+}
+function isDiscoveryUrlOf(issuer, url) {
+  const target = comparable(url);
+  return target !== void 0 && [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some(
+    (candidate) => candidate !== void 0 && comparable(candidate) === target
+  );
+}
+function comparable(url) {
+  try {
+    const parsed = new URL(url);
+    parsed.search = "";
+    parsed.hash = "";
+    return parsed.href;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/lint/lint-settings.ts
@@ -2814,6 +2879,12 @@ __export(fetch_exports, {
   fetchJson: () => fetchJson
 });
 
+// src/lint/shown.ts
+var shown_exports = {};
+__export(shown_exports, {
+  shown: () => shown
+});
+
 // src/output/display.ts
 var display_exports = {};
 __export(display_exports, {
@@ -3244,7 +3315,7 @@ function firstStrayCharacter(text) {
 }
 
 // program-table:table
-globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")] = { "src/address-class.ts": address_class_exports, "src/cli/lint-spec.ts": lint_spec_exports, "src/cli/token-options.ts": token_options_exports, "src/cli/token-sources.ts": token_sources_exports, "src/cli/usage.ts": usage_exports, "src/errors.ts": errors_exports, "src/input-values.ts": input_values_exports, "src/json.ts": json_exports, "src/lint/fetch.ts": fetch_exports, "src/lint/local-file.ts": local_file_exports, "src/nearest.ts": nearest_exports, "src/output/display.ts": display_exports, "src/output/escape.ts": escape_exports, "src/plural.ts": plural_exports, "src/retry.ts": retry_exports, "src/secrets/mask-forms.ts": mask_forms_exports, "src/settings.ts": settings_exports, "src/version.ts": version_exports };
+globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")] = { "src/address-class.ts": address_class_exports, "src/cli/lint-spec.ts": lint_spec_exports, "src/cli/token-options.ts": token_options_exports, "src/cli/token-sources.ts": token_sources_exports, "src/cli/usage.ts": usage_exports, "src/errors.ts": errors_exports, "src/input-values.ts": input_values_exports, "src/json.ts": json_exports, "src/lint/fetch.ts": fetch_exports, "src/lint/lint-settings.ts": lint_settings_exports, "src/lint/local-file.ts": local_file_exports, "src/lint/profiles.ts": profiles_exports, "src/lint/shown.ts": shown_exports, "src/lint/target-kind.ts": target_kind_exports, "src/lint/well-known.ts": well_known_exports, "src/nearest.ts": nearest_exports, "src/output/display.ts": display_exports, "src/output/escape.ts": escape_exports, "src/plural.ts": plural_exports, "src/retry.ts": retry_exports, "src/secrets/mask-forms.ts": mask_forms_exports, "src/settings.ts": settings_exports, "src/version.ts": version_exports };
 
 // src/cli/wording.ts
 var SHARED_NAMES = [

@@ -1276,6 +1276,12 @@ function safeLines(text) {
   return text.split(/\r?\n/).map((line) => visible(line)).join("\n");
 }
 
+// src/lint/shown.ts
+var shown_exports = {};
+__export(shown_exports, {
+  shown: () => shown
+});
+
 // src/output/display.ts
 var display_exports = {};
 __export(display_exports, {
@@ -2500,7 +2506,7 @@ function readMinValidity(raw) {
 }
 
 // program-table:table
-globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")] = { "src/address-class.ts": address_class_exports, "src/errors.ts": errors_exports, "src/json.ts": json_exports, "src/lint/fetch.ts": fetch_exports, "src/lint/local-file.ts": local_file_exports, "src/lint/profiles.ts": profiles_exports, "src/lint/well-known.ts": well_known_exports, "src/output/display.ts": display_exports, "src/output/markdown.ts": markdown_exports, "src/plural.ts": plural_exports, "src/retry.ts": retry_exports, "src/secrets/mask-forms.ts": mask_forms_exports, "src/settings.ts": settings_exports, "src/version.ts": version_exports };
+globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")] = { "src/address-class.ts": address_class_exports, "src/errors.ts": errors_exports, "src/json.ts": json_exports, "src/lint/fetch.ts": fetch_exports, "src/lint/local-file.ts": local_file_exports, "src/lint/profiles.ts": profiles_exports, "src/lint/shown.ts": shown_exports, "src/lint/well-known.ts": well_known_exports, "src/output/display.ts": display_exports, "src/output/markdown.ts": markdown_exports, "src/plural.ts": plural_exports, "src/retry.ts": retry_exports, "src/secrets/mask-forms.ts": mask_forms_exports, "src/settings.ts": settings_exports, "src/version.ts": version_exports };
 
 // src/exchange/collisions.ts
 function isSet(env, name) {

@@ -62,10 +62,17 @@ var require_fetch = __commonJS({
   }
 });
 
-// program:src/output/display.ts
-var require_display = __commonJS({
-  "program:src/output/display.ts"(exports2, module2) {
-    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/output/display.ts"];
+// program:src/lint/profiles.ts
+var require_profiles = __commonJS({
+  "program:src/lint/profiles.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/profiles.ts"];
+  }
+});
+
+// program:src/lint/shown.ts
+var require_shown = __commonJS({
+  "program:src/lint/shown.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/shown.ts"];
   }
 });
 
@@ -73,6 +80,13 @@ var require_display = __commonJS({
 var require_json = __commonJS({
   "program:src/json.ts"(exports2, module2) {
     module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/json.ts"];
+  }
+});
+
+// program:src/output/display.ts
+var require_display = __commonJS({
+  "program:src/output/display.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/output/display.ts"];
   }
 });
 
@@ -101,6 +115,20 @@ var require_local_file = __commonJS({
 var require_settings = __commonJS({
   "program:src/settings.ts"(exports2, module2) {
     module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/settings.ts"];
+  }
+});
+
+// program:src/lint/well-known.ts
+var require_well_known = __commonJS({
+  "program:src/lint/well-known.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/well-known.ts"];
+  }
+});
+
+// program:src/lint/lint-settings.ts
+var require_lint_settings = __commonJS({
+  "program:src/lint/lint-settings.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/lint-settings.ts"];
   }
 });
 
@@ -146,6 +174,13 @@ var require_token_sources = __commonJS({
   }
 });
 
+// program:src/lint/target-kind.ts
+var require_target_kind = __commonJS({
+  "program:src/lint/target-kind.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/target-kind.ts"];
+  }
+});
+
 // program:src/cli/lint-spec.ts
 var require_lint_spec = __commonJS({
   "program:src/cli/lint-spec.ts"(exports2, module2) {
@@ -166,9 +201,9 @@ __export(lint_command_exports, {
   lintCommand: () => lintCommand
 });
 module.exports = __toCommonJS(lint_command_exports);
-var import_node_fs2 = require("node:fs");
-var import_errors11 = __toESM(require_errors(), 1);
-var import_input_values3 = __toESM(require_input_values(), 1);
+var import_node_fs = require("node:fs");
+var import_errors10 = __toESM(require_errors(), 1);
+var import_input_values2 = __toESM(require_input_values(), 1);
 var import_retry2 = __toESM(require_retry(), 1);
 
 // src/lint/evidence.ts
@@ -703,8 +738,8 @@ var MENDER_PROVIDER_RULES = {
   }
 };
 
-// src/lint/profiles.ts
-var PROFILES = ["mondoo", "mender", "oidc"];
+// src/lint/catalogue.ts
+var import_profiles = __toESM(require_profiles(), 1);
 
 // src/lint/catalogue/sample-token.ts
 var TOKEN_RULES = {
@@ -767,17 +802,11 @@ function ruleSpec(rule) {
   return RULES[rule];
 }
 function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[PROFILES.indexOf(profile)] ?? "off";
-}
-
-// src/lint/shown.ts
-var import_display = __toESM(require_display(), 1);
-var MAX_VALUE_CHARS = 120;
-function shown(value) {
-  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
+  return ruleSpec(rule).levels[import_profiles.PROFILES.indexOf(profile)] ?? "off";
 }
 
 // src/lint/findings.ts
+var import_shown = __toESM(require_shown(), 1);
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function judge(observations, profile) {
   const findings = [];
@@ -1542,7 +1571,7 @@ function isKeyAgreementCurve(crv) {
 // src/lint/jwk-facts.ts
 var import_node_crypto = require("node:crypto");
 var import_json = __toESM(require_json(), 1);
-var import_display2 = __toESM(require_display(), 1);
+var import_display = __toESM(require_display(), 1);
 var import_mask_forms = __toESM(require_mask_forms(), 1);
 var import_plural = __toESM(require_plural(), 1);
 var PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
@@ -1562,9 +1591,9 @@ function describedValue(value) {
   return value === null ? "null" : `a ${typeof value}`;
 }
 function shownFromKeySet(value, privateOfSet) {
-  const whole = typeof value === "string" ? value : (0, import_display2.displayJson)(value, { maxDepth: 8, maxChars: 1 << 20 });
+  const whole = typeof value === "string" ? value : (0, import_display.displayJson)(value, { maxDepth: 8, maxChars: 1 << 20 });
   const isPrivate = /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
-  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : shown(value);
+  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : (0, import_shown.shown)(value);
 }
 function safeJson(value) {
   try {
@@ -1591,8 +1620,8 @@ function nonSigningReason(key) {
   if (key.use === "enc") return 'use "enc"';
   if (Array.isArray(key.key_ops) && !key.key_ops.includes("verify"))
     return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
-  if (typeof key.alg === "string" && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
-  if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
+  if (typeof key.alg === "string" && isEncryptionAlg(key.alg)) return `alg ${(0, import_shown.shown)(key.alg)}`;
+  if (isKeyAgreementCurve(key.crv)) return `curve ${(0, import_shown.shown)(key.crv)}`;
   return void 0;
 }
 function joseCannotHandle(error) {
@@ -1988,14 +2017,14 @@ async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
     observations.push({
       rule: "token-malformed",
       message: 'The sample `token` is unsigned (no alg, or alg "none").',
-      value: shown(header.alg)
+      value: (0, import_shown.shown)(header.alg)
     });
   }
   if (expectedIssuer !== void 0 && claims.iss !== expectedIssuer) {
     observations.push({
       rule: "token-issuer-mismatch",
-      message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
-      value: shown(claims.iss)
+      message: `The sample token's \`iss\` is ${(0, import_shown.shown)(claims.iss)}, the issuer is ${(0, import_shown.shown)(expectedIssuer)}.`,
+      value: (0, import_shown.shown)(claims.iss)
     });
   }
   const secondsLeft = typeof claims.exp === "number" ? Math.floor(claims.exp - nowSeconds) : void 0;
@@ -2015,8 +2044,8 @@ async function checkSignature(token, header, alg, jwks) {
   );
   if (!key) {
     const rejected = typeof header.kid === "string" && jwks.kids.includes(header.kid);
-    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${shown(header.kid)}.`;
-    return [{ rule: "token-kid-unknown", message: message2, value: shown(header.kid) }];
+    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${(0, import_shown.shown)(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${(0, import_shown.shown)(header.kid)}.`;
+    return [{ rule: "token-kid-unknown", message: message2, value: (0, import_shown.shown)(header.kid) }];
   }
   try {
     await verifySignature2(token, key.jwk, alg);
@@ -2025,7 +2054,7 @@ async function checkSignature(token, header, alg, jwks) {
     return [
       {
         rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
+        message: `The sample token does not verify with kid ${(0, import_shown.shown)(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
       }
     ];
   }
@@ -2037,7 +2066,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which the provider does not advertise.`,
-        value: shown(alg)
+        value: (0, import_shown.shown)(alg)
       }
     ];
   }
@@ -2046,7 +2075,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which ${profile} does not accept.`,
-        value: shown(alg)
+        value: (0, import_shown.shown)(alg)
       }
     ];
   }
@@ -2075,42 +2104,8 @@ function verifyWithNodeCrypto(token, jwk, alg) {
   if (!valid) throw new Error("signature verification failed");
 }
 
-// src/lint/well-known.ts
-var WELL_KNOWN_SUFFIX = "/.well-known/openid-configuration";
-function issuerOfWellKnownUrl(url) {
-  return url.endsWith(WELL_KNOWN_SUFFIX) ? url.slice(0, -WELL_KNOWN_SUFFIX.length) : void 0;
-}
-function discoveryUrlOf(issuer) {
-  return `${issuer.replace(/\/+$/, "")}${WELL_KNOWN_SUFFIX}`;
-}
-function insertedDiscoveryUrl(issuer) {
-  let url;
-  try {
-    url = new URL(issuer);
-  } catch {
-    return void 0;
-  }
-  const path = url.pathname.replace(/\/+$/, "");
-  return path ? `${url.origin}${WELL_KNOWN_SUFFIX}${path}` : void 0;
-}
-function isDiscoveryUrlOf(issuer, url) {
-  const target = comparable(url);
-  return target !== void 0 && [discoveryUrlOf(issuer), insertedDiscoveryUrl(issuer)].some(
-    (candidate) => candidate !== void 0 && comparable(candidate) === target
-  );
-}
-function comparable(url) {
-  try {
-    const parsed = new URL(url);
-    parsed.search = "";
-    parsed.hash = "";
-    return parsed.href;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/lint/evidence.ts
+var import_well_known = __toESM(require_well_known(), 1);
 async function gatherEvidence(settings, io) {
   const context = {
     send: io.send,
@@ -2142,7 +2137,7 @@ async function gatherEvidence(settings, io) {
       discovery = file;
     }
   } else if (settings.issuer) {
-    discovery = settings.offline ? notFetched(observations, discoveryUrlOf(settings.issuer), "the issuer's discovery document") : await fetchDiscovery(settings.issuer, context, observations);
+    discovery = settings.offline ? notFetched(observations, (0, import_well_known.discoveryUrlOf)(settings.issuer), "the issuer's discovery document") : await fetchDiscovery(settings.issuer, context, observations);
   }
   let jwksDocument;
   if (settings.jwks) {
@@ -2172,15 +2167,15 @@ async function gatherEvidence(settings, io) {
 function notFetched(observations, url, what) {
   observations.push({
     rule: "offline-not-fetched",
-    message: `Offline: ${what} is at ${shown(url)}, and nothing is fetched.`,
-    value: shown(url)
+    message: `Offline: ${what} is at ${(0, import_shown.shown)(url)}, and nothing is fetched.`,
+    value: (0, import_shown.shown)(url)
   });
   return void 0;
 }
 async function fetchDiscovery(issuer, context, observations) {
-  const url = discoveryUrlOf(issuer);
+  const url = (0, import_well_known.discoveryUrlOf)(issuer);
   const document = await (0, import_fetch2.fetchJson)(url, "discovery document", context, observations);
-  const inserted = insertedDiscoveryUrl(issuer);
+  const inserted = (0, import_well_known.insertedDiscoveryUrl)(issuer);
   if (document || !inserted || !inserted.startsWith("https://")) return document;
   const fallbackObservations = [];
   const fallback = await (0, import_fetch2.fetchJson)(inserted, "RFC 8414 discovery document", context, fallbackObservations);
@@ -2188,94 +2183,16 @@ async function fetchDiscovery(issuer, context, observations) {
   observations.push(...fallbackObservations, {
     rule: "discovery-rfc8414-form",
     message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
-    value: shown(inserted)
+    value: (0, import_shown.shown)(inserted)
   });
   return fallback;
 }
 
-// src/lint/lint-settings.ts
-var import_input_values = __toESM(require_input_values(), 1);
-var import_node_fs = require("node:fs");
-var import_errors10 = __toESM(require_errors(), 1);
-
-// src/lint/target-kind.ts
-var import_escape = __toESM(require_escape(), 1);
-function looksLikeHost(value) {
-  if (/^(\.{1,2}[\\/]|[\\/~])/.test(value)) return false;
-  const host = value.split("/")[0] ?? "";
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/i.test(host)) return false;
-  return !/\.(json|jwks|jwk|txt|ya?ml|pem)$/i.test(host);
-}
-function missingTarget(target) {
-  const shown2 = JSON.stringify((0, import_escape.visible)(target));
-  return looksLikeHost(target) ? [
-    `${shown2} is neither a URL nor an existing file.`,
-    `Give the issuer URL (e.g. https://${(0, import_escape.visible)(target).replace(/^\/+/, "")}) or the path of a discovery document.`
-  ] : [
-    `${shown2} does not exist (no such file).`,
-    "Give the path of an existing discovery document (relative to the current folder), or an issuer URL starting with https://."
-  ];
-}
-
-// src/lint/lint-settings.ts
-var FAIL_ON = ["error", "warning", "never"];
-var EXCHANGE_ONLY_INPUTS = ["audience", "universe-domain", "wif-config", "token-audience"];
-function readLintSettings(getInput, pathExists = import_node_fs.existsSync) {
-  const warnings = (0, import_input_values.otherModeInputsWarning)(getInput, EXCHANGE_ONLY_INPUTS, "Lint", "exchange");
-  let issuer = getInput("issuer").trim() || void 0;
-  let discoveryUrl;
-  const withoutSlash = issuer?.replace(/\/$/, "");
-  const pastedIssuer = withoutSlash && issuerOfWellKnownUrl(withoutSlash);
-  if (withoutSlash && pastedIssuer !== void 0) {
-    discoveryUrl = withoutSlash;
-    issuer = pastedIssuer;
-    warnings.push(
-      `Input \`issuer\` is a discovery URL; linting the issuer it belongs to (${issuer}, with or without a trailing slash).`
-    );
-  }
-  if (issuer && !(0, import_input_values.hasUrlScheme)(issuer)) {
-    if (looksLikeHost(issuer)) {
-      throw (0, import_errors10.settingsError)(
-        "issuer",
-        `"${issuer}" is not a URL.`,
-        `Give the full issuer URL, e.g. https://${issuer}.`
-      );
-    }
-    throw (0, import_errors10.settingsError)(
-      "issuer",
-      `"${issuer}" is a file path, not a URL${pathExists(issuer) ? "" : ", and there is no such file"}.`,
-      "To lint a local discovery document, give its path in `discovery` (relative to the workspace: check out the repository first), and in `issuer` the URL the document must name, or nothing."
-    );
-  }
-  const discovery = getInput("discovery").trim() || void 0;
-  if (!issuer && !discovery) {
-    throw (0, import_errors10.settingsError)(
-      "issuer",
-      "is required in lint mode (or `discovery`).",
-      "Set `issuer` to the provider URL to lint, e.g. https://token.actions.githubusercontent.com, or `discovery` to a local discovery document."
-    );
-  }
-  const jwks = getInput("jwks").trim() || void 0;
-  return {
-    mode: "lint",
-    issuer,
-    discoveryUrl,
-    discovery,
-    jwks,
-    profile: (0, import_input_values.readChoice)("profile", getInput("profile"), PROFILES, "mondoo"),
-    failOn: (0, import_input_values.readChoice)("fail-on", getInput("fail-on"), FAIL_ON, "error"),
-    report: getInput("report").trim() || void 0,
-    token: getInput("token").trim() || void 0,
-    timeoutSeconds: (0, import_input_values.readTimeout)(getInput("timeout")),
-    allowPrivateHosts: (0, import_input_values.readBoolean)("allow-private-hosts", getInput("allow-private-hosts"), false),
-    // The action has no `offline` input: there, giving both files is what makes a run offline.
-    offline: (0, import_input_values.readBoolean)("offline", getInput("offline"), false) || Boolean(discovery && jwks),
-    warnings
-  };
-}
+// src/cli/lint-command.ts
+var import_lint_settings = __toESM(require_lint_settings(), 1);
 
 // src/output/markdown.ts
-var import_escape2 = __toESM(require_escape(), 1);
+var import_escape = __toESM(require_escape(), 1);
 
 // src/lint/render.ts
 var import_plural5 = __toESM(require_plural(), 1);
@@ -2283,7 +2200,7 @@ function subjectOf(report) {
   return report.target.issuer ?? report.target.discovery ?? "the provider";
 }
 function verdictLines(report) {
-  return PROFILES.map((profile) => {
+  return import_profiles.PROFILES.map((profile) => {
     const rule = report.decidedBy[profile];
     return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
   });
@@ -2349,7 +2266,7 @@ function checkAlgorithms(document, keys, profile) {
   const observations = [];
   const note = (rule, message2, value) => observations.push({ rule, message: message2, value, location });
   if (!advertised.includes("RS256"))
-    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", shown(advertised));
+    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", (0, import_shown.shown)(advertised));
   if (advertised.includes("EdDSA"))
     note(
       "alg-eddsa-deprecated",
@@ -2358,20 +2275,20 @@ function checkAlgorithms(document, keys, profile) {
     );
   if (advertised.includes("none")) note("alg-none", "`none` is advertised: unsigned ID tokens.", '"none"');
   const symmetric = advertised.filter(isSymmetric);
-  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, shown(symmetric));
+  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, (0, import_shown.shown)(symmetric));
   const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
   const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
   if (served.length === 0) {
     const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
-    const why = accepted.length === 0 ? `none of ${shown(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
-    note("alg-unusable", `No usable signing algorithm: ${why}.`, shown(advertised));
+    const why = accepted.length === 0 ? `none of ${(0, import_shown.shown)(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
+    note("alg-unusable", `No usable signing algorithm: ${why}.`, (0, import_shown.shown)(advertised));
   } else if (keys) {
     const keyless = accepted.filter((alg) => !served.includes(alg));
     if (keyless.length > 0) {
       note(
         "alg-without-key",
         `${keyless.join(", ")} advertised, but no key in the JWKS serves ${keyless.length === 1 ? "it" : "them"}.`,
-        shown(keyless)
+        (0, import_shown.shown)(keyless)
       );
     }
   }
@@ -2392,7 +2309,7 @@ function checkMenderClientAuth(document, profile) {
     {
       rule: "mender-auth-alg",
       message: "No client-authentication signing algorithm Mender supports is listed.",
-      value: shown(list),
+      value: (0, import_shown.shown)(list),
       location: document.locate("/token_endpoint_auth_signing_alg_values_supported")
     }
   ];
@@ -2434,7 +2351,7 @@ function checkOptionalMembers(document) {
   const wrong = (member, wanted) => observations.push({
     rule: "optional-member-type",
     message: `\`${member}\` must be ${wanted}.`,
-    value: shown(value[member]),
+    value: (0, import_shown.shown)(value[member]),
     location: locate(`/${member}`)
   });
   for (const member of OPTIONAL_ARRAYS) {
@@ -2456,8 +2373,8 @@ function checkValues(document) {
     if (!isResponseType(responseType)) {
       observations.push({
         rule: "response-type-invalid",
-        message: `Response type ${shown(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
-        value: shown(responseType),
+        message: `Response type ${(0, import_shown.shown)(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
+        value: (0, import_shown.shown)(responseType),
         location: locate("/response_types_supported")
       });
     }
@@ -2466,8 +2383,8 @@ function checkValues(document) {
     if (!SUBJECT_TYPES.has(subjectType)) {
       observations.push({
         rule: "subject-type-unknown",
-        message: `Subject type ${shown(subjectType)} is neither public nor pairwise.`,
-        value: shown(subjectType),
+        message: `Subject type ${(0, import_shown.shown)(subjectType)} is neither public nor pairwise.`,
+        value: (0, import_shown.shown)(subjectType),
         location: locate("/subject_types_supported")
       });
     }
@@ -2477,7 +2394,7 @@ function checkValues(document) {
     observations.push({
       rule: "scopes-no-openid",
       message: "`scopes_supported` does not list `openid`.",
-      value: shown(scopes),
+      value: (0, import_shown.shown)(scopes),
       location: locate("/scopes_supported")
     });
   }
@@ -2515,13 +2432,14 @@ function nonPublicReason(hostname) {
 }
 
 // src/lint/issuer-rules.ts
+var import_well_known2 = __toESM(require_well_known(), 1);
 function checkIssuer(issuer, expected, location) {
   const observations = [];
-  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: shown(issuer), location, fix });
-  if (expected.discoveryUrl !== void 0 && !isDiscoveryUrlOf(issuer, expected.discoveryUrl)) {
+  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(issuer), location, fix });
+  if (expected.discoveryUrl !== void 0 && !(0, import_well_known2.isDiscoveryUrlOf)(issuer, expected.discoveryUrl)) {
     note(
       "issuer-mismatch",
-      `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown(discoveryUrlOf(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`
+      `\`issuer\` is ${(0, import_shown.shown)(issuer)}, whose discovery URL is ${(0, import_shown.shown)((0, import_well_known2.discoveryUrlOf)(issuer))}, not ${(0, import_shown.shown)(expected.discoveryUrl)} where the document was read.`
     );
   }
   checkAgainst(issuer, expected.issuer, note);
@@ -2534,13 +2452,13 @@ function checkAgainst(issuer, expected, note) {
     if (issuer.replace(/\/+$/, "") === expected.replace(/\/+$/, "")) {
       note(
         "issuer-trailing-slash",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`,
-        `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
+        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}: only a trailing slash differs.`,
+        `Register and use ${(0, import_shown.shown)(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
       );
     } else {
       note(
         "issuer-mismatch",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`
+        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}.`
       );
     }
   }
@@ -2577,7 +2495,7 @@ function checkShape(issuer, note) {
   if (issuer !== canonical && !hasExtraParts && !isTemplate) {
     note(
       "issuer-not-canonical",
-      `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`
+      `\`issuer\` is not written as URLs normalise (${(0, import_shown.shown)(canonical)}): a validator that normalises will not match it byte for byte.`
     );
   }
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
@@ -2596,8 +2514,8 @@ function checkPublicHost(member, value, location) {
   return [
     {
       rule: "host-not-public",
-      message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
-      value: shown(value),
+      message: `\`${member}\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.`,
+      value: (0, import_shown.shown)(value),
       location
     }
   ];
@@ -2658,14 +2576,14 @@ function checkDiscovery(document, expected) {
       observations.push({
         rule: "member-type",
         message: `\`${member}\` must be a string (a URL).`,
-        value: shown(url),
+        value: (0, import_shown.shown)(url),
         location: locate(`/${member}`)
       });
     } else if (!url.startsWith("https://")) {
       observations.push({
         rule: "endpoint-not-https",
         message: url.trim() === "" ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
-        value: shown(url),
+        value: (0, import_shown.shown)(url),
         location: locate(`/${member}`)
       });
     }
@@ -2697,7 +2615,7 @@ function checkMember(value, member, type, location) {
       return [{ rule: "member-type", message: `\`${member}\` is an empty array.`, value: "[]", location }];
     }
     if (type === "string" && actual.trim() === "") {
-      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: shown(actual), location }];
+      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: (0, import_shown.shown)(actual), location }];
     }
     return [];
   }
@@ -2705,7 +2623,7 @@ function checkMember(value, member, type, location) {
     {
       rule: "member-type",
       message: `\`${member}\` must be ${type === "string" ? "a string" : "an array of strings"}.`,
-      value: shown(actual),
+      value: (0, import_shown.shown)(actual),
       location
     }
   ];
@@ -2716,7 +2634,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-not-https",
       message: jwksUri.trim() === "" ? "`jwks_uri` is empty." : "`jwks_uri` is not https://.",
-      value: shown(jwksUri),
+      value: (0, import_shown.shown)(jwksUri),
       location
     });
   }
@@ -2727,7 +2645,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-other-host",
       message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
-      value: shown(jwksUri),
+      value: (0, import_shown.shown)(jwksUri),
       location
     });
   }
@@ -2784,7 +2702,7 @@ function checkTokenEndpoint(document, profile) {
   return [
     {
       rule: "document-token-endpoint-missing",
-      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${shown(codeTypes)} need it.` : "`token_endpoint` is missing.",
+      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${(0, import_shown.shown)(codeTypes)} need it.` : "`token_endpoint` is missing.",
       value: "token_endpoint",
       location: locate("")
     }
@@ -2793,7 +2711,7 @@ function checkTokenEndpoint(document, profile) {
 function checkMenderFlow(document) {
   const { value, locate } = document;
   const observations = [];
-  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: shown(value[member]), location: locate(`/${member}`) });
+  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(value[member]), location: locate(`/${member}`) });
   const responseTypes = value.response_types_supported;
   const implicit = stringsOf(responseTypes).filter((type) => {
     const parts = type.split(" ");
@@ -2844,7 +2762,7 @@ function authorizationEndpointProblem(endpoint) {
     return "`authorization_endpoint` is not a valid URL.";
   }
   const reason = nonPublicReason(hostname);
-  return reason ? `\`authorization_endpoint\` is on ${shown(hostname)}, ${reason}.` : void 0;
+  return reason ? `\`authorization_endpoint\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.` : void 0;
 }
 
 // src/lint/verdicts.ts
@@ -2857,7 +2775,7 @@ var TARGETS = {
   }
 };
 function verdictsOf(findingsByProfile) {
-  return PROFILES.map((profile) => {
+  return import_profiles.PROFILES.map((profile) => {
     const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
     if (!first) return { profile, usable: true };
     return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
@@ -2898,7 +2816,7 @@ function evaluate(evidence, profile, shared = observeShared(evidence)) {
 function buildReport(settings, evidence) {
   const shared = observeShared(evidence);
   const byProfile = Object.fromEntries(
-    PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
+    import_profiles.PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
   );
   const findings = byProfile[settings.profile];
   const verdicts = verdictsOf(byProfile);
@@ -2957,7 +2875,7 @@ async function mapInOrder(items, limit, work) {
 // src/cli/sarif.ts
 var import_node_path = require("node:path");
 var import_node_url = require("node:url");
-var import_input_values2 = __toESM(require_input_values(), 1);
+var import_input_values = __toESM(require_input_values(), 1);
 var import_version2 = __toESM(require_version(), 1);
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var LEVEL = {
@@ -3015,7 +2933,7 @@ function sarifResult(finding, report) {
     ],
     properties: {
       provider: report.target.issuer ?? report.target.discovery ?? "",
-      ...(0, import_input_values2.hasUrlScheme)(where.file) ? { document: where.file } : {}
+      ...(0, import_input_values.hasUrlScheme)(where.file) ? { document: where.file } : {}
     }
   };
 }
@@ -3025,10 +2943,10 @@ function documentOf(finding, report) {
   return jwks ?? report.target.discovery ?? report.target.issuer ?? "unknown";
 }
 function uriOf(place) {
-  if ((0, import_input_values2.hasUrlScheme)(place) && !URL.canParse(place)) {
+  if ((0, import_input_values.hasUrlScheme)(place) && !URL.canParse(place)) {
     return place.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split("/").map(encodeURIComponent).join("/");
   }
-  if ((0, import_input_values2.hasUrlScheme)(place)) {
+  if ((0, import_input_values.hasUrlScheme)(place)) {
     const url = new URL(place);
     const segments = [url.host, ...url.pathname.split("/").filter(Boolean).map(decodeSegment)];
     const path = segments.map(encodeURIComponent).join("/");
@@ -3048,7 +2966,8 @@ function decodeSegment(segment) {
 // src/cli/lint-command.ts
 var import_token_options = __toESM(require_token_options(), 1);
 var import_token_sources = __toESM(require_token_sources(), 1);
-var import_escape3 = __toESM(require_escape(), 1);
+var import_target_kind = __toESM(require_target_kind(), 1);
+var import_escape2 = __toESM(require_escape(), 1);
 var import_lint_spec = __toESM(require_lint_spec(), 1);
 var import_usage = __toESM(require_usage(), 1);
 async function lintCommand(parsed, io, log) {
@@ -3073,8 +2992,8 @@ async function lintCommand(parsed, io, log) {
   const issuer = read("issuer");
   checkExpectedIssuer(issuer, targets);
   const token = await readSampleToken(values, targets, io, log, read("timeout"));
-  const format = (0, import_input_values3.readChoice)("format", read("format"), import_lint_spec.FORMATS, "text");
-  const concurrency = (0, import_input_values3.readWholeNumber)(
+  const format = (0, import_input_values2.readChoice)("format", read("format"), import_lint_spec.FORMATS, "text");
+  const concurrency = (0, import_input_values2.readWholeNumber)(
     "concurrency",
     read("concurrency"),
     import_lint_spec.DEFAULT_CONCURRENCY,
@@ -3091,7 +3010,7 @@ async function lintCommand(parsed, io, log) {
     offline: values.offline === true ? "true" : "",
     token: token ?? ""
   };
-  const first = readLintSettings((name) => settingFor(name, targets[0] ?? "", shared, issuer));
+  const first = (0, import_lint_settings.readLintSettings)((name) => settingFor(name, targets[0] ?? "", shared, issuer));
   const outcomes = await mapInOrder(
     targets,
     concurrency,
@@ -3116,23 +3035,23 @@ async function lintCommand(parsed, io, log) {
   return 0;
 }
 function checkTarget(target) {
-  if ((0, import_input_values3.hasUrlScheme)(target)) return;
+  if ((0, import_input_values2.hasUrlScheme)(target)) return;
   let isFile;
   try {
-    isFile = (0, import_node_fs2.statSync)(target).isFile();
+    isFile = (0, import_node_fs.statSync)(target).isFile();
   } catch (error) {
     const code = error.code ?? "error";
     if (code === "ENOENT" || code === "ENOTDIR" || code === "ENAMETOOLONG")
-      throw new import_usage.UsageError(...missingTarget(target), "lint");
+      throw new import_usage.UsageError(...(0, import_target_kind.missingTarget)(target), "lint");
     throw new import_usage.UsageError(
-      `${JSON.stringify((0, import_escape3.visible)(target))} cannot be read (${code}).`,
+      `${JSON.stringify((0, import_escape2.visible)(target))} cannot be read (${code}).`,
       "Check that the file exists and that this user may read it.",
       "lint"
     );
   }
   if (!isFile) {
     throw new import_usage.UsageError(
-      `${JSON.stringify((0, import_escape3.visible)(target))} is not a regular file.`,
+      `${JSON.stringify((0, import_escape2.visible)(target))} is not a regular file.`,
       "Give the path of a discovery document (a JSON file), or an issuer URL starting with https://.",
       "lint"
     );
@@ -3147,7 +3066,7 @@ function checkExpectedIssuer(issuer, targets) {
       "lint"
     );
   }
-  if ((0, import_input_values3.hasUrlScheme)(targets[0] ?? "")) {
+  if ((0, import_input_values2.hasUrlScheme)(targets[0] ?? "")) {
     throw new import_usage.UsageError(
       "Option `--issuer` is for a local discovery file, and the argument is a URL: the issuer itself.",
       "Leave out `--issuer`.",
@@ -3166,23 +3085,23 @@ async function readSampleToken(values, targets, io, log, timeout) {
       "lint"
     );
   }
-  const token = await source.fetch(new import_retry2.Deadline((0, import_input_values3.readTimeout)(timeout) * 1e3));
+  const token = await source.fetch(new import_retry2.Deadline((0, import_input_values2.readTimeout)(timeout) * 1e3));
   for (const form of (0, import_mask_forms2.maskForms)(token)) log.mask(form);
   return token;
 }
 function settingFor(name, target, shared, issuer) {
-  if (name === "issuer") return (0, import_input_values3.hasUrlScheme)(target) ? target : issuer;
-  if (name === "discovery") return (0, import_input_values3.hasUrlScheme)(target) ? "" : target;
+  if (name === "issuer") return (0, import_input_values2.hasUrlScheme)(target) ? target : issuer;
+  if (name === "discovery") return (0, import_input_values2.hasUrlScheme)(target) ? "" : target;
   return shared[name] ?? "";
 }
 async function lintOne(target, read, io, log) {
   try {
-    const settings = readLintSettings(read);
+    const settings = (0, import_lint_settings.readLintSettings)(read);
     for (const warning of settings.warnings) log.warning(`${target}: ${warning}`);
     const evidence = await gatherEvidence(settings, io);
     return { target, report: buildReport(settings, evidence), secrets: evidence.secrets };
   } catch (error) {
-    if (error instanceof import_errors11.ActionError) return { target, error, secrets: [] };
+    if (error instanceof import_errors10.ActionError) return { target, error, secrets: [] };
     throw error;
   }
 }

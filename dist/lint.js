@@ -69,10 +69,10 @@ var require_profiles = __commonJS({
   }
 });
 
-// program:src/output/display.ts
-var require_display = __commonJS({
-  "program:src/output/display.ts"(exports2, module2) {
-    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/output/display.ts"];
+// program:src/lint/shown.ts
+var require_shown = __commonJS({
+  "program:src/lint/shown.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/shown.ts"];
   }
 });
 
@@ -80,6 +80,13 @@ var require_display = __commonJS({
 var require_json = __commonJS({
   "program:src/json.ts"(exports2, module2) {
     module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/json.ts"];
+  }
+});
+
+// program:src/output/display.ts
+var require_display = __commonJS({
+  "program:src/output/display.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/output/display.ts"];
   }
 });
 
@@ -742,14 +749,8 @@ function severityOf(rule, profile) {
   return ruleSpec(rule).levels[import_profiles.PROFILES.indexOf(profile)] ?? "off";
 }
 
-// src/lint/shown.ts
-var import_display = __toESM(require_display(), 1);
-var MAX_VALUE_CHARS = 120;
-function shown(value) {
-  return (0, import_display.displayJson)(value, { maxDepth: 4, maxChars: MAX_VALUE_CHARS - 1 });
-}
-
 // src/lint/findings.ts
+var import_shown = __toESM(require_shown(), 1);
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function judge(observations, profile) {
   const findings = [];
@@ -1514,7 +1515,7 @@ function isKeyAgreementCurve(crv) {
 // src/lint/jwk-facts.ts
 var import_node_crypto = require("node:crypto");
 var import_json = __toESM(require_json(), 1);
-var import_display2 = __toESM(require_display(), 1);
+var import_display = __toESM(require_display(), 1);
 var import_mask_forms = __toESM(require_mask_forms(), 1);
 var import_plural = __toESM(require_plural(), 1);
 var PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k", "oth"];
@@ -1534,9 +1535,9 @@ function describedValue(value) {
   return value === null ? "null" : `a ${typeof value}`;
 }
 function shownFromKeySet(value, privateOfSet) {
-  const whole = typeof value === "string" ? value : (0, import_display2.displayJson)(value, { maxDepth: 8, maxChars: 1 << 20 });
+  const whole = typeof value === "string" ? value : (0, import_display.displayJson)(value, { maxDepth: 8, maxChars: 1 << 20 });
   const isPrivate = /PRIVATE KEY/i.test(whole) || privateOfSet.some((secret) => secret.length > 0 && whole.includes(secret));
-  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : shown(value);
+  return isPrivate ? `(${describedValue(value)} holding private key material: not shown)` : (0, import_shown.shown)(value);
 }
 function safeJson(value) {
   try {
@@ -1563,8 +1564,8 @@ function nonSigningReason(key) {
   if (key.use === "enc") return 'use "enc"';
   if (Array.isArray(key.key_ops) && !key.key_ops.includes("verify"))
     return `key_ops ${shownFromKeySet(key.key_ops, [])}`;
-  if (typeof key.alg === "string" && isEncryptionAlg(key.alg)) return `alg ${shown(key.alg)}`;
-  if (isKeyAgreementCurve(key.crv)) return `curve ${shown(key.crv)}`;
+  if (typeof key.alg === "string" && isEncryptionAlg(key.alg)) return `alg ${(0, import_shown.shown)(key.alg)}`;
+  if (isKeyAgreementCurve(key.crv)) return `curve ${(0, import_shown.shown)(key.crv)}`;
   return void 0;
 }
 function joseCannotHandle(error) {
@@ -1960,14 +1961,14 @@ async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
     observations.push({
       rule: "token-malformed",
       message: 'The sample `token` is unsigned (no alg, or alg "none").',
-      value: shown(header.alg)
+      value: (0, import_shown.shown)(header.alg)
     });
   }
   if (expectedIssuer !== void 0 && claims.iss !== expectedIssuer) {
     observations.push({
       rule: "token-issuer-mismatch",
-      message: `The sample token's \`iss\` is ${shown(claims.iss)}, the issuer is ${shown(expectedIssuer)}.`,
-      value: shown(claims.iss)
+      message: `The sample token's \`iss\` is ${(0, import_shown.shown)(claims.iss)}, the issuer is ${(0, import_shown.shown)(expectedIssuer)}.`,
+      value: (0, import_shown.shown)(claims.iss)
     });
   }
   const secondsLeft = typeof claims.exp === "number" ? Math.floor(claims.exp - nowSeconds) : void 0;
@@ -1987,8 +1988,8 @@ async function checkSignature(token, header, alg, jwks) {
   );
   if (!key) {
     const rejected = typeof header.kid === "string" && jwks.kids.includes(header.kid);
-    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${shown(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${shown(header.kid)}.`;
-    return [{ rule: "token-kid-unknown", message: message2, value: shown(header.kid) }];
+    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${(0, import_shown.shown)(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${(0, import_shown.shown)(header.kid)}.`;
+    return [{ rule: "token-kid-unknown", message: message2, value: (0, import_shown.shown)(header.kid) }];
   }
   try {
     await verifySignature2(token, key.jwk, alg);
@@ -1997,7 +1998,7 @@ async function checkSignature(token, header, alg, jwks) {
     return [
       {
         rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${shown(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
+        message: `The sample token does not verify with kid ${(0, import_shown.shown)(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
       }
     ];
   }
@@ -2009,7 +2010,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which the provider does not advertise.`,
-        value: shown(alg)
+        value: (0, import_shown.shown)(alg)
       }
     ];
   }
@@ -2018,7 +2019,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which ${profile} does not accept.`,
-        value: shown(alg)
+        value: (0, import_shown.shown)(alg)
       }
     ];
   }
@@ -2110,8 +2111,8 @@ async function gatherEvidence(settings, io) {
 function notFetched(observations, url, what) {
   observations.push({
     rule: "offline-not-fetched",
-    message: `Offline: ${what} is at ${shown(url)}, and nothing is fetched.`,
-    value: shown(url)
+    message: `Offline: ${what} is at ${(0, import_shown.shown)(url)}, and nothing is fetched.`,
+    value: (0, import_shown.shown)(url)
   });
   return void 0;
 }
@@ -2126,7 +2127,7 @@ async function fetchDiscovery(issuer, context, observations) {
   observations.push(...fallbackObservations, {
     rule: "discovery-rfc8414-form",
     message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
-    value: shown(inserted)
+    value: (0, import_shown.shown)(inserted)
   });
   return fallback;
 }
@@ -2347,7 +2348,7 @@ function checkAlgorithms(document, keys, profile) {
   const observations = [];
   const note = (rule, message2, value) => observations.push({ rule, message: message2, value, location });
   if (!advertised.includes("RS256"))
-    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", shown(advertised));
+    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", (0, import_shown.shown)(advertised));
   if (advertised.includes("EdDSA"))
     note(
       "alg-eddsa-deprecated",
@@ -2356,20 +2357,20 @@ function checkAlgorithms(document, keys, profile) {
     );
   if (advertised.includes("none")) note("alg-none", "`none` is advertised: unsigned ID tokens.", '"none"');
   const symmetric = advertised.filter(isSymmetric);
-  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, shown(symmetric));
+  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, (0, import_shown.shown)(symmetric));
   const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
   const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
   if (served.length === 0) {
     const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
-    const why = accepted.length === 0 ? `none of ${shown(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
-    note("alg-unusable", `No usable signing algorithm: ${why}.`, shown(advertised));
+    const why = accepted.length === 0 ? `none of ${(0, import_shown.shown)(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
+    note("alg-unusable", `No usable signing algorithm: ${why}.`, (0, import_shown.shown)(advertised));
   } else if (keys) {
     const keyless = accepted.filter((alg) => !served.includes(alg));
     if (keyless.length > 0) {
       note(
         "alg-without-key",
         `${keyless.join(", ")} advertised, but no key in the JWKS serves ${keyless.length === 1 ? "it" : "them"}.`,
-        shown(keyless)
+        (0, import_shown.shown)(keyless)
       );
     }
   }
@@ -2390,7 +2391,7 @@ function checkMenderClientAuth(document, profile) {
     {
       rule: "mender-auth-alg",
       message: "No client-authentication signing algorithm Mender supports is listed.",
-      value: shown(list),
+      value: (0, import_shown.shown)(list),
       location: document.locate("/token_endpoint_auth_signing_alg_values_supported")
     }
   ];
@@ -2432,7 +2433,7 @@ function checkOptionalMembers(document) {
   const wrong = (member, wanted) => observations.push({
     rule: "optional-member-type",
     message: `\`${member}\` must be ${wanted}.`,
-    value: shown(value[member]),
+    value: (0, import_shown.shown)(value[member]),
     location: locate(`/${member}`)
   });
   for (const member of OPTIONAL_ARRAYS) {
@@ -2454,8 +2455,8 @@ function checkValues(document) {
     if (!isResponseType(responseType)) {
       observations.push({
         rule: "response-type-invalid",
-        message: `Response type ${shown(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
-        value: shown(responseType),
+        message: `Response type ${(0, import_shown.shown)(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
+        value: (0, import_shown.shown)(responseType),
         location: locate("/response_types_supported")
       });
     }
@@ -2464,8 +2465,8 @@ function checkValues(document) {
     if (!SUBJECT_TYPES.has(subjectType)) {
       observations.push({
         rule: "subject-type-unknown",
-        message: `Subject type ${shown(subjectType)} is neither public nor pairwise.`,
-        value: shown(subjectType),
+        message: `Subject type ${(0, import_shown.shown)(subjectType)} is neither public nor pairwise.`,
+        value: (0, import_shown.shown)(subjectType),
         location: locate("/subject_types_supported")
       });
     }
@@ -2475,7 +2476,7 @@ function checkValues(document) {
     observations.push({
       rule: "scopes-no-openid",
       message: "`scopes_supported` does not list `openid`.",
-      value: shown(scopes),
+      value: (0, import_shown.shown)(scopes),
       location: locate("/scopes_supported")
     });
   }
@@ -2516,11 +2517,11 @@ function nonPublicReason(hostname) {
 var import_well_known2 = __toESM(require_well_known(), 1);
 function checkIssuer(issuer, expected, location) {
   const observations = [];
-  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: shown(issuer), location, fix });
+  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(issuer), location, fix });
   if (expected.discoveryUrl !== void 0 && !(0, import_well_known2.isDiscoveryUrlOf)(issuer, expected.discoveryUrl)) {
     note(
       "issuer-mismatch",
-      `\`issuer\` is ${shown(issuer)}, whose discovery URL is ${shown((0, import_well_known2.discoveryUrlOf)(issuer))}, not ${shown(expected.discoveryUrl)} where the document was read.`
+      `\`issuer\` is ${(0, import_shown.shown)(issuer)}, whose discovery URL is ${(0, import_shown.shown)((0, import_well_known2.discoveryUrlOf)(issuer))}, not ${(0, import_shown.shown)(expected.discoveryUrl)} where the document was read.`
     );
   }
   checkAgainst(issuer, expected.issuer, note);
@@ -2533,13 +2534,13 @@ function checkAgainst(issuer, expected, note) {
     if (issuer.replace(/\/+$/, "") === expected.replace(/\/+$/, "")) {
       note(
         "issuer-trailing-slash",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}: only a trailing slash differs.`,
-        `Register and use ${shown(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
+        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}: only a trailing slash differs.`,
+        `Register and use ${(0, import_shown.shown)(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
       );
     } else {
       note(
         "issuer-mismatch",
-        `\`issuer\` is ${shown(issuer)} but the document was fetched for ${shown(expected)}.`
+        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}.`
       );
     }
   }
@@ -2576,7 +2577,7 @@ function checkShape(issuer, note) {
   if (issuer !== canonical && !hasExtraParts && !isTemplate) {
     note(
       "issuer-not-canonical",
-      `\`issuer\` is not written as URLs normalise (${shown(canonical)}): a validator that normalises will not match it byte for byte.`
+      `\`issuer\` is not written as URLs normalise (${(0, import_shown.shown)(canonical)}): a validator that normalises will not match it byte for byte.`
     );
   }
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
@@ -2595,8 +2596,8 @@ function checkPublicHost(member, value, location) {
   return [
     {
       rule: "host-not-public",
-      message: `\`${member}\` is on ${shown(hostname)}, ${reason}.`,
-      value: shown(value),
+      message: `\`${member}\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.`,
+      value: (0, import_shown.shown)(value),
       location
     }
   ];
@@ -2670,14 +2671,14 @@ function checkDiscovery(document, expected) {
       observations.push({
         rule: "member-type",
         message: `\`${member}\` must be a string (a URL).`,
-        value: shown(url),
+        value: (0, import_shown.shown)(url),
         location: locate(`/${member}`)
       });
     } else if (!url.startsWith("https://")) {
       observations.push({
         rule: "endpoint-not-https",
         message: url.trim() === "" ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
-        value: shown(url),
+        value: (0, import_shown.shown)(url),
         location: locate(`/${member}`)
       });
     }
@@ -2709,7 +2710,7 @@ function checkMember(value, member, type, location) {
       return [{ rule: "member-type", message: `\`${member}\` is an empty array.`, value: "[]", location }];
     }
     if (type === "string" && actual.trim() === "") {
-      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: shown(actual), location }];
+      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: (0, import_shown.shown)(actual), location }];
     }
     return [];
   }
@@ -2717,7 +2718,7 @@ function checkMember(value, member, type, location) {
     {
       rule: "member-type",
       message: `\`${member}\` must be ${type === "string" ? "a string" : "an array of strings"}.`,
-      value: shown(actual),
+      value: (0, import_shown.shown)(actual),
       location
     }
   ];
@@ -2728,7 +2729,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-not-https",
       message: jwksUri.trim() === "" ? "`jwks_uri` is empty." : "`jwks_uri` is not https://.",
-      value: shown(jwksUri),
+      value: (0, import_shown.shown)(jwksUri),
       location
     });
   }
@@ -2739,7 +2740,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-other-host",
       message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
-      value: shown(jwksUri),
+      value: (0, import_shown.shown)(jwksUri),
       location
     });
   }
@@ -2796,7 +2797,7 @@ function checkTokenEndpoint(document, profile) {
   return [
     {
       rule: "document-token-endpoint-missing",
-      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${shown(codeTypes)} need it.` : "`token_endpoint` is missing.",
+      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${(0, import_shown.shown)(codeTypes)} need it.` : "`token_endpoint` is missing.",
       value: "token_endpoint",
       location: locate("")
     }
@@ -2805,7 +2806,7 @@ function checkTokenEndpoint(document, profile) {
 function checkMenderFlow(document) {
   const { value, locate } = document;
   const observations = [];
-  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: shown(value[member]), location: locate(`/${member}`) });
+  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(value[member]), location: locate(`/${member}`) });
   const responseTypes = value.response_types_supported;
   const implicit = stringsOf(responseTypes).filter((type) => {
     const parts = type.split(" ");
@@ -2856,7 +2857,7 @@ function authorizationEndpointProblem(endpoint) {
     return "`authorization_endpoint` is not a valid URL.";
   }
   const reason = nonPublicReason(hostname);
-  return reason ? `\`authorization_endpoint\` is on ${shown(hostname)}, ${reason}.` : void 0;
+  return reason ? `\`authorization_endpoint\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.` : void 0;
 }
 
 // src/lint/verdicts.ts

@@ -60,8 +60,12 @@ writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }
 writeFileSync(join(dist, 'licenses.txt'), licences(metafiles.flatMap((meta) => Object.keys(meta.inputs))));
 
 /**
- * Three passes: the program alone, to learn which modules it holds; its lint half, taking those modules from
- * the program; the program again, now putting the modules the lint half takes in the table first.
+ * The program alone first, to learn which modules it holds; then its lint half, taking those modules from the
+ * program; then the program again, now putting the modules the lint half takes in the table first. The table
+ * keeps whole namespaces, which can bring into the program a module its first build had shaken out, one the
+ * lint half had bundled for itself: so the last two passes repeat until the program holds nothing new. Two
+ * copies of one module would be two classes for `instanceof`, or two copies of a piece of state, so the build
+ * fails if any of the project's modules still has code in both files.
  */
 async function buildProgram({ name, entry, lint }) {
   const programOptions = (plugins) => ({
@@ -74,24 +78,40 @@ async function buildProgram({ name, entry, lint }) {
     plugins: [ONLY_THE_VERSION, lintAsFile(lint), ...plugins],
   });
   const first = await build({ ...programOptions([]), write: false });
-  // The modules with code in the program (the metafile also lists those tree shaking removed whole).
-  const [output] = Object.values(first.metafile.outputs);
-  const held = new Set(
+  const held = modulesWithCode(first.metafile);
+  for (;;) {
+    const taken = new Set();
+    const half = await build({
+      ...BUNDLE_OPTIONS,
+      entryPoints: { [lint.file]: lint.source },
+      outdir: dist,
+      alias: LAZY_DEPENDENCY_SHIMS,
+      plugins: [ONLY_THE_VERSION, fromProgram(held, taken)],
+    });
+    const program = await build(programOptions([tableFirst(taken)]));
+    const nowHeld = modulesWithCode(program.metafile);
+    const added = [...nowHeld].filter((key) => !held.has(key));
+    if (added.length > 0) {
+      for (const key of added) held.add(key);
+      continue;
+    }
+    const inHalf = modulesWithCode(half.metafile);
+    const twice = [...nowHeld].filter((key) => key.startsWith('src/') && inHalf.has(key));
+    if (twice.length > 0) {
+      throw new Error(`dist/${name}.js and dist/${lint.file}.js both hold a copy of: ${twice.join(', ')}`);
+    }
+    return [half.metafile, program.metafile];
+  }
+}
+
+/** The modules with code in a build's one output (the metafile also lists those tree shaking removed whole). */
+function modulesWithCode(metafile) {
+  const [output] = Object.values(metafile.outputs);
+  return new Set(
     Object.entries(output?.inputs ?? {})
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([key]) => key),
   );
-
-  const taken = new Set();
-  const half = await build({
-    ...BUNDLE_OPTIONS,
-    entryPoints: { [lint.file]: lint.source },
-    outdir: dist,
-    alias: LAZY_DEPENDENCY_SHIMS,
-    plugins: [ONLY_THE_VERSION, fromProgram(held, taken)],
-  });
-  const program = await build(programOptions([tableFirst(taken)]));
-  return [half.metafile, program.metafile];
 }
 
 /** The program's dynamic import of its lint half stays a load of the separate file. */
