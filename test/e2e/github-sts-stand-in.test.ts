@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { githubSubjects, startGithubStsStandIn } from '../support/github-sts-stand-in.ts';
 import { httpsRequest } from '../support/https-request.ts';
 import { EXCHANGE_PATH } from '../support/mondoo-sts.ts';
-import { expectNoLeaks, runAction } from '../support/run-action.ts';
+import { expectNoLeaks, runAction, runnerView } from '../support/run-action.ts';
 import { runFolder } from '../support/run-folder.ts';
+import { scanLog } from '../support/scan-log.ts';
 import { SPACE_AUDIENCE } from '../support/scenario.ts';
 import { createTestCa } from '../support/test-ca.ts';
 import { startTokenService } from '../support/token-service.ts';
@@ -84,6 +85,13 @@ describe.concurrent('the STS stand-in of the e2e workflow', () => {
         issued: 1,
       });
     expectNoLeaks(run, [tokenService.requestToken, ...tokenService.minted, ...standIn.sts.secrets()]);
+    // The workflow's log scan passes what a healthy run shows: the action's log as the runner shows it, and
+    // e2e.yml itself (the runner echoes each step's script into the log).
+    const workflow = await readFile(new URL('../../.github/workflows/e2e.yml', import.meta.url), 'utf8');
+    const shown = `${workflow}\n${runnerView(run.stdout)}\n${run.stderr}`;
+    expect(scanLog(shown)).toMatchObject({ code: 0 });
+    // ... and fails the same log once the credential shows unmasked.
+    expect(scanLog(`${shown}\n${exported}\n`)).toMatchObject({ code: 1 });
   });
 
   it('refuses a token older than ten minutes, a foreign subject and a foreign audience', async ({
