@@ -204,6 +204,46 @@ describe('release.yml', () => {
     expect(script).toContain('npm publish --provenance --access public --ignore-scripts');
   });
 
+  describe('npm publish on a re-run', () => {
+    // An `npm` stand-in: records its arguments; `view` prints PUBLISHED (the version npm has, or nothing).
+    const bin = mkdtempSync(join(scratch, 'npm-bin-'));
+    writeFileSync(
+      join(bin, 'npm'),
+      [
+        '#!/bin/sh',
+        'printf \'%s\\n\' "$*" >> "$NPM_CALLS"',
+        'if [ "$1" = view ]; then [ -n "$PUBLISHED" ] && echo "$PUBLISHED"; [ -n "$PUBLISHED" ] || exit 1; fi',
+        'exit 0',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(join(bin, 'npm'), 0o755);
+    const publishRun = (published: string) => {
+      const calls = join(mkdtempSync(join(scratch, 'npm-')), 'calls');
+      writeFileSync(calls, '');
+      const run = runStep(step('npm', 'npm publish').run ?? '', {
+        PATH: `${bin}:${process.env.PATH}`,
+        NPM_CALLS: calls,
+        PUBLISHED: published,
+      });
+      return { ...run, calls: readFileSync(calls, 'utf8').split('\n').filter(Boolean) };
+    };
+
+    it('publishes a version npm does not have', () => {
+      const run = publishRun('');
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.calls.at(-1)).toBe('publish --provenance --access public --ignore-scripts');
+    });
+
+    it('skips, with a notice, a version npm already has (the job is re-run after a publish that went through)', () => {
+      const run = publishRun(version);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.calls.filter((call) => call.startsWith('publish'))).toEqual([]);
+      expect(run.calls).toContain(`view mondoo-keyless@${version} version`);
+      expect(run.stdout).toContain(`::notice::mondoo-keyless@${version} is already on npm`);
+    });
+  });
+
   it('integrations: npm ci runs no install scripts, and only the upload to the release holds GH_TOKEN', () => {
     const integrations = job('integrations');
     expect(integrations.env?.GH_TOKEN).toBeUndefined();
