@@ -189,6 +189,42 @@ describe.concurrent('Buildkite plugin', () => {
     expect(run.command).toBeUndefined();
   });
 
+  // Agents check plugin.yml's schema only with plugin validation on (off by default): the hook checks itself.
+  it.for([
+    [
+      'a version that is another package',
+      { version: 'npm:other-package@1' },
+      'version must be a version number',
+    ],
+    ['a version range', { version: '^1' }, 'version must be a version number'],
+    [
+      'an unknown credential type',
+      { 'credential-type': 'password' },
+      'credential-type must be certificate or token',
+    ],
+    ['an audience with a quote', { audience: "//x'y" }, 'audience must look like //captain.api.mondoo.app'],
+    [
+      'an http universe domain',
+      { 'universe-domain': 'http://127.0.0.1' },
+      'universe-domain must be an https:// URL',
+    ],
+  ] as const)(
+    'with plugin validation off, the hook refuses %s before running anything',
+    async ([, bad, message], { onTestFinished }) => {
+      const scenario = await scenarioForTest(onTestFinished);
+      const run = await runJob(scenario, {
+        audience: SPACE_AUDIENCE,
+        'universe-domain': scenario.sts.url,
+        ...bad,
+      });
+      expect(run.hook.code).toBe(1);
+      expect(run.output).toContain(`mondoo-keyless plugin: ${message}`);
+      expect(await run.machine.npxCalls()).toEqual([]);
+      expect(run.agentCalls).toEqual([]);
+      expect(run.command).toBeUndefined();
+    },
+  );
+
   it.for([
     ['no audience', {}, 'audience'],
     ['an audience that is not a Mondoo audience', { audience: 'https://example.com' }, 'pattern'],

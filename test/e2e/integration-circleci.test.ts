@@ -80,15 +80,20 @@ async function runJob(
   };
 }
 
+/** The orb's `exchange` command as CircleCI expands it for the Mondoo audience and the scenario's STS. */
+const exchangeSteps = (scenario: Scenario, more: Record<string, unknown> = {}) =>
+  expandCommand(orbCommand(ORB, 'exchange'), {
+    audience: SPACE_AUDIENCE,
+    'universe-domain': scenario.sts.url,
+    ...more,
+  });
+
 describe.concurrent('CircleCI orb', () => {
   it('mints a token for the Mondoo audience, and the credential reaches the next step through $BASH_ENV', async ({
     onTestFinished,
   }) => {
     const scenario = await scenarioForTest(onTestFinished);
-    const steps = expandCommand(orbCommand(ORB, 'exchange'), {
-      audience: SPACE_AUDIENCE,
-      'universe-domain': scenario.sts.url,
-    });
+    const steps = exchangeSteps(scenario);
     const cli = await circleciCli(scenario);
     const run = await runJob(steps, scenario, {}, [cli]);
 
@@ -105,10 +110,7 @@ describe.concurrent('CircleCI orb', () => {
     onTestFinished,
   }) => {
     const scenario = await scenarioForTest(onTestFinished);
-    const steps = expandCommand(orbCommand(ORB, 'exchange'), {
-      audience: SPACE_AUDIENCE,
-      'universe-domain': scenario.sts.url,
-    });
+    const steps = exchangeSteps(scenario);
     // `shell: /bin/bash -eox pipefail` on the executor: every step, and $BASH_ENV as each step sources it, traced.
     const run = await runJob(steps, scenario, {}, [await circleciCli(scenario)], ['-eox', 'pipefail']);
 
@@ -123,11 +125,7 @@ describe.concurrent('CircleCI orb', () => {
     onTestFinished,
   }) => {
     const scenario = await scenarioForTest(onTestFinished, { allowedAudiences: [ORG_ID] });
-    const steps = expandCommand(orbCommand(ORB, 'exchange'), {
-      audience: SPACE_AUDIENCE,
-      'universe-domain': scenario.sts.url,
-      'mint-token': false,
-    });
+    const steps = exchangeSteps(scenario, { 'mint-token': false });
     const token = await scenario.tokenService.mint({ audience: ORG_ID });
     const run = await runJob(steps, scenario, { CIRCLE_OIDC_TOKEN_V2: token });
 
@@ -140,10 +138,7 @@ describe.concurrent('CircleCI orb', () => {
     onTestFinished,
   }) => {
     const scenario = await scenarioForTest(onTestFinished, { subject: 'org/other' });
-    const steps = expandCommand(orbCommand(ORB, 'exchange'), {
-      audience: SPACE_AUDIENCE,
-      'universe-domain': scenario.sts.url,
-    });
+    const steps = exchangeSteps(scenario);
     const run = await runJob(steps, scenario, {}, [await circleciCli(scenario)]);
 
     expect(run.failed).toBe(1);
@@ -184,6 +179,17 @@ describe.concurrent('CircleCI orb', () => {
     ['an undeclared parameter', { audience: SPACE_AUDIENCE, token: 'x' }, /Unexpected argument\(s\): token/],
   ] as const)('CircleCI refuses %s when it processes the config', ([, given, message]) => {
     expect(() => expandCommand(orbCommand(ORB, 'exchange'), given)).toThrow(message);
+  });
+
+  it('the step refuses a version that names another package (a string parameter), before running anything', async ({
+    onTestFinished,
+  }) => {
+    const scenario = await scenarioForTest(onTestFinished);
+    const run = await runJob(exchangeSteps(scenario, { version: 'npm:other-package@1' }), scenario, {});
+    expect(run.failed).toBe(1);
+    expect(run.output).toContain('mondoo-keyless orb: version must be a version number such as 1.0.0');
+    expect(await run.machine.npxCalls()).toEqual([]);
+    expect(run.bashEnv).toBe('');
   });
 
   it('the step refuses an audience that could break out of the claims JSON, before running anything', async ({

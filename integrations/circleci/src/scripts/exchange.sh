@@ -21,6 +21,11 @@ case "$audience" in
   *[!A-Za-z0-9._~:/@-]*) fail "audience has a character a Mondoo audience never has." ;;
 esac
 
+# A string parameter: CircleCI checks its type only. npx runs whatever package spec it names, so only X.Y.Z.
+version_pattern='^[0-9]+\.[0-9]+\.[0-9]+$'
+[[ ${MONDOO_KEYLESS_VERSION:-} =~ $version_pattern ]] ||
+  fail "version must be a version number such as 1.0.0 (npx runs mondoo-keyless@<version>)."
+
 cli=(npx --yes "mondoo-keyless@${MONDOO_KEYLESS_VERSION}")
 args=(exchange --audience "$audience" --universe-domain "$MONDOO_KEYLESS_UNIVERSE_DOMAIN"
   --credential-type "$MONDOO_KEYLESS_CREDENTIAL_TYPE")
