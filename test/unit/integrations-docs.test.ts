@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { examples, load, section } from '../support/integration-examples.ts';
 import { expandTemplate } from '../support/azure-template.ts';
 import { expandCommand, orbCommand } from '../support/circleci-orb.ts';
 import { packOrb } from '../../scripts/integrations-layout.mjs';
@@ -13,22 +14,6 @@ import { packOrb } from '../../scripts/integrations-layout.mjs';
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (...path: string[]) => readFileSync(join(ROOT, ...path), 'utf8');
 const { version } = JSON.parse(read('package.json')) as { version: string };
-const DOCS = read('docs', 'ci-systems.md');
-
-/** The text of `## heading` up to the next `## `. */
-function section(heading: string): string {
-  const start = DOCS.indexOf(`\n## ${heading}\n`);
-  if (start < 0) throw new Error(`docs/ci-systems.md has no "## ${heading}"`);
-  const end = DOCS.indexOf('\n## ', start + 1);
-  return DOCS.slice(start, end < 0 ? undefined : end);
-}
-
-const yamlBlocks = (text: string) =>
-  [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-/** YAML as the CI system reads it; `!reference [...]` kept as the list it names. */
-const load = (text: string) =>
-  parse(text, { customTags: [{ tag: '!reference', collection: 'seq' }] }) as unknown;
-
 const SYSTEMS = [
   ['GitLab CI/CD', 'gitlab'],
   ['CircleCI', 'circleci'],
@@ -47,20 +32,6 @@ describe('docs/ci-systems.md', () => {
     );
   });
 });
-
-/** The example from the docs' native subsection and the first YAML example of the integration's README. */
-function examples(heading: string, folder: string): [string, string][] {
-  const native = section(heading).split('### Shell recipe')[0] ?? '';
-  // The reader puts their own space ID where the example says <space-id>.
-  const filled = (text: string) => text.replaceAll('<space-id>', 'space-1234');
-  return [
-    ['docs/ci-systems.md', filled(yamlBlocks(native)[0] ?? '')],
-    [
-      `integrations/${folder}/README.md`,
-      filled(yamlBlocks(read('integrations', folder, 'README.md'))[0] ?? ''),
-    ],
-  ];
-}
 
 describe('examples of each integration pass its own checks', () => {
   it.for(examples('GitLab CI/CD', 'gitlab'))('GitLab component in %s', ([, text]) => {
