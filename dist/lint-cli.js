@@ -62,13 +62,6 @@ var require_fetch = __commonJS({
   }
 });
 
-// program:src/lint/profiles.ts
-var require_profiles = __commonJS({
-  "program:src/lint/profiles.ts"(exports2, module2) {
-    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/profiles.ts"];
-  }
-});
-
 // program:src/lint/shown.ts
 var require_shown = __commonJS({
   "program:src/lint/shown.ts"(exports2, module2) {
@@ -101,6 +94,13 @@ var require_mask_forms = __commonJS({
 var require_plural = __commonJS({
   "program:src/plural.ts"(exports2, module2) {
     module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/plural.ts"];
+  }
+});
+
+// program:src/lint/profiles.ts
+var require_profiles = __commonJS({
+  "program:src/lint/profiles.ts"(exports2, module2) {
+    module2.exports = globalThis[/* @__PURE__ */ Symbol.for("mondoo-keyless-auth.host-modules")]["src/lint/profiles.ts"];
   }
 });
 
@@ -209,622 +209,7 @@ var import_retry2 = __toESM(require_retry(), 1);
 // src/lint/evidence.ts
 var import_retry = __toESM(require_retry(), 1);
 var import_fetch2 = __toESM(require_fetch(), 1);
-
-// src/lint/catalogue/rule-spec.ts
-var E = "error";
-var W = "warning";
-var I = "info";
-
-// src/lint/catalogue/algorithms.ts
-var ALGORITHM_RULES = {
-  "alg-rs256-missing": {
-    group: "algorithms",
-    source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
-    levels: [I, "off", E],
-    checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
-    fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
-  },
-  "alg-none": {
-    group: "algorithms",
-    source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
-    levels: [W, W, W],
-    checks: "`none` is advertised for ID tokens: unsigned tokens.",
-    fix: "Remove `none`: keyless auth needs signed tokens."
-  },
-  "alg-symmetric": {
-    group: "algorithms",
-    source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
-    levels: [I, I, I],
-    checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
-    fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
-  },
-  "alg-unusable": {
-    group: "algorithms",
-    source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
-    levels: [E, E, E],
-    checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
-    fix: "Advertise an algorithm the target accepts and publish a signing key for it."
-  },
-  "alg-without-key": {
-    group: "algorithms",
-    source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
-    levels: [I, I, W],
-    checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
-    fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
-  },
-  "alg-mender-rs256": {
-    group: "algorithms",
-    source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
-    levels: ["off", W, "off"],
-    checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
-    fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
-  },
-  "mender-auth-alg": {
-    group: "algorithms",
-    source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
-    levels: ["off", I, "off"],
-    checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
-    fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
-  },
-  "alg-eddsa-deprecated": {
-    group: "algorithms",
-    levels: [I, I, I],
-    source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
-    checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
-    fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
-  }
-};
-
-// src/lint/catalogue/document.ts
-var DOCUMENT_RULES = {
-  "document-oauth-metadata": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
-    levels: [E, E, E],
-    checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
-    fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
-  },
-  "member-missing": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
-    levels: [E, E, E],
-    checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
-    fix: "Add the member to the discovery document (or correct its spelling)."
-  },
-  "member-type": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
-    levels: [E, E, E],
-    checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
-    fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
-  },
-  "endpoint-missing": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
-    levels: [I, E, E],
-    checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
-    fix: "Add the endpoint; SSO needs it, workload identity does not."
-  },
-  "document-token-endpoint-missing": {
-    group: "document",
-    levels: [I, "off", E],
-    source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
-    checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
-    fix: "Publish the token endpoint, or stop advertising response types with `code`.",
-    fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
-  },
-  "optional-member-type": {
-    group: "document",
-    levels: [W, W, W],
-    source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
-    checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
-    fix: "Give the member its defined type, or leave it out."
-  },
-  "response-type-invalid": {
-    group: "document",
-    levels: [W, W, W],
-    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
-    checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
-    fix: 'Separate the parts with single spaces, e.g. "code id_token".'
-  },
-  "subject-type-unknown": {
-    group: "document",
-    levels: [W, W, W],
-    source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
-    checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
-    fix: "Advertise `public` or `pairwise`: clients know no other subject type."
-  },
-  "scopes-no-openid": {
-    group: "document",
-    levels: [I, W, W],
-    source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
-    checks: "`scopes_supported` is given but lacks `openid`.",
-    fix: "Add `openid` to `scopes_supported`."
-  },
-  "jwks-uri-not-https": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
-    levels: [E, E, E],
-    checks: "`jwks_uri` is not an https:// URL.",
-    fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
-  },
-  "endpoint-not-https": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
-    levels: [W, W, E],
-    checks: "An endpoint URL other than `jwks_uri` is not https://.",
-    fix: "Serve every endpoint over HTTPS."
-  },
-  "jwks-uri-other-host": {
-    group: "document",
-    source: "Discovery 1.0 \xA73 (no same-host requirement)",
-    levels: [I, I, I],
-    checks: "`jwks_uri` is on another host than the issuer.",
-    fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
-  }
-};
-
-// src/lint/catalogue/fetch.ts
-var FETCH_RULES = {
-  "fetch-not-https": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
-    levels: [E, E, E],
-    checks: "A URL to fetch is not https:// (it is not fetched).",
-    fix: "Serve the document over HTTPS and publish the https:// URL."
-  },
-  "fetch-url-invalid": {
-    group: "fetch",
-    source: "RFC 3986 \xA73 (URI syntax)",
-    levels: [E, E, E],
-    checks: "A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).",
-    fix: "Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535."
-  },
-  "fetch-failed": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
-    levels: [E, E, E],
-    checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
-    fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
-  },
-  "fetch-address-refused": {
-    group: "fetch",
-    source: "this tool's own policy (server-side request forgery guard)",
-    levels: [E, E, E],
-    checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
-    fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
-  },
-  "offline-not-fetched": {
-    group: "fetch",
-    levels: [E, E, E],
-    source: "this tool's own rule: offline runs fetch nothing",
-    checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
-    fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
-  },
-  "fetch-redirect": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
-    levels: [W, W, E],
-    checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
-    fix: "Serve the document at the URL itself: validators fetch it from exactly there."
-  },
-  "fetch-status": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74.2 (a successful response uses 200 OK)",
-    levels: [E, E, E],
-    checks: "The answer was not HTTP 200.",
-    fix: "Serve the document with status 200 at that URL."
-  },
-  "fetch-content-type": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
-    levels: [W, W, W],
-    checks: "The Content-Type is not application/json.",
-    fix: "Serve the document with Content-Type: application/json."
-  },
-  "fetch-not-json": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74.2 (a JSON object); RFC 8259",
-    levels: [E, E, E],
-    checks: "The answer is not JSON (an HTML login or error page is the usual cause).",
-    fix: "Serve the JSON document itself, without a login page or proxy in front of it."
-  },
-  "file-bom": {
-    group: "fetch",
-    levels: [I, I, I],
-    source: "RFC 8259 \xA78.1 (parsers MAY ignore a byte order mark)",
-    checks: "A local file starts with a UTF-8 byte order mark: it is ignored and the file read as JSON.",
-    fix: "Nothing to do for lint; save the file as UTF-8 without a BOM if a server is to serve it (RFC 8259 \xA78.1 forbids it on the wire)."
-  },
-  "fetch-not-object": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74.2; RFC 7517 \xA75 (a JSON object)",
-    levels: [E, E, E],
-    checks: "The JSON is not an object at the top level.",
-    fix: "Serve a JSON object ({ ... })."
-  },
-  "fetch-too-large": {
-    group: "fetch",
-    source: "this tool's own limit",
-    levels: [E, E, E],
-    checks: "The answer is larger than the 1 MiB cap.",
-    fix: "Serve only the document; discovery documents and key sets are a few kilobytes."
-  },
-  "discovery-rfc8414-form": {
-    group: "fetch",
-    source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
-    levels: [E, E, E],
-    checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
-    fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
-  }
-};
-
-// src/lint/catalogue/issuer.ts
-var ISSUER_RULES = {
-  "issuer-mismatch": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
-    levels: [E, E, E],
-    checks: "`issuer` differs from the URL the document was fetched for (byte for byte).",
-    fix: "Make `issuer` exactly the URL the document is served under, or lint the issuer the document names."
-  },
-  "issuer-trailing-slash": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
-    levels: [E, E, E],
-    checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
-    fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
-  },
-  "issuer-not-https": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
-    levels: [E, E, E],
-    checks: "`issuer` is not an https:// URL (including scheme-less values).",
-    fix: "Set `issuer` to the full https:// URL of the provider."
-  },
-  "issuer-url-parts": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
-    levels: [E, E, E],
-    checks: "`issuer` has a query, a fragment or user information.",
-    fix: "Use a plain https://host[/path] issuer."
-  },
-  "issuer-url-invalid": {
-    group: "issuer",
-    levels: [E, E, E],
-    source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
-    checks: "`issuer` starts with https:// but its host or port does not parse.",
-    fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
-  },
-  "issuer-template": {
-    group: "issuer",
-    source: "Core \xA72 (`iss` is one case-sensitive URL)",
-    levels: [E, E, E],
-    checks: "`issuer` contains a template such as {tenantid}: no token can carry it.",
-    fix: "Lint (and register) the tenant-specific issuer, with the template filled in."
-  },
-  "issuer-not-canonical": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
-    levels: [W, W, W],
-    checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
-    fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
-  },
-  "issuer-port": {
-    group: "issuer",
-    source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
-    levels: [W, W, I],
-    checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
-    fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
-  },
-  "host-not-public": {
-    group: "issuer",
-    source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
-    levels: [E, W, I],
-    checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
-    fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
-    fixes: {
-      mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
-      oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
-    }
-  }
-};
-
-// src/lint/catalogue/keys.ts
-var KEY_RULES = {
-  "jwks-not-set": {
-    group: "jwks",
-    source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
-    levels: [E, E, E],
-    checks: "The key set has no `keys` array.",
-    fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
-  },
-  "jwks-no-signing-key": {
-    group: "jwks",
-    source: "Core \xA710.1",
-    levels: [E, E, E],
-    checks: "No key in the set can verify a signature (after the key checks below).",
-    fix: "Publish the public key that signs the ID tokens."
-  },
-  "jwks-too-many-keys": {
-    group: "jwks",
-    source: "this tool's own limit (AWS IAM refuses larger sets)",
-    levels: [W, W, W],
-    checks: "More than 100 keys: AWS, for one, refuses such a set.",
-    fix: "Publish only current and next signing keys."
-  },
-  "jwk-invalid": {
-    group: "jwks",
-    source: "RFC 7517 \xA74; RFC 7518 \xA76",
-    levels: [E, E, E],
-    checks: "A key does not parse as a public JWK (jose `importJWK`).",
-    fix: "Fix or remove the key."
-  },
-  "jwk-private-member": {
-    group: "jwks",
-    source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
-    levels: [E, E, E],
-    checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
-    fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
-  },
-  "jwk-rsa-weak": {
-    group: "jwks",
-    source: "RFC 7518 \xA73.3 (2048 bits or larger MUST be used)",
-    levels: [E, E, E],
-    checks: "An RSA key is shorter than 2048 bits.",
-    fix: "Rotate to an RSA key of 2048 bits or more (or an EC key)."
-  },
-  "jwk-alg-mismatch": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.4; RFC 7518 \xA73.1",
-    levels: [E, E, E],
-    checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
-    fix: "Set `alg` to the algorithm the key is made for, or drop `alg`."
-  },
-  "jwk-not-for-signing": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
-    levels: [I, I, I],
-    checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
-    fix: "Nothing to do unless it was meant to sign tokens."
-  },
-  "jwk-kid-missing": {
-    group: "jwks",
-    source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
-    levels: [W, W, W],
-    checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
-    fix: "Give every key a `kid` and put it in the token header."
-  },
-  "jwk-kid-missing-single": {
-    group: "jwks",
-    levels: [I, I, I],
-    source: "RFC 7517 \xA74.5 (`kid` OPTIONAL); Core \xA710.1",
-    checks: "The only signing key has no `kid`: allowed, and verifiers use the single key.",
-    fix: "Give the key a `kid` before adding a second one (then it is required)."
-  },
-  "jwk-kid-duplicate": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.5; Core \xA710.1",
-    levels: [E, E, E],
-    checks: "Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 \xA74.5).",
-    fix: "Give every signing key of a type its own `kid`."
-  },
-  "jwk-duplicate-key": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.5",
-    levels: [W, W, W],
-    checks: "The same key is published under two `kid`s.",
-    fix: "Publish each key once."
-  },
-  "jwk-x5c-expired": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.7",
-    levels: [W, W, W],
-    checks: "A certificate in `x5c` has expired.",
-    fix: "Publish a current certificate, or drop `x5c` if nothing uses it."
-  },
-  "jwk-x5c-invalid": {
-    group: "jwks",
-    source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
-    levels: [W, W, W],
-    checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
-    fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
-  },
-  "jwk-not-base64url": {
-    group: "jwks",
-    source: "RFC 7518 \xA72 (Base64urlUInt); RFC 7515 \xA72",
-    levels: [W, W, W],
-    checks: "A key member uses standard base64 (+, /, =) where JWK requires base64url.",
-    fix: "Encode key members as base64url without padding (RFC 7515 \xA72)."
-  },
-  "jwk-rsa-leading-zero": {
-    group: "jwks",
-    source: "RFC 7518 \xA72 (Base64urlUInt: minimal octets), \xA76.3.1.1",
-    levels: [W, W, W],
-    checks: "An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.",
-    fix: "Strip leading zero octets before encoding `n` and `e`."
-  },
-  "jwk-rsa-exponent-one": {
-    group: "jwks",
-    levels: [E, E, E],
-    source: "RFC 8017 \xA73.1 (3 <= e <= n-1); RFC 7518 \xA76.3.1.2",
-    checks: "An RSA key has public exponent e = 1: anyone can forge its signatures.",
-    fix: "Remove the key at once and publish a properly generated RSA key (e = 65537)."
-  },
-  "jwk-rsa-exponent-weak": {
-    group: "jwks",
-    levels: [W, W, W],
-    source: "RFC 8017 \xA73.1 (e odd); RFC 7518 \xA76.3.1.2",
-    checks: "An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.",
-    fix: "Rotate to a key with e = 65537."
-  },
-  "jwk-ec-coordinate-length": {
-    group: "jwks",
-    levels: [E, E, E],
-    source: "RFC 7518 \xA76.2.1.2, \xA76.2.1.3 (full coordinate size for the curve)",
-    checks: "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
-    fix: "Encode the coordinates with leading zero octets to the full size."
-  },
-  "jwk-use-key-ops": {
-    group: "jwks",
-    levels: [W, W, W],
-    source: "RFC 7517 \xA74.3 (`use` and `key_ops` MUST be consistent)",
-    checks: "A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).",
-    fix: "Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`."
-  },
-  "jwk-x5t-mismatch": {
-    group: "jwks",
-    levels: [W, W, W],
-    source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
-    checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
-    fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
-  }
-};
-
-// src/lint/catalogue/mender-flow.ts
-var MENDER_FLOW_RULES = {
-  "mender-no-id-token": {
-    group: "mender",
-    levels: ["off", E, "off"],
-    source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
-    checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
-    fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
-  },
-  "mender-response-mode": {
-    group: "mender",
-    levels: ["off", W, "off"],
-    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
-    checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
-    fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
-  },
-  "mender-email-claim": {
-    group: "mender",
-    levels: ["off", W, "off"],
-    source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
-    checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
-    fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
-  },
-  "mender-authorization-endpoint": {
-    group: "mender",
-    levels: ["off", E, "off"],
-    source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
-    checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
-    fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
-  },
-  "mender-par-required": {
-    group: "mender",
-    levels: ["off", E, I],
-    source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
-    checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
-    fix: "Turn off the PAR requirement for the Mender application."
-  }
-};
-
-// src/lint/catalogue/mender-provider.ts
-var MENDER_PROVIDER_RULES = {
-  "mender-provider-invalid": {
-    group: "mender",
-    source: "Mender SSO documentation (provider document)",
-    levels: [E, E, E],
-    checks: "A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.",
-    fix: "Give the provider a `name` and either `well_known_url` or `settings`."
-  },
-  "mender-client-secret": {
-    group: "mender",
-    source: "Mender SSO documentation (client_secret optional)",
-    levels: [W, W, W],
-    checks: "A Mender provider file holds a `client_secret`.",
-    fix: "Keep the secret out of the repository: inject it when the provider is created."
-  }
-};
-
-// src/lint/catalogue.ts
-var import_profiles = __toESM(require_profiles(), 1);
-
-// src/lint/catalogue/sample-token.ts
-var TOKEN_RULES = {
-  "token-malformed": {
-    group: "token",
-    source: "Core \xA72; RFC 7515 \xA77.1",
-    levels: [E, E, E],
-    checks: "The sample token is not a signed JWT.",
-    fix: "Pass a compact JWS ID token from the provider."
-  },
-  "token-issuer-mismatch": {
-    group: "token",
-    source: "Core \xA73.1.3.7 step 2",
-    levels: [E, E, E],
-    checks: "The sample token's `iss` is not byte-equal to the issuer.",
-    fix: "Make the provider put exactly the issuer URL in `iss`."
-  },
-  "token-kid-unknown": {
-    group: "token",
-    source: "Core \xA710.1",
-    levels: [E, E, E],
-    checks: "The sample token's header `kid` is missing or not in the JWKS.",
-    fix: "Publish the signing key in the JWKS, with the `kid` the tokens carry."
-  },
-  "token-alg-rejected": {
-    group: "token",
-    source: "Core \xA73.1.3.7 step 7",
-    levels: [E, E, E],
-    checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
-    fix: "Sign with an algorithm that is both advertised and accepted."
-  },
-  "token-signature-invalid": {
-    group: "token",
-    source: "Core \xA73.1.3.7 step 6",
-    levels: [E, E, E],
-    checks: "The sample token's signature does not verify with its JWKS key.",
-    fix: "Publish the key that really signs the tokens."
-  },
-  "token-expiring": {
-    group: "token",
-    source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
-    levels: [E, E, E],
-    checks: "The sample token has less than 180 seconds left (or no `exp`).",
-    fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
-  }
-};
-
-// src/lint/catalogue.ts
-var RULES = {
-  ...FETCH_RULES,
-  ...ISSUER_RULES,
-  ...DOCUMENT_RULES,
-  ...ALGORITHM_RULES,
-  ...MENDER_FLOW_RULES,
-  ...KEY_RULES,
-  ...MENDER_PROVIDER_RULES,
-  ...TOKEN_RULES
-};
-function ruleSpec(rule) {
-  return RULES[rule];
-}
-function severityOf(rule, profile) {
-  return ruleSpec(rule).levels[import_profiles.PROFILES.indexOf(profile)] ?? "off";
-}
-
-// src/lint/findings.ts
-var import_shown = __toESM(require_shown(), 1);
-var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function judge(observations, profile) {
-  const findings = [];
-  for (const observation of observations) {
-    const severity = severityOf(observation.rule, profile);
-    if (severity === "off") continue;
-    const { rule, message: message2, value, location } = observation;
-    const spec = ruleSpec(rule);
-    const fix = observation.fix ?? spec.fixes?.[profile] ?? spec.fix;
-    findings.push({ rule, severity, message: message2, value, fix, location });
-  }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-function countOf(findings) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
+var import_shown3 = __toESM(require_shown(), 1);
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
 var encoder = new TextEncoder();
@@ -1570,6 +955,7 @@ function isKeyAgreementCurve(crv) {
 
 // src/lint/jwk-facts.ts
 var import_node_crypto = require("node:crypto");
+var import_shown = __toESM(require_shown(), 1);
 var import_json = __toESM(require_json(), 1);
 var import_display = __toESM(require_display(), 1);
 var import_mask_forms = __toESM(require_mask_forms(), 1);
@@ -1757,6 +1143,621 @@ function checkThumbprints(key, label, note) {
       );
     }
   }
+}
+
+// src/lint/catalogue/rule-spec.ts
+var E = "error";
+var W = "warning";
+var I = "info";
+
+// src/lint/catalogue/algorithms.ts
+var ALGORITHM_RULES = {
+  "alg-rs256-missing": {
+    group: "algorithms",
+    source: "Discovery 1.0 \xA73 (RS256 MUST be included); Core \xA715.1",
+    levels: [I, "off", E],
+    checks: "`id_token_signing_alg_values_supported` does not include RS256 (under mender see `alg-mender-rs256` instead: Mender does not document RS256).",
+    fix: "Advertise RS256 (OpenID Connect Discovery requires it) and keep an RSA signing key in the JWKS."
+  },
+  "alg-none": {
+    group: "algorithms",
+    source: "Discovery 1.0 \xA73, Core \xA72 (`none` only when no ID Token comes from the authorization endpoint)",
+    levels: [W, W, W],
+    checks: "`none` is advertised for ID tokens: unsigned tokens.",
+    fix: "Remove `none`: keyless auth needs signed tokens."
+  },
+  "alg-symmetric": {
+    group: "algorithms",
+    source: "Core \xA710.1, \xA73.1.3.7 step 8 (the MAC key is the client secret, not a JWKS key)",
+    levels: [I, I, I],
+    checks: "HS256/HS384/HS512 are advertised: a fact; such tokens are verified with the client secret, not the JWKS.",
+    fix: "Nothing to do while the tokens for this client are signed with an asymmetric algorithm (the provider chooses per client)."
+  },
+  "alg-unusable": {
+    group: "algorithms",
+    source: "Core \xA710.1 (sign with an algorithm the recipient supports, and a key in the JWK Set); the target's accepted algorithms",
+    levels: [E, E, E],
+    checks: "No advertised algorithm is both accepted by the target and served by a usable JWKS key.",
+    fix: "Advertise an algorithm the target accepts and publish a signing key for it."
+  },
+  "alg-without-key": {
+    group: "algorithms",
+    source: "Core \xA710.1 (the signing key MUST have its public key in the JWK Set)",
+    levels: [I, I, W],
+    checks: "An advertised algorithm has no key in the JWKS to serve it (another one does).",
+    fix: "Publish a key for every advertised algorithm, or stop advertising the ones you do not sign with."
+  },
+  "alg-mender-rs256": {
+    group: "algorithms",
+    source: 'Mender SSO documentation ("Supported algorithms" list; its provider example lists RS256)',
+    levels: ["off", W, "off"],
+    checks: "RS256 is the only usable algorithm: outside Mender's documented list, although Mender's own example uses it.",
+    fix: "It probably works: verify with a test login, or also enable ES256, PS256 or RS384."
+  },
+  "mender-auth-alg": {
+    group: "algorithms",
+    source: 'Discovery 1.0 \xA73; Mender SSO documentation ("Supported algorithms"; Implicit Flow only)',
+    levels: ["off", I, "off"],
+    checks: "`token_endpoint_auth_signing_alg_values_supported` lists none of Mender's algorithms (a fact: Mender's Implicit Flow never authenticates at the token endpoint).",
+    fix: "Nothing to do for Mender; other clients that sign client assertions need one of these algorithms."
+  },
+  "alg-eddsa-deprecated": {
+    group: "algorithms",
+    levels: [I, I, I],
+    source: "RFC 9864 \xA72.2 (`Ed25519`, `Ed448` fully specified), \xA74.1.2 (`EdDSA` deprecated)",
+    checks: "`EdDSA` is advertised or set on a key: deprecated in favour of the fully-specified `Ed25519` and `Ed448`.",
+    fix: "Also advertise the fully-specified name (`Ed25519` or `Ed448`) as verifiers move to it."
+  }
+};
+
+// src/lint/catalogue/document.ts
+var DOCUMENT_RULES = {
+  "document-oauth-metadata": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 vs RFC 8414 \xA72",
+    levels: [E, E, E],
+    checks: "The document is OAuth 2.0 server metadata (RFC 8414), not an OpenID Connect discovery document.",
+    fix: "Point at the provider's /.well-known/openid-configuration (for Keycloak: the realm's OIDC URL)."
+  },
+  "member-missing": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (REQUIRED members); Mondoo's custom OIDC documentation (the same five)",
+    levels: [E, E, E],
+    checks: 'A required member is missing: issuer, jwks_uri, response_types_supported, subject_types_supported, id_token_signing_alg_values_supported (with "did you mean").',
+    fix: "Add the member to the discovery document (or correct its spelling)."
+  },
+  "member-type": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (member types), \xA74.2 (members with zero elements MUST be omitted)",
+    levels: [E, E, E],
+    checks: "A required member has the wrong JSON type (a string, or an array of strings), or is empty.",
+    fix: "Give the member the type OpenID Connect Discovery 1.0 \xA73 defines."
+  },
+  "endpoint-missing": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (`authorization_endpoint` REQUIRED); Core \xA73.1.2, \xA73.2.2",
+    levels: [I, E, E],
+    checks: "`authorization_endpoint` is missing (CI issuers have none); `token_endpoint` only where a flow needs it (see `document-token-endpoint-missing`).",
+    fix: "Add the endpoint; SSO needs it, workload identity does not."
+  },
+  "document-token-endpoint-missing": {
+    group: "document",
+    levels: [I, "off", E],
+    source: "Discovery 1.0 \xA73 (`token_endpoint` REQUIRED unless only the Implicit Flow is used); Mender SSO documentation (Implicit Flow only)",
+    checks: "`token_endpoint` is missing although `response_types_supported` offers a value with `code` (under mondoo: also without one). Never needed by Mender.",
+    fix: "Publish the token endpoint, or stop advertising response types with `code`.",
+    fixes: { mondoo: "Nothing to do for workload identity: Mondoo never calls the token endpoint." }
+  },
+  "optional-member-type": {
+    group: "document",
+    levels: [W, W, W],
+    source: "Discovery 1.0 \xA73; RFC 8414 \xA72; RFC 9126 \xA75 (member types)",
+    checks: "An optional member has the wrong JSON type (e.g. null or a string where a JSON array or a boolean is defined).",
+    fix: "Give the member its defined type, or leave it out."
+  },
+  "response-type-invalid": {
+    group: "document",
+    levels: [W, W, W],
+    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA71.2 (space-delimited, any order), \xA73\u20135 (`id_token`, `none`, combinations)",
+    checks: "A `response_types_supported` value is not a space-separated combination of `code`, `id_token`, `token` (or `none` alone), e.g. `codeid_token`.",
+    fix: 'Separate the parts with single spaces, e.g. "code id_token".'
+  },
+  "subject-type-unknown": {
+    group: "document",
+    levels: [W, W, W],
+    source: "Core \xA78; Discovery 1.0 \xA73 (`public`, `pairwise`)",
+    checks: "A `subject_types_supported` value is neither `public` nor `pairwise`.",
+    fix: "Advertise `public` or `pairwise`: clients know no other subject type."
+  },
+  "scopes-no-openid": {
+    group: "document",
+    levels: [I, W, W],
+    source: "Discovery 1.0 \xA73 (`scopes_supported`: the server MUST support `openid`)",
+    checks: "`scopes_supported` is given but lacks `openid`.",
+    fix: "Add `openid` to `scopes_supported`."
+  },
+  "jwks-uri-not-https": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (`jwks_uri` MUST use https)",
+    levels: [E, E, E],
+    checks: "`jwks_uri` is not an https:// URL.",
+    fix: "Serve the key set over HTTPS and put its https:// URL in `jwks_uri`."
+  },
+  "endpoint-not-https": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (endpoint URLs MUST use https)",
+    levels: [W, W, E],
+    checks: "An endpoint URL other than `jwks_uri` is not https://.",
+    fix: "Serve every endpoint over HTTPS."
+  },
+  "jwks-uri-other-host": {
+    group: "document",
+    source: "Discovery 1.0 \xA73 (no same-host requirement)",
+    levels: [I, I, I],
+    checks: "`jwks_uri` is on another host than the issuer.",
+    fix: "Nothing to do if that host is yours; make sure it is as reachable as the issuer."
+  }
+};
+
+// src/lint/catalogue/fetch.ts
+var FETCH_RULES = {
+  "fetch-not-https": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA73 (`issuer` and `jwks_uri` MUST use https), \xA77.1 (TLS)",
+    levels: [E, E, E],
+    checks: "A URL to fetch is not https:// (it is not fetched).",
+    fix: "Serve the document over HTTPS and publish the https:// URL."
+  },
+  "fetch-url-invalid": {
+    group: "fetch",
+    source: "RFC 3986 \xA73 (URI syntax)",
+    levels: [E, E, E],
+    checks: "A URL to fetch does not parse as a URL, e.g. a space, an unclosed [ or a port over 65535 (it is not fetched).",
+    fix: "Publish a well-formed https:// URL: a valid host name or [IPv6] address, no spaces, a port up to 65535."
+  },
+  "fetch-failed": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.1 (retrieved with an HTTP GET request)",
+    levels: [E, E, E],
+    checks: "The document could not be fetched: DNS, TLS, connection or time limit.",
+    fix: "Make the URL reachable from the internet over HTTPS with a certificate from a public CA."
+  },
+  "fetch-address-refused": {
+    group: "fetch",
+    source: "this tool's own policy (server-side request forgery guard)",
+    levels: [E, E, E],
+    checks: "A URL to fetch is, or resolves to, an address lint does not connect to: loopback or private (unless `allow-private-hosts`), link-local, cloud metadata or reserved. Judged on every address of every hop, before connecting.",
+    fix: "Serve the provider from a public address; for a provider on your own network, set `allow-private-hosts: true` (CLI: `--allow-private-hosts`; never needed, nor enough, for link-local or metadata addresses)."
+  },
+  "offline-not-fetched": {
+    group: "fetch",
+    levels: [E, E, E],
+    source: "this tool's own rule: offline runs fetch nothing",
+    checks: "Offline (the CLI's `--offline`, or both `discovery` and `jwks` given), a document could only be had by fetching it: a Mender file with only `well_known_url`, or a key set not given.",
+    fix: "Give the document as a file: the discovery document in `discovery` (a Mender file with `settings`), the key set in `jwks` (CLI: the file as the argument, `--jwks`)."
+  },
+  "fetch-redirect": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.1 (retrieved by GET at the well-known path itself)",
+    levels: [W, W, E],
+    checks: "The URL answered with a redirect (reported with its chain; followed at most 3 times).",
+    fix: "Serve the document at the URL itself: validators fetch it from exactly there."
+  },
+  "fetch-status": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2 (a successful response uses 200 OK)",
+    levels: [E, E, E],
+    checks: "The answer was not HTTP 200.",
+    fix: "Serve the document with status 200 at that URL."
+  },
+  "fetch-content-type": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74, \xA74.2 (application/json); RFC 7517 \xA78.5 (application/jwk-set+json)",
+    levels: [W, W, W],
+    checks: "The Content-Type is not application/json.",
+    fix: "Serve the document with Content-Type: application/json."
+  },
+  "fetch-not-json": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2 (a JSON object); RFC 8259",
+    levels: [E, E, E],
+    checks: "The answer is not JSON (an HTML login or error page is the usual cause).",
+    fix: "Serve the JSON document itself, without a login page or proxy in front of it."
+  },
+  "file-bom": {
+    group: "fetch",
+    levels: [I, I, I],
+    source: "RFC 8259 \xA78.1 (parsers MAY ignore a byte order mark)",
+    checks: "A local file starts with a UTF-8 byte order mark: it is ignored and the file read as JSON.",
+    fix: "Nothing to do for lint; save the file as UTF-8 without a BOM if a server is to serve it (RFC 8259 \xA78.1 forbids it on the wire)."
+  },
+  "fetch-not-object": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74.2; RFC 7517 \xA75 (a JSON object)",
+    levels: [E, E, E],
+    checks: "The JSON is not an object at the top level.",
+    fix: "Serve a JSON object ({ ... })."
+  },
+  "fetch-too-large": {
+    group: "fetch",
+    source: "this tool's own limit",
+    levels: [E, E, E],
+    checks: "The answer is larger than the 1 MiB cap.",
+    fix: "Serve only the document; discovery documents and key sets are a few kilobytes."
+  },
+  "discovery-rfc8414-form": {
+    group: "fetch",
+    source: "Discovery 1.0 \xA74, \xA74.1 (issuer + /.well-known/openid-configuration); RFC 8414 \xA73.1 (inserted form), \xA75",
+    levels: [E, E, E],
+    checks: 'For an issuer with a path, only the RFC 8414 "inserted" well-known URL answers.',
+    fix: "Also serve the document at {issuer}/.well-known/openid-configuration, the form OpenID Connect uses."
+  }
+};
+
+// src/lint/catalogue/issuer.ts
+var ISSUER_RULES = {
+  "issuer-mismatch": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74.3 (MUST be identical to the issuer URL used)",
+    levels: [E, E, E],
+    checks: "`issuer` differs from the URL the document was fetched for (byte for byte).",
+    fix: "Make `issuer` exactly the URL the document is served under, or lint the issuer the document names."
+  },
+  "issuer-trailing-slash": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74.3; Core \xA73.1.3.7 step 2, \xA716.15 (`iss` MUST exactly match)",
+    levels: [E, E, E],
+    checks: "`issuer` and the URL it was fetched for differ only by a trailing slash.",
+    fix: "Use the same form everywhere: tokens carry `iss` byte for byte, and Mondoo compares it exactly."
+  },
+  "issuer-not-https": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA73 (`issuer`: https scheme); Core \xA71.2 (Issuer Identifier)",
+    levels: [E, E, E],
+    checks: "`issuer` is not an https:// URL (including scheme-less values).",
+    fix: "Set `issuer` to the full https:// URL of the provider."
+  },
+  "issuer-url-parts": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA73 (no query or fragment); Core \xA71.2 (scheme, host, optional port and path only)",
+    levels: [E, E, E],
+    checks: "`issuer` has a query, a fragment or user information.",
+    fix: "Use a plain https://host[/path] issuer."
+  },
+  "issuer-url-invalid": {
+    group: "issuer",
+    levels: [E, E, E],
+    source: "Core \xA71.2 (Issuer Identifier); RFC 3986 \xA73.2 (host and port syntax)",
+    checks: "`issuer` starts with https:// but its host or port does not parse.",
+    fix: "Write the issuer as https:// followed by a valid host name (and a port up to 65535), e.g. https://login.example.com."
+  },
+  "issuer-template": {
+    group: "issuer",
+    source: "Core \xA72 (`iss` is one case-sensitive URL)",
+    levels: [E, E, E],
+    checks: "`issuer` contains a template such as {tenantid}: no token can carry it.",
+    fix: "Lint (and register) the tenant-specific issuer, with the template filled in."
+  },
+  "issuer-not-canonical": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA75, Core \xA714 (strings compared without normalisation); RFC 3986 \xA76",
+    levels: [W, W, W],
+    checks: "`issuer` is not in the form URL parsers normalise it to (case, spaces, slashes, default port).",
+    fix: "Write the issuer in its normal form, e.g. https://login.example.com/tenant, and use it everywhere."
+  },
+  "issuer-port": {
+    group: "issuer",
+    source: "Core \xA71.2 (Issuer Identifier: scheme, host, optionally port and path)",
+    levels: [W, W, I],
+    checks: "`issuer` names an explicit port (allowed by Core \xA72; some clients and proxies mishandle it).",
+    fix: "Serve the issuer on the default HTTPS port (443) unless every client is known to cope."
+  },
+  "host-not-public": {
+    group: "issuer",
+    source: "Discovery 1.0 \xA74 (the RP retrieves the document itself); Mondoo's custom OIDC documentation",
+    levels: [E, W, I],
+    checks: "`issuer` or `jwks_uri` is a loopback, private-range, link-local, cloud metadata or cluster-local host (judged from the URL alone).",
+    fix: "Publish the issuer and its keys on a public host: Mondoo's cloud fetches them from the internet.",
+    fixes: {
+      mender: "Publish the issuer and its keys on a host Mender's servers can reach: they read the discovery document and keys themselves.",
+      oidc: "Nothing to do if every client runs inside that network; otherwise publish the issuer and its keys on a public host."
+    }
+  }
+};
+
+// src/lint/catalogue/keys.ts
+var KEY_RULES = {
+  "jwks-not-set": {
+    group: "jwks",
+    source: "RFC 7517 \xA75, \xA75.1 (`keys` REQUIRED)",
+    levels: [E, E, E],
+    checks: "The key set has no `keys` array.",
+    fix: 'Serve a JWK Set: {"keys": [ ... ]}.'
+  },
+  "jwks-no-signing-key": {
+    group: "jwks",
+    source: "Core \xA710.1",
+    levels: [E, E, E],
+    checks: "No key in the set can verify a signature (after the key checks below).",
+    fix: "Publish the public key that signs the ID tokens."
+  },
+  "jwks-too-many-keys": {
+    group: "jwks",
+    source: "this tool's own limit (AWS IAM refuses larger sets)",
+    levels: [W, W, W],
+    checks: "More than 100 keys: AWS, for one, refuses such a set.",
+    fix: "Publish only current and next signing keys."
+  },
+  "jwk-invalid": {
+    group: "jwks",
+    source: "RFC 7517 \xA74; RFC 7518 \xA76",
+    levels: [E, E, E],
+    checks: "A key does not parse as a public JWK (jose `importJWK`).",
+    fix: "Fix or remove the key."
+  },
+  "jwk-private-member": {
+    group: "jwks",
+    source: "RFC 7518 \xA76.2.2, \xA76.3.2, \xA76.4 (private members); Discovery 1.0 \xA73 (the JWK Set MUST NOT contain private or symmetric keys)",
+    levels: [E, E, E],
+    checks: "A key carries private members (d, p, q, dp, dq, qi, k): the private key is public.",
+    fix: "Remove the key, rotate it at once (it is compromised), and publish public keys only."
+  },
+  "jwk-rsa-weak": {
+    group: "jwks",
+    source: "RFC 7518 \xA73.3 (2048 bits or larger MUST be used)",
+    levels: [E, E, E],
+    checks: "An RSA key is shorter than 2048 bits.",
+    fix: "Rotate to an RSA key of 2048 bits or more (or an EC key)."
+  },
+  "jwk-alg-mismatch": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.4; RFC 7518 \xA73.1",
+    levels: [E, E, E],
+    checks: "A key's `alg` does not fit its type or curve (e.g. ES384 on a P-256 key).",
+    fix: "Set `alg` to the algorithm the key is made for, or drop `alg`."
+  },
+  "jwk-not-for-signing": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.2, \xA74.3; Core \xA710.1 (a signing key MUST support signing)",
+    levels: [I, I, I],
+    checks: "A key is for encryption or key agreement (`use`, `key_ops`, X25519/X448): it is ignored.",
+    fix: "Nothing to do unless it was meant to sign tokens."
+  },
+  "jwk-kid-missing": {
+    group: "jwks",
+    source: "Core \xA710.1 (several keys: the token header MUST carry a `kid`); RFC 7517 \xA74.5",
+    levels: [W, W, W],
+    checks: "One of several signing keys has no `kid`: a verifier cannot choose the key.",
+    fix: "Give every key a `kid` and put it in the token header."
+  },
+  "jwk-kid-missing-single": {
+    group: "jwks",
+    levels: [I, I, I],
+    source: "RFC 7517 \xA74.5 (`kid` OPTIONAL); Core \xA710.1",
+    checks: "The only signing key has no `kid`: allowed, and verifiers use the single key.",
+    fix: "Give the key a `kid` before adding a second one (then it is required)."
+  },
+  "jwk-kid-duplicate": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.5; Core \xA710.1",
+    levels: [E, E, E],
+    checks: "Two signing keys of the same `kty` share a `kid` (keys of different types or uses may, RFC 7517 \xA74.5).",
+    fix: "Give every signing key of a type its own `kid`."
+  },
+  "jwk-duplicate-key": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.5",
+    levels: [W, W, W],
+    checks: "The same key is published under two `kid`s.",
+    fix: "Publish each key once."
+  },
+  "jwk-x5c-expired": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.7",
+    levels: [W, W, W],
+    checks: "A certificate in `x5c` has expired.",
+    fix: "Publish a current certificate, or drop `x5c` if nothing uses it."
+  },
+  "jwk-x5c-invalid": {
+    group: "jwks",
+    source: "RFC 7517 \xA74.7; Discovery 1.0 \xA73 (the bare key MUST match the certificate)",
+    levels: [W, W, W],
+    checks: "A key's `x5c` does not parse, is not valid yet, or certifies a different key.",
+    fix: "Publish the certificate of this very key, or drop `x5c` if nothing uses it."
+  },
+  "jwk-not-base64url": {
+    group: "jwks",
+    source: "RFC 7518 \xA72 (Base64urlUInt); RFC 7515 \xA72",
+    levels: [W, W, W],
+    checks: "A key member uses standard base64 (+, /, =) where JWK requires base64url.",
+    fix: "Encode key members as base64url without padding (RFC 7515 \xA72)."
+  },
+  "jwk-rsa-leading-zero": {
+    group: "jwks",
+    source: "RFC 7518 \xA72 (Base64urlUInt: minimal octets), \xA76.3.1.1",
+    levels: [W, W, W],
+    checks: "An RSA `n` or `e` has a leading zero octet: not the minimal Base64urlUInt encoding.",
+    fix: "Strip leading zero octets before encoding `n` and `e`."
+  },
+  "jwk-rsa-exponent-one": {
+    group: "jwks",
+    levels: [E, E, E],
+    source: "RFC 8017 \xA73.1 (3 <= e <= n-1); RFC 7518 \xA76.3.1.2",
+    checks: "An RSA key has public exponent e = 1: anyone can forge its signatures.",
+    fix: "Remove the key at once and publish a properly generated RSA key (e = 65537)."
+  },
+  "jwk-rsa-exponent-weak": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 8017 \xA73.1 (e odd); RFC 7518 \xA76.3.1.2",
+    checks: "An RSA public exponent is even or below 65537: a risk with lax PKCS#1 v1.5 verifiers.",
+    fix: "Rotate to a key with e = 65537."
+  },
+  "jwk-ec-coordinate-length": {
+    group: "jwks",
+    levels: [E, E, E],
+    source: "RFC 7518 \xA76.2.1.2, \xA76.2.1.3 (full coordinate size for the curve)",
+    checks: "An EC key's `x` or `y` is not exactly the curve's coordinate size (32 octets for P-256, 48 for P-384, 66 for P-521).",
+    fix: "Encode the coordinates with leading zero octets to the full size."
+  },
+  "jwk-use-key-ops": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 7517 \xA74.3 (`use` and `key_ops` MUST be consistent)",
+    checks: "A key has `use` and `key_ops` that contradict each other (e.g. `sig` with only encryption operations).",
+    fix: "Drop `key_ops` (RFC 7517 says not to use both) or make it agree with `use`."
+  },
+  "jwk-x5t-mismatch": {
+    group: "jwks",
+    levels: [W, W, W],
+    source: "RFC 7517 \xA74.8, \xA74.9 (thumbprint of the DER certificate)",
+    checks: "`x5t` or `x5t#S256` is not the SHA-1 / SHA-256 thumbprint of `x5c[0]`.",
+    fix: "Compute the thumbprint from the DER bytes of x5c[0] (base64url), or drop it."
+  }
+};
+
+// src/lint/catalogue/mender-flow.ts
+var MENDER_FLOW_RULES = {
+  "mender-no-id-token": {
+    group: "mender",
+    levels: ["off", E, "off"],
+    source: "Mender SSO documentation (Implicit Flow only, ID tokens required); Core \xA73.2.2.1 (`id_token` or `id_token token`)",
+    checks: "`response_types_supported` offers no Implicit Flow response type with `id_token` (e.g. a code-only provider).",
+    fix: "Enable the Implicit Flow with ID tokens for the Mender application and advertise `id_token`."
+  },
+  "mender-response-mode": {
+    group: "mender",
+    levels: ["off", W, "off"],
+    source: "OAuth 2.0 Multiple Response Type Encoding Practices \xA73 (`id_token`: default mode `fragment`, never `query`); Discovery 1.0 \xA73",
+    checks: "`response_modes_supported` is given without `fragment`, the Implicit Flow's default mode (Mender's docs name no mode).",
+    fix: "Support the `fragment` response mode (and list it), or confirm with a test login that Mender gets its tokens."
+  },
+  "mender-email-claim": {
+    group: "mender",
+    levels: ["off", W, "off"],
+    source: "Mender SSO documentation (ID tokens without `email` are rejected); Discovery 1.0 \xA73 (`claims_supported`)",
+    checks: "`claims_supported` is given without `email`: Mender looks users up by the `email` claim and rejects tokens without it.",
+    fix: "Make the provider put `email` in ID tokens for the Mender application (and list it in `claims_supported`)."
+  },
+  "mender-authorization-endpoint": {
+    group: "mender",
+    levels: ["off", E, "off"],
+    source: "Discovery 1.0 \xA73 (`authorization_endpoint` MUST use https); Core \xA73.1.2, \xA73.2.2 (the browser is sent there); Mender SSO documentation",
+    checks: "`authorization_endpoint` is empty, not https://, or on a single-label, local or private host: Mender sends browsers there.",
+    fix: "Publish the authorization endpoint at an https:// URL on a host your users' browsers can reach."
+  },
+  "mender-par-required": {
+    group: "mender",
+    levels: ["off", E, I],
+    source: "RFC 9126 \xA75 (`require_pushed_authorization_requests`: request data only via PAR); Mender SSO documentation (a plain redirect)",
+    checks: "`require_pushed_authorization_requests` is true: the provider refuses plain authorization requests, the only kind Mender sends.",
+    fix: "Turn off the PAR requirement for the Mender application."
+  }
+};
+
+// src/lint/catalogue/mender-provider.ts
+var MENDER_PROVIDER_RULES = {
+  "mender-provider-invalid": {
+    group: "mender",
+    source: "Mender SSO documentation (provider document)",
+    levels: [E, E, E],
+    checks: "A Mender provider JSON lacks `name`, or both `well_known_url` and `settings`.",
+    fix: "Give the provider a `name` and either `well_known_url` or `settings`."
+  },
+  "mender-client-secret": {
+    group: "mender",
+    source: "Mender SSO documentation (client_secret optional)",
+    levels: [W, W, W],
+    checks: "A Mender provider file holds a `client_secret`.",
+    fix: "Keep the secret out of the repository: inject it when the provider is created."
+  }
+};
+
+// src/lint/catalogue.ts
+var import_profiles = __toESM(require_profiles(), 1);
+
+// src/lint/catalogue/sample-token.ts
+var TOKEN_RULES = {
+  "token-malformed": {
+    group: "token",
+    source: "Core \xA72; RFC 7515 \xA77.1",
+    levels: [E, E, E],
+    checks: "The sample token is not a signed JWT.",
+    fix: "Pass a compact JWS ID token from the provider."
+  },
+  "token-issuer-mismatch": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 2",
+    levels: [E, E, E],
+    checks: "The sample token's `iss` is not byte-equal to the issuer.",
+    fix: "Make the provider put exactly the issuer URL in `iss`."
+  },
+  "token-kid-unknown": {
+    group: "token",
+    source: "Core \xA710.1",
+    levels: [E, E, E],
+    checks: "The sample token's header `kid` is missing or not in the JWKS.",
+    fix: "Publish the signing key in the JWKS, with the `kid` the tokens carry."
+  },
+  "token-alg-rejected": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 7",
+    levels: [E, E, E],
+    checks: "The sample token's `alg` is not advertised, or not accepted by the target.",
+    fix: "Sign with an algorithm that is both advertised and accepted."
+  },
+  "token-signature-invalid": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 6",
+    levels: [E, E, E],
+    checks: "The sample token's signature does not verify with its JWKS key.",
+    fix: "Publish the key that really signs the tokens."
+  },
+  "token-expiring": {
+    group: "token",
+    source: "Core \xA73.1.3.7 step 9 (`exp`); this tool's 180 s margin (the exchange's `min-validity` floor)",
+    levels: [E, E, E],
+    checks: "The sample token has less than 180 seconds left (or no `exp`).",
+    fix: "Lint a fresh token: lint wants 180 seconds left, the margin the exchange step keeps by default (`min-validity`)."
+  }
+};
+
+// src/lint/catalogue.ts
+var RULES = {
+  ...FETCH_RULES,
+  ...ISSUER_RULES,
+  ...DOCUMENT_RULES,
+  ...ALGORITHM_RULES,
+  ...MENDER_FLOW_RULES,
+  ...KEY_RULES,
+  ...MENDER_PROVIDER_RULES,
+  ...TOKEN_RULES
+};
+function ruleSpec(rule) {
+  return RULES[rule];
+}
+function severityOf(rule, profile) {
+  return ruleSpec(rule).levels[import_profiles.PROFILES.indexOf(profile)] ?? "off";
+}
+
+// src/lint/findings.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function judge(observations, profile) {
+  const findings = [];
+  for (const observation of observations) {
+    const severity = severityOf(observation.rule, profile);
+    if (severity === "off") continue;
+    const { rule, message: message2, value, location } = observation;
+    const spec = ruleSpec(rule);
+    const fix = observation.fix ?? spec.fixes?.[profile] ?? spec.fix;
+    findings.push({ rule, severity, message: message2, value, fix, location });
+  }
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+function countOf(findings) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
 }
 
 // src/lint/jwks-rules.ts
@@ -1997,6 +1998,7 @@ function asMenderProvider(file) {
 // src/lint/token-rules.ts
 var import_node_crypto3 = require("node:crypto");
 var import_settings = __toESM(require_settings(), 1);
+var import_shown2 = __toESM(require_shown(), 1);
 var import_plural4 = __toESM(require_plural(), 1);
 async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
   const observations = [];
@@ -2017,14 +2019,14 @@ async function inspectToken(token, expectedIssuer, jwks, nowSeconds) {
     observations.push({
       rule: "token-malformed",
       message: 'The sample `token` is unsigned (no alg, or alg "none").',
-      value: (0, import_shown.shown)(header.alg)
+      value: (0, import_shown2.shown)(header.alg)
     });
   }
   if (expectedIssuer !== void 0 && claims.iss !== expectedIssuer) {
     observations.push({
       rule: "token-issuer-mismatch",
-      message: `The sample token's \`iss\` is ${(0, import_shown.shown)(claims.iss)}, the issuer is ${(0, import_shown.shown)(expectedIssuer)}.`,
-      value: (0, import_shown.shown)(claims.iss)
+      message: `The sample token's \`iss\` is ${(0, import_shown2.shown)(claims.iss)}, the issuer is ${(0, import_shown2.shown)(expectedIssuer)}.`,
+      value: (0, import_shown2.shown)(claims.iss)
     });
   }
   const secondsLeft = typeof claims.exp === "number" ? Math.floor(claims.exp - nowSeconds) : void 0;
@@ -2044,8 +2046,8 @@ async function checkSignature(token, header, alg, jwks) {
   );
   if (!key) {
     const rejected = typeof header.kid === "string" && jwks.kids.includes(header.kid);
-    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${(0, import_shown.shown)(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${(0, import_shown.shown)(header.kid)}.`;
-    return [{ rule: "token-kid-unknown", message: message2, value: (0, import_shown.shown)(header.kid) }];
+    const message2 = header.kid === void 0 ? "The sample token has no `kid` in its header." : rejected ? `The JWKS key with kid ${(0, import_shown2.shown)(header.kid)} cannot verify it: see that key's findings.` : `No key in the JWKS has kid ${(0, import_shown2.shown)(header.kid)}.`;
+    return [{ rule: "token-kid-unknown", message: message2, value: (0, import_shown2.shown)(header.kid) }];
   }
   try {
     await verifySignature2(token, key.jwk, alg);
@@ -2054,7 +2056,7 @@ async function checkSignature(token, header, alg, jwks) {
     return [
       {
         rule: "token-signature-invalid",
-        message: `The sample token does not verify with kid ${(0, import_shown.shown)(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
+        message: `The sample token does not verify with kid ${(0, import_shown2.shown)(header.kid)} (${alg}): ${(0, import_plural4.asClause)(error.message)}.`
       }
     ];
   }
@@ -2066,7 +2068,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which the provider does not advertise.`,
-        value: (0, import_shown.shown)(alg)
+        value: (0, import_shown2.shown)(alg)
       }
     ];
   }
@@ -2075,7 +2077,7 @@ function checkTokenAlg(alg, advertised, profile) {
       {
         rule: "token-alg-rejected",
         message: `The sample token uses ${alg}, which ${profile} does not accept.`,
-        value: (0, import_shown.shown)(alg)
+        value: (0, import_shown2.shown)(alg)
       }
     ];
   }
@@ -2167,8 +2169,8 @@ async function gatherEvidence(settings, io) {
 function notFetched(observations, url, what) {
   observations.push({
     rule: "offline-not-fetched",
-    message: `Offline: ${what} is at ${(0, import_shown.shown)(url)}, and nothing is fetched.`,
-    value: (0, import_shown.shown)(url)
+    message: `Offline: ${what} is at ${(0, import_shown3.shown)(url)}, and nothing is fetched.`,
+    value: (0, import_shown3.shown)(url)
   });
   return void 0;
 }
@@ -2183,7 +2185,7 @@ async function fetchDiscovery(issuer, context, observations) {
   observations.push(...fallbackObservations, {
     rule: "discovery-rfc8414-form",
     message: `Nothing usable at ${url}, but the RFC 8414 form ${inserted} answers; it was linted instead.`,
-    value: (0, import_shown.shown)(inserted)
+    value: (0, import_shown3.shown)(inserted)
   });
   return fallback;
 }
@@ -2196,11 +2198,12 @@ var import_escape = __toESM(require_escape(), 1);
 
 // src/lint/render.ts
 var import_plural5 = __toESM(require_plural(), 1);
+var import_profiles2 = __toESM(require_profiles(), 1);
 function subjectOf(report) {
   return report.target.issuer ?? report.target.discovery ?? "the provider";
 }
 function verdictLines(report) {
-  return import_profiles.PROFILES.map((profile) => {
+  return import_profiles2.PROFILES.map((profile) => {
     const rule = report.decidedBy[profile];
     return rule ? `${report.verdicts[profile]} (${rule})` : report.verdicts[profile];
   });
@@ -2211,12 +2214,12 @@ function textReport(report, annotated = 0) {
   if (report.fetches.length > 0) {
     lines.push("Fetched:", ...report.fetches.map((record) => `  ${describeFetch(record)}`));
   }
-  const shown2 = report.findings.slice(annotated);
-  const where = annotated === 0 || report.findings.length === 0 ? "" : shown2.length === 0 ? " (each is shown below, as an annotation)" : ` (the first ${annotated} are annotations, shown after this report; the other ${shown2.length} follow here)`;
+  const shown9 = report.findings.slice(annotated);
+  const where = annotated === 0 || report.findings.length === 0 ? "" : shown9.length === 0 ? " (each is shown below, as an annotation)" : ` (the first ${annotated} are annotations, shown after this report; the other ${shown9.length} follow here)`;
   lines.push(
     `Findings: ${(0, import_plural5.plural)(counts.error, "error")}, ${(0, import_plural5.plural)(counts.warning, "warning")}, ${counts.info} info${where}`
   );
-  for (const finding of shown2) {
+  for (const finding of shown9) {
     lines.push(`  ${finding.severity.padEnd(7)} ${finding.rule}: ${finding.message}`);
     if (finding.value !== void 0) lines.push(`          value: ${finding.value}`);
     if (finding.location) lines.push(`          at: ${finding.location.file}:${finding.location.line}`);
@@ -2254,6 +2257,7 @@ var import_plural6 = __toESM(require_plural(), 1);
 var import_version = __toESM(require_version(), 1);
 
 // src/lint/algorithm-rules.ts
+var import_shown4 = __toESM(require_shown(), 1);
 function advertisedAlgs(document) {
   const list = document?.value.id_token_signing_alg_values_supported;
   return Array.isArray(list) ? list.filter((alg) => typeof alg === "string") : [];
@@ -2266,7 +2270,7 @@ function checkAlgorithms(document, keys, profile) {
   const observations = [];
   const note = (rule, message2, value) => observations.push({ rule, message: message2, value, location });
   if (!advertised.includes("RS256"))
-    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", (0, import_shown.shown)(advertised));
+    note("alg-rs256-missing", "RS256 is not advertised (Discovery 1.0 \xA73 requires it).", (0, import_shown4.shown)(advertised));
   if (advertised.includes("EdDSA"))
     note(
       "alg-eddsa-deprecated",
@@ -2275,20 +2279,20 @@ function checkAlgorithms(document, keys, profile) {
     );
   if (advertised.includes("none")) note("alg-none", "`none` is advertised: unsigned ID tokens.", '"none"');
   const symmetric = advertised.filter(isSymmetric);
-  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, (0, import_shown.shown)(symmetric));
+  if (symmetric.length > 0) note("alg-symmetric", `${symmetric.join(", ")} advertised.`, (0, import_shown4.shown)(symmetric));
   const accepted = advertised.filter((alg) => acceptedBy(profile, alg));
   const served = keys ? accepted.filter((alg) => keys.some((key) => key.algs.includes(alg))) : accepted;
   if (served.length === 0) {
     const keyAlgs = keys ? [...new Set(keys.flatMap((key) => key.algs))] : [];
-    const why = accepted.length === 0 ? `none of ${(0, import_shown.shown)(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
-    note("alg-unusable", `No usable signing algorithm: ${why}.`, (0, import_shown.shown)(advertised));
+    const why = accepted.length === 0 ? `none of ${(0, import_shown4.shown)(advertised)} is accepted by ${profile}` : `the keys serve ${keyAlgs.length > 0 ? keyAlgs.join(", ") : "nothing"}, not ${accepted.join(", ")}`;
+    note("alg-unusable", `No usable signing algorithm: ${why}.`, (0, import_shown4.shown)(advertised));
   } else if (keys) {
     const keyless = accepted.filter((alg) => !served.includes(alg));
     if (keyless.length > 0) {
       note(
         "alg-without-key",
         `${keyless.join(", ")} advertised, but no key in the JWKS serves ${keyless.length === 1 ? "it" : "them"}.`,
-        (0, import_shown.shown)(keyless)
+        (0, import_shown4.shown)(keyless)
       );
     }
   }
@@ -2309,13 +2313,20 @@ function checkMenderClientAuth(document, profile) {
     {
       rule: "mender-auth-alg",
       message: "No client-authentication signing algorithm Mender supports is listed.",
-      value: (0, import_shown.shown)(list),
+      value: (0, import_shown4.shown)(list),
       location: document.locate("/token_endpoint_auth_signing_alg_values_supported")
     }
   ];
 }
 
+// src/lint/report.ts
+var import_profiles4 = __toESM(require_profiles(), 1);
+
+// src/lint/discovery-rules.ts
+var import_shown7 = __toESM(require_shown(), 1);
+
 // src/lint/discovery-values.ts
+var import_shown5 = __toESM(require_shown(), 1);
 var OPTIONAL_ARRAYS = [
   "scopes_supported",
   "response_modes_supported",
@@ -2351,7 +2362,7 @@ function checkOptionalMembers(document) {
   const wrong = (member, wanted) => observations.push({
     rule: "optional-member-type",
     message: `\`${member}\` must be ${wanted}.`,
-    value: (0, import_shown.shown)(value[member]),
+    value: (0, import_shown5.shown)(value[member]),
     location: locate(`/${member}`)
   });
   for (const member of OPTIONAL_ARRAYS) {
@@ -2373,8 +2384,8 @@ function checkValues(document) {
     if (!isResponseType(responseType)) {
       observations.push({
         rule: "response-type-invalid",
-        message: `Response type ${(0, import_shown.shown)(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
-        value: (0, import_shown.shown)(responseType),
+        message: `Response type ${(0, import_shown5.shown)(responseType)} is not a space-separated combination of code, id_token and token (or none).`,
+        value: (0, import_shown5.shown)(responseType),
         location: locate("/response_types_supported")
       });
     }
@@ -2383,8 +2394,8 @@ function checkValues(document) {
     if (!SUBJECT_TYPES.has(subjectType)) {
       observations.push({
         rule: "subject-type-unknown",
-        message: `Subject type ${(0, import_shown.shown)(subjectType)} is neither public nor pairwise.`,
-        value: (0, import_shown.shown)(subjectType),
+        message: `Subject type ${(0, import_shown5.shown)(subjectType)} is neither public nor pairwise.`,
+        value: (0, import_shown5.shown)(subjectType),
         location: locate("/subject_types_supported")
       });
     }
@@ -2394,7 +2405,7 @@ function checkValues(document) {
     observations.push({
       rule: "scopes-no-openid",
       message: "`scopes_supported` does not list `openid`.",
-      value: (0, import_shown.shown)(scopes),
+      value: (0, import_shown5.shown)(scopes),
       location: locate("/scopes_supported")
     });
   }
@@ -2408,6 +2419,9 @@ function isResponseType(value) {
 function stringsOf(member) {
   return Array.isArray(member) ? member.filter((item) => typeof item === "string") : [];
 }
+
+// src/lint/issuer-rules.ts
+var import_shown6 = __toESM(require_shown(), 1);
 
 // src/lint/hosts.ts
 var import_address_class = __toESM(require_address_class(), 1);
@@ -2435,11 +2449,11 @@ function nonPublicReason(hostname) {
 var import_well_known2 = __toESM(require_well_known(), 1);
 function checkIssuer(issuer, expected, location) {
   const observations = [];
-  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(issuer), location, fix });
+  const note = (rule, message2, fix) => observations.push({ rule, message: message2, value: (0, import_shown6.shown)(issuer), location, fix });
   if (expected.discoveryUrl !== void 0 && !(0, import_well_known2.isDiscoveryUrlOf)(issuer, expected.discoveryUrl)) {
     note(
       "issuer-mismatch",
-      `\`issuer\` is ${(0, import_shown.shown)(issuer)}, whose discovery URL is ${(0, import_shown.shown)((0, import_well_known2.discoveryUrlOf)(issuer))}, not ${(0, import_shown.shown)(expected.discoveryUrl)} where the document was read.`
+      `\`issuer\` is ${(0, import_shown6.shown)(issuer)}, whose discovery URL is ${(0, import_shown6.shown)((0, import_well_known2.discoveryUrlOf)(issuer))}, not ${(0, import_shown6.shown)(expected.discoveryUrl)} where the document was read.`
     );
   }
   checkAgainst(issuer, expected.issuer, note);
@@ -2452,13 +2466,13 @@ function checkAgainst(issuer, expected, note) {
     if (issuer.replace(/\/+$/, "") === expected.replace(/\/+$/, "")) {
       note(
         "issuer-trailing-slash",
-        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}: only a trailing slash differs.`,
-        `Register and use ${(0, import_shown.shown)(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
+        `\`issuer\` is ${(0, import_shown6.shown)(issuer)} but the document was fetched for ${(0, import_shown6.shown)(expected)}: only a trailing slash differs.`,
+        `Register and use ${(0, import_shown6.shown)(issuer)} exactly (what tokens carry in \`iss\`), or make the provider drop or add the slash.`
       );
     } else {
       note(
         "issuer-mismatch",
-        `\`issuer\` is ${(0, import_shown.shown)(issuer)} but the document was fetched for ${(0, import_shown.shown)(expected)}.`
+        `\`issuer\` is ${(0, import_shown6.shown)(issuer)} but the document was fetched for ${(0, import_shown6.shown)(expected)}.`
       );
     }
   }
@@ -2495,7 +2509,7 @@ function checkShape(issuer, note) {
   if (issuer !== canonical && !hasExtraParts && !isTemplate) {
     note(
       "issuer-not-canonical",
-      `\`issuer\` is not written as URLs normalise (${(0, import_shown.shown)(canonical)}): a validator that normalises will not match it byte for byte.`
+      `\`issuer\` is not written as URLs normalise (${(0, import_shown6.shown)(canonical)}): a validator that normalises will not match it byte for byte.`
     );
   }
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:\d*(?=[/?#]|$)/i.test(issuer)) {
@@ -2514,8 +2528,8 @@ function checkPublicHost(member, value, location) {
   return [
     {
       rule: "host-not-public",
-      message: `\`${member}\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.`,
-      value: (0, import_shown.shown)(value),
+      message: `\`${member}\` is on ${(0, import_shown6.shown)(hostname)}, ${reason}.`,
+      value: (0, import_shown6.shown)(value),
       location
     }
   ];
@@ -2576,14 +2590,14 @@ function checkDiscovery(document, expected) {
       observations.push({
         rule: "member-type",
         message: `\`${member}\` must be a string (a URL).`,
-        value: (0, import_shown.shown)(url),
+        value: (0, import_shown7.shown)(url),
         location: locate(`/${member}`)
       });
     } else if (!url.startsWith("https://")) {
       observations.push({
         rule: "endpoint-not-https",
         message: url.trim() === "" ? `\`${member}\` is empty.` : `\`${member}\` is not https://.`,
-        value: (0, import_shown.shown)(url),
+        value: (0, import_shown7.shown)(url),
         location: locate(`/${member}`)
       });
     }
@@ -2615,7 +2629,7 @@ function checkMember(value, member, type, location) {
       return [{ rule: "member-type", message: `\`${member}\` is an empty array.`, value: "[]", location }];
     }
     if (type === "string" && actual.trim() === "") {
-      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: (0, import_shown.shown)(actual), location }];
+      return [{ rule: "member-type", message: `\`${member}\` is empty.`, value: (0, import_shown7.shown)(actual), location }];
     }
     return [];
   }
@@ -2623,7 +2637,7 @@ function checkMember(value, member, type, location) {
     {
       rule: "member-type",
       message: `\`${member}\` must be ${type === "string" ? "a string" : "an array of strings"}.`,
-      value: (0, import_shown.shown)(actual),
+      value: (0, import_shown7.shown)(actual),
       location
     }
   ];
@@ -2634,7 +2648,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-not-https",
       message: jwksUri.trim() === "" ? "`jwks_uri` is empty." : "`jwks_uri` is not https://.",
-      value: (0, import_shown.shown)(jwksUri),
+      value: (0, import_shown7.shown)(jwksUri),
       location
     });
   }
@@ -2645,7 +2659,7 @@ function checkJwksUri(jwksUri, issuer, location) {
     observations.push({
       rule: "jwks-uri-other-host",
       message: `\`jwks_uri\` is on ${jwksHost}, the issuer on ${issuerHost}.`,
-      value: (0, import_shown.shown)(jwksUri),
+      value: (0, import_shown7.shown)(jwksUri),
       location
     });
   }
@@ -2686,6 +2700,7 @@ var REGISTERED_MEMBERS = /* @__PURE__ */ new Set([
 ]);
 
 // src/lint/flow-rules.ts
+var import_shown8 = __toESM(require_shown(), 1);
 function checkFlow(document, profile) {
   return [
     ...checkTokenEndpoint(document, profile),
@@ -2702,7 +2717,7 @@ function checkTokenEndpoint(document, profile) {
   return [
     {
       rule: "document-token-endpoint-missing",
-      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${(0, import_shown.shown)(codeTypes)} need it.` : "`token_endpoint` is missing.",
+      message: codeTypes.length > 0 ? `\`token_endpoint\` is missing, but response types ${(0, import_shown8.shown)(codeTypes)} need it.` : "`token_endpoint` is missing.",
       value: "token_endpoint",
       location: locate("")
     }
@@ -2711,7 +2726,7 @@ function checkTokenEndpoint(document, profile) {
 function checkMenderFlow(document) {
   const { value, locate } = document;
   const observations = [];
-  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: (0, import_shown.shown)(value[member]), location: locate(`/${member}`) });
+  const note = (rule, member, message2) => observations.push({ rule, message: message2, value: (0, import_shown8.shown)(value[member]), location: locate(`/${member}`) });
   const responseTypes = value.response_types_supported;
   const implicit = stringsOf(responseTypes).filter((type) => {
     const parts = type.split(" ");
@@ -2762,10 +2777,11 @@ function authorizationEndpointProblem(endpoint) {
     return "`authorization_endpoint` is not a valid URL.";
   }
   const reason = nonPublicReason(hostname);
-  return reason ? `\`authorization_endpoint\` is on ${(0, import_shown.shown)(hostname)}, ${reason}.` : void 0;
+  return reason ? `\`authorization_endpoint\` is on ${(0, import_shown8.shown)(hostname)}, ${reason}.` : void 0;
 }
 
 // src/lint/verdicts.ts
+var import_profiles3 = __toESM(require_profiles(), 1);
 var TARGETS = {
   mondoo: { yes: "usable with Mondoo", no: "not usable with Mondoo" },
   mender: { yes: "usable with Mender SSO", no: "not usable with Mender SSO" },
@@ -2775,7 +2791,7 @@ var TARGETS = {
   }
 };
 function verdictsOf(findingsByProfile) {
-  return import_profiles.PROFILES.map((profile) => {
+  return import_profiles3.PROFILES.map((profile) => {
     const first = findingsByProfile[profile].find((finding) => finding.severity === "error");
     if (!first) return { profile, usable: true };
     return { profile, usable: false, decidedBy: first.rule, reason: asClause2(first.message) };
@@ -2816,7 +2832,7 @@ function evaluate(evidence, profile, shared = observeShared(evidence)) {
 function buildReport(settings, evidence) {
   const shared = observeShared(evidence);
   const byProfile = Object.fromEntries(
-    import_profiles.PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
+    import_profiles4.PROFILES.map((profile) => [profile, evaluate(evidence, profile, shared)])
   );
   const findings = byProfile[settings.profile];
   const verdicts = verdictsOf(byProfile);

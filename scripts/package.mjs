@@ -60,12 +60,12 @@ writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }
 writeFileSync(join(dist, 'licenses.txt'), licences(metafiles.flatMap((meta) => Object.keys(meta.inputs))));
 
 /**
- * The program alone first, to learn which modules it holds; then its lint half, taking those modules from the
- * program; then the program again, now putting the modules the lint half takes in the table first. The table
- * keeps whole namespaces, which can bring into the program a module its first build had shaken out, one the
- * lint half had bundled for itself: so the last two passes repeat until the program holds nothing new. Two
- * copies of one module would be two classes for `instanceof`, or two copies of a piece of state, so the build
- * fails if any of the project's modules still has code in both files.
+ * The lint half, taking from the program every module the program holds; then the program, putting the modules
+ * the lint half takes in the table first. Both passes repeat until the program holds nothing new: the first
+ * round learns what the program holds, and the table, which keeps whole namespaces, can bring in a module the
+ * program had shaken out but the lint half had bundled for itself. Two copies of one module would be two
+ * classes for `instanceof`, or two copies of a piece of state, so the build fails if any of the project's
+ * modules still has code in both files.
  */
 async function buildProgram({ name, entry, lint }) {
   const programOptions = (plugins) => ({
@@ -77,8 +77,7 @@ async function buildProgram({ name, entry, lint }) {
     supported: { 'dynamic-import': false },
     plugins: [ONLY_THE_VERSION, lintAsFile(lint), ...plugins],
   });
-  const first = await build({ ...programOptions([]), write: false });
-  const held = modulesWithCode(first.metafile);
+  const held = new Set();
   for (;;) {
     const taken = new Set();
     const half = await build({

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { ActionError } from '../errors.js';
-import type { Profile } from '../lint/catalogue.js';
+import type { Profile } from '../lint/profiles.js';
 import { hasUrlScheme, readChoice, readTimeout, readWholeNumber } from '../input-values.js';
 import { Deadline } from '../retry.js';
 import { gatherEvidence } from '../lint/evidence.js';

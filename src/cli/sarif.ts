@@ -1,4 +1,5 @@
-import { RULES, type RuleId, ruleSpec, type Severity, severityOf, type Profile } from '../lint/catalogue.js';
+import { RULES, type RuleId, ruleSpec, type Severity, severityOf } from '../lint/catalogue.js';
+import type { Profile } from '../lint/profiles.js';
 import type { Finding } from '../lint/findings.js';
 import type { LintReport } from '../lint/report.js';
 import { isAbsolute, sep } from 'node:path';

@@ -1,7 +1,8 @@
 import { acceptedBy, isSymmetric, MENDER_ALGS } from './algorithms.js';
-import type { Profile } from './catalogue.js';
+import type { Profile } from './profiles.js';
 import type { LoadedDocument } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import type { SigningKey } from './jwks-rules.js';
 
 /** The advertised algorithms as strings; members of the wrong type are reported by the member checks. */

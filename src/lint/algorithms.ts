@@ -1,4 +1,4 @@
-import type { Profile } from './catalogue.js';
+import type { Profile } from './profiles.js';
 
 const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
 const EC_ALGS_BY_CURVE: Record<string, string> = {

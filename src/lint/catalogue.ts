@@ -10,13 +10,11 @@ import { ISSUER_RULES } from './catalogue/issuer.js';
 import { KEY_RULES } from './catalogue/keys.js';
 import { MENDER_FLOW_RULES } from './catalogue/mender-flow.js';
 import { MENDER_PROVIDER_RULES } from './catalogue/mender-provider.js';
-import type { Level, Profile, RuleSpec } from './catalogue/rule-spec.js';
-import { PROFILES } from './profiles.js';
+import type { Level, RuleSpec } from './catalogue/rule-spec.js';
+import { type Profile, PROFILES } from './profiles.js';
 import { TOKEN_RULES } from './catalogue/sample-token.js';
 
-export type { Profile, RuleSpec, Severity } from './catalogue/rule-spec.js';
-
-export { PROFILES };
+export type { RuleSpec, Severity } from './catalogue/rule-spec.js';
 
 export const RULES = {
   ...FETCH_RULES,

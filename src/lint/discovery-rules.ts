@@ -1,5 +1,6 @@
 import type { LoadedDocument } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { checkOptionalMembers, checkValues } from './discovery-values.js';
 import { checkIssuer, checkPublicHost, type IssuerExpectation } from './issuer-rules.js';
 import { editDistance } from '../nearest.js';

@@ -1,5 +1,6 @@
 import type { LoadedDocument } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 
 /** Optional Discovery 1.0 §3 / RFC 8414 §2 / RFC 9126 §5 members and the JSON type each must have. */
 const OPTIONAL_ARRAYS = [

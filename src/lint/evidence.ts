@@ -1,7 +1,8 @@
 import type { Send } from '../http.js';
 import { Deadline } from '../retry.js';
 import { type FetchContext, type FetchRecord, fetchJson, type LoadedDocument } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { inspectJwks, type JwksVerdict } from './jwks-rules.js';
 import type { LintSettings } from './lint-settings.js';
 import { type ReadFile, readLocalJson } from './local-file.js';

@@ -1,8 +1,5 @@
-import { type Profile, type RuleId, ruleSpec, type Severity, severityOf } from './catalogue.js';
-
-// Kept in its own module so the exchange half (which quotes a path in a file error) does not pull in the
-// rule catalogue; re-exported for the rules that import it from here.
-export { shown } from './shown.js';
+import { type RuleId, ruleSpec, type Severity, severityOf } from './catalogue.js';
+import type { Profile } from './profiles.js';
 
 /** A place in a local file, so a finding can show as an annotation on it. */
 export interface Location {

@@ -1,7 +1,8 @@
-import type { Profile } from './catalogue.js';
+import type { Profile } from './profiles.js';
 import { stringsOf } from './discovery-values.js';
 import type { LoadedDocument } from './fetch.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { nonPublicReason } from './hosts.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Location, Observation } from './findings.js';
-import { shown } from './findings.js';
+import { shown } from './shown.js';
 import { nonPublicReason } from './hosts.js';
 import { discoveryUrlOf, isDiscoveryUrlOf } from './well-known.js';
 

@@ -1,7 +1,8 @@
 import { createPublicKey, type JsonWebKey, X509Certificate } from 'node:crypto';
 import { importJWK, type JWK } from 'jose';
 import { isKeyAgreementCurve } from './algorithms.js';
-import { type Observation, shown } from './findings.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { isObject } from '../json.js';
 import { displayJson } from '../output/display.js';
 import { MIN_MASK_LENGTH } from '../secrets/mask-forms.js';

@@ -7,7 +7,7 @@ import {
   messageText,
 } from '../output/markdown.js';
 import { plural } from '../plural.js';
-import { PROFILES } from './catalogue.js';
+import { PROFILES } from './profiles.js';
 import type { FetchRecord } from './fetch.js';
 import type { Finding } from './findings.js';
 import type { LintReport } from './report.js';

@@ -1,6 +1,7 @@
 import { ACTION_NAME, VERSION } from '../version.js';
 import { advertisedAlgs, checkAlgorithms } from './algorithm-rules.js';
-import { type Profile, PROFILES, type RuleId } from './catalogue.js';
+import { type RuleId } from './catalogue.js';
+import { type Profile, PROFILES } from './profiles.js';
 import { checkDiscovery } from './discovery-rules.js';
 import { checkFlow } from './flow-rules.js';
 import type { Evidence } from './evidence.js';

@@ -10,8 +10,9 @@ import {
 import { createPublicKey, type JsonWebKey, verify } from 'node:crypto';
 import { MIN_VALIDITY_FLOOR_SECONDS } from '../settings.js';
 import { acceptedBy } from './algorithms.js';
-import type { Profile } from './catalogue.js';
-import { type Observation, shown } from './findings.js';
+import type { Profile } from './profiles.js';
+import type { Observation } from './findings.js';
+import { shown } from './shown.js';
 import { joseCannotHandle } from './jwk-facts.js';
 import type { JwksVerdict } from './jwks-rules.js';
 import { asClause } from '../plural.js';

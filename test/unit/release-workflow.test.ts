@@ -3,7 +3,7 @@
 // it: bash -e with the runner's variables, against a real git repository, and with a `gh` stand-in on PATH that
 // records what it is asked (the GitHub CLI itself would need the API).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,28 @@ function runStep(script: string, env: Record<string, string | undefined>, cwd = 
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * A stand-in for a command a step runs: a folder to put first on PATH, holding `name`, which appends its
+ * arguments to the file $CALLS, one call a line, then runs `behaviour` (sh).
+ */
+function standIn(name: string, behaviour: string[]): string {
+  const bin = mkdtempSync(join(scratch, `${name}-bin-`));
+  writeFileSync(
+    join(bin, name),
+    ['#!/bin/sh', 'printf \'%s\\n\' "$*" >> "$CALLS"', ...behaviour, ''].join('\n'),
+  );
+  chmodSync(join(bin, name), 0o755);
+  return bin;
+}
+
+/** A fresh folder with an empty $CALLS file in it, and the calls read back. */
+function callsFolder(prefix: string) {
+  const folder = mkdtempSync(join(scratch, prefix));
+  const file = join(folder, 'calls');
+  writeFileSync(file, '');
+  return { folder, file, calls: () => readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+}
+
 describe('release.yml', () => {
   it('runs check, then the npm publish, then the GitHub release and major tag, then the integrations', () => {
     expect(Object.keys(jobs)).toEqual(['check', 'npm', 'github-release', 'integrations']);
@@ -86,7 +108,7 @@ describe('release.yml', () => {
     };
     // A repository as checkout leaves it with fetch-depth 0: main on origin, and a commit that never reached it.
     const repo = join(scratch, 'repo');
-    spawnSync('mkdir', ['-p', repo]);
+    mkdirSync(repo, { recursive: true });
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'commit', '-q', '--allow-empty', '-m', 'merged release');
     const merged = git(repo, 'rev-parse', 'HEAD');
@@ -134,27 +156,14 @@ describe('release.yml', () => {
 
   describe('github-release: creates the release, or updates its notes on a re-run', () => {
     // The gh stand-in records each call; `gh release view` succeeds only when the release "exists".
-    const bin = join(scratch, 'bin');
-    spawnSync('mkdir', ['-p', bin]);
-    writeFileSync(
-      join(bin, 'gh'),
-      [
-        '#!/usr/bin/env bash',
-        'printf "%s\\n" "$*" >> "$GH_CALLS"',
-        'if [ "$1 $2" = "release view" ]; then [ "$RELEASE_EXISTS" = yes ]; fi',
-        '',
-      ].join('\n'),
-    );
-    chmodSync(join(bin, 'gh'), 0o755);
+    const bin = standIn('gh', ['if [ "$1 $2" = "release view" ]; then [ "$RELEASE_EXISTS" = yes ]; fi']);
     const create = step('github-release', 'Create the release with the changelog entry as notes');
 
     const releaseRun = (exists: boolean) => {
-      const temp = mkdtempSync(join(scratch, 'runner-'));
-      const calls = join(temp, 'gh-calls');
-      writeFileSync(calls, '');
+      const { folder: temp, file, calls } = callsFolder('runner-');
       const run = runStep(create.run ?? '', {
         PATH: `${bin}:${process.env.PATH}`,
-        GH_CALLS: calls,
+        CALLS: file,
         RELEASE_EXISTS: exists ? 'yes' : 'no',
         RUNNER_TEMP: temp,
         GITHUB_REF_NAME: `v${version}`,
@@ -163,7 +172,7 @@ describe('release.yml', () => {
       });
       return {
         ...run,
-        calls: readFileSync(calls, 'utf8').split('\n').filter(Boolean),
+        calls: calls(),
         notes: readFileSync(join(temp, 'notes.md'), 'utf8'),
       };
     };
@@ -206,27 +215,18 @@ describe('release.yml', () => {
 
   describe('npm publish on a re-run', () => {
     // An `npm` stand-in: records its arguments; `view` prints PUBLISHED (the version npm has, or nothing).
-    const bin = mkdtempSync(join(scratch, 'npm-bin-'));
-    writeFileSync(
-      join(bin, 'npm'),
-      [
-        '#!/bin/sh',
-        'printf \'%s\\n\' "$*" >> "$NPM_CALLS"',
-        'if [ "$1" = view ]; then [ -n "$PUBLISHED" ] && echo "$PUBLISHED"; [ -n "$PUBLISHED" ] || exit 1; fi',
-        'exit 0',
-        '',
-      ].join('\n'),
-    );
-    chmodSync(join(bin, 'npm'), 0o755);
+    const bin = standIn('npm', [
+      'if [ "$1" = view ]; then [ -n "$PUBLISHED" ] && echo "$PUBLISHED"; [ -n "$PUBLISHED" ] || exit 1; fi',
+      'exit 0',
+    ]);
     const publishRun = (published: string) => {
-      const calls = join(mkdtempSync(join(scratch, 'npm-')), 'calls');
-      writeFileSync(calls, '');
+      const { file, calls } = callsFolder('npm-');
       const run = runStep(step('npm', 'npm publish').run ?? '', {
         PATH: `${bin}:${process.env.PATH}`,
-        NPM_CALLS: calls,
+        CALLS: file,
         PUBLISHED: published,
       });
-      return { ...run, calls: readFileSync(calls, 'utf8').split('\n').filter(Boolean) };
+      return { ...run, calls: calls() };
     };
 
     it('publishes a version npm does not have', () => {

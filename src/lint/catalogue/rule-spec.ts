@@ -1,8 +1,7 @@
 /** The shape of one catalogue entry; the entries themselves are in this folder, one file per theme. */
-export type Severity = 'error' | 'warning' | 'info';
 import type { Profile } from '../profiles.js';
 
-export type { Profile };
+export type Severity = 'error' | 'warning' | 'info';
 
 /** `off`: the rule does not apply under that profile. */
 export type Level = Severity | 'off';
